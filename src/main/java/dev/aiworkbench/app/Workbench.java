@@ -1,0 +1,96 @@
+package dev.aiworkbench.app;
+
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.progress.ProgressService;
+import dev.aiworkbench.progress.ProgressTransfer;
+import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.DatabaseException;
+import dev.aiworkbench.store.SettingsStore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The composition root: one data folder, one database, the installed pack and the services the
+ * command line and the GUI call. Opening it does all the slow work (disk, SQLite, pack parsing),
+ * so the GUI does it off the FX thread.
+ */
+public final class Workbench implements AutoCloseable {
+    private final DataFolder dataFolder;
+    private final Database database;
+    private final InstalledPack pack;
+    private final Clock clock;
+    private final ProgressService progress;
+    private final ProgressTransfer transfer;
+    private final SettingsStore settings;
+
+    private Workbench(DataFolder dataFolder, Database database, InstalledPack pack, Clock clock) {
+        this.dataFolder = dataFolder;
+        this.database = database;
+        this.pack = pack;
+        this.clock = clock;
+        this.progress = new ProgressService(database, clock);
+        this.transfer = new ProgressTransfer(database);
+        this.settings = new SettingsStore(database);
+    }
+
+    /**
+     * Opens the data folder and database and loads the pack.
+     *
+     * @throws DataFolderException the folder cannot be written (the message says which and why)
+     * @throws DatabaseException   the database is damaged, newer, or cannot be opened
+     */
+    public static Workbench open(WorkbenchOptions options, Clock clock) throws DataFolderException {
+        DataFolder folder = prepareFolder(options);
+        Database database = Database.open(folder.database());
+        return new Workbench(folder, database, InstalledPack.load(options.pack(), AppInfo.version()), clock);
+    }
+
+    /** Resolves and prepares the data folder and starts logging into it. */
+    public static DataFolder prepareFolder(WorkbenchOptions options) throws DataFolderException {
+        DataFolder folder = DataFolder.fromEnvironment(options.dataDir());
+        folder.prepare();
+        Logging.toFolder(folder.logs());
+        return folder;
+    }
+
+    /** Keeps an unusable database aside (renamed, never deleted) so the next open starts fresh. */
+    public static Path setAsideDatabase(DataFolder folder, Clock clock) throws IOException {
+        return Database.setAside(folder.database(), clock);
+    }
+
+    public DataFolder dataFolder() {
+        return dataFolder;
+    }
+
+    public InstalledPack pack() {
+        return pack;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public ProgressService progress() {
+        return progress;
+    }
+
+    public ProgressTransfer transfer() {
+        return transfer;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.aiworkbench.cli;
+
+import dev.aiworkbench.app.DataFolder;
+import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.doctor.Check;
+import dev.aiworkbench.doctor.Doctor;
+import dev.aiworkbench.llm.OllamaEndpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "doctor", description = "Check Java, the data folder, the database and pack, and the tools labs use "
+        + "(Ollama, Docker, Python with FastAPI), with how to fix anything missing.")
+final class DoctorCommand extends Verb implements Callable<Integer> {
+    @Option(names = "--json", description = "Print the checks as JSON.")
+    boolean json;
+
+    @Option(names = "--ollama-url", paramLabel = "<url>", description = "Ollama server (default: $OLLAMA_HOST, else http://127.0.0.1:11434).")
+    String ollamaUrl;
+
+    @Override
+    public Integer call() {
+        DataFolder folder = DataFolder.fromEnvironment(options().dataDir());
+        List<Check> checks = Doctor.run(folder.path(), folder.database(),
+                InstalledPack.load(options().pack(), AppInfo.version()),
+                OllamaEndpoint.fromEnvironment(Optional.ofNullable(ollamaUrl)), System.getenv());
+        if (json) {
+            out().println(Json.write(checks));
+        } else {
+            for (Check check : checks) {
+                String mark = check.ok() ? "ok     " : check.required() ? "MISSING" : "missing";
+                out().printf("%s  %-20s %s%n", mark, check.name(), check.detail());
+                if (!check.ok()) {
+                    out().printf("         %-20s fix: %s%n", "", check.fix());
+                }
+            }
+        }
+        return checks.stream().anyMatch(c -> c.required() && !c.ok()) ? Cli.FAILED : Cli.OK;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.aiworkbench.cli;
+
+import dev.aiworkbench.app.AppInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = "AI Engineer Workbench. Without a command it opens the app; with one it runs that command.",
+        subcommands = {DoctorCommand.class, PackCommand.class, ProgressCommand.class, PlanCommand.class,
+                DatabaseCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the command failed (the message says why)", "2:usage error"})
+public final class RootCommand implements Runnable {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppInfo.NAME + " " + AppInfo.version()};
+        }
+    }
+
+    @Override
+    public void run() {
+        // Only reached through the command line API; Main opens the GUI when no verb is given.
+    }
+}

@@ -1,0 +1,50 @@
+package dev.aiworkbench.cli;
+
+import dev.aiworkbench.app.DataFolderException;
+import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.app.WorkbenchOptions;
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.Pack;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+
+/** What every verb shares: output streams, global options and opening the workbench. */
+abstract class Verb {
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    WorkbenchOptions options() {
+        return ((RootCommand) spec.root().userObject()).global.options();
+    }
+
+    Workbench openWorkbench() {
+        try {
+            return Workbench.open(options(), Clock.systemDefaultZone());
+        } catch (DataFolderException e) {
+            throw new CommandFailure(e.getMessage(), Cli.FAILED);
+        }
+    }
+
+    /** The installed pack, with a note on stderr when it has problems; fails when none could be read. */
+    Pack pack(Workbench workbench) {
+        InstalledPack installed = workbench.pack();
+        long errors = installed.result().errorCount();
+        if (errors > 0) {
+            err().println("Note: the pack from " + installed.source() + " has " + errors
+                    + " problem(s); run `workbench pack validate` on it to see them.");
+        }
+        return installed.pack().orElseThrow(() -> new CommandFailure("No curriculum pack could be read from "
+                + installed.source() + ": " + installed.result().problems().get(0), Cli.FAILED));
+    }
+}

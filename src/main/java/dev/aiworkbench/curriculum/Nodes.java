@@ -1,0 +1,58 @@
+package dev.aiworkbench.curriculum;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lenient reads of possibly invalid YAML: the schema reports what is wrong, these take what is usable. */
+final class Nodes {
+    private Nodes() {
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    static String textOr(JsonNode node, String field, String fallback) {
+        String value = text(node, field);
+        return value == null ? fallback : value;
+    }
+
+    static Integer integer(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.canConvertToExactIntegral() && value.isNumber() ? value.asInt() : null;
+    }
+
+    static Double number(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isNumber() ? value.asDouble() : null;
+    }
+
+    static List<JsonNode> objects(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        List<JsonNode> items = new ArrayList<>();
+        if (value != null && value.isArray()) {
+            value.forEach(item -> {
+                if (item.isObject()) {
+                    items.add(item);
+                }
+            });
+        }
+        return items;
+    }
+
+    static List<String> texts(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        List<String> items = new ArrayList<>();
+        if (value != null && value.isArray()) {
+            value.forEach(item -> {
+                if (item.isTextual()) {
+                    items.add(item.asText());
+                }
+            });
+        }
+        return items;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.aiworkbench.curriculum;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a pack and checks all of it at once: every file is parsed and checked against its schema,
+ * then the rules that span files run, and every problem found is returned together with as much of
+ * the pack as could be built.
+ */
+public final class PackLoader {
+    private final String appVersion;
+
+    public PackLoader(String appVersion) {
+        this.appVersion = appVersion;
+    }
+
+    public LoadResult load(PackLocation location) {
+        List<Problem> problems = new ArrayList<>();
+        YamlDocument manifest = readManifest(location, problems);
+        List<YamlDocument> phases = new ArrayList<>();
+        List<WeekFile> weeks = new ArrayList<>();
+        List<String> labs = List.of();
+        try {
+            for (Path file : location.list("phases", ".yaml")) {
+                readYaml(location, file, PackSchemas.Kind.PHASE, problems).ifPresent(phases::add);
+            }
+            for (Path file : location.list("weeks", ".md")) {
+                readWeek(location, file, problems).ifPresent(weeks::add);
+            }
+            labs = location.folders("labs");
+        } catch (IOException e) {
+            problems.add(Problem.error(SourcePosition.startOf("."), "cannot list the pack's files: " + e.getMessage()));
+        }
+        PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs);
+        problems.addAll(PackRules.check(documents, appVersion));
+        problems.sort(Problem.ORDER);
+        return new LoadResult(PackAssembler.assemble(documents), List.copyOf(problems));
+    }
+
+    private YamlDocument readManifest(PackLocation location, List<Problem> problems) {
+        if (!location.exists("pack.yaml")) {
+            problems.add(Problem.error(SourcePosition.startOf("pack.yaml"),
+                    "file is missing: every pack has a pack.yaml at its top"));
+            return null;
+        }
+        return readYaml(location, location.resolve("pack.yaml"), PackSchemas.Kind.PACK, problems).orElse(null);
+    }
+
+    private static Optional<YamlDocument> readYaml(PackLocation location, Path file, PackSchemas.Kind kind,
+                                                   List<Problem> problems) {
+        try {
+            YamlDocument document = YamlDocument.parse(location.relativeName(file), location.read(file), 0);
+            problems.addAll(PackSchemas.check(kind, document));
+            return Optional.of(document);
+        } catch (ProblemException e) {
+            problems.add(e.problem());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<WeekFile> readWeek(PackLocation location, Path file, List<Problem> problems) {
+        try {
+            WeekFile week = WeekFile.parse(location.relativeName(file), location.read(file));
+            problems.addAll(PackSchemas.check(PackSchemas.Kind.WEEK, week.frontMatter()));
+            return Optional.of(week);
+        } catch (ProblemException e) {
+            problems.add(e.problem());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.aiworkbench.curriculum;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Where a pack's files are: a folder, a zip of that folder, or the default pack inside the
+ * application. Reading is defensive: nothing outside the pack is reachable, links are refused,
+ * and sizes and entry counts are bounded so a hostile archive cannot exhaust the machine.
+ */
+public final class PackLocation implements Closeable {
+    public static final int MAX_FILES = 20_000;
+    public static final long MAX_FILE_BYTES = 1024 * 1024;
+    public static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
+
+    private final Path root;
+    private final String displayName;
+    private final FileSystem ownedFileSystem;
+
+    private PackLocation(Path root, String displayName, FileSystem ownedFileSystem) {
+        this.root = root;
+        this.displayName = displayName;
+        this.ownedFileSystem = ownedFileSystem;
+    }
+
+    /** Opens a pack folder or a {@code .zip} of one; the zip is checked before anything in it is read. */
+    public static PackLocation open(Path folderOrZip) throws PackAccessException {
+        if (!Files.exists(folderOrZip)) {
+            throw new PackAccessException(folderOrZip + " does not exist");
+        }
+        if (Files.isDirectory(folderOrZip)) {
+            return new PackLocation(folderOrZip.toAbsolutePath().normalize(), folderOrZip.toString(), null);
+        }
+        checkArchive(folderOrZip);
+        try {
+            FileSystem zip = FileSystems.newFileSystem(folderOrZip);
+            Path top = zip.getPath("/");
+            return new PackLocation(packRootInside(top), folderOrZip.toString(), zip);
+        } catch (IOException | RuntimeException e) {
+            throw new PackAccessException(folderOrZip + " is not a readable zip archive (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The pack shipped inside the application under {@code /curriculum/<name>}. */
+    public static PackLocation bundled(String name) throws PackAccessException {
+        URL manifest = PackLocation.class.getResource("/curriculum/" + name + "/pack.yaml");
+        if (manifest == null) {
+            throw new PackAccessException("the application does not contain the pack '" + name + "'");
+        }
+        try {
+            URI uri = manifest.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                return new PackLocation(jar.provider().getPath(uri).getParent(), "built-in pack " + name, null);
+            }
+            return new PackLocation(Path.of(uri).getParent(), "built-in pack " + name, null);
+        } catch (URISyntaxException | IOException e) {
+            throw new PackAccessException("cannot open the built-in pack '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** A zip may hold pack.yaml at its top or inside one top-level folder. */
+    private static Path packRootInside(Path top) throws IOException {
+        if (Files.exists(top.resolve("pack.yaml"))) {
+            return top;
+        }
+        try (Stream<Path> children = Files.list(top)) {
+            List<Path> folders = children.filter(Files::isDirectory).toList();
+            if (folders.size() == 1 && Files.exists(folders.get(0).resolve("pack.yaml"))) {
+                return folders.get(0);
+            }
+        }
+        return top;
+    }
+
+    private static void checkArchive(Path zipPath) throws PackAccessException {
+        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
+            int count = 0;
+            long total = 0;
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (++count > MAX_FILES) {
+                    throw new PackAccessException(zipPath + " has more than " + MAX_FILES + " entries");
+                }
+                String name = entry.getName();
+                if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
+                        || List.of(name.split("/")).contains("..")) {
+                    throw new PackAccessException(zipPath + " has an entry that leaves the pack folder: " + name);
+                }
+                if (entry.getSize() > MAX_FILE_BYTES * 4) {
+                    throw new PackAccessException(zipPath + ": " + name + " is larger than "
+                            + MAX_FILE_BYTES * 4 / 1024 / 1024 + " MB");
+                }
+                total += Math.max(0, entry.getSize());
+                if (total > MAX_TOTAL_BYTES) {
+                    throw new PackAccessException(zipPath + " unpacks to more than " + MAX_TOTAL_BYTES / 1024 / 1024 + " MB");
+                }
+            }
+        } catch (ZipException e) {
+            throw new PackAccessException(zipPath + " is neither a pack folder nor a zip archive (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new PackAccessException("cannot read " + zipPath + ": " + e.getMessage());
+        }
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The relative, forward-slash name of a file in the pack, as problems report it. */
+    public String relativeName(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    public Path resolve(String relative) {
+        Path resolved = root.resolve(relative).normalize();
+        if (!resolved.startsWith(root)) {
+            throw new IllegalArgumentException(relative + " leaves the pack folder");
+        }
+        return resolved;
+    }
+
+    public boolean exists(String relative) {
+        return Files.exists(resolve(relative), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Regular files directly inside a pack folder whose names end with the suffix, sorted by name. */
+    public List<Path> list(String folder, String suffix) throws IOException {
+        Path dir = resolve(folder);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            children.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().forEach(files::add);
+        }
+        return files;
+    }
+
+    /** Sub-folder names directly inside a pack folder, sorted. */
+    public List<String> folders(String folder) throws IOException {
+        Path dir = resolve(folder);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString().replace("/", "")).sorted().toList();
+        }
+    }
+
+    /** Reads a pack file as UTF-8, refusing links and files over the size bound. */
+    public String read(Path file) throws ProblemException {
+        String name = relativeName(file);
+        try {
+            if (Files.isSymbolicLink(file)) {
+                throw new ProblemException(Problem.error(SourcePosition.startOf(name),
+                        "is a symbolic link; packs may not contain links"));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+                if (bytes.length > MAX_FILE_BYTES) {
+                    throw new ProblemException(Problem.error(SourcePosition.startOf(name),
+                            "is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+                }
+                return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ProblemException(Problem.error(SourcePosition.startOf(name), "file is missing"));
+        } catch (IOException e) {
+            throw new ProblemException(Problem.error(SourcePosition.startOf(name), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (ownedFileSystem != null) {
+            ownedFileSystem.close();
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.aiworkbench.progress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.Timestamps;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Export and import of a learner's progress as JSON. An import is checked completely before
+ * anything is written, and then written in one transaction: it lands whole or not at all.
+ */
+public final class ProgressTransfer {
+    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final Database database;
+
+    public ProgressTransfer(Database database) {
+        this.database = database;
+    }
+
+    public ProgressArchive export(Pack pack) {
+        String packId = pack.id();
+        return database.inTransaction(c -> {
+            PlanSettings plan = ProgressStore.plan(c, packId).orElse(null);
+            return new ProgressArchive(ProgressArchive.FORMAT, ProgressArchive.FORMAT_VERSION,
+                    new ProgressArchive.PackRef(packId, pack.info().version()),
+                    plan == null ? null : new ProgressArchive.Plan(plan.startDate().toString(), plan.hoursPerWeek()),
+                    ProgressStore.states(c, packId).values().stream().map(s -> new ProgressArchive.State(s.itemId(),
+                            s.state().id(), Timestamps.format(s.updatedAt()))).toList(),
+                    ProgressStore.events(c, packId).stream().map(e -> new ProgressArchive.Event(e.itemId(),
+                            e.kind().id(), e.fromState() == null ? null : e.fromState().id(),
+                            e.toState() == null ? null : e.toState().id(), e.minutes(), Timestamps.format(e.at())))
+                            .toList(),
+                    ProgressStore.notes(c, packId).stream().map(n -> new ProgressArchive.Note(n.weekId(), n.markdown(),
+                            Timestamps.format(n.updatedAt()))).toList(),
+                    ProgressStore.timeEntries(c, packId).stream().map(t -> new ProgressArchive.Time(t.itemId(),
+                            t.source().id(), Timestamps.format(t.startedAt()),
+                            t.endedAt() == null ? null : Timestamps.format(t.endedAt()), t.minutes())).toList());
+        });
+    }
+
+    /** Writes the export next to the target first and moves it into place, so a failed write leaves no half file. */
+    public void exportTo(Pack pack, Path file) throws IOException {
+        byte[] json = (JSON.writeValueAsString(export(pack)) + "\n").getBytes(StandardCharsets.UTF_8);
+        Path parent = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(parent, ".progress-", ".json.tmp");
+        try {
+            Files.write(temporary, json);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Reads and fully checks a progress file without writing anything. */
+    public ProgressArchive read(Pack pack, Path file) throws ImportRefusedException {
+        ProgressArchive archive = parse(file);
+        check(pack, archive);
+        return archive;
+    }
+
+    /**
+     * Imports a progress file into the pack.
+     *
+     * @param replace allow replacing progress already recorded for the pack
+     * @return what was imported
+     */
+    public ProgressArchive importFrom(Pack pack, Path file, boolean replace) throws ImportRefusedException {
+        ProgressArchive archive = read(pack, file);
+        boolean hasProgress = database.inTransaction(c -> ProgressStore.hasAnyProgress(c, pack.id()));
+        if (hasProgress && !replace) {
+            throw new ImportRefusedException("This data folder already has progress for '" + pack.id()
+                    + "'. Export it first if you want to keep it, then import again with --replace to overwrite it.");
+        }
+        database.inTransaction(c -> {
+            String packId = pack.id();
+            ProgressStore.deleteAll(c, packId);
+            if (archive.plan() != null) {
+                ProgressStore.putPlan(c, packId, new PlanSettings(LocalDate.parse(archive.plan().startDate()),
+                        archive.plan().hoursPerWeek()));
+            }
+            for (ProgressArchive.State s : archive.items()) {
+                ProgressStore.putState(c, packId, s.item(), TaskState.parse(s.state()), Timestamps.parse(s.updatedAt()));
+            }
+            for (ProgressArchive.Event e : archive.events()) {
+                ProgressStore.addEvent(c, packId, new ProgressEvent(e.item(), ProgressEvent.Kind.fromId(e.kind()),
+                        e.from() == null ? null : TaskState.parse(e.from()), e.to() == null ? null : TaskState.parse(e.to()),
+                        e.minutes(), Timestamps.parse(e.at())));
+            }
+            for (ProgressArchive.Note n : archive.notes()) {
+                ProgressStore.putNote(c, packId, new WeekNote(n.week(), n.markdown(), Timestamps.parse(n.updatedAt())));
+            }
+            for (ProgressArchive.Time t : archive.time()) {
+                ProgressStore.addTimeEntry(c, packId, new TimeEntry(t.item(), TimeEntry.Source.fromId(t.source()),
+                        Timestamps.parse(t.startedAt()), t.endedAt() == null ? null : Timestamps.parse(t.endedAt()),
+                        t.minutes()));
+            }
+            return null;
+        });
+        return archive;
+    }
+
+    private static ProgressArchive parse(Path file) throws ImportRefusedException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ImportRefusedException(file + " is larger than " + MAX_FILE_BYTES / 1024 / 1024
+                        + " MB; a progress export is far smaller, so this is not one.");
+            }
+            ProgressArchive archive = JSON.readValue(bytes, ProgressArchive.class);
+            if (archive == null) {
+                throw new ImportRefusedException(file + " is empty.");
+            }
+            return archive;
+        } catch (NoSuchFileException e) {
+            throw new ImportRefusedException(file + " does not exist.");
+        } catch (UnrecognizedPropertyException e) {
+            throw new ImportRefusedException(file + " is not a progress export this version understands: unexpected field '"
+                    + e.getPropertyName() + "' at line " + e.getLocation().getLineNr() + ".");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ImportRefusedException(file + " is not a valid progress export" + where + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("unreadable JSON"));
+        } catch (IOException e) {
+            throw new ImportRefusedException("Cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void check(Pack pack, ProgressArchive archive) throws ImportRefusedException {
+        if (!ProgressArchive.FORMAT.equals(archive.format())) {
+            throw new ImportRefusedException("This file is not a progress export (format is '" + archive.format()
+                    + "', expected '" + ProgressArchive.FORMAT + "').");
+        }
+        if (archive.formatVersion() > ProgressArchive.FORMAT_VERSION) {
+            throw new ImportRefusedException("This export was written by a newer version of AI Engineer Workbench "
+                    + "(format " + archive.formatVersion() + "); update the app to import it.");
+        }
+        if (archive.pack() == null || !pack.id().equals(archive.pack().id())) {
+            throw new ImportRefusedException("This export holds progress for the pack '"
+                    + (archive.pack() == null ? "?" : archive.pack().id()) + "', but the installed pack is '" + pack.id()
+                    + "'. Install that pack, or import a file exported from this one.");
+        }
+        if (archive.items() == null || archive.events() == null || archive.notes() == null || archive.time() == null) {
+            throw new ImportRefusedException("This export is incomplete: items, events, notes and time must all be present.");
+        }
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> invalid = new ArrayList<>();
+        for (ProgressArchive.State s : archive.items()) {
+            requireItem(pack, s.item(), unknown);
+            requireState(s.state(), "items", invalid);
+            requireInstant(s.updatedAt(), "items", invalid);
+        }
+        for (ProgressArchive.Event e : archive.events()) {
+            try {
+                ProgressEvent.Kind kind = ProgressEvent.Kind.fromId(e.kind());
+                if (kind == ProgressEvent.Kind.NOTE) {
+                    requireWeek(pack, e.item(), unknown);
+                } else {
+                    requireItem(pack, e.item(), unknown);
+                }
+            } catch (IllegalArgumentException ex) {
+                invalid.add("events: " + ex.getMessage());
+            }
+            if (e.from() != null) {
+                requireState(e.from(), "events", invalid);
+            }
+            if (e.to() != null) {
+                requireState(e.to(), "events", invalid);
+            }
+            if (e.minutes() != null && e.minutes() < 0) {
+                invalid.add("events: negative minutes");
+            }
+            requireInstant(e.at(), "events", invalid);
+        }
+        for (ProgressArchive.Note n : archive.notes()) {
+            requireWeek(pack, n.week(), unknown);
+            if (n.markdown() == null) {
+                invalid.add("notes: a note without text");
+            }
+            requireInstant(n.updatedAt(), "notes", invalid);
+        }
+        long running = 0;
+        for (ProgressArchive.Time t : archive.time()) {
+            requireItem(pack, t.item(), unknown);
+            try {
+                TimeEntry.Source.fromId(t.source());
+            } catch (IllegalArgumentException ex) {
+                invalid.add("time: " + ex.getMessage());
+            }
+            requireInstant(t.startedAt(), "time", invalid);
+            if (t.endedAt() == null) {
+                running++;
+            } else {
+                requireInstant(t.endedAt(), "time", invalid);
+            }
+            if (t.minutes() != null && t.minutes() < 0) {
+                invalid.add("time: negative minutes");
+            }
+        }
+        if (running > 1) {
+            invalid.add("time: more than one running timer");
+        }
+        if (archive.plan() != null) {
+            try {
+                new PlanSettings(LocalDate.parse(archive.plan().startDate()), archive.plan().hoursPerWeek());
+            } catch (DateTimeException | IllegalArgumentException | NullPointerException ex) {
+                invalid.add("plan: " + ex.getMessage());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<String> shown = unknown.stream().limit(10).toList();
+            throw new ImportRefusedException("This export does not match the installed pack " + pack.id() + " "
+                    + pack.info().version() + " (it came from version " + archive.pack().version() + "): it mentions "
+                    + unknown.size() + " item(s) the pack does not have: " + String.join(", ", shown)
+                    + (unknown.size() > shown.size() ? ", …" : "") + ". Nothing was imported.");
+        }
+        if (!invalid.isEmpty()) {
+            throw new ImportRefusedException("This export has invalid entries: " + String.join("; ",
+                    invalid.stream().distinct().limit(10).toList()) + ". Nothing was imported.");
+        }
+    }
+
+    private static void requireItem(Pack pack, String id, Set<String> unknown) {
+        if (id == null || pack.workItem(id).isEmpty()) {
+            unknown.add(String.valueOf(id));
+        }
+    }
+
+    private static void requireWeek(Pack pack, String id, Set<String> unknown) {
+        if (id == null || pack.week(id).isEmpty()) {
+            unknown.add(String.valueOf(id));
+        }
+    }
+
+    private static void requireState(String state, String where, List<String> invalid) {
+        if (TaskState.fromId(state).isEmpty()) {
+            invalid.add(where + ": '" + state + "' is not a task state");
+        }
+    }
+
+    private static void requireInstant(String text, String where, List<String> invalid) {
+        try {
+            Instant.parse(text);
+        } catch (DateTimeException | NullPointerException e) {
+            invalid.add(where + ": '" + text + "' is not a UTC timestamp");
+        }
+    }
+}

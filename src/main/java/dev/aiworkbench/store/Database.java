@@ -1,0 +1,197 @@
+package dev.aiworkbench.store;
+
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The app's one SQLite file: WAL journal, foreign keys on, schema by Flyway, and every change in a
+ * transaction. A single connection serves the whole app; callers are serialised, which is what
+ * SQLite does with writers anyway.
+ */
+public final class Database implements AutoCloseable {
+    /** The newest schema version this build knows; a file that is ahead of it was written by a newer app. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final Path file;
+    private final Connection connection;
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database.
+     *
+     * @throws DatabaseException a sentence saying what is wrong with the file and what to do
+     */
+    public static Database open(Path file) {
+        SQLiteDataSource dataSource = dataSource(file);
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            checkReadable(connection, file);
+            int applied = appliedVersion(connection);
+            if (applied > SCHEMA_VERSION) {
+                throw new DatabaseException(DatabaseException.Reason.NEWER_SCHEMA, file, "The progress database "
+                        + file + " was written by a newer version of AI Engineer Workbench (schema " + applied
+                        + ", this version knows " + SCHEMA_VERSION + "). Update the app, or keep the file aside and "
+                        + "start fresh.", null);
+            }
+            if (applied < SCHEMA_VERSION) {
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                        .loggers("slf4j").load().migrate();
+            }
+            return new Database(file, connection);
+        } catch (DatabaseException e) {
+            closeQuietly(connection);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw classify(file, e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
+    }
+
+    /** A damaged file can open fine and fail later; read the header and run SQLite's quick check now. */
+    private static void checkReadable(Connection connection, Path file) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
+            String verdict = check.next() ? check.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(verdict)) {
+                throw new DatabaseException(DatabaseException.Reason.CORRUPT, file, "The progress database "
+                        + file + " is damaged (SQLite says: " + verdict + "). Keep it aside and start fresh; the "
+                        + "old file stays on disk for recovery.", null);
+            }
+        }
+    }
+
+    private static int appliedVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet table = statement.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+                if (!table.next()) {
+                    return 0;
+                }
+            }
+            try (ResultSet version = statement.executeQuery("SELECT MAX(CAST(version AS INTEGER)) "
+                    + "FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+                return version.next() ? version.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static DatabaseException classify(Path file, Exception e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof SQLiteException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
+                return new DatabaseException(DatabaseException.Reason.CORRUPT, file, "The progress database "
+                        + file + " is not a readable SQLite database. Keep it aside and start fresh; the old file "
+                        + "stays on disk for recovery.", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
+                    || code == SQLiteErrorCode.SQLITE_PERM || code.name().startsWith("SQLITE_READONLY")
+                    || code.name().startsWith("SQLITE_CANTOPEN")) {
+                return new DatabaseException(DatabaseException.Reason.NOT_WRITABLE, file, "The progress database "
+                        + file + " cannot be opened for writing. Check the permissions of the file and its folder, "
+                        + "or choose another data folder with --data-dir or WORKBENCH_HOME.", e);
+            }
+        }
+        return new DatabaseException(DatabaseException.Reason.FAILED, file, "The progress database " + file
+                + " could not be opened: " + e.getMessage(), e);
+    }
+
+    /**
+     * Moves an unusable database (and its WAL files) aside so a fresh one can be created. Nothing is
+     * deleted.
+     *
+     * @return where the old file now is
+     */
+    public static Path setAside(Path file, Clock clock) throws IOException {
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path target = file.resolveSibling(file.getFileName() + ".set-aside-" + stamp);
+        for (int n = 2; Files.exists(target); n++) {
+            target = file.resolveSibling(file.getFileName() + ".set-aside-" + stamp + "-" + n);
+        }
+        Files.move(file, target);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path companion = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(companion)) {
+                Files.move(companion, target.resolveSibling(target.getFileName() + suffix));
+            }
+        }
+        return target;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs the work in one transaction: all of it is written, or none of it. */
+    public synchronized <T> T inTransaction(SqlWork<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw classify(file, e);
+        }
+    }
+
+    /** Runs read-only work; SQLite gives it a consistent snapshot of one transaction. */
+    public <T> T read(SqlWork<T> work) {
+        return inTransaction(work);
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing after a failure: the first error is the one worth reporting
+            }
+        }
+    }
+}

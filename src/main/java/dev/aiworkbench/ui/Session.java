@@ -1,0 +1,127 @@
+package dev.aiworkbench.ui;
+
+import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.progress.PlanSettings;
+import dev.aiworkbench.progress.ProgressSnapshot;
+import dev.aiworkbench.progress.TaskState;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The open workbench as the screens see it: the pack, the latest progress snapshot as an
+ * observable property, and commands that write in the background and publish a fresh snapshot.
+ */
+public final class Session {
+    private final Workbench workbench;
+    private final Background background;
+    private final ReadOnlyObjectWrapper<ProgressSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    Session(Workbench workbench, Background background, ProgressSnapshot initial) {
+        this.workbench = workbench;
+        this.background = background;
+        this.snapshot.set(initial);
+    }
+
+    public Workbench workbench() {
+        return workbench;
+    }
+
+    public InstalledPack installedPack() {
+        return workbench.pack();
+    }
+
+    /** The pack to walk; empty when none could be read (the problems are on the Today screen). */
+    public Optional<Pack> pack() {
+        return workbench.pack().pack();
+    }
+
+    public Clock clock() {
+        return workbench.clock();
+    }
+
+    public ReadOnlyObjectProperty<ProgressSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ProgressSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    /** The last error a command hit, as a sentence; empty when the last command worked. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void clearError() {
+        error.set("");
+    }
+
+    public void mark(String itemId, TaskState state) {
+        write(pack -> workbench.progress().mark(pack, itemId, state));
+    }
+
+    public void saveNote(String weekId, String markdown) {
+        write(pack -> workbench.progress().saveNote(pack, weekId, markdown));
+    }
+
+    public void startTimer(String itemId) {
+        write(pack -> workbench.progress().startTimer(pack, itemId));
+    }
+
+    public void stopTimer() {
+        write(pack -> workbench.progress().stopTimer(pack));
+    }
+
+    public void addMinutes(String itemId, int minutes) {
+        write(pack -> workbench.progress().addMinutes(pack, itemId, minutes));
+    }
+
+    public void setPlan(PlanSettings plan) {
+        write(pack -> workbench.progress().setPlan(pack, plan));
+    }
+
+    public void saveTheme(ThemeChoice theme) {
+        background.run(() -> {
+            workbench.settings().put(ThemeChoice.SETTING, theme.id());
+            return theme;
+        }, saved -> { }, this::report);
+    }
+
+    /** Runs other work on the same background worker, in order with the writes. */
+    public <T> void background(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+        background.run(work, onSuccess, this::report);
+    }
+
+    private interface PackWrite {
+        void apply(Pack pack) throws Exception;
+    }
+
+    private void write(PackWrite change) {
+        Optional<Pack> pack = pack();
+        if (pack.isEmpty()) {
+            return;
+        }
+        background.run(() -> {
+            change.apply(pack.get());
+            return workbench.progress().snapshot(pack.get());
+        }, fresh -> {
+            error.set("");
+            snapshot.set(fresh);
+        }, this::report);
+    }
+
+    private void report(Throwable failure) {
+        String message = failure.getMessage();
+        error.set(message == null || message.isBlank() ? "Something went wrong; the log in "
+                + workbench.dataFolder().logs() + " has the details." : message);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.aiworkbench.ui;
+
+import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.app.DataFolder;
+import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.app.WorkbenchOptions;
+import dev.aiworkbench.progress.ProgressSnapshot;
+import dev.aiworkbench.store.DatabaseException;
+import dev.aiworkbench.ui.shell.ShellView;
+import dev.aiworkbench.ui.shell.StartupProblem;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The desktop app. The window appears at once with the shell; the data folder, database and pack
+ * are opened in the background and the screens fill in when they are ready.
+ */
+public final class WorkbenchApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+    private static volatile WorkbenchOptions launchOptions = WorkbenchOptions.defaults();
+
+    private final WorkbenchOptions options;
+    private final Clock clock;
+    private final Background background = new Background();
+    private volatile Workbench workbench;
+    private ShellView shell;
+
+    /** Used by {@link Application#launch}; takes the options given to {@link #launch(WorkbenchOptions)}. */
+    public WorkbenchApp() {
+        this(launchOptions, Clock.systemDefaultZone());
+    }
+
+    public WorkbenchApp(WorkbenchOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public static void launch(WorkbenchOptions options) {
+        launchOptions = options;
+        Application.launch(WorkbenchApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(ThemeChoice.LIGHT.theme().getUserAgentStylesheet());
+        shell = new ShellView(url -> getHostServices().showDocument(url));
+        Scene scene = new Scene(shell, 1200, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                WorkbenchApp.class.getResource("workbench.css")).toExternalForm());
+        shell.installShortcuts(scene);
+        stage.setTitle(AppInfo.NAME);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.show();
+        open();
+    }
+
+    /** The shell, for tests that drive the real app. */
+    public ShellView shell() {
+        return shell;
+    }
+
+    private record Opened(Workbench workbench, ThemeChoice theme, ProgressSnapshot snapshot) {
+    }
+
+    private void open() {
+        background.run(() -> {
+            Workbench opened = Workbench.open(options, clock);
+            workbench = opened;
+            ThemeChoice theme = opened.settings().get(ThemeChoice.SETTING).flatMap(ThemeChoice::fromId)
+                    .orElse(ThemeChoice.LIGHT);
+            ProgressSnapshot snapshot = opened.pack().pack().map(p -> opened.progress().snapshot(p)).orElse(null);
+            return new Opened(opened, theme, snapshot);
+        }, opened -> shell.showSession(new Session(opened.workbench(), background, opened.snapshot()), opened.theme()),
+                this::showStartupFailure);
+    }
+
+    private void showStartupFailure(Throwable failure) {
+        if (failure instanceof DatabaseException database && database.canStartFresh()) {
+            shell.showStartupProblem(new StartupProblem(database.getMessage(), true), this::setAsideAndRetry,
+                    Platform::exit);
+        } else {
+            String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+            shell.showStartupProblem(new StartupProblem(message, false), null, Platform::exit);
+        }
+    }
+
+    private void setAsideAndRetry() {
+        background.run(() -> {
+            DataFolder folder = Workbench.prepareFolder(options);
+            return Workbench.setAsideDatabase(folder, clock);
+        }, kept -> {
+            LOG.info("kept the old database as {}", kept);
+            shell.showNotice("The old database is kept as " + kept + ". You are starting fresh.");
+            open();
+        }, this::showStartupFailure);
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.flushPendingEdits();
+        }
+        background.close();
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.aiworkbench.testing;
+
+import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.curriculum.LoadResult;
+import dev.aiworkbench.curriculum.PackAccessException;
+import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.curriculum.PackLocation;
+import dev.aiworkbench.curriculum.Problem;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Pack folders on disk for tests: copies of the default pack with one edit, zips of them, loading. */
+public final class PackFiles {
+    /** The default pack's source folder; Maven runs tests from the project folder. */
+    public static final Path DEFAULT_PACK = Path.of("curriculum", "devops-to-ai");
+
+    private PackFiles() {
+    }
+
+    /** Copies the default pack into {@code target} (created) and returns it. */
+    public static Path copyDefaultPack(Path target) {
+        try (Stream<Path> files = Files.walk(DEFAULT_PACK)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(DEFAULT_PACK.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the one occurrence of {@code from}; fails when it occurs zero or several times, so no edit is silently lost. */
+    public static void replaceOnce(Path file, String from, String to) {
+        String text = read(file);
+        int first = text.indexOf(from);
+        if (first < 0 || text.indexOf(from, first + 1) >= 0) {
+            throw new AssertionError("expected exactly one '" + from + "' in " + file);
+        }
+        write(file, text.substring(0, first) + to + text.substring(first + from.length()));
+    }
+
+    /** {@code file:line:col} of the one occurrence of {@code needle} in a pack file, 1-based, as problems print it. */
+    public static String at(Path packRoot, String relativeFile, String needle) {
+        String text = read(packRoot.resolve(relativeFile));
+        int index = text.indexOf(needle);
+        if (index < 0 || text.indexOf(needle, index + 1) >= 0) {
+            throw new AssertionError("expected exactly one '" + needle + "' in " + relativeFile);
+        }
+        String before = text.substring(0, index);
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = index - (before.lastIndexOf('\n') + 1) + 1;
+        return relativeFile + ":" + line + ":" + column;
+    }
+
+    /** Loads a pack folder or zip the way the app does (this build's version). */
+    public static LoadResult load(Path folderOrZip) {
+        return load(folderOrZip, AppInfo.version());
+    }
+
+    public static LoadResult load(Path folderOrZip, String appVersion) {
+        try (PackLocation location = PackLocation.open(folderOrZip)) {
+            return new PackLoader(appVersion).load(location);
+        } catch (PackAccessException e) {
+            throw new AssertionError("cannot open " + folderOrZip + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every problem in the {@code file:line:col: message} form the validator prints. */
+    public static List<String> lines(LoadResult result) {
+        return result.problems().stream().map(Problem::toString).toList();
+    }
+
+    /** Zips a folder; {@code topFolder} (or null) puts every entry under that folder name. */
+    public static Path zip(Path folder, Path zipFile, String topFolder) {
+        return zip(folder, zipFile, topFolder, Map.of());
+    }
+
+    /** Zips a folder and adds entries with the given raw names and contents (for hostile archives). */
+    public static Path zip(Path folder, Path zipFile, String topFolder, Map<String, String> extraEntries) {
+        try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(out);
+             Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = folder.relativize(file).toString().replace('\\', '/');
+                zip.putNextEntry(new ZipEntry(topFolder == null ? name : topFolder + "/" + name));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+            for (Map.Entry<String, String> extra : extraEntries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(extra.getKey()));
+                zip.write(extra.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            return zipFile;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.aiworkbench.ui;
+
+import dev.aiworkbench.app.WorkbenchOptions;
+import javafx.application.Application;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Starts and stops the real app on the TestFX primary stage and waits for it the way a user would. */
+final class AppDriver {
+    private AppDriver() {
+    }
+
+    static WorkbenchApp start(WorkbenchOptions options) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(() -> new WorkbenchApp(options, Clock.systemDefaultZone()));
+        return (WorkbenchApp) app;
+    }
+
+    static void waitUntilReady(WorkbenchApp app) throws TimeoutException {
+        waitFor(() -> app.shell() != null && app.shell().readyProperty().get());
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void stop(WorkbenchApp app) throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    /** Scrolls the page that holds the node so the node is on screen, as a user would before clicking it. */
+    static void reveal(FxRobot robot, String query) {
+        javafx.scene.Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            for (javafx.scene.Parent parent = node.getParent(); parent != null; parent = parent.getParent()) {
+                if (parent instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                    javafx.scene.Node content = scroll.getContent();
+                    double nodeY = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                    double scrollable = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                    if (scrollable > 0) {
+                        scroll.setVvalue(Math.max(0, Math.min(1, (nodeY - 40) / scrollable)));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T extends javafx.scene.Node> T node(FxRobot robot, String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+}
