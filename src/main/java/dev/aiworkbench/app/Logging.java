@@ -42,7 +42,11 @@ public final class Logging {
         appender.start();
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.detachAppender("data-folder");
+        var previous = root.getAppender("data-folder");
+        if (previous != null) {
+            root.detachAppender(previous);
+            previous.stop();
+        }
         root.addAppender(appender);
     }
 }

@@ -28,7 +28,7 @@ public final class Pack {
         this.info = info;
         this.phases = List.copyOf(phases);
         this.weeks = List.copyOf(weeks);
-        this.weeksById = new HashMap<>();
+        this.weeksById = new LinkedHashMap<>();
         this.weeksByNumber = new HashMap<>();
         this.modulesById = new LinkedHashMap<>();
         this.phasesById = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ public final class Pack {
             }
         }
         this.workItems = Collections.unmodifiableList(items);
-        this.workItemsById = new HashMap<>();
+        this.workItemsById = new LinkedHashMap<>();
         items.forEach(i -> workItemsById.put(i.id(), i));
     }
 
@@ -149,7 +149,10 @@ public final class Pack {
         return List.of();
     }
 
-    /** Every id in the pack (phases, modules, milestones, weeks and work items), for suggestions. */
+    /**
+     * Every id in the pack (phases, modules, milestones, weeks and work items, each kind in plan order),
+     * for suggestions.
+     */
     public List<String> allIds() {
         List<String> ids = new ArrayList<>(phasesById.keySet());
         ids.addAll(modulesById.keySet());

@@ -198,8 +198,8 @@ final class PackRules {
         int expected = 1;
         for (ModuleSpan span : spans) {
             if (span.first() > expected) {
-                problems.add(Problem.error(span.at(), weeksText(expected, span.first() - 1)
-                        + " belong to no module (module '" + span.id() + "' starts in week " + span.first() + ")"));
+                problems.add(Problem.error(span.at(), belongToNoModule(expected, span.first() - 1)
+                        + " (module '" + span.id() + "' starts in week " + span.first() + ")"));
             } else if (span.first() < expected) {
                 problems.add(Problem.error(span.at(), "module '" + span.id() + "' overlaps the module before it in "
                         + weeksText(span.first(), Math.min(span.last(), expected - 1)).toLowerCase()));
@@ -211,10 +211,13 @@ final class PackRules {
             expected = Math.max(expected, span.last() + 1);
         }
         if (!spans.isEmpty() && expected <= lastWeek) {
-            problems.add(Problem.error(spans.get(spans.size() - 1).at(), weeksText(expected, lastWeek)
-                    + " belong to no module"));
+            problems.add(Problem.error(spans.get(spans.size() - 1).at(), belongToNoModule(expected, lastWeek)));
         }
         return modules;
+    }
+
+    private static String belongToNoModule(int first, int last) {
+        return weeksText(first, last) + (first == last ? " belongs" : " belong") + " to no module";
     }
 
     private static String weeksText(int first, int last) {

@@ -112,16 +112,18 @@ public final class ProgressService {
                     closest(pack.weeks().stream().map(w -> w.id()).toList(), weekId));
         }
         Instant at = now();
+        // A blank note is no note: saving one where there is none changes nothing and records no event.
+        String wanted = markdown == null || markdown.isBlank() ? "" : markdown;
         database.inTransaction(c -> {
             String current = ProgressStore.notes(c, pack.id()).stream().filter(n -> n.weekId().equals(weekId))
                     .map(WeekNote::markdown).findFirst().orElse("");
-            if (current.equals(markdown == null ? "" : markdown)) {
+            if (current.equals(wanted)) {
                 return null;
             }
-            if (markdown == null || markdown.isBlank()) {
+            if (wanted.isEmpty()) {
                 ProgressStore.deleteNote(c, pack.id(), weekId);
             } else {
-                ProgressStore.putNote(c, pack.id(), new WeekNote(weekId, markdown, at));
+                ProgressStore.putNote(c, pack.id(), new WeekNote(weekId, wanted, at));
             }
             ProgressStore.addEvent(c, pack.id(), new ProgressEvent(weekId, ProgressEvent.Kind.NOTE, null, null, null, at));
             return null;

@@ -83,15 +83,21 @@ final class ProgressStore {
             s.setString(1, packId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    int minutes = r.getInt(5);
+                    Integer minutes = nullableInt(r, 5);
                     events.add(new ProgressEvent(r.getString(1), ProgressEvent.Kind.fromId(r.getString(2)),
                             r.getString(3) == null ? null : TaskState.parse(r.getString(3)),
                             r.getString(4) == null ? null : TaskState.parse(r.getString(4)),
-                            r.wasNull() ? null : minutes, Timestamps.parse(r.getString(6))));
+                            minutes, Timestamps.parse(r.getString(6))));
                 }
             }
         }
         return events;
+    }
+
+    /** An INTEGER column that may be NULL; wasNull() must be asked right after the read it concerns. */
+    private static Integer nullableInt(ResultSet r, int column) throws SQLException {
+        int value = r.getInt(column);
+        return r.wasNull() ? null : value;
     }
 
     static List<WeekNote> notes(Connection c, String packId) throws SQLException {
@@ -135,11 +141,11 @@ final class ProgressStore {
             s.setString(1, packId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    int minutes = r.getInt(5);
+                    Integer minutes = nullableInt(r, 5);
                     entries.add(new TimeEntry(r.getString(1), TimeEntry.Source.fromId(r.getString(2)),
                             Timestamps.parse(r.getString(3)),
                             r.getString(4) == null ? null : Timestamps.parse(r.getString(4)),
-                            r.wasNull() ? null : minutes));
+                            minutes));
                 }
             }
         }

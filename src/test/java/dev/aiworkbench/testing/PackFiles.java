@@ -7,6 +7,7 @@ import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.curriculum.PackLocation;
 import dev.aiworkbench.curriculum.Problem;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -71,17 +72,59 @@ public final class PackFiles {
         write(file, text.substring(0, first) + to + text.substring(first + from.length()));
     }
 
-    /** {@code file:line:col} of the one occurrence of {@code needle} in a pack file, 1-based, as problems print it. */
-    public static String at(Path packRoot, String relativeFile, String needle) {
-        String text = read(packRoot.resolve(relativeFile));
-        int index = text.indexOf(needle);
-        if (index < 0 || text.indexOf(needle, index + 1) >= 0) {
-            throw new AssertionError("expected exactly one '" + needle + "' in " + relativeFile);
+    /** Replaces the one line that starts with {@code prefix} by {@code replacement}. */
+    public static void replaceLine(Path file, String prefix, String replacement) {
+        String line = onlyLineStartingWith(file, prefix);
+        replaceOnce(file, "\n" + line + "\n", "\n" + replacement + "\n");
+    }
+
+    /** Inserts {@code lines} after the one line that starts with {@code prefix}. */
+    public static void insertAfterLine(Path file, String prefix, String lines) {
+        String line = onlyLineStartingWith(file, prefix);
+        replaceOnce(file, "\n" + line + "\n", "\n" + line + "\n" + lines + "\n");
+    }
+
+    private static String onlyLineStartingWith(Path file, String prefix) {
+        List<String> lines = read(file).lines().filter(l -> l.startsWith(prefix)).toList();
+        if (lines.size() != 1) {
+            throw new AssertionError("expected exactly one line starting with '" + prefix + "' in " + file + ", found "
+                    + lines.size());
         }
-        String before = text.substring(0, index);
+        return lines.get(0);
+    }
+
+    /**
+     * Where a problem about some text should point, as {@code file:line:col}. The needle must occur
+     * exactly once in the file; a {@code |} in it marks the column (else the needle's first character).
+     */
+    public static String at(Path packRoot, String relativeFile, String needle) {
+        int marker = Math.max(0, needle.indexOf('|'));
+        String search = needle.replace("|", "");
+        String text = read(packRoot.resolve(relativeFile));
+        int index = text.indexOf(search);
+        if (index < 0 || text.indexOf(search, index + 1) >= 0) {
+            throw new AssertionError("expected exactly one '" + search + "' in " + relativeFile);
+        }
+        String before = text.substring(0, index + marker);
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        int column = index - (before.lastIndexOf('\n') + 1) + 1;
+        int column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
         return relativeFile + ":" + line + ":" + column;
+    }
+
+    /** The default pack's file for a week number, relative to the pack root (e.g. weeks/01-async-python.md). */
+    public static String weekFile(int number) {
+        return TestPacks.defaultPack().weekNumber(number).orElseThrow().file();
+    }
+
+    /** The default pack's phase file for a phase number, relative to the pack root. */
+    public static String phaseFile(int number) {
+        try (Stream<Path> files = Files.list(DEFAULT_PACK.resolve("phases"))) {
+            return files.filter(f -> read(f).contains("\nnumber: " + number + "\n"))
+                    .map(f -> "phases/" + f.getFileName()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no phase file with number " + number));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Loads a pack folder or zip the way the app does (this build's version). */
@@ -111,7 +154,7 @@ public final class PackFiles {
 
     /** Zips a folder and adds entries with the given raw names and contents (for hostile archives). */
     public static Path zip(Path folder, Path zipFile, String topFolder, Map<String, String> extraEntries) {
-        try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(out);
+        try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out));
              Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = folder.relativize(file).toString().replace('\\', '/');

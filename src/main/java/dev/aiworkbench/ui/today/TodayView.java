@@ -1,6 +1,5 @@
 package dev.aiworkbench.ui.today;
 
-import atlantafx.base.controls.Card;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.curriculum.InstalledPack;
@@ -16,6 +15,7 @@ import dev.aiworkbench.progress.ProgressReport;
 import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.TaskState;
 import dev.aiworkbench.ui.Session;
+import dev.aiworkbench.ui.common.Labels;
 import static dev.aiworkbench.ui.common.Labels.wrap;
 import dev.aiworkbench.ui.shell.FocusableScreen;
 import javafx.geometry.Insets;
@@ -25,9 +25,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -87,8 +87,8 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         position.getStyleClass().add(Styles.TEXT_MUTED);
         body.getChildren().addAll(new VBox(4, heading, position));
 
-        FlowPane cards = new FlowPane(16, 16, whatsNext(pack, report, snapshot), pace(status, pack),
-                streak(activity, today));
+        HBox cards = new HBox(16, whatsNext(pack, report, snapshot), pace(status, pack), streak(activity, today));
+        cards.getChildren().forEach(card -> HBox.setHgrow(card, Priority.ALWAYS));
         body.getChildren().add(cards);
         body.getChildren().add(completion(pack, report));
         heatmap.show(activity, today);
@@ -98,11 +98,11 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
     }
 
     private Node whatsNext(Pack pack, ProgressReport report, ProgressSnapshot snapshot) {
-        Card card = card("What's next", Feather.ARROW_RIGHT_CIRCLE);
+        VBox card = tile("What's next", Feather.ARROW_RIGHT_CIRCLE);
         card.setId("whats-next");
         var next = report.whatsNext();
         if (next.isEmpty()) {
-            card.setBody(new Label("Nothing: every task and checklist item is finished."));
+            card.getChildren().add(Labels.wrapped("Nothing: every task and checklist item is finished."));
             return card;
         }
         WorkItem item = next.get();
@@ -123,13 +123,14 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         done.setId("mark-next-done");
         done.setOnAction(e -> session.mark(item.id(), TaskState.DONE));
         primaryAction = open;
-        card.setBody(new VBox(6, title, context));
-        card.setFooter(new HBox(8, open, done));
+        HBox actions = new HBox(8, open, done);
+        actions.setPadding(new Insets(6, 0, 0, 0));
+        card.getChildren().addAll(title, context, actions);
         return card;
     }
 
     private Node pace(PlanStatus status, Pack pack) {
-        Card card = card("Pace", Feather.TRENDING_UP);
+        VBox card = tile("Pace", Feather.TRENDING_UP);
         card.setId("pace");
         Label pace = new Label(String.format(Locale.ROOT, "%.1f h/week", status.paceHoursPerWeek()));
         pace.getStyleClass().add(Styles.TITLE_3);
@@ -144,12 +145,13 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         wrap(projected);
         planned.setId("ahead-behind");
         planned.getStyleClass().add(status.daysAhead() < 0 ? Styles.WARNING : Styles.SUCCESS);
-        card.setBody(new VBox(4, pace, window, projected, planned));
+        wrap(window);
+        card.getChildren().addAll(pace, window, projected, planned);
         return card;
     }
 
     private Node streak(Activity activity, LocalDate today) {
-        Card card = card("Streak", Feather.ZAP);
+        VBox card = tile("Streak", Feather.ZAP);
         card.setId("streak");
         int current = activity.currentStreak(today);
         Label days = new Label(current + (current == 1 ? " day" : " days"));
@@ -158,7 +160,7 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         int longestDays = activity.longestStreak();
         Label longest = new Label("Longest: " + longestDays + (longestDays == 1 ? " day" : " days"));
         longest.getStyleClass().add(Styles.TEXT_MUTED);
-        card.setBody(new VBox(4, days, longest));
+        card.getChildren().addAll(days, longest);
         return card;
     }
 
@@ -204,14 +206,15 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         return new VBox(8, message, list);
     }
 
-    private static Card card(String title, Feather icon) {
-        Card card = new Card();
-        card.getStyleClass().add(Styles.ELEVATED_1);
-        card.setPrefWidth(300);
+    /** A bordered box with a heading; a VBox (not a Card) so wrapped text gets its height at the box's width. */
+    private static VBox tile(String title, Feather icon) {
         Label header = new Label(title, new FontIcon(icon));
         header.getStyleClass().add(Styles.TITLE_4);
-        card.setHeader(header);
-        return card;
+        VBox tile = new VBox(6, header);
+        tile.getStyleClass().add("tile");
+        tile.setPrefWidth(300);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        return tile;
     }
 
     private static String capitalise(String text) {
