@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", description = "Check Java, the data folder, the database and pack, and the tools labs use "
@@ -33,9 +34,9 @@ final class DoctorCommand extends Verb implements Callable<Integer> {
         } else {
             for (Check check : checks) {
                 String mark = check.ok() ? "ok     " : check.required() ? "MISSING" : "missing";
-                out().printf("%s  %-20s %s%n", mark, check.name(), check.detail());
+                out().printf(Locale.ROOT, "%s  %-20s %s%n", mark, check.name(), check.detail());
                 if (!check.ok()) {
-                    out().printf("         %-20s fix: %s%n", "", check.fix());
+                    out().printf(Locale.ROOT, "         %-20s fix: %s%n", "", check.fix());
                 }
             }
         }

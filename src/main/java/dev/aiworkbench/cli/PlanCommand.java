@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", description = "Your dated plan: start date and weekly hours.",
@@ -29,11 +30,11 @@ final class PlanCommand {
                 Schedule schedule = Schedule.of(pack, snapshot.plan());
                 ProgressReport report = ProgressReport.of(pack, snapshot);
                 LocalDate today = LocalDate.now(workbench.clock());
-                out().printf("Start %s, %.1f h/week, planned finish %s%n%n", snapshot.plan().startDate(),
+                out().printf(Locale.ROOT, "Start %s, %.1f h/week, planned finish %s%n%n", snapshot.plan().startDate(),
                         snapshot.plan().hoursPerWeek(), schedule.plannedFinish());
                 for (Week week : pack.weeks()) {
                     WeekDates dates = schedule.week(week.number()).orElseThrow();
-                    out().printf("%s week %2d  %s to %s  %4.1f h  %3d%%  %s%n", dates.contains(today) ? ">" : " ",
+                    out().printf(Locale.ROOT, "%s week %2d  %s to %s  %4.1f h  %3d%%  %s%n", dates.contains(today) ? ">" : " ",
                             week.number(), dates.start(), dates.end(), week.hours(), report.of(week.id()).percent(),
                             week.title());
                 }
@@ -68,7 +69,7 @@ final class PlanCommand {
                     throw new CommandFailure(e.getMessage(), Cli.USAGE);
                 }
                 workbench.progress().setPlan(pack, updated);
-                out().printf("Plan: start %s, %.1f h/week, planned finish %s.%n", updated.startDate(),
+                out().printf(Locale.ROOT, "Plan: start %s, %.1f h/week, planned finish %s.%n", updated.startDate(),
                         updated.hoursPerWeek(), Schedule.of(pack, updated).plannedFinish());
                 return Cli.OK;
             }

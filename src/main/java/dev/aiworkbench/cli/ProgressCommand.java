@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "progress", description = "Show, change, export and import your progress.",
@@ -60,22 +61,22 @@ final class ProgressCommand {
 
         private void printText(Pack pack, ProgressReport report, PlanStatus status, Activity activity, LocalDate today) {
             Completion overall = report.overall();
-            out().printf("%s (%s %s)%n", pack.info().title(), pack.id(), pack.info().version());
-            out().printf("Plan:     %s%n", PlanSummary.plan(status, pack.weeks().size()));
-            out().printf("Now:      %s%n", PlanSummary.position(status));
-            out().printf("Pace:     %s%n", PlanSummary.pace(status));
-            out().printf("Streak:   %d day(s), longest %d%n", activity.currentStreak(today), activity.longestStreak());
-            out().printf("Overall:  %d%% (%d done, %d skipped, %d in progress, of %d)%n", overall.percent(),
+            out().printf(Locale.ROOT, "%s (%s %s)%n", pack.info().title(), pack.id(), pack.info().version());
+            out().printf(Locale.ROOT, "Plan:     %s%n", PlanSummary.plan(status, pack.weeks().size()));
+            out().printf(Locale.ROOT, "Now:      %s%n", PlanSummary.position(status));
+            out().printf(Locale.ROOT, "Pace:     %s%n", PlanSummary.pace(status));
+            out().printf(Locale.ROOT, "Streak:   %d day(s), longest %d%n", activity.currentStreak(today), activity.longestStreak());
+            out().printf(Locale.ROOT, "Overall:  %d%% (%d done, %d skipped, %d in progress, of %d)%n", overall.percent(),
                     overall.done(), overall.skipped(), overall.inProgress(), overall.total());
             out().println();
             for (Phase phase : pack.phases()) {
-                out().printf("Phase %d  %-52s %3d%%%n", phase.number(), phase.title(), report.of(phase.id()).percent());
+                out().printf(Locale.ROOT, "Phase %d  %-52s %3d%%%n", phase.number(), phase.title(), report.of(phase.id()).percent());
                 for (LearningModule module : phase.modules()) {
-                    out().printf("  weeks %2d-%-2d  %-46s %3d%%%n", module.firstWeek(), module.lastWeek(), module.title(),
+                    out().printf(Locale.ROOT, "  weeks %2d-%-2d  %-46s %3d%%%n", module.firstWeek(), module.lastWeek(), module.title(),
                             report.of(module.id()).percent());
                 }
                 if (phase.milestone() != null) {
-                    out().printf("  milestone     %-46s %3d%%%n", phase.milestone().title(),
+                    out().printf(Locale.ROOT, "  milestone     %-46s %3d%%%n", phase.milestone().title(),
                             report.of(phase.milestone().id()).percent());
                 }
             }

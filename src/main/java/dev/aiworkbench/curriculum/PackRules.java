@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -131,8 +132,8 @@ final class PackRules {
             String name = front.file().substring(front.file().lastIndexOf('/') + 1);
             Matcher matcher = WEEK_FILE_NAME.matcher(name);
             if (!matcher.matches()) {
-                problems.add(Problem.warning(SourcePosition.startOf(front.file()),
-                        "week files are named NN-title.md (for example 0" + number + "-intro.md)"));
+                problems.add(Problem.warning(SourcePosition.startOf(front.file()), "week files are named NN-title.md "
+                        + "(for example " + String.format(Locale.ROOT, "%02d", number) + "-intro.md)"));
             } else if (Integer.parseInt(matcher.group(1)) != number) {
                 problems.add(Problem.error(front.position(front.root(), "week"), "the file name says week "
                         + Integer.parseInt(matcher.group(1)) + " but the front matter says week " + number));

@@ -54,8 +54,11 @@ public record PlanStatus(Optional<Integer> calendarWeek, Optional<Integer> workW
         double pace = recentHours / window * 7;
         double remaining = Math.max(0, schedule.totalHours() - finished);
         Optional<LocalDate> projected;
-        if (remaining <= 1e-9) {
+        if (report.whatsNext().isEmpty()) {
             projected = finishedAt.values().stream().max(Instant::compareTo).map(i -> i.atZone(zone).toLocalDate());
+        } else if (remaining <= 1e-9) {
+            // Only milestone checks are left; they carry no hours of their own, so the finish is now.
+            projected = Optional.of(today);
         } else if (pace > 0) {
             projected = Optional.of(today.plusDays((long) Math.ceil(remaining / pace * 7)));
         } else {

@@ -145,7 +145,8 @@ class BrokenPackTest {
                         root -> at(root, W01, "labs: [|rag-lab]") + ": unknown lab 'rag-lab': no folder labs/rag-lab/ in the pack"),
                 one("unknown lab on a task", root -> replaceOnce(root.resolve(W01), "    kind: build\n",
                                 "    kind: build\n    lab: gateway-lab\n"),
-                        root -> at(root, W01, "lab: |gateway-lab") + ": unknown lab 'gateway-lab': no folder labs/gateway-lab/ in the pack"),
+                        root -> at(root, W01, "lab: |gateway-lab")
+                                + ": unknown lab 'gateway-lab': no folder labs/gateway-lab/ in the pack"),
                 new Case("YAML error in a week's front matter is reported at its line in the file",
                         root -> insertAfterLine(root.resolve(W36), "week:", "week: 36"),
                         root -> List.of(at(root, P3, "weeks: |{first: 33, last: 36}") + ": module "
@@ -182,6 +183,24 @@ class BrokenPackTest {
 
         assertThat(lines(load(root, "1.2.3"))).isEmpty();
         assertThat(lines(load(root, "1.2.2"))).singleElement().asString().contains("needs AI Engineer Workbench 1.2.3");
+    }
+
+    @Test
+    void warningsAreReportedButLeaveThePackValid() {
+        Path root = copyDefaultPack(temp.resolve("pack"));
+        move(root, weekFile(12), "weeks/milestone-week.md");
+        replaceLine(root.resolve(W01), "hours:", "hours: 0.5");
+        double taskHours = read(root.resolve(W01)).lines().filter(l -> l.matches(" {4}hours: [0-9.]+"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).strip())).sum();
+
+        LoadResult result = load(root);
+
+        assertThat(lines(result)).containsExactly(
+                at(root, W01, "hours: |0.5") + ": warning: the tasks' hours add up to " + taskHours
+                        + ", more than the week's 0.5",
+                "weeks/milestone-week.md:1:1: warning: week files are named NN-title.md (for example 12-intro.md)");
+        assertThat(result.warningCount()).isEqualTo(2);
+        assertThat(result.valid()).isTrue();
     }
 
     @Test

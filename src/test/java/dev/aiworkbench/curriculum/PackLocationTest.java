@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +96,7 @@ class PackLocationTest {
     @Test
     void aZipEntryOverTheSizeBoundIsRefused() throws IOException {
         Path zip = temp.resolve("big.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(out))) {
+        try (ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip)))) {
             z.putNextEntry(new ZipEntry("pack.yaml"));
             z.write(new byte[(int) (PackLocation.MAX_FILE_BYTES * 4 + 1)]);
             z.closeEntry();
@@ -110,7 +109,7 @@ class PackLocationTest {
     @Test
     void aZipWithTooManyEntriesIsRefused() throws IOException {
         Path zip = temp.resolve("many.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(out))) {
+        try (ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip)))) {
             z.setMethod(ZipOutputStream.STORED);
             for (int i = 0; i <= PackLocation.MAX_FILES; i++) {
                 ZipEntry empty = new ZipEntry("f" + i);

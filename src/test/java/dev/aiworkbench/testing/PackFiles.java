@@ -154,7 +154,8 @@ public final class PackFiles {
 
     /** Zips a folder and adds entries with the given raw names and contents (for hostile archives). */
     public static Path zip(Path folder, Path zipFile, String topFolder, Map<String, String> extraEntries) {
-        try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out));
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(zipFile));
+             ZipOutputStream zip = new ZipOutputStream(out);
              Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = folder.relativize(file).toString().replace('\\', '/');

@@ -1,0 +1,55 @@
+package dev.aiworkbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the command line in-process over one data folder and keeps what it printed. */
+final class CliHarness {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dataDir;
+
+    CliHarness(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    record Run(int exitCode, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + out, e);
+            }
+        }
+
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    /** Runs {@code workbench --data-dir <folder> args...}. */
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(args));
+        return runRaw(all.toArray(String[]::new));
+    }
+
+    static Run runRaw(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
