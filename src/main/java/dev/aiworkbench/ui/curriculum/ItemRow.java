@@ -67,6 +67,7 @@ final class ItemRow extends HBox {
                 session.mark(itemId, now);
             }
         });
+        state.setPrefWidth(140);
         state.setMinWidth(USE_PREF_SIZE);
 
         time.getStyleClass().addAll(Styles.TEXT_MUTED, "item-time");
@@ -98,11 +99,19 @@ final class ItemRow extends HBox {
             done.setSelected(current == TaskState.DONE);
             state.setValue(current);
             timer.setSelected(timing);
-            time.setText(minutes == 0 && !timing ? "" : minutes + " min" + (timing ? " · timing" : ""));
+            time.setText(minutes == 0 && !timing ? "" : duration(minutes) + (timing ? " · timing" : ""));
             pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("finished"), current.finished());
         } finally {
             updating = false;
         }
+    }
+
+    /** "45 min" or "7 h 30 min": long totals read better in hours. */
+    static String duration(long minutes) {
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
     void focusCheckBox() {
