@@ -34,9 +34,10 @@ RESULT="$OUT/jmh-result.json"
 rm -f "$RESULT"
 echo "== running JMH ($("$JAVA" -version 2>&1 | head -1))"
 # Fork count, warm-up and measurement are set per benchmark class (annotations); -foe stops on the
-# first failing benchmark, for example a generated pack that does not load cleanly.
+# first failing benchmark, for example a generated pack that does not load cleanly; -prof gc adds
+# bytes allocated per operation (the summary compares them between pack sizes).
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main \
-    -foe true -rf json -rff "$RESULT" "$@"
+    -foe true -prof gc -rf json -rff "$RESULT" "$@"
 
 echo "== summary (ratios against baselines from this run)"
 "$JAVA" -cp "$CP" dev.aiworkbench.bench.BenchSummary "$RESULT"

@@ -1,5 +1,6 @@
 package dev.aiworkbench;
 
+import dev.aiworkbench.app.LaunchArguments;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.cli.Cli;
 import dev.aiworkbench.ui.WorkbenchApp;
@@ -14,7 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Optional<WorkbenchOptions> gui = Cli.guiOptions(args);
+        Optional<WorkbenchOptions> gui = LaunchArguments.gui(args);
         if (gui.isPresent()) {
             WorkbenchApp.launch(gui.get());
             return;

@@ -20,8 +20,9 @@ CREATE TABLE progress_event (
     minutes    INTEGER,
     at         TEXT NOT NULL
 );
+-- One index: history is read per pack in time order (heatmap, streaks, pace). Each extra index would
+-- be one more b-tree written on every mark.
 CREATE INDEX progress_event_by_time ON progress_event (pack_id, at);
-CREATE INDEX progress_event_by_item ON progress_event (pack_id, item_id);
 
 CREATE TABLE week_note (
     pack_id    TEXT NOT NULL,

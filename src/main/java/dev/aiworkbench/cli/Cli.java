@@ -1,10 +1,8 @@
 package dev.aiworkbench.cli;
 
-import dev.aiworkbench.app.WorkbenchOptions;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.Optional;
 
 /** Entry to the command line: parses, runs one verb, returns its exit code. */
 public final class Cli {
@@ -29,23 +27,6 @@ public final class Cli {
         } finally {
             out.flush();
             err.flush();
-        }
-    }
-
-    /**
-     * The GUI options when the arguments ask for no verb (only global options such as --data-dir),
-     * or empty when the command line should handle them.
-     */
-    public static Optional<WorkbenchOptions> guiOptions(String[] args) {
-        RootCommand root = new RootCommand();
-        try {
-            CommandLine.ParseResult result = new CommandLine(root).parseArgs(args);
-            if (result.hasSubcommand() || result.isUsageHelpRequested() || result.isVersionHelpRequested()) {
-                return Optional.empty();
-            }
-            return Optional.of(root.global.options());
-        } catch (CommandLine.ParameterException e) {
-            return Optional.empty();
         }
     }
 }

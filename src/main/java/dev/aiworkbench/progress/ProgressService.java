@@ -4,7 +4,6 @@ import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.Timestamps;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +19,12 @@ import java.util.Optional;
  */
 public final class ProgressService {
     private final Database database;
+    private final ProgressStore store;
     private final Clock clock;
 
     public ProgressService(Database database, Clock clock) {
         this.database = database;
+        this.store = new ProgressStore(database);
         this.clock = clock;
     }
 
@@ -34,28 +35,28 @@ public final class ProgressService {
     /** Reads everything about the pack at once; creates the default plan (starting today) on first use. */
     public ProgressSnapshot snapshot(Pack pack) {
         String packId = pack.id();
-        return database.inTransaction(c -> new ProgressSnapshot(packId, planOrDefault(c, packId),
-                ProgressStore.states(c, packId), ProgressStore.events(c, packId), ProgressStore.notes(c, packId),
-                ProgressStore.timeEntries(c, packId)));
+        return database.inTransaction(c -> new ProgressSnapshot(packId, planOrDefault(packId),
+                store.states(packId), store.events(packId), store.notes(packId),
+                store.timeEntries(packId)));
     }
 
-    private PlanSettings planOrDefault(Connection c, String packId) throws SQLException {
-        Optional<PlanSettings> plan = ProgressStore.plan(c, packId);
+    private PlanSettings planOrDefault(String packId) throws SQLException {
+        Optional<PlanSettings> plan = store.plan(packId);
         if (plan.isPresent()) {
             return plan.get();
         }
         PlanSettings fresh = new PlanSettings(LocalDate.now(clock), PlanSettings.DEFAULT_HOURS_PER_WEEK);
-        ProgressStore.putPlan(c, packId, fresh);
+        store.putPlan(packId, fresh);
         return fresh;
     }
 
     public PlanSettings plan(Pack pack) {
-        return database.inTransaction(c -> planOrDefault(c, pack.id()));
+        return database.inTransaction(c -> planOrDefault(pack.id()));
     }
 
     public void setPlan(Pack pack, PlanSettings plan) {
         database.inTransaction(c -> {
-            ProgressStore.putPlan(c, pack.id(), plan);
+            store.putPlan(pack.id(), plan);
             return null;
         });
     }
@@ -72,10 +73,10 @@ public final class ProgressService {
         return database.inTransaction(c -> {
             int changed = 0;
             for (String item : items) {
-                TaskState from = ProgressStore.state(c, pack.id(), item).orElse(TaskState.TODO);
+                TaskState from = store.state(pack.id(), item).orElse(TaskState.TODO);
                 if (from != state) {
-                    ProgressStore.putState(c, pack.id(), item, state, at);
-                    ProgressStore.addEvent(c, pack.id(),
+                    store.putState(pack.id(), item, state, at);
+                    store.addEvent(pack.id(),
                             new ProgressEvent(item, ProgressEvent.Kind.STATE, from, state, null, at));
                     changed++;
                 }
@@ -115,17 +116,17 @@ public final class ProgressService {
         // A blank note is no note: saving one where there is none changes nothing and records no event.
         String wanted = markdown == null || markdown.isBlank() ? "" : markdown;
         database.inTransaction(c -> {
-            String current = ProgressStore.notes(c, pack.id()).stream().filter(n -> n.weekId().equals(weekId))
+            String current = store.notes(pack.id()).stream().filter(n -> n.weekId().equals(weekId))
                     .map(WeekNote::markdown).findFirst().orElse("");
             if (current.equals(wanted)) {
                 return null;
             }
             if (wanted.isEmpty()) {
-                ProgressStore.deleteNote(c, pack.id(), weekId);
+                store.deleteNote(pack.id(), weekId);
             } else {
-                ProgressStore.putNote(c, pack.id(), new WeekNote(weekId, wanted, at));
+                store.putNote(pack.id(), new WeekNote(weekId, wanted, at));
             }
-            ProgressStore.addEvent(c, pack.id(), new ProgressEvent(weekId, ProgressEvent.Kind.NOTE, null, null, null, at));
+            store.addEvent(pack.id(), new ProgressEvent(weekId, ProgressEvent.Kind.NOTE, null, null, null, at));
             return null;
         });
     }
@@ -135,8 +136,8 @@ public final class ProgressService {
         requireWorkItem(pack, itemId);
         Instant at = now();
         database.inTransaction(c -> {
-            stopRunning(c, pack.id(), at);
-            ProgressStore.addTimeEntry(c, pack.id(), new TimeEntry(itemId, TimeEntry.Source.TIMER, at, null, null));
+            stopRunning(pack.id(), at);
+            store.addTimeEntry(pack.id(), new TimeEntry(itemId, TimeEntry.Source.TIMER, at, null, null));
             return null;
         });
     }
@@ -144,18 +145,18 @@ public final class ProgressService {
     /** Stops the running timer, if any, and logs its minutes. */
     public Optional<TimeEntry> stopTimer(Pack pack) {
         Instant at = now();
-        return database.inTransaction(c -> stopRunning(c, pack.id(), at));
+        return database.inTransaction(c -> stopRunning(pack.id(), at));
     }
 
-    private static Optional<TimeEntry> stopRunning(Connection c, String packId, Instant at) throws SQLException {
-        Optional<TimeEntry> running = ProgressStore.runningTimer(c, packId);
+    private Optional<TimeEntry> stopRunning(String packId, Instant at) throws SQLException {
+        Optional<TimeEntry> running = store.runningTimer(packId);
         if (running.isEmpty()) {
             return Optional.empty();
         }
         TimeEntry entry = running.get();
         int minutes = (int) Math.round(Duration.between(entry.startedAt(), at).toSeconds() / 60.0);
-        ProgressStore.endRunningTimer(c, packId, at, minutes);
-        ProgressStore.addEvent(c, packId, new ProgressEvent(entry.itemId(), ProgressEvent.Kind.TIME, null, null, minutes, at));
+        store.endRunningTimer(packId, at, minutes);
+        store.addEvent(packId, new ProgressEvent(entry.itemId(), ProgressEvent.Kind.TIME, null, null, minutes, at));
         return Optional.of(new TimeEntry(entry.itemId(), entry.source(), entry.startedAt(), at, minutes));
     }
 
@@ -167,8 +168,8 @@ public final class ProgressService {
         }
         Instant at = now();
         database.inTransaction(c -> {
-            ProgressStore.addTimeEntry(c, pack.id(), new TimeEntry(itemId, TimeEntry.Source.MANUAL, at, at, minutes));
-            ProgressStore.addEvent(c, pack.id(), new ProgressEvent(itemId, ProgressEvent.Kind.TIME, null, null, minutes, at));
+            store.addTimeEntry(pack.id(), new TimeEntry(itemId, TimeEntry.Source.MANUAL, at, at, minutes));
+            store.addEvent(pack.id(), new ProgressEvent(itemId, ProgressEvent.Kind.TIME, null, null, minutes, at));
             return null;
         });
     }

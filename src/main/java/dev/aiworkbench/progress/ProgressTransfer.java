@@ -38,27 +38,29 @@ public final class ProgressTransfer {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Database database;
+    private final ProgressStore store;
 
     public ProgressTransfer(Database database) {
         this.database = database;
+        this.store = new ProgressStore(database);
     }
 
     public ProgressArchive export(Pack pack) {
         String packId = pack.id();
         return database.inTransaction(c -> {
-            PlanSettings plan = ProgressStore.plan(c, packId).orElse(null);
+            PlanSettings plan = store.plan(packId).orElse(null);
             return new ProgressArchive(ProgressArchive.FORMAT, ProgressArchive.FORMAT_VERSION,
                     new ProgressArchive.PackRef(packId, pack.info().version()),
                     plan == null ? null : new ProgressArchive.Plan(plan.startDate().toString(), plan.hoursPerWeek()),
-                    ProgressStore.states(c, packId).values().stream().map(s -> new ProgressArchive.State(s.itemId(),
+                    store.states(packId).values().stream().map(s -> new ProgressArchive.State(s.itemId(),
                             s.state().id(), Timestamps.format(s.updatedAt()))).toList(),
-                    ProgressStore.events(c, packId).stream().map(e -> new ProgressArchive.Event(e.itemId(),
+                    store.events(packId).stream().map(e -> new ProgressArchive.Event(e.itemId(),
                             e.kind().id(), e.fromState() == null ? null : e.fromState().id(),
                             e.toState() == null ? null : e.toState().id(), e.minutes(), Timestamps.format(e.at())))
                             .toList(),
-                    ProgressStore.notes(c, packId).stream().map(n -> new ProgressArchive.Note(n.weekId(), n.markdown(),
+                    store.notes(packId).stream().map(n -> new ProgressArchive.Note(n.weekId(), n.markdown(),
                             Timestamps.format(n.updatedAt()))).toList(),
-                    ProgressStore.timeEntries(c, packId).stream().map(t -> new ProgressArchive.Time(t.itemId(),
+                    store.timeEntries(packId).stream().map(t -> new ProgressArchive.Time(t.itemId(),
                             t.source().id(), Timestamps.format(t.startedAt()),
                             t.endedAt() == null ? null : Timestamps.format(t.endedAt()), t.minutes())).toList());
         });
@@ -92,31 +94,31 @@ public final class ProgressTransfer {
      */
     public ProgressArchive importFrom(Pack pack, Path file, boolean replace) throws ImportRefusedException {
         ProgressArchive archive = read(pack, file);
-        boolean hasProgress = database.inTransaction(c -> ProgressStore.hasAnyProgress(c, pack.id()));
+        boolean hasProgress = database.inTransaction(c -> store.hasAnyProgress(pack.id()));
         if (hasProgress && !replace) {
             throw new ImportRefusedException("This data folder already has progress for '" + pack.id()
                     + "'. Export it first if you want to keep it, then import again with --replace to overwrite it.");
         }
         database.inTransaction(c -> {
             String packId = pack.id();
-            ProgressStore.deleteAll(c, packId);
+            store.deleteAll(packId);
             if (archive.plan() != null) {
-                ProgressStore.putPlan(c, packId, new PlanSettings(LocalDate.parse(archive.plan().startDate()),
+                store.putPlan(packId, new PlanSettings(LocalDate.parse(archive.plan().startDate()),
                         archive.plan().hoursPerWeek()));
             }
             for (ProgressArchive.State s : archive.items()) {
-                ProgressStore.putState(c, packId, s.item(), TaskState.parse(s.state()), Timestamps.parse(s.updatedAt()));
+                store.putState(packId, s.item(), TaskState.parse(s.state()), Timestamps.parse(s.updatedAt()));
             }
             for (ProgressArchive.Event e : archive.events()) {
-                ProgressStore.addEvent(c, packId, new ProgressEvent(e.item(), ProgressEvent.Kind.fromId(e.kind()),
+                store.addEvent(packId, new ProgressEvent(e.item(), ProgressEvent.Kind.fromId(e.kind()),
                         e.from() == null ? null : TaskState.parse(e.from()), e.to() == null ? null : TaskState.parse(e.to()),
                         e.minutes(), Timestamps.parse(e.at())));
             }
             for (ProgressArchive.Note n : archive.notes()) {
-                ProgressStore.putNote(c, packId, new WeekNote(n.week(), n.markdown(), Timestamps.parse(n.updatedAt())));
+                store.putNote(packId, new WeekNote(n.week(), n.markdown(), Timestamps.parse(n.updatedAt())));
             }
             for (ProgressArchive.Time t : archive.time()) {
-                ProgressStore.addTimeEntry(c, packId, new TimeEntry(t.item(), TimeEntry.Source.fromId(t.source()),
+                store.addTimeEntry(packId, new TimeEntry(t.item(), TimeEntry.Source.fromId(t.source()),
                         Timestamps.parse(t.startedAt()), t.endedAt() == null ? null : Timestamps.parse(t.endedAt()),
                         t.minutes()));
             }

@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The app's one SQLite file: WAL journal, foreign keys on, schema by Flyway, and every change in a
@@ -28,6 +31,7 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -72,7 +76,6 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;
@@ -156,32 +159,56 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs the work in one transaction: all of it is written, or none of it. */
+    /**
+     * Runs the work in one transaction: all of it is written, or none of it. The transaction is
+     * opened and closed with SQL rather than JDBC's auto-commit switch, which in sqlite-jdbc opens a
+     * second, empty transaction after every commit.
+     */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
-            connection.setAutoCommit(false);
+            statement("BEGIN IMMEDIATE").execute();
             try {
                 T result = work.run(connection);
-                connection.commit();
+                statement("COMMIT").execute();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                statement("ROLLBACK").execute();
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw classify(file, e);
         }
     }
 
-    /** Runs read-only work; SQLite gives it a consistent snapshot of one transaction. */
-    public <T> T read(SqlWork<T> work) {
-        return inTransaction(work);
+    /**
+     * A prepared statement kept for the connection's life, so a hot path (marking a task) does not
+     * compile its SQL every time. Use it only inside {@link #inTransaction} and never close it; close
+     * its result sets.
+     */
+    public PreparedStatement statement(String sql) throws SQLException {
+        if (!Thread.holdsLock(this)) {
+            throw new IllegalStateException("statements are used inside inTransaction only");
+        }
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        } else {
+            statement.clearParameters();
+        }
+        return statement;
     }
 
     @Override
     public synchronized void close() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the connection is closing anyway
+            }
+        }
+        statements.clear();
         closeQuietly(connection);
     }
 

@@ -16,8 +16,6 @@ import java.util.function.Consumer;
  * results back on the FX thread.
  */
 public final class Background implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Background.class);
-
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "workbench-io");
         thread.setDaemon(true);
@@ -30,10 +28,15 @@ public final class Background implements AutoCloseable {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
             } catch (Exception | LinkageError e) {
-                LOG.warn("background work failed", e);
+                log().warn("background work failed", e);
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
+    }
+
+    /** Looked up when needed: starting the logging system costs the first window a fifth of a second. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Background.class);
     }
 
     /** Waits for queued writes so nothing the learner did is lost on exit. */
@@ -42,7 +45,7 @@ public final class Background implements AutoCloseable {
         worker.shutdown();
         try {
             if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("background work still running at exit");
+                log().warn("background work still running at exit");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,7 +12,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
@@ -23,7 +22,6 @@ import java.util.Objects;
  * are opened in the background and the screens fill in when they are ready.
  */
 public final class WorkbenchApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     private static volatile WorkbenchOptions launchOptions = WorkbenchOptions.defaults();
 
     private final WorkbenchOptions options;
@@ -60,7 +58,17 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
-        open();
+        openAfterFirstFrame(scene);
+    }
+
+    /** The disk and database work starts once the window is on screen, so it does not delay the first frame. */
+    private void openAfterFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(this::open);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The shell, for tests that drive the real app. */
@@ -98,7 +106,7 @@ public final class WorkbenchApp extends Application {
             DataFolder folder = Workbench.prepareFolder(options);
             return Workbench.setAsideDatabase(folder, clock);
         }, kept -> {
-            LOG.info("kept the old database as {}", kept);
+            LoggerFactory.getLogger(WorkbenchApp.class).info("kept the old database as {}", kept);
             shell.showNotice("The old database is kept as " + kept + ". You are starting fresh.");
             open();
         }, this::showStartupFailure);

@@ -39,6 +39,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The window's frame: navigation on the left, the current screen in the middle, a bar for errors
@@ -55,6 +56,7 @@ public final class ShellView extends StackPane {
     private final ToggleGroup navigationGroup = new ToggleGroup();
     private final Map<Screen, ToggleButton> navigationButtons = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, Supplier<Node>> screenFactories = new EnumMap<>(Screen.class);
     private final MessageBar messages = new MessageBar();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ThemeChoice> theme = new ReadOnlyObjectWrapper<>(ThemeChoice.LIGHT);
@@ -152,14 +154,16 @@ public final class ShellView extends StackPane {
         applyTheme(savedTheme, false);
         messages.bindError(session.errorProperty(), session::clearError);
         boolean hasPack = session.pack().isPresent();
-        screens.put(Screen.TODAY, new TodayView(session, this::openNextItem));
+        screenFactories.put(Screen.TODAY, () -> new TodayView(session, this::openNextItem));
         if (hasPack) {
-            curriculum = new CurriculumView(session, links);
-            screens.put(Screen.CURRICULUM, curriculum);
+            screenFactories.put(Screen.CURRICULUM, () -> {
+                curriculum = new CurriculumView(session, links);
+                return curriculum;
+            });
         }
-        screens.put(Screen.SETTINGS, new SettingsView(session, theme, choice -> applyTheme(choice, true)));
+        screenFactories.put(Screen.SETTINGS, () -> new SettingsView(session, theme, choice -> applyTheme(choice, true)));
         navigationButtons.forEach((screen, button) -> {
-            boolean available = screens.containsKey(screen);
+            boolean available = screenFactories.containsKey(screen);
             button.setVisible(available);
             button.setManaged(available);
         });
@@ -176,10 +180,11 @@ public final class ShellView extends StackPane {
     }
 
     public void navigate(Screen screen) {
-        Node view = screens.get(screen);
-        if (view == null) {
+        if (!screenFactories.containsKey(screen)) {
             return;
         }
+        // Screens are built the first time they are opened, so the first one appears sooner.
+        Node view = screens.computeIfAbsent(screen, s -> screenFactories.get(s).get());
         navigationButtons.get(screen).setSelected(true);
         content.getChildren().setAll(view);
         if (view instanceof FocusableScreen focusable) {
@@ -188,15 +193,15 @@ public final class ShellView extends StackPane {
     }
 
     private void goToNext() {
-        if (session != null && curriculum != null) {
+        if (session != null && screenFactories.containsKey(Screen.CURRICULUM)) {
             session.pack().flatMap(pack -> dev.aiworkbench.progress.ProgressReport.of(pack, session.snapshot())
                     .whatsNext()).ifPresent(item -> openNextItem(item.id()));
         }
     }
 
     private void openNextItem(String itemId) {
+        navigate(Screen.CURRICULUM);
         if (curriculum != null) {
-            navigate(Screen.CURRICULUM);
             curriculum.openItem(itemId);
         }
     }

@@ -1,0 +1,37 @@
+package dev.aiworkbench.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Recognises a GUI launch: no verb, only {@code --data-dir} and {@code --pack}. Kept apart from the
+ * command-line parser so that opening the app does not pay for building every verb's model first.
+ */
+public final class LaunchArguments {
+    private LaunchArguments() {
+    }
+
+    /** The GUI's options, or empty when the arguments are for the command line. */
+    public static Optional<WorkbenchOptions> gui(String[] args) {
+        Path dataDir = null;
+        Path pack = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean inline = arg.contains("=");
+            if (!name.equals("--data-dir") && !name.equals("--pack")) {
+                return Optional.empty();
+            }
+            if (!inline && i + 1 >= args.length) {
+                return Optional.empty();
+            }
+            Path value = Path.of(inline ? arg.substring(arg.indexOf('=') + 1) : args[++i]);
+            if (name.equals("--data-dir")) {
+                dataDir = value;
+            } else {
+                pack = value;
+            }
+        }
+        return Optional.of(new WorkbenchOptions(Optional.ofNullable(dataDir), Optional.ofNullable(pack)));
+    }
+}

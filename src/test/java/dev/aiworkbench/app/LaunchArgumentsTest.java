@@ -1,0 +1,48 @@
+package dev.aiworkbench.app;
+
+import dev.aiworkbench.cli.Cli;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LaunchArgumentsTest {
+    @Test
+    void noArgumentsOpensTheAppWithDefaults() {
+        assertThat(LaunchArguments.gui(new String[0])).contains(WorkbenchOptions.defaults());
+    }
+
+    @Test
+    void globalOptionsAloneOpenTheApp() {
+        assertThat(LaunchArguments.gui(new String[] {"--data-dir", "/tmp/a", "--pack=/tmp/p.zip"}))
+                .contains(new WorkbenchOptions(Optional.of(Path.of("/tmp/a")), Optional.of(Path.of("/tmp/p.zip"))));
+    }
+
+    @Test
+    void verbsAndOtherOptionsGoToTheCommandLine() {
+        assertThat(LaunchArguments.gui(new String[] {"progress", "show"})).isEmpty();
+        assertThat(LaunchArguments.gui(new String[] {"--data-dir", "/tmp/a", "doctor"})).isEmpty();
+        assertThat(LaunchArguments.gui(new String[] {"--version"})).isEmpty();
+        assertThat(LaunchArguments.gui(new String[] {"--help"})).isEmpty();
+        assertThat(LaunchArguments.gui(new String[] {"--data-dir"})).isEmpty();
+    }
+
+    @Test
+    void recognisesExactlyTheCommandLinesGlobalOptions() {
+        CommandLine commandLine = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        Set<String> inherited = commandLine.getCommandSpec().options().stream()
+                .filter(o -> o.scopeType() == CommandLine.ScopeType.INHERIT)
+                .flatMap(o -> Set.of(o.names()).stream()).collect(Collectors.toSet());
+        assertThat(inherited).containsExactlyInAnyOrder("--data-dir", "--pack");
+        for (String option : inherited) {
+            assertThat(LaunchArguments.gui(new String[] {option, "x"})).isPresent();
+        }
+    }
+}
