@@ -1,7 +1,15 @@
 package dev.aiworkbench.app;
 
 import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.OllamaEndpoint;
+import dev.aiworkbench.llm.ollama.OllamaGateway;
+import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.progress.ProgressService;
+import dev.aiworkbench.prompts.Playground;
+import dev.aiworkbench.prompts.PriceTable;
+import dev.aiworkbench.prompts.PromptRegistry;
+import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.progress.ProgressTransfer;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.DatabaseException;
@@ -11,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * so the GUI does it off the FX thread.
  */
 public final class Workbench implements AutoCloseable {
+    public static final String OLLAMA_URL_SETTING = "ollama.url";
+
     private final DataFolder dataFolder;
     private final Database database;
     private final InstalledPack pack;
@@ -26,8 +37,15 @@ public final class Workbench implements AutoCloseable {
     private final ProgressService progress;
     private final ProgressTransfer transfer;
     private final SettingsStore settings;
+    private final PromptRegistry prompts;
+    private final RunHistory runs;
+    private final PriceTable prices;
+    private final Playground playground;
+    private final Optional<String> ollamaOverride;
+    private ModelGateway gateway;
 
-    private Workbench(DataFolder dataFolder, Database database, InstalledPack pack, Clock clock) {
+    private Workbench(DataFolder dataFolder, Database database, InstalledPack pack, Clock clock,
+                      Optional<String> ollamaOverride) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.pack = pack;
@@ -35,6 +53,11 @@ public final class Workbench implements AutoCloseable {
         this.progress = new ProgressService(database, clock);
         this.transfer = new ProgressTransfer(database);
         this.settings = new SettingsStore(database);
+        this.prompts = new PromptRegistry(database, clock);
+        this.runs = new RunHistory(database, clock);
+        this.prices = new PriceTable(database);
+        this.playground = new Playground(this::models, runs, prices);
+        this.ollamaOverride = ollamaOverride;
     }
 
     /**
@@ -50,7 +73,7 @@ public final class Workbench implements AutoCloseable {
         DataFolder folder = prepareFolder(options);
         Database database = Database.open(folder.database());
         try {
-            return new Workbench(folder, database, pack.join(), clock);
+            return new Workbench(folder, database, pack.join(), clock, options.ollamaUrl());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,8 +121,54 @@ public final class Workbench implements AutoCloseable {
         return settings;
     }
 
+    public PromptRegistry prompts() {
+        return prompts;
+    }
+
+    public RunHistory runs() {
+        return runs;
+    }
+
+    public PriceTable prices() {
+        return prices;
+    }
+
+    public Playground playground() {
+        return playground;
+    }
+
+    /** The model server's address: {@code --ollama-url}, else Settings, else {@code OLLAMA_HOST}, else the default. */
+    public OllamaEndpoint ollamaEndpoint() {
+        return OllamaEndpoint.resolve(ollamaOverride, settings.get(OLLAMA_URL_SETTING), System.getenv());
+    }
+
+    /** The gateway to the model server, made on first use and remade when the address changes. */
+    public synchronized ModelGateway models() {
+        if (gateway == null) {
+            gateway = new OllamaGateway(OllamaSettings.defaults(ollamaEndpoint().baseUri()));
+        }
+        return gateway;
+    }
+
+    /** Saves (or, with an empty value, forgets) the address in Settings; checks its form first. */
+    public synchronized void setOllamaUrl(Optional<String> url) {
+        if (url.isPresent() && !url.get().isBlank()) {
+            OllamaEndpoint.parse(url.get());
+            settings.put(OLLAMA_URL_SETTING, url.get().strip());
+        } else {
+            settings.remove(OLLAMA_URL_SETTING);
+        }
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
         database.close();
     }
 }

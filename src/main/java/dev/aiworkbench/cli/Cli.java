@@ -9,6 +9,8 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    public static final int SERVER_UNAVAILABLE = 3;
+    public static final int GENERATION_FAILED = 4;
 
     private Cli() {
     }

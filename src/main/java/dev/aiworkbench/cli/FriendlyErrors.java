@@ -1,5 +1,7 @@
 package dev.aiworkbench.cli;
 
+import dev.aiworkbench.llm.GenerationFailedException;
+import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.store.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +18,25 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof DatabaseException database && database.canStartFresh()) {
             message += "\nRun `workbench database set-aside` to keep the old file and start with a new one.";
         } else if (!(e instanceof DatabaseException || e instanceof IllegalArgumentException
-                || e instanceof CommandFailure)) {
+                || e instanceof CommandFailure || e instanceof ModelServerException)) {
             message = "Unexpected error: " + message + " (details in the log in the data folder's logs/)";
         }
         commandLine.getErr().println(message);
+        if (e instanceof ModelServerException server) {
+            return exitCode(server);
+        }
         return e instanceof CommandFailure failure ? failure.exitCode() : Cli.FAILED;
+    }
+
+    /** 3 when the server is out of reach or lacks the model, 4 when it failed while working, 2 when it refused the input. */
+    static int exitCode(ModelServerException e) {
+        if (e instanceof GenerationFailedException) {
+            return Cli.GENERATION_FAILED;
+        }
+        return switch (e.kind()) {
+            case BAD_REQUEST -> Cli.USAGE;
+            case SERVER_ERROR -> Cli.GENERATION_FAILED;
+            case UNREACHABLE, MODEL_NOT_FOUND, BUSY, TIMEOUT -> Cli.SERVER_UNAVAILABLE;
+        };
     }
 }

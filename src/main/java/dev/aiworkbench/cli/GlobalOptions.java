@@ -17,7 +17,11 @@ public final class GlobalOptions {
             description = "Walk this curriculum pack instead of the built-in one.")
     Path pack;
 
+    @Option(names = "--ollama-url", paramLabel = "<url>", scope = ScopeType.INHERIT,
+            description = "Ollama server (default: the address in Settings, else $OLLAMA_HOST, else http://127.0.0.1:11434).")
+    String ollamaUrl;
+
     WorkbenchOptions options() {
-        return new WorkbenchOptions(Optional.ofNullable(dataDir), Optional.ofNullable(pack));
+        return new WorkbenchOptions(Optional.ofNullable(dataDir), Optional.ofNullable(pack), Optional.ofNullable(ollamaUrl));
     }
 }

@@ -12,11 +12,24 @@ public record OllamaEndpoint(URI baseUri, String source) {
     public static final String ENVIRONMENT_VARIABLE = "OLLAMA_HOST";
     public static final URI DEFAULT = URI.create("http://127.0.0.1:11434");
 
+    /** The command line's address if given, else the environment's, else the default. */
     public static OllamaEndpoint fromEnvironment(Optional<String> override) {
-        if (override.isPresent() && !override.get().isBlank()) {
-            return new OllamaEndpoint(parse(override.get()), "--ollama-url");
+        return resolve(override, Optional.empty(), System.getenv());
+    }
+
+    /**
+     * Which address wins: {@code --ollama-url}, then the address saved in Settings, then
+     * {@code OLLAMA_HOST}, then http://127.0.0.1:11434.
+     */
+    public static OllamaEndpoint resolve(Optional<String> commandLine, Optional<String> saved,
+                                         java.util.Map<String, String> environment) {
+        if (commandLine.isPresent() && !commandLine.get().isBlank()) {
+            return new OllamaEndpoint(parse(commandLine.get()), "--ollama-url");
         }
-        String value = System.getenv(ENVIRONMENT_VARIABLE);
+        if (saved.isPresent() && !saved.get().isBlank()) {
+            return new OllamaEndpoint(parse(saved.get()), "Settings");
+        }
+        String value = environment.get(ENVIRONMENT_VARIABLE);
         if (value != null && !value.isBlank()) {
             return new OllamaEndpoint(parse(value), ENVIRONMENT_VARIABLE);
         }

@@ -33,4 +33,12 @@ public final class SettingsStore {
             }
         });
     }
+
+    public void remove(String key) {
+        database.inTransaction(c -> {
+            PreparedStatement s = database.statement("DELETE FROM setting WHERE key = ?");
+            s.setString(1, key);
+            return s.executeUpdate();
+        });
+    }
 }

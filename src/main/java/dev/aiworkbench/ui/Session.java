@@ -6,6 +6,9 @@ import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.progress.PlanSettings;
 import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.TaskState;
+import dev.aiworkbench.llm.ServerStatus;
+import dev.aiworkbench.llm.ServerWatch;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,11 +27,43 @@ public final class Session {
     private final Background background;
     private final ReadOnlyObjectWrapper<ProgressSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ServerStatus> server = new ReadOnlyObjectWrapper<>();
+    private final ServerWatch watch;
 
     Session(Workbench workbench, Background background, ProgressSnapshot initial) {
         this.workbench = workbench;
         this.background = background;
         this.snapshot.set(initial);
+        this.watch = new ServerWatch(workbench::models, workbench.clock());
+        watch.addListener(status -> Platform.runLater(() -> server.set(status)));
+        watch.checkNow();
+    }
+
+    /** The model server as last checked; null until the first check has answered. */
+    public ReadOnlyObjectProperty<ServerStatus> serverStatusProperty() {
+        return server.getReadOnlyProperty();
+    }
+
+    /** Checks the model server again now. */
+    public void recheckServer() {
+        watch.checkNow();
+    }
+
+    /** Saves the model server's address (empty: use OLLAMA_HOST or the default) and checks it. */
+    public void setOllamaUrl(Optional<String> url, Runnable onSaved) {
+        background.run(() -> {
+            workbench.setOllamaUrl(url);
+            return url;
+        }, saved -> {
+            error.set("");
+            watch.checkNow();
+            onSaved.run();
+        }, this::report);
+    }
+
+    /** Stops the background checks; the app is closing. */
+    void close() {
+        watch.close();
     }
 
     public Workbench workbench() {

@@ -29,6 +29,7 @@ public final class WorkbenchApp extends Application {
     private final Background background = new Background();
     private volatile Workbench workbench;
     private ShellView shell;
+    private Session session;
 
     /** Used by {@link Application#launch}; takes the options given to {@link #launch(WorkbenchOptions)}. */
     public WorkbenchApp() {
@@ -87,8 +88,10 @@ public final class WorkbenchApp extends Application {
                     .orElse(ThemeChoice.LIGHT);
             ProgressSnapshot snapshot = opened.pack().pack().map(p -> opened.progress().snapshot(p)).orElse(null);
             return new Opened(opened, theme, snapshot);
-        }, opened -> shell.showSession(new Session(opened.workbench(), background, opened.snapshot()), opened.theme()),
-                this::showStartupFailure);
+        }, opened -> {
+            session = new Session(opened.workbench(), background, opened.snapshot());
+            shell.showSession(session, opened.theme());
+        }, this::showStartupFailure);
     }
 
     private void showStartupFailure(Throwable failure) {
@@ -116,6 +119,9 @@ public final class WorkbenchApp extends Application {
     public void stop() {
         if (shell != null) {
             shell.flushPendingEdits();
+        }
+        if (session != null) {
+            session.close();
         }
         background.close();
         if (workbench != null) {

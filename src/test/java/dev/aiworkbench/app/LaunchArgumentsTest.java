@@ -40,7 +40,7 @@ class LaunchArgumentsTest {
         Set<String> inherited = commandLine.getCommandSpec().options().stream()
                 .filter(o -> o.scopeType() == CommandLine.ScopeType.INHERIT)
                 .flatMap(o -> Set.of(o.names()).stream()).collect(Collectors.toSet());
-        assertThat(inherited).containsExactlyInAnyOrder("--data-dir", "--pack");
+        assertThat(inherited).containsExactlyInAnyOrder("--data-dir", "--pack", "--ollama-url");
         for (String option : inherited) {
             assertThat(LaunchArguments.gui(new String[] {option, "x"})).isPresent();
         }

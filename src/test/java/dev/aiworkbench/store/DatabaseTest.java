@@ -80,7 +80,7 @@ class DatabaseTest {
         }
         try (Database database = Database.open(file())) {
             assertThat(new SettingsStore(database).get("theme")).contains("dark");
-            assertThat(query(database, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("1");
+            assertThat(query(database, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
         }
     }
 

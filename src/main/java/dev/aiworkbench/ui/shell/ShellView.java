@@ -151,6 +151,8 @@ public final class ShellView extends StackPane {
     /** Fills the screens once the workbench is open. */
     public void showSession(Session session, ThemeChoice savedTheme) {
         this.session = session;
+        navigation.getChildren().add(navigation.getChildren().size() - 2,
+                new ServerIndicator(session.serverStatusProperty(), session::recheckServer));
         applyTheme(savedTheme, false);
         messages.bindError(session.errorProperty(), session::clearError);
         boolean hasPack = session.pack().isPresent();

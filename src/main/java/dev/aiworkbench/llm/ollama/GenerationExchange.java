@@ -1,0 +1,78 @@
+package dev.aiworkbench.llm.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiworkbench.llm.GenerationCall;
+import dev.aiworkbench.llm.GenerationRequest;
+import dev.aiworkbench.llm.GenerationResult;
+import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.Usage;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** A streamed chat or completion: hands each piece to the listener and keeps the whole answer. */
+final class GenerationExchange extends StreamingExchange<GenerationResult> implements GenerationCall {
+    private final GenerationRequest request;
+    private final TokenListener listener;
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder thinking = new StringBuilder();
+    private volatile Duration firstToken;
+
+    GenerationExchange(OllamaSettings settings, OllamaErrors errors, GenerationRequest request, TokenListener listener) {
+        super(settings, errors, request.model());
+        this.request = request;
+        this.listener = listener;
+    }
+
+    @Override
+    protected void onLine(JsonNode line) {
+        String delta = OllamaWire.answerDelta(request.mode(), line);
+        String thought = OllamaWire.thinkingDelta(request.mode(), line);
+        if (firstToken == null && (!delta.isEmpty() || !thought.isEmpty())) {
+            firstToken = since(startNanos);
+        }
+        if (!thought.isEmpty()) {
+            synchronized (this) {
+                thinking.append(thought);
+            }
+            listener.onThinking(thought);
+        }
+        if (!delta.isEmpty()) {
+            synchronized (this) {
+                text.append(delta);
+            }
+            listener.onToken(delta);
+        }
+        if (line.path("done").asBoolean(false)) {
+            result.complete(finished(line.path("done_reason").asText("stop"), OllamaWire.usage(line),
+                    line.path("model").asText(request.model())));
+        }
+    }
+
+    private synchronized GenerationResult finished(String reason, Usage usage, String model) {
+        return new GenerationResult(text.toString(), thinking.toString(), model, reason, usage,
+                Optional.ofNullable(firstToken), since(startNanos));
+    }
+
+    @Override
+    protected synchronized String partialText() {
+        return text.toString();
+    }
+
+    @Override
+    protected ModelServerException failedMidStream(String serverText) {
+        return errors.failedMidStream(serverText, partialText());
+    }
+
+    @Override
+    protected void completeCancelled() {
+        result.complete(finished(GenerationResult.CANCELLED, Usage.UNKNOWN, request.model()));
+    }
+
+    @Override
+    public CompletableFuture<GenerationResult> result() {
+        return result;
+    }
+}

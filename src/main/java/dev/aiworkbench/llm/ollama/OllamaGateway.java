@@ -1,0 +1,154 @@
+package dev.aiworkbench.llm.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiworkbench.llm.Embeddings;
+import dev.aiworkbench.llm.GenerationCall;
+import dev.aiworkbench.llm.GenerationRequest;
+import dev.aiworkbench.llm.GenerationResult;
+import dev.aiworkbench.llm.LocalModel;
+import dev.aiworkbench.llm.ModelDetails;
+import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.PullCall;
+import dev.aiworkbench.llm.PullListener;
+import dev.aiworkbench.llm.TokenListener;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The model gateway for Ollama. Ollama4j 1.1.6 serves the admin calls; chat, generate, pull and
+ * embed go through one shared JDK client here, because for those Ollama4j loses mid-stream error
+ * text, cannot be stopped once the body streams, times out only the headers, sends {@code stop} as
+ * a string, leaks a static role list per chunk, reports no pull progress and gives embed no timeout.
+ */
+public final class OllamaGateway implements ModelGateway {
+    private final OllamaSettings settings;
+    private final OllamaErrors errors;
+    private final HttpClient client;
+    private final ScheduledExecutorService timer;
+    private final Ollama4jAdmin admin;
+
+    public OllamaGateway(OllamaSettings settings) {
+        this.settings = settings;
+        this.errors = new OllamaErrors(settings.baseUri());
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .build();
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ollama-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.admin = new Ollama4jAdmin(settings, errors);
+    }
+
+    @Override
+    public URI baseUri() {
+        return settings.baseUri();
+    }
+
+    @Override
+    public String version() throws ModelServerException {
+        return admin.version();
+    }
+
+    @Override
+    public List<LocalModel> listModels() throws ModelServerException {
+        return admin.listModels();
+    }
+
+    @Override
+    public ModelDetails show(String model) throws ModelServerException {
+        return admin.show(model);
+    }
+
+    @Override
+    public void delete(String model) throws ModelServerException {
+        admin.delete(model);
+    }
+
+    @Override
+    public PullCall pull(String model, PullListener listener) {
+        PullExchange exchange = new PullExchange(settings, errors, model, listener);
+        exchange.start(client, post("/api/pull", OllamaWire.modelBody(model, true), settings.firstTokenTimeout()), timer);
+        return exchange;
+    }
+
+    @Override
+    public GenerationCall stream(GenerationRequest request, TokenListener listener) {
+        GenerationExchange exchange = new GenerationExchange(settings, errors, request, listener);
+        exchange.start(client, post(OllamaWire.path(request.mode()), OllamaWire.generationBody(request, true),
+                settings.firstTokenTimeout()), timer);
+        return exchange;
+    }
+
+    @Override
+    public GenerationResult generate(GenerationRequest request) throws ModelServerException {
+        long start = System.nanoTime();
+        JsonNode body = send(post(OllamaWire.path(request.mode()), OllamaWire.generationBody(request, false),
+                settings.requestTimeout()), request.model());
+        if (body.hasNonNull("error")) {
+            throw errors.failedMidStream(body.get("error").asText(), "");
+        }
+        return new GenerationResult(OllamaWire.answerDelta(request.mode(), body),
+                OllamaWire.thinkingDelta(request.mode(), body), body.path("model").asText(request.model()),
+                body.path("done_reason").asText("stop"), OllamaWire.usage(body), Optional.empty(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @Override
+    public Embeddings embed(String model, List<String> inputs) throws ModelServerException {
+        JsonNode body = send(post("/api/embed", OllamaWire.embedBody(model, inputs), settings.requestTimeout()), model);
+        List<float[]> vectors = new ArrayList<>();
+        for (JsonNode embedding : body.path("embeddings")) {
+            float[] vector = new float[embedding.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = (float) embedding.get(i).asDouble();
+            }
+            vectors.add(vector);
+        }
+        return new Embeddings(body.path("model").asText(model), List.copyOf(vectors),
+                OllamaWire.integer(body, "prompt_eval_count"));
+    }
+
+    private HttpRequest post(String path, String json, Duration headersTimeout) {
+        return HttpRequest.newBuilder(settings.baseUri().resolve(path))
+                .timeout(headersTimeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private JsonNode send(HttpRequest request, String model) throws ModelServerException {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 400) {
+                throw errors.status(response.statusCode(), response.body(), model);
+            }
+            return OllamaWire.JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw errors.transport(e, settings.requestTimeout(), "answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw errors.transport(e, settings.requestTimeout(), "answer");
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        client.shutdownNow();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.aiworkbench.llm.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.llm.ModelServerException;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One NDJSON exchange with Ollama (a streamed chat, completion or pull), read line by line as the
+ * lines arrive. Nothing blocks a thread while waiting: the JDK client pushes lines, a watchdog
+ * enforces the first-line and between-lines timeouts, and cancelling drops the subscription, which
+ * closes the connection so the server stops generating.
+ */
+abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long WATCHDOG_PERIOD_MILLIS = 100;
+
+    protected final CompletableFuture<T> result = new CompletableFuture<>();
+    protected final OllamaErrors errors;
+    protected final long startNanos = System.nanoTime();
+    private final OllamaSettings settings;
+    private final String model;
+    private volatile Flow.Subscription subscription;
+    private volatile CompletableFuture<?> send;
+    private volatile long lastLineNanos;
+    private volatile boolean anyLine;
+    private ScheduledFuture<?> watchdog;
+
+    StreamingExchange(OllamaSettings settings, OllamaErrors errors, String model) {
+        this.settings = settings;
+        this.errors = errors;
+        this.model = model;
+    }
+
+    final void start(HttpClient client, HttpRequest request, ScheduledExecutorService timer) {
+        watchdog = timer.scheduleAtFixedRate(this::checkTimeouts, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
+        result.whenComplete((value, failure) -> watchdog.cancel(false));
+        send = client.sendAsync(request, this::bodyFor).whenComplete((response, failure) -> {
+            if (failure != null && !result.isDone()) {
+                fail(errors.transport(failure, settings.firstTokenTimeout(), "answer"));
+            }
+        });
+    }
+
+    /** Errors before the stream come as one JSON body with a status; a stream comes as lines. */
+    private HttpResponse.BodySubscriber<Void> bodyFor(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() >= 400) {
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
+                    body -> {
+                        // The body was read to its end, so the connection stays good for the next call.
+                        result.completeExceptionally(errors.status(info.statusCode(), body, model));
+                        return null;
+                    });
+        }
+        return HttpResponse.BodySubscribers.fromLineSubscriber(this, subscriber -> null, StandardCharsets.UTF_8, null);
+    }
+
+    @Override
+    public final void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        if (result.isDone()) {
+            subscription.cancel();
+        } else {
+            subscription.request(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public final void onNext(String line) {
+        if (result.isDone() || line.isBlank()) {
+            return;
+        }
+        lastLineNanos = System.nanoTime();
+        anyLine = true;
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (IOException e) {
+            fail(errors.dropped(partialText(), e));
+            return;
+        }
+        if (node.hasNonNull("error")) {
+            fail(failedMidStream(node.get("error").asText()));
+            return;
+        }
+        try {
+            onLine(node);
+        } catch (RuntimeException e) {
+            fail(errors.dropped(partialText(), e));
+        }
+    }
+
+    @Override
+    public final void onError(Throwable failure) {
+        if (!result.isDone()) {
+            fail(errors.dropped(partialText(), failure));
+        }
+    }
+
+    @Override
+    public final void onComplete() {
+        if (!result.isDone()) {
+            fail(errors.dropped(partialText(), null));
+        }
+    }
+
+    /** Handles one line of the stream; completes {@link #result} on the last one. */
+    protected abstract void onLine(JsonNode line);
+
+    /** What has arrived so far, kept when the stream fails. */
+    protected abstract String partialText();
+
+    /** The server's mid-stream error, as this exchange reports it. */
+    protected abstract ModelServerException failedMidStream(String serverText);
+
+    /** The value the result takes when the caller cancels. */
+    protected abstract void completeCancelled();
+
+    /** Stops reading and closes the connection: the result is settled at once, not when the server notices. */
+    public final void cancel() {
+        completeCancelled();
+        closeConnection();
+    }
+
+    protected final void fail(Throwable failure) {
+        if (result.completeExceptionally(failure)) {
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
+        Flow.Subscription current = subscription;
+        if (current != null) {
+            current.cancel();
+        } else if (send != null) {
+            send.cancel(true);
+        }
+    }
+
+    private void checkTimeouts() {
+        if (result.isDone()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!anyLine && now - startNanos > settings.firstTokenTimeout().toNanos()) {
+            fail(errors.timeout(settings.firstTokenTimeout(), "answer", null));
+        } else if (anyLine && now - lastLineNanos > settings.idleTimeout().toNanos()) {
+            fail(errors.timeout(settings.idleTimeout(), "further output", null));
+        }
+    }
+
+    protected static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.aiworkbench.prompts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.llm.ModelOptions;
+import dev.aiworkbench.llm.OutputFormat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How options, output formats and variables are kept in the database as text. Options use Ollama's
+ * own names (the same JSON the server receives), so a learner reading the file or an export
+ * recognises them.
+ */
+final class PromptJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final String PLAIN = "plain";
+    static final String JSON = "json";
+    static final String JSON_SCHEMA = "json-schema";
+
+    private PromptJson() {
+    }
+
+    static String options(ModelOptions options) {
+        return write(options.toWire());
+    }
+
+    static ModelOptions options(String json) {
+        JsonNode node = read(json);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!ModelOptions.NAMES.contains(name)) {
+                throw new IllegalStateException("stored options have an unknown field '" + name + "': " + json);
+            }
+        }
+        List<String> stop = new ArrayList<>();
+        node.path("stop").forEach(s -> stop.add(s.asText()));
+        return new ModelOptions(decimal(node, "temperature"), decimal(node, "top_p"), whole(node, "top_k"),
+                whole(node, "seed"), whole(node, "num_predict"), whole(node, "num_ctx"), stop);
+    }
+
+    private static Double decimal(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value.doubleValue();
+    }
+
+    private static Integer whole(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value.intValue();
+    }
+
+    static String formatId(OutputFormat format) {
+        return switch (format) {
+            case OutputFormat.Plain p -> PLAIN;
+            case OutputFormat.Json j -> JSON;
+            case OutputFormat.JsonSchema s -> JSON_SCHEMA;
+        };
+    }
+
+    /** The schema text for a JSON-Schema format, else null. */
+    static String schema(OutputFormat format) {
+        return format instanceof OutputFormat.JsonSchema s ? write(s.schema()) : null;
+    }
+
+    static OutputFormat format(String id, String schema) {
+        return switch (id) {
+            case PLAIN -> OutputFormat.PLAIN;
+            case JSON -> OutputFormat.JSON;
+            case JSON_SCHEMA -> new OutputFormat.JsonSchema(read(schema));
+            default -> throw new IllegalStateException("unknown stored output format '" + id + "'");
+        };
+    }
+
+    /** The content as it reads back from the database: equal content then always compares equal. */
+    static PromptContent roundTrip(PromptContent content) {
+        return new PromptContent(content.template(), content.system(), options(options(content.options())),
+                format(formatId(content.format()), schema(content.format())), content.defaultModel());
+    }
+
+    static String variables(Map<String, String> variables) {
+        return write(variables);
+    }
+
+    static Map<String, String> variables(String json) {
+        JsonNode node = read(json);
+        Map<String, String> values = new LinkedHashMap<>();
+        node.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Compact JSON for a schema or option value shown in a diff. */
+    static String compact(Object value) {
+        return write(value);
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write as JSON: " + value, e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.aiworkbench.prompts;
+
+import java.time.Instant;
+
+/**
+ * A run in the history list: enough to recognise it without loading its whole output.
+ *
+ * @param prompt          the saved version it ran, or null for an unsaved template
+ * @param templatePreview the start of the template, at most 120 characters
+ * @param outputPreview   the start of the output, at most 120 characters
+ */
+public record RunSummary(long id, Instant createdAt, PromptRef prompt, String model, String templatePreview,
+                         String outputPreview, RunStatus status, RunFigures figures) {
+}
