@@ -23,15 +23,24 @@ public final class ServerWatch implements AutoCloseable {
 
     private final Supplier<ModelGateway> gateway;
     private final Clock clock;
+    private final Duration healthyInterval;
+    private final Duration firstRetry;
     private final ScheduledExecutorService scheduler;
     private final List<Consumer<ServerStatus>> listeners = new CopyOnWriteArrayList<>();
-    private Duration nextRetry = FIRST_RETRY;
+    private Duration nextRetry;
     private ScheduledFuture<?> pending;
     private volatile ServerStatus last;
 
     public ServerWatch(Supplier<ModelGateway> gateway, Clock clock) {
+        this(gateway, clock, HEALTHY_INTERVAL, FIRST_RETRY);
+    }
+
+    ServerWatch(Supplier<ModelGateway> gateway, Clock clock, Duration healthyInterval, Duration firstRetry) {
         this.gateway = gateway;
         this.clock = clock;
+        this.healthyInterval = healthyInterval;
+        this.firstRetry = firstRetry;
+        this.nextRetry = firstRetry;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ollama-watch");
             thread.setDaemon(true);
@@ -50,7 +59,7 @@ public final class ServerWatch implements AutoCloseable {
 
     /** Checks now (and restarts the back-off), e.g. after the address changed or the learner asked. */
     public synchronized void checkNow() {
-        nextRetry = FIRST_RETRY;
+        nextRetry = firstRetry;
         schedule(Duration.ZERO);
     }
 
@@ -82,13 +91,19 @@ public final class ServerWatch implements AutoCloseable {
         listeners.forEach(listener -> listener.accept(last));
         synchronized (this) {
             if (last.reachable()) {
-                nextRetry = FIRST_RETRY;
-                schedule(HEALTHY_INTERVAL);
+                nextRetry = firstRetry;
+                schedule(healthyInterval);
             } else {
                 schedule(nextRetry);
-                nextRetry = nextRetry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : nextRetry.multipliedBy(2);
+                nextRetry = backOff(nextRetry);
             }
         }
+    }
+
+    /** Twice the wait, up to a minute. */
+    static Duration backOff(Duration wait) {
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
     }
 
     @Override

@@ -8,7 +8,9 @@ import javafx.scene.input.KeyCombination;
 public enum Screen {
     TODAY("Today", KeyCode.DIGIT1),
     CURRICULUM("Curriculum", KeyCode.DIGIT2),
-    SETTINGS("Settings", KeyCode.DIGIT3);
+    PLAYGROUND("Playground", KeyCode.DIGIT3),
+    MODELS("Models", KeyCode.DIGIT4),
+    SETTINGS("Settings", KeyCode.COMMA);
 
     private final String title;
     private final KeyCombination shortcut;

@@ -29,6 +29,7 @@ public final class Session {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ServerStatus> server = new ReadOnlyObjectWrapper<>();
     private final ServerWatch watch;
+    private final Background models = new Background("workbench-models");
 
     Session(Workbench workbench, Background background, ProgressSnapshot initial) {
         this.workbench = workbench;
@@ -61,9 +62,24 @@ public final class Session {
         }, this::report);
     }
 
+    /**
+     * Runs a call to the model server on its own worker, so a slow server never holds up saving
+     * progress; failures become the error bar's sentence.
+     */
+    public <T> void modelCall(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
+        models.run(work, onSuccess, this::report);
+    }
+
+    /** As {@link #modelCall(Callable, java.util.function.Consumer)}, with the caller handling the failure. */
+    public <T> void modelCall(Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                              java.util.function.Consumer<Throwable> onFailure) {
+        models.run(work, onSuccess, onFailure);
+    }
+
     /** Stops the background checks; the app is closing. */
     void close() {
         watch.close();
+        models.close();
     }
 
     public Workbench workbench() {

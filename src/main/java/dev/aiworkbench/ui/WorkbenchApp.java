@@ -77,6 +77,11 @@ public final class WorkbenchApp extends Application {
         return shell;
     }
 
+    /** The open session once the data has loaded (null before), for tests that mount a screen on their own. */
+    public Session session() {
+        return session;
+    }
+
     private record Opened(Workbench workbench, ThemeChoice theme, ProgressSnapshot snapshot) {
     }
 

@@ -116,7 +116,7 @@ class WorkbenchAppTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> app.shell().themeProperty().get() == before.opposite());
 
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#settings").tryQuery().isPresent());
         assertThat(robot.lookup("#data-folder").queryTextInputControl().getText()).isEqualTo(data.toString());
     }

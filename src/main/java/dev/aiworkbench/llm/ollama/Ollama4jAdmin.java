@@ -39,7 +39,7 @@ final class Ollama4jAdmin {
         this.settings = settings;
         this.errors = errors;
         this.ollama = new Ollama(settings.baseUri().toString());
-        this.ollama.setRequestTimeoutSeconds(Math.max(1, settings.requestTimeout().toSeconds()));
+        this.ollama.setRequestTimeoutSeconds(Math.max(1, settings.adminTimeout().toSeconds()));
     }
 
     String version() throws ModelServerException {
@@ -101,7 +101,7 @@ final class Ollama4jAdmin {
                 return errors.unreachable(e);
             }
             if (cause instanceof HttpTimeoutException) {
-                return errors.timeout(settings.requestTimeout(), "answer", e);
+                return errors.timeout(settings.adminTimeout(), "answer", e);
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage();

@@ -16,14 +16,16 @@ import javafx.scene.layout.VBox;
 /** Every keyboard shortcut on one card; Esc or the button closes it. */
 public final class HelpOverlay extends VBox {
     private static final String[][] SHORTCUTS = {
-            {"Ctrl+1 / Ctrl+2 / Ctrl+3", "Open Today, Curriculum or Settings"},
+            {"Ctrl+1 … Ctrl+4", "Open Today, Curriculum, Playground or Models"},
+            {"Ctrl+,", "Open Settings"},
             {"Ctrl+G", "Go to what's next: open its week with the task focused"},
             {"Ctrl+Page Down / Ctrl+Page Up", "Next or previous week (Curriculum)"},
             {"Arrow keys, Enter", "Move through phases, modules and weeks in the tree"},
             {"Tab / Shift+Tab", "Move between controls on a page"},
             {"Space", "Tick the focused task done (or untick it)"},
             {"Alt+Down, then arrows and Enter", "Change a task's state (todo, in progress, done, skipped)"},
-            {"Ctrl+S", "Save the week's note now (it also saves as you pause)"},
+            {"Ctrl+S", "Save the week's note now (it also saves as you pause); in the playground, save a prompt version"},
+            {"Ctrl+Enter / Esc", "Run the prompt / stop the answer (playground)"},
             {"Ctrl+Shift+L", "Switch between light and dark theme"},
             {"F1 or Ctrl+/", "Show or hide this list"},
             {"Esc", "Close this list"},

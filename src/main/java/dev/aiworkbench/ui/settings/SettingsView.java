@@ -8,6 +8,8 @@ import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.Schedule;
 import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.ThemeChoice;
+import dev.aiworkbench.ui.models.PriceTableEditor;
+import dev.aiworkbench.ui.models.ServerAddressForm;
 import dev.aiworkbench.ui.shell.FocusableScreen;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -30,7 +32,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Theme, the plan's start date and weekly hours, and where the data lives. */
+/**
+ * Theme, the plan's start date and weekly hours, the Ollama server's address, the price table the
+ * playground quotes costs from, and where the data lives.
+ */
 public final class SettingsView extends ScrollPane implements FocusableScreen {
     private final ComboBox<ThemeChoice> theme = new ComboBox<>();
     private final DatePicker start = new DatePicker();
@@ -61,6 +66,8 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
         if (session.pack().isPresent()) {
             body.getChildren().add(section("Plan", plan(session)));
         }
+        body.getChildren().add(section("Local models", new ServerAddressForm(session)));
+        body.getChildren().add(section("Prices", new PriceTableEditor(session)));
         body.getChildren().add(section("Data", data(session)));
         setContent(body);
     }

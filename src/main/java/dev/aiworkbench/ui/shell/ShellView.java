@@ -9,6 +9,7 @@ import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.ThemeChoice;
 import dev.aiworkbench.ui.curriculum.CurriculumView;
 import dev.aiworkbench.ui.help.HelpOverlay;
+import dev.aiworkbench.ui.playground.PlaygroundView;
 import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.today.TodayView;
 import javafx.application.Application;
@@ -119,6 +120,8 @@ public final class ShellView extends StackPane {
         return switch (screen) {
             case TODAY -> Feather.SUN;
             case CURRICULUM -> Feather.BOOK_OPEN;
+            case PLAYGROUND -> Feather.TERMINAL;
+            case MODELS -> Feather.CPU;
             case SETTINGS -> Feather.SETTINGS;
         };
     }
@@ -163,6 +166,7 @@ public final class ShellView extends StackPane {
                 return curriculum;
             });
         }
+        screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(session));
         screenFactories.put(Screen.SETTINGS, () -> new SettingsView(session, theme, choice -> applyTheme(choice, true)));
         navigationButtons.forEach((screen, button) -> {
             boolean available = screenFactories.containsKey(screen);

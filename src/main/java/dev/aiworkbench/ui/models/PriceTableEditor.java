@@ -1,0 +1,245 @@
+package dev.aiworkbench.ui.models;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.aiworkbench.prompts.PriceRow;
+import dev.aiworkbench.prompts.PriceTable;
+import dev.aiworkbench.ui.Session;
+import dev.aiworkbench.ui.common.Labels;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import javafx.util.converter.DefaultStringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The price table in Settings: US dollars per million input and output tokens per price point,
+ * edited in place (type and press Enter), with rows to add and remove. Each change is saved
+ * through {@link PriceTable} in the background; a change the table refuses (a taken name, the
+ * local row's removal) is put back and explained under the table.
+ */
+public final class PriceTableEditor extends VBox {
+    private static final PseudoClass LOCAL = PseudoClass.getPseudoClass("local");
+    private static final String NEW_ROW = "New price point";
+
+    private final Session session;
+    private final TableView<PriceRow> table = new TableView<>();
+    private final TableColumn<PriceRow, String> name = new TableColumn<>("Name");
+    private final Label status = Labels.wrapped("");
+
+    public PriceTableEditor(Session session) {
+        this.session = session;
+        setId("prices");
+        setSpacing(10);
+        buildTable();
+        Button add = new Button("Add", new FontIcon(Feather.PLUS));
+        add.setId("add-price");
+        add.setOnAction(e -> addRow());
+        Button remove = new Button("Remove", new FontIcon(Feather.MINUS));
+        remove.setId("remove-price");
+        remove.setOnAction(e -> removeSelected());
+        status.setId("price-status");
+        HBox actions = new HBox(8, add, remove, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label note = Labels.wrapped("The hosted rows are editable examples, list prices as of "
+                + PriceTable.EXAMPLES_AS_OF + ": check each against the provider's pricing page before relying on "
+                + "it. The playground uses this table to show what the same run would cost elsewhere. Double-click "
+                + "a cell (or select it and press Enter) to change it; Enter saves.", Styles.TEXT_MUTED);
+        note.setId("price-note");
+        getChildren().addAll(table, actions, note);
+        load(null);
+    }
+
+    private void buildTable() {
+        table.setId("price-table");
+        table.setEditable(true);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(230);
+        table.setPlaceholder(new Label("Reading the price table…"));
+
+        name.setId("price-name");
+        name.setPrefWidth(220);
+        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
+        name.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
+        name.setOnEditCommit(e -> change(e.getRowValue(), row -> new PriceRow(e.getNewValue(),
+                row.inputUsdPerMillion(), row.outputUsdPerMillion(), row.note(), row.local())));
+
+        TableColumn<PriceRow, Double> input = priceColumn("Input, USD per 1M tokens", "price-input", true);
+        TableColumn<PriceRow, Double> output = priceColumn("Output, USD per 1M tokens", "price-output", false);
+
+        TableColumn<PriceRow, String> note = new TableColumn<>("Note");
+        note.setId("price-note-column");
+        note.setPrefWidth(320);
+        note.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().note()));
+        note.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
+        note.setOnEditCommit(e -> change(e.getRowValue(), row -> new PriceRow(row.name(), row.inputUsdPerMillion(),
+                row.outputUsdPerMillion(), e.getNewValue(), row.local())));
+
+        table.getColumns().setAll(List.of(name, input, output, note));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(PriceRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(LOCAL, !empty && item != null && item.local());
+            }
+        });
+    }
+
+    private TableColumn<PriceRow, Double> priceColumn(String title, String id, boolean isInput) {
+        TableColumn<PriceRow, Double> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(170);
+        column.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(isInput
+                ? cell.getValue().inputUsdPerMillion() : cell.getValue().outputUsdPerMillion()));
+        column.setCellFactory(TextFieldTableCell.forTableColumn(new UsdConverter()));
+        column.setOnEditCommit(e -> {
+            Double value = e.getNewValue();
+            if (value == null) {
+                say("A price is US dollars per million tokens, written as a number with a decimal point such as "
+                        + "0.15 or 10; the row is unchanged.", true);
+                table.refresh();
+                return;
+            }
+            change(e.getRowValue(), row -> new PriceRow(row.name(), isInput ? value : row.inputUsdPerMillion(),
+                    isInput ? row.outputUsdPerMillion() : value, row.note(), row.local()));
+        });
+        return column;
+    }
+
+    /** Reads the rows in the background; {@code notice} is shown once they are in. */
+    private void load(String notice) {
+        session.background(() -> session.workbench().prices().rows(), rows -> {
+            table.getItems().setAll(rows);
+            if (notice != null) {
+                say(notice, true);
+            }
+        });
+    }
+
+    /** Shows the change at once and saves it; a refusal reloads the table as it is stored. */
+    private void change(PriceRow before, UnaryOperator<PriceRow> edit) {
+        PriceRow after;
+        try {
+            after = edit.apply(before);
+        } catch (IllegalArgumentException e) {
+            say(Outcome.sentence(e.getMessage()) + " The row is unchanged.", true);
+            table.refresh();
+            return;
+        }
+        if (after.equals(before)) {
+            return;
+        }
+        int index = table.getItems().indexOf(before);
+        if (index >= 0) {
+            table.getItems().set(index, after);
+        }
+        String storedName = before.name();
+        say("Saving…", false);
+        session.background(() -> Outcome.ofRefusal(() -> session.workbench().prices().edit(storedName, after)),
+                outcome -> {
+                    if (outcome.isOk()) {
+                        say("Saved " + outcome.value().name() + ".", false);
+                    } else {
+                        load(outcome.problem() + " The row is as it was.");
+                    }
+                });
+    }
+
+    private void addRow() {
+        String fresh = NEW_ROW;
+        for (int n = 2; taken(fresh); n++) {
+            fresh = NEW_ROW + " " + n;
+        }
+        PriceRow row = PriceRow.of(fresh, 0, 0, "");
+        session.background(() -> Outcome.ofRefusal(() -> session.workbench().prices().add(row)), outcome -> {
+            if (!outcome.isOk()) {
+                say(outcome.problem(), true);
+                return;
+            }
+            table.getItems().add(outcome.value());
+            int index = table.getItems().size() - 1;
+            say("Added " + outcome.value().name() + ": type its name and prices.", false);
+            table.requestFocus();
+            table.scrollTo(index);
+            table.getSelectionModel().clearAndSelect(index, name);
+            Platform.runLater(() -> table.edit(index, name));
+        });
+    }
+
+    private boolean taken(String candidate) {
+        return table.getItems().stream().anyMatch(r -> r.name().equalsIgnoreCase(candidate));
+    }
+
+    private void removeSelected() {
+        PriceRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            say("Select the row to remove first.", true);
+            return;
+        }
+        if (row.local()) {
+            say("'" + row.name() + "' is the local row and stays; set its prices to what your machine costs you "
+                    + "instead.", true);
+            return;
+        }
+        session.background(() -> Outcome.ofRefusal(() -> {
+            session.workbench().prices().remove(row.name());
+            return row;
+        }), outcome -> {
+            if (outcome.isOk()) {
+                table.getItems().remove(row);
+                say("Removed " + row.name() + ".", false);
+            } else {
+                load(outcome.problem());
+            }
+        });
+    }
+
+    private void say(String text, boolean problem) {
+        status.setText(text);
+        status.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+        status.getStyleClass().add(problem ? Styles.DANGER : Styles.TEXT_MUTED);
+    }
+
+    /** Dollars as typed: "0.15", "$2.50", "10"; anything else is null, which the commit handler explains. */
+    private static final class UsdConverter extends StringConverter<Double> {
+        @Override
+        public String toString(Double value) {
+            return value == null ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+
+        @Override
+        public Double fromString(String text) {
+            // A comma could be a decimal or a thousands separator; rather than guess, the learner is asked for a point.
+            if (text == null || text.contains(",")) {
+                return null;
+            }
+            String cleaned = text.strip().replace("$", "").toLowerCase(Locale.ROOT)
+                    .replace("usd", "").strip();
+            try {
+                double value = Double.parseDouble(cleaned);
+                return Double.isFinite(value) ? value : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

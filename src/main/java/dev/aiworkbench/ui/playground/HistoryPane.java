@@ -1,0 +1,80 @@
+package dev.aiworkbench.ui.playground;
+
+import atlantafx.base.theme.Styles;
+import dev.aiworkbench.prompts.PlaygroundRun;
+import dev.aiworkbench.prompts.RunSummary;
+import dev.aiworkbench.ui.Session;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Consumer;
+
+/** Every kept run, newest first; Enter or a double click reopens one in the editor. */
+final class HistoryPane extends VBox {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+    private static final int PAGE = 200;
+
+    private final Session session;
+    private final ListView<RunSummary> runs = new ListView<>();
+
+    HistoryPane(Session session, Consumer<PlaygroundRun> reopen) {
+        this.session = session;
+        setSpacing(8);
+        runs.setId("run-history");
+        runs.setCellFactory(list -> new RunCell());
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        Runnable open = () -> {
+            RunSummary selected = runs.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                session.background(() -> session.workbench().runs().get(selected.id()).orElseThrow(), reopen);
+            }
+        };
+        runs.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                open.run();
+            }
+        });
+        runs.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open.run();
+            }
+        });
+        Button reopenButton = new Button("Reopen");
+        reopenButton.setId("reopen-run");
+        reopenButton.setOnAction(e -> open.run());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> refresh());
+        Label hint = new Label("Every run is kept, with its template, variables, options, answer and figures.");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        getChildren().addAll(hint, runs, new HBox(8, reopenButton, refresh));
+    }
+
+    void refresh() {
+        session.background(() -> session.workbench().runs().recent(PAGE), list -> runs.getItems().setAll(list));
+    }
+
+    private static final class RunCell extends ListCell<RunSummary> {
+        @Override
+        protected void updateItem(RunSummary run, boolean empty) {
+            super.updateItem(run, empty);
+            if (empty || run == null) {
+                setText(null);
+                return;
+            }
+            setText("#" + run.id() + "  " + WHEN.format(run.createdAt()) + "  " + run.model()
+                    + (run.prompt() == null ? "" : "  " + run.prompt()) + "  " + run.status().name().toLowerCase(
+                    java.util.Locale.ROOT) + "\n" + run.templatePreview().replace('\n', ' ') + "  →  "
+                    + run.outputPreview().replace('\n', ' '));
+        }
+    }
+}
