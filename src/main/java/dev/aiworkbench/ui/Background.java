@@ -36,7 +36,11 @@ public final class Background implements AutoCloseable {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
             } catch (Exception | LinkageError e) {
-                log().warn("background work failed", e);
+                if (e instanceof dev.aiworkbench.llm.ModelServerException || e instanceof IllegalArgumentException) {
+                    log().info("background work refused: {}", e.getMessage());
+                } else {
+                    log().warn("background work failed", e);
+                }
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });

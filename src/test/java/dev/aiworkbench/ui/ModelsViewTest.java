@@ -182,6 +182,27 @@ class ModelsViewTest {
     }
 
     @Test
+    void a_flood_of_progress_lines_reaches_the_screen_at_most_once_a_frame(FxRobot robot) throws Exception {
+        int steps = 3_000;
+        fake = FakeOllama.start();
+        fake.pullScript("flood").layers(7_000_000_000L, 9_000L).steps(steps);
+        startApp(fake.baseUrl());
+        mount(robot);
+        ProgressBar bar = node(robot, "#pull-bar", ProgressBar.class);
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> bar.progressProperty().addListener((obs, was, now) -> updates.incrementAndGet()));
+
+        robot.clickOn("#pull-name").write("flood").type(KeyCode.ENTER);
+        waitFor(() -> node(robot, "#pull-status", Label.class).getText().startsWith("Pulled flood"));
+
+        assertThat(bar.getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup(".pull-layer-bytes").queryAllAs(Label.class).stream().map(Label::getText))
+                .containsExactlyInAnyOrder("7.0 GB / 7.0 GB", "9.0 kB / 9.0 kB");
+        // Over 6,000 progress lines arrived; the bar changed once per frame at most, not once per line.
+        assertThat(updates.get()).isLessThan(2 * steps / 10);
+    }
+
+    @Test
     void a_pull_can_be_cancelled_and_the_server_sees_the_connection_close(FxRobot robot) throws Exception {
         fake = FakeOllama.start();
         fake.pullScript("llama3.1:70b").layers(39_969_745_349L).steps(10_000).stepDelay(Duration.ofMillis(20));

@@ -94,7 +94,7 @@ class SettingsModelsTest {
         waitFor(() -> node(robot, "#ollama-source", Label.class).getText().endsWith("from Settings"));
         assertThat(node(robot, "#ollama-source", Label.class).getText()).startsWith(fake.baseUrl());
         waitFor(() -> node(robot, "#server-status", Button.class).getText()
-                .equals("Ollama " + FakeOllama.DEFAULT_VERSION + " running"));
+                .equals("Ollama " + FakeOllama.DEFAULT_VERSION));
         waitFor(() -> node(robot, "#ollama-status", Label.class).getText().contains(fake.baseUrl()));
 
         AppDriver.reveal(robot, "#reset-ollama-url");
@@ -121,6 +121,13 @@ class SettingsModelsTest {
         waitFor(() -> node(robot, "#price-status", Label.class).getText().startsWith("A price is US dollars"));
         assertThat(price(robot, "OpenAI GPT-4o mini").outputUsdPerMillion()).isEqualTo(0.6);
 
+        AppDriver.reveal(robot, "#price-table");
+        robot.clickOn(priceCell(robot, PriceTable.LOCAL));
+        robot.type(KeyCode.RIGHT, 3).type(KeyCode.ENTER);
+        waitFor(() -> prices(robot).getEditingCell() != null);
+        robot.write("electricity only").type(KeyCode.ENTER);
+        waitFor(() -> node(robot, "#price-status", Label.class).getText().equals("Saved " + PriceTable.LOCAL + "."));
+
         AppDriver.reveal(robot, "#add-price");
         robot.clickOn("#add-price");
         waitFor(() -> prices(robot).getItems().size() == 6);
@@ -135,6 +142,8 @@ class SettingsModelsTest {
         assertThat(price(robot, "OpenAI GPT-4o mini").inputUsdPerMillion()).isEqualTo(0.2);
         assertThat(price(robot, "OpenAI GPT-4o mini").outputUsdPerMillion()).isEqualTo(0.6);
         assertThat(prices(robot).getItems().stream().map(PriceRow::name)).last().isEqualTo("Groq Llama 3.1 8B");
+        assertThat(price(robot, PriceTable.LOCAL).note()).isEqualTo("electricity only");
+        assertThat(price(robot, PriceTable.LOCAL).local()).isTrue();
     }
 
     @Test

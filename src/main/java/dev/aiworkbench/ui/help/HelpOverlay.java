@@ -26,6 +26,7 @@ public final class HelpOverlay extends VBox {
             {"Alt+Down, then arrows and Enter", "Change a task's state (todo, in progress, done, skipped)"},
             {"Ctrl+S", "Save the week's note now (it also saves as you pause); in the playground, save a prompt version"},
             {"Ctrl+Enter / Esc", "Run the prompt / stop the answer (playground)"},
+            {"F5 / Delete", "Refresh the model list / delete the selected model, after you confirm (Models)"},
             {"Ctrl+Shift+L", "Switch between light and dark theme"},
             {"F1 or Ctrl+/", "Show or hide this list"},
             {"Esc", "Close this list"},

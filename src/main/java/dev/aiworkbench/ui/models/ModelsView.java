@@ -49,6 +49,7 @@ import java.util.function.Function;
 public final class ModelsView extends VBox implements FocusableScreen {
     private final Session session;
     private final DateTimeFormatter dates;
+    private final DateTimeFormatter days;
     private final TableView<LocalModel> table = new TableView<>();
     private final Label listStatus = new Label();
     private final Label emptyText = Labels.wrapped("");
@@ -76,6 +77,7 @@ public final class ModelsView extends VBox implements FocusableScreen {
         this.session = session;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withZone(session.clock().getZone());
+        this.days = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withZone(session.clock().getZone());
         this.details = new ModelDetailsPane(session, dates);
         this.pullPanel = new PullPanel(session, name -> reload("Pulled " + name + ".", Optional.of(name)));
         setId("models");
@@ -95,7 +97,7 @@ public final class ModelsView extends VBox implements FocusableScreen {
         buildTable();
         listAndDetails = new SplitPane(table, details);
         listAndDetails.setOrientation(Orientation.HORIZONTAL);
-        listAndDetails.setDividerPositions(0.62);
+        listAndDetails.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(details, false);
 
         problem.setId("models-problem");
@@ -181,7 +183,6 @@ public final class ModelsView extends VBox implements FocusableScreen {
         confirmDelete.setOnAction(e -> deleteConfirmed());
         cancelDelete.setId("cancel-delete");
         cancelDelete.setMinWidth(Region.USE_PREF_SIZE);
-        cancelDelete.setCancelButton(false);
         cancelDelete.setOnAction(e -> hideConfirm());
         confirmRow.getChildren().addAll(new FontIcon(Feather.ALERT_TRIANGLE), confirmText, confirmDelete, cancelDelete);
         confirmRow.setVisible(false);
@@ -193,21 +194,24 @@ public final class ModelsView extends VBox implements FocusableScreen {
         table.setId("model-table");
         table.getStyleClass().add(Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<LocalModel, String> name = textColumn("Name", LocalModel::name);
-        name.setPrefWidth(220);
-        TableColumn<LocalModel, String> family = textColumn("Family", m -> m.family().orElse("unknown"));
-        TableColumn<LocalModel, String> parameters = textColumn("Parameters", m -> m.parameterSize().orElse("unknown"));
-        TableColumn<LocalModel, String> quantization = textColumn("Quantization", m -> m.quantization().orElse("unknown"));
+        TableColumn<LocalModel, String> name = textColumn("Name", LocalModel::name, 140);
+        name.setPrefWidth(200);
+        TableColumn<LocalModel, String> family = textColumn("Family", m -> m.family().orElse("unknown"), 70);
+        TableColumn<LocalModel, String> parameters = textColumn("Parameters", m -> m.parameterSize().orElse("unknown"),
+                105);
+        TableColumn<LocalModel, String> quantization = textColumn("Quantization",
+                m -> m.quantization().orElse("unknown"), 115);
         TableColumn<LocalModel, Long> size = new TableColumn<>("Size on disk");
         size.setId("column-size");
         size.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().sizeBytes()));
         size.setCellFactory(column -> formatted(PullBoard::bytes));
         size.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+        size.setMinWidth(105);
         TableColumn<LocalModel, Instant> modified = new TableColumn<>("Modified");
         modified.setId("column-modified");
         modified.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().modifiedAt().orElse(null)));
-        modified.setCellFactory(column -> formatted(dates::format));
-        modified.setPrefWidth(170);
+        modified.setCellFactory(column -> formatted(days::format));
+        modified.setMinWidth(105);
         table.getColumns().setAll(List.of(name, family, parameters, quantization, size, modified));
         emptyText.setId("models-empty");
         emptyText.setPadding(new Insets(16));
@@ -230,11 +234,13 @@ public final class ModelsView extends VBox implements FocusableScreen {
         });
     }
 
-    private static TableColumn<LocalModel, String> textColumn(String title, Function<LocalModel, String> value) {
+    private static TableColumn<LocalModel, String> textColumn(String title, Function<LocalModel, String> value,
+                                                              double minWidth) {
         TableColumn<LocalModel, String> column = new TableColumn<>(title);
         column.setId("column-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(110);
+        column.setMinWidth(minWidth);
+        column.setPrefWidth(minWidth);
         return column;
     }
 

@@ -17,7 +17,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.DefaultStringConverter;
@@ -38,6 +40,8 @@ import java.util.function.UnaryOperator;
 public final class PriceTableEditor extends VBox {
     private static final PseudoClass LOCAL = PseudoClass.getPseudoClass("local");
     private static final String NEW_ROW = "New price point";
+    private static final double ROW_HEIGHT = 40;
+    private static final double HEADER_HEIGHT = 44;
 
     private final Session session;
     private final TableView<PriceRow> table = new TableView<>();
@@ -61,7 +65,8 @@ public final class PriceTableEditor extends VBox {
         Label note = Labels.wrapped("The hosted rows are editable examples, list prices as of "
                 + PriceTable.EXAMPLES_AS_OF + ": check each against the provider's pricing page before relying on "
                 + "it. The playground uses this table to show what the same run would cost elsewhere. Double-click "
-                + "a cell (or select it and press Enter) to change it; Enter saves.", Styles.TEXT_MUTED);
+                + "a cell (or select it and press Enter or F2) to change it; Enter saves, Escape leaves it as it was.",
+                Styles.TEXT_MUTED);
         note.setId("price-note");
         getChildren().addAll(table, actions, note);
         load(null);
@@ -72,7 +77,11 @@ public final class PriceTableEditor extends VBox {
         table.setEditable(true);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(230);
+        table.setFixedCellSize(ROW_HEIGHT);
+        // Tall enough for every row (up to a dozen) so the table needs no scrolling of its own.
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems())
+                .map(n -> HEADER_HEIGHT + ROW_HEIGHT * Math.max(3, Math.min(12, n.intValue()))));
+        table.setMinHeight(Region.USE_PREF_SIZE);
         table.setPlaceholder(new Label("Reading the price table…"));
 
         name.setId("price-name");
@@ -82,8 +91,8 @@ public final class PriceTableEditor extends VBox {
         name.setOnEditCommit(e -> change(e.getRowValue(), row -> new PriceRow(e.getNewValue(),
                 row.inputUsdPerMillion(), row.outputUsdPerMillion(), row.note(), row.local())));
 
-        TableColumn<PriceRow, Double> input = priceColumn("Input, USD per 1M tokens", "price-input", true);
-        TableColumn<PriceRow, Double> output = priceColumn("Output, USD per 1M tokens", "price-output", false);
+        TableColumn<PriceRow, Double> input = priceColumn("Input $ / 1M tokens", "price-input", true);
+        TableColumn<PriceRow, Double> output = priceColumn("Output $ / 1M tokens", "price-output", false);
 
         TableColumn<PriceRow, String> note = new TableColumn<>("Note");
         note.setId("price-note-column");
@@ -99,6 +108,7 @@ public final class PriceTableEditor extends VBox {
             protected void updateItem(PriceRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(LOCAL, !empty && item != null && item.local());
+                setTooltip(empty || item == null || item.note().isEmpty() ? null : new Tooltip(item.note()));
             }
         });
     }
@@ -107,6 +117,7 @@ public final class PriceTableEditor extends VBox {
         TableColumn<PriceRow, Double> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(170);
+        column.setMinWidth(160);
         column.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(isInput
                 ? cell.getValue().inputUsdPerMillion() : cell.getValue().outputUsdPerMillion()));

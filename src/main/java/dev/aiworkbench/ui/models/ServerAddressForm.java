@@ -55,8 +55,11 @@ public final class ServerAddressForm extends VBox {
         save.getStyleClass().add(Styles.ACCENT);
         save.setOnAction(e -> save());
         reset.setId("reset-ollama-url");
+        reset.setMnemonicParsing(false);
         reset.setOnAction(e -> reset());
         message.setId("ollama-url-message");
+        message.setVisible(false);
+        message.setManaged(false);
 
         GridPane grid = new GridPane();
         grid.setHgap(16);
@@ -143,6 +146,8 @@ public final class ServerAddressForm extends VBox {
 
     private void say(String text, boolean problem) {
         message.setText(text);
+        message.setVisible(!text.isEmpty());
+        message.setManaged(!text.isEmpty());
         message.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
         message.getStyleClass().add(problem ? Styles.DANGER : Styles.TEXT_MUTED);
     }

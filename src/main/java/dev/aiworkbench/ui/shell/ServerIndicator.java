@@ -37,7 +37,7 @@ final class ServerIndicator extends Button {
         pseudoClassStateChanged(UP, status.reachable());
         pseudoClassStateChanged(DOWN, !status.reachable());
         if (status.reachable()) {
-            setText("Ollama " + status.version().orElse("") + " running");
+            setText("Ollama " + status.version().orElse("running"));
             setTooltip(new Tooltip("Answering at " + status.server() + ". Press to check again."));
         } else {
             setText("Ollama unreachable");

@@ -9,6 +9,7 @@ import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.ThemeChoice;
 import dev.aiworkbench.ui.curriculum.CurriculumView;
 import dev.aiworkbench.ui.help.HelpOverlay;
+import dev.aiworkbench.ui.models.ModelsView;
 import dev.aiworkbench.ui.playground.PlaygroundView;
 import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.today.TodayView;
@@ -167,6 +168,7 @@ public final class ShellView extends StackPane {
             });
         }
         screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(session));
+        screenFactories.put(Screen.MODELS, () -> new ModelsView(session));
         screenFactories.put(Screen.SETTINGS, () -> new SettingsView(session, theme, choice -> applyTheme(choice, true)));
         navigationButtons.forEach((screen, button) -> {
             boolean available = screenFactories.containsKey(screen);
