@@ -12,7 +12,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.util.UndoUtils;
 
 /**
- * Where an answer streams in: a read-only text area fed at most once per frame, then the run's
+ * Where an answer streams in: a read-only text area fed at most 60 times a second, then the run's
  * figures and, when it failed, the server's words.
  */
 final class OutputPane extends VBox {
@@ -44,7 +44,6 @@ final class OutputPane extends VBox {
         figures.clear();
         status.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
         status.setText(what);
-        sink.start();
     }
 
     /** Any thread: a piece of the answer. */
@@ -54,7 +53,6 @@ final class OutputPane extends VBox {
 
     /** FX thread: the run is kept; shows the rest of the text, the figures and how it ended. */
     void finish(PlaygroundResult result) {
-        sink.finish();
         show(result.run(), false);
     }
 
@@ -80,7 +78,6 @@ final class OutputPane extends VBox {
 
     /** FX thread: the run could not start (bad input, or the server is out of reach). */
     void fail(String message) {
-        sink.finish();
         status.setText(message);
         status.getStyleClass().add(Styles.DANGER);
     }

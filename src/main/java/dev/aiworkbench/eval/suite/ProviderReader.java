@@ -1,0 +1,281 @@
+package dev.aiworkbench.eval.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.llm.ModelOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code providers} and judge providers ({@code options.provider}) into {@link ProviderSpec}s. */
+final class ProviderReader {
+    private static final Set<String> PROVIDER_KEYS = Set.of("id", "config", "label");
+    private static final Map<String, String> PROVIDER_PROMPTFOO_ONLY = Map.of(
+            "prompts", "every provider runs every prompt",
+            "transform", "outputs are checked as the model wrote them",
+            "delay", "",
+            "env", "");
+    private static final Set<String> JUDGE_KEYS = Set.of("text", "embedding");
+    private static final Map<String, String> JUDGE_PROMPTFOO_ONLY = Map.of("classification", "", "moderation", "");
+    static final String EXAMPLE = "ollama:chat:qwen2.5:0.5b";
+
+    private final Checks checks;
+
+    ProviderReader(Checks checks) {
+        this.checks = checks;
+    }
+
+    /** The models the prompts run on; an empty list after reporting when none is usable. */
+    List<ProviderSpec> providers(Source source, JsonNode node, String path) {
+        List<ProviderSpec> specs = new ArrayList<>();
+        if (node.isTextual()) {
+            add(specs, one(source, node, path));
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                checks.error(source, node, path, "the list is empty; name at least one model, e.g. " + EXAMPLE);
+            }
+            for (int i = 0; i < node.size(); i++) {
+                add(specs, one(source, node.get(i), Checks.item(path, i)));
+            }
+        } else {
+            checks.wrongType(source, node, path, "a provider id or a list of them");
+        }
+        return specs;
+    }
+
+    private static void add(List<ProviderSpec> specs, ProviderSpec spec) {
+        if (spec != null) {
+            specs.add(spec);
+        }
+    }
+
+    private ProviderSpec one(Source source, JsonNode node, String path) {
+        ProviderSpec spec = anyKind(source, node, path);
+        if (spec != null && spec.kind() == ProviderSpec.Kind.EMBEDDING) {
+            checks.error(source, idNode(node), path, "'" + spec.id() + "' is an embedding model and cannot answer "
+                    + "prompts; use ollama:chat:<model> or ollama:completion:<model> (an embedding model belongs "
+                    + "under defaultTest.options.provider.embedding)");
+            return null;
+        }
+        return spec;
+    }
+
+    /** The node a provider's id is written at: its {@code id} field, else the node itself. */
+    private static JsonNode idNode(JsonNode node) {
+        return node.isObject() && node.has("id") ? node.get("id") : node;
+    }
+
+    /** A provider as a string id, {@code {id, config, label}}, or promptfoo's map form {@code {<id>: {config}}}. */
+    ProviderSpec anyKind(Source source, JsonNode node, String path) {
+        if (node.isTextual()) {
+            return build(source, node, null, null, path);
+        }
+        if (!node.isObject()) {
+            checks.wrongType(source, node, path, "a provider id such as " + EXAMPLE + ", or {id, config}");
+            return null;
+        }
+        if (node.has("id")) {
+            checks.keys(source, node, path, PROVIDER_KEYS, PROVIDER_PROMPTFOO_ONLY, Map.of());
+            return build(source, node.get("id"), node.get("config"), node.get("label"), path);
+        }
+        if (node.size() == 1) {
+            String id = node.fieldNames().next();
+            JsonNode options = node.get(id);
+            if (id.startsWith("ollama:") || id.contains(":")) {
+                if (!options.isObject()) {
+                    checks.wrongType(source, options, Checks.at(path, id), "a mapping such as {config: {temperature: 0}}");
+                    return null;
+                }
+                String inner = Checks.at(path, id);
+                checks.keys(source, options, inner, Set.of("config", "label"), PROVIDER_PROMPTFOO_ONLY, Map.of());
+                return build(source, id, source.keyAt(node, id), options.get("config"), options.get("label"), inner);
+            }
+        }
+        checks.error(source, node, path, "missing 'id': name the model, e.g. id: " + EXAMPLE);
+        return null;
+    }
+
+    private ProviderSpec build(Source source, JsonNode idNode, JsonNode config, JsonNode label, String path) {
+        String id = checks.text(source, idNode, idNode.isTextual() ? path : Checks.at(path, "id"));
+        if (id == null) {
+            return null;
+        }
+        return build(source, id, source.at(idNode), config, label, path);
+    }
+
+    private ProviderSpec build(Source source, String id, SourcePosition idAt, JsonNode config,
+                               JsonNode label, String path) {
+        String problem = null;
+        ProviderSpec.Kind kind = null;
+        String model = null;
+        String trimmed = id.strip();
+        if (!trimmed.startsWith("ollama:")) {
+            problem = "'" + trimmed + "' is not a provider this runner can call; it runs local Ollama models, so write "
+                    + "ollama:chat:<model> or ollama:completion:<model>, e.g. " + EXAMPLE;
+        } else {
+            String rest = trimmed.substring("ollama:".length());
+            int colon = rest.indexOf(':');
+            String head = colon < 0 ? rest : rest.substring(0, colon);
+            switch (head) {
+                case "chat" -> kind = ProviderSpec.Kind.CHAT;
+                case "completion" -> kind = ProviderSpec.Kind.COMPLETION;
+                case "embedding", "embeddings" -> kind = ProviderSpec.Kind.EMBEDDING;
+                default -> kind = null;
+            }
+            if (kind == null) {
+                kind = ProviderSpec.Kind.COMPLETION; // promptfoo reads ollama:<model> as a completion model
+                model = rest;
+            } else {
+                model = colon < 0 ? "" : rest.substring(colon + 1);
+            }
+            if (model.isEmpty()) {
+                problem = "'" + trimmed + "' names no model; write it as ollama:" + head + ":<model>, e.g. "
+                        + (kind == ProviderSpec.Kind.EMBEDDING ? "ollama:embeddings:nomic-embed-text" : EXAMPLE);
+            } else if (!model.matches("[A-Za-z0-9._:/-]+") || model.length() > 200) {
+                problem = "'" + model + "' is not an Ollama model name (letters, digits and . _ : / - only)";
+            }
+        }
+        if (problem != null) {
+            checks.problems().error(idAt, Checks.prefix(path) + problem);
+            return null;
+        }
+        ModelOptions options = options(source, config, Checks.at(path, "config"));
+        String labelText = label == null ? null : checks.text(source, label, Checks.at(path, "label"));
+        if (options == null || (label != null && labelText == null)) {
+            return null;
+        }
+        return new ProviderSpec(trimmed, kind, model, options, labelText, idAt.toString());
+    }
+
+    /** The {@code config} options, or null after reporting a wrong one. Options not sent are warnings. */
+    ModelOptions options(Source source, JsonNode config, String path) {
+        if (config == null || config.isNull()) {
+            return ModelOptions.DEFAULTS;
+        }
+        if (!config.isObject()) {
+            checks.wrongType(source, config, path, "a mapping of options such as {temperature: 0, seed: 42}");
+            return null;
+        }
+        boolean ok = true;
+        Double temperature = null;
+        Double topP = null;
+        Integer topK = null;
+        Integer seed = null;
+        Integer numPredict = null;
+        Integer numCtx = null;
+        List<String> stop = List.of();
+        for (var names = config.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            JsonNode value = config.get(name);
+            String at = Checks.at(path, name);
+            try {
+                switch (name) {
+                    case "temperature" -> {
+                        temperature = checks.number(source, value, at);
+                        ok &= temperature != null;
+                        new ModelOptions(temperature, null, null, null, null, null, null); // throws with the reason when out of range
+                    }
+                    case "top_p" -> {
+                        topP = checks.number(source, value, at);
+                        ok &= topP != null;
+                        new ModelOptions(null, topP, null, null, null, null, null); // throws with the reason when out of range
+                    }
+                    case "top_k" -> {
+                        topK = checks.whole(source, value, at);
+                        ok &= topK != null;
+                        new ModelOptions(null, null, topK, null, null, null, null); // throws with the reason when out of range
+                    }
+                    case "seed" -> {
+                        seed = checks.whole(source, value, at);
+                        ok &= seed != null;
+                    }
+                    case "num_predict" -> {
+                        numPredict = checks.whole(source, value, at);
+                        ok &= numPredict != null;
+                        new ModelOptions(null, null, null, null, numPredict, null, null); // throws with the reason when out of range
+                    }
+                    case "num_ctx" -> {
+                        numCtx = checks.whole(source, value, at);
+                        ok &= numCtx != null;
+                        new ModelOptions(null, null, null, null, null, numCtx, null); // throws with the reason when out of range
+                    }
+                    case "stop" -> {
+                        List<String> read = stops(source, value, at);
+                        ok &= read != null;
+                        stop = read == null ? List.of() : read;
+                    }
+                    default -> {
+                        checks.problems().warning(source.keyAt(config, name), Checks.prefix(path) + "option '" + name
+                                + "' is not sent by this runner and is ignored; it sends "
+                                + Checks.list(ModelOptions.NAMES));
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                checks.error(source, value, at, e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(name)
+                        + " ", ""));
+                ok = false;
+            }
+        }
+        return ok ? new ModelOptions(temperature, topP, topK, seed, numPredict, numCtx, stop) : null;
+    }
+
+    private List<String> stops(Source source, JsonNode value, String path) {
+        if (value.isTextual()) {
+            return List.of(value.asText());
+        }
+        if (value.isArray()) {
+            List<String> stops = new ArrayList<>();
+            for (JsonNode element : value) {
+                if (!element.isTextual()) {
+                    checks.wrongType(source, element, path, "text");
+                    return null;
+                }
+                stops.add(element.asText());
+            }
+            return stops;
+        }
+        checks.wrongType(source, value, path, "text or a list of texts");
+        return null;
+    }
+
+    /**
+     * A judge, as promptfoo's {@code options.provider} writes it: one provider id or {@code {id, config}}
+     * (a text judge, or an embedding model when its id says so), or {@code {text: …, embedding: …}}.
+     * Null after reporting a wrong one.
+     */
+    JudgeSpec judge(Source source, JsonNode node, String path) {
+        if (node.isObject() && !node.has("id") && (node.has("text") || node.has("embedding"))) {
+            checks.keys(source, node, path, JUDGE_KEYS, JUDGE_PROMPTFOO_ONLY, Map.of());
+            ProviderSpec text = null;
+            ProviderSpec embedding = null;
+            boolean ok = true;
+            if (node.has("text")) {
+                text = anyKind(source, node.get("text"), Checks.at(path, "text"));
+                if (text != null && text.kind() == ProviderSpec.Kind.EMBEDDING) {
+                    checks.error(source, idNode(node.get("text")), Checks.at(path, "text"), "'" + text.id()
+                            + "' is an embedding model; the text judge answers rubrics, so use ollama:chat:<model>");
+                    text = null;
+                }
+                ok &= text != null;
+            }
+            if (node.has("embedding")) {
+                embedding = anyKind(source, node.get("embedding"), Checks.at(path, "embedding"));
+                if (embedding != null && embedding.kind() != ProviderSpec.Kind.EMBEDDING) {
+                    checks.error(source, idNode(node.get("embedding")), Checks.at(path, "embedding"), "'"
+                            + embedding.id() + "' is not an embedding model; write ollama:embeddings:<model>, e.g. "
+                            + "ollama:embeddings:nomic-embed-text");
+                    embedding = null;
+                }
+                ok &= embedding != null;
+            }
+            return ok ? new JudgeSpec(text, embedding) : null;
+        }
+        ProviderSpec spec = anyKind(source, node, path);
+        if (spec == null) {
+            return null;
+        }
+        return spec.kind() == ProviderSpec.Kind.EMBEDDING ? new JudgeSpec(null, spec) : new JudgeSpec(spec, null);
+    }
+}

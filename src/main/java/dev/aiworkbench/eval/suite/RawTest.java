@@ -1,0 +1,31 @@
+package dev.aiworkbench.eval.suite;
+
+import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.eval.assertions.AssertionSpec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A test or {@code defaultTest} as written, before merging and var expansion.
+ *
+ * @param judge               null when the test sets no {@code options.provider}
+ * @param disableVarExpansion null when unset
+ */
+record RawTest(String description, LinkedHashMap<String, RawVar> vars, List<AssertionSpec> assertions,
+               Double threshold, String cluster, Map<String, String> metadata, JudgeSpec judge,
+               Boolean disableVarExpansion, SourcePosition at) {
+
+    static final RawTest EMPTY = new RawTest(null, new LinkedHashMap<>(), List.of(), null, null, Map.of(), null, null,
+            null);
+
+    /** A var's value: one text, or a list of texts that expands into one case per value. */
+    sealed interface RawVar {
+        record One(String value) implements RawVar {
+        }
+
+        record Many(List<String> values) implements RawVar {
+        }
+    }
+}

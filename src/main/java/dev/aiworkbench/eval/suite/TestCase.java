@@ -1,0 +1,34 @@
+package dev.aiworkbench.eval.suite;
+
+import dev.aiworkbench.eval.assertions.AssertionSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One item of a suite, after promptfoo's merging: {@code defaultTest}'s vars under the test's own,
+ * {@code defaultTest}'s assertions before the test's, its threshold and judge where the test sets
+ * none, and one case per combination when a var lists several values.
+ *
+ * @param key         the stable item key that pairs this item with the same item of a baseline run
+ *                    (see {@link ItemKeys})
+ * @param description the test's {@code description}; null when it has none
+ * @param vars        the values its prompt is rendered with, in the order written ({@code file://}
+ *                    values already replaced by the file's text)
+ * @param assertions  what its output must satisfy
+ * @param threshold   the weighted score needed to pass; null means every assertion must pass
+ * @param cluster     items that share a context (for clustered standard errors); null when unset
+ * @param metadata    the test's {@code metadata}, as text
+ * @param judge       the models that grade its model-graded assertions
+ * @param origin      where the test was written, {@code file:line}
+ */
+public record TestCase(String key, String description, Map<String, String> vars, List<AssertionSpec> assertions,
+                       Double threshold, String cluster, Map<String, String> metadata, JudgeSpec judge,
+                       String origin) {
+    public TestCase {
+        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+        assertions = List.copyOf(assertions);
+        metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        judge = judge == null ? JudgeSpec.NONE : judge;
+    }
+}
