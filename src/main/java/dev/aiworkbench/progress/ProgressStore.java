@@ -1,12 +1,12 @@
 package dev.aiworkbench.progress;
 
 import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.Sql;
 import dev.aiworkbench.store.Timestamps;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,25 +27,7 @@ final class ProgressStore {
     }
 
     private PreparedStatement sql(String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = database.statement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else if (value instanceof Integer number) {
-                statement.setInt(i + 1, number);
-            } else if (value instanceof Double number) {
-                statement.setDouble(i + 1, number);
-            } else {
-                statement.setString(i + 1, value.toString());
-            }
-        }
-        return statement;
-    }
-
-    private static Integer nullableInt(ResultSet r, int column) throws SQLException {
-        int value = r.getInt(column);
-        return r.wasNull() ? null : value;
+        return Sql.bind(database, sql, parameters);
     }
 
     private static Instant nullableInstant(String text) {
@@ -95,7 +77,7 @@ final class ProgressStore {
                 + "WHERE pack_id = ? ORDER BY id", packId).executeQuery()) {
             while (r.next()) {
                 events.add(new ProgressEvent(r.getString(1), ProgressEvent.Kind.fromId(r.getString(2)),
-                        nullableState(r.getString(3)), nullableState(r.getString(4)), nullableInt(r, 5),
+                        nullableState(r.getString(3)), nullableState(r.getString(4)), Sql.nullableInt(r, 5),
                         Timestamps.parse(r.getString(6))));
             }
         }
@@ -130,7 +112,7 @@ final class ProgressStore {
                 + "WHERE pack_id = ? ORDER BY id", packId).executeQuery()) {
             while (r.next()) {
                 entries.add(new TimeEntry(r.getString(1), TimeEntry.Source.fromId(r.getString(2)),
-                        Timestamps.parse(r.getString(3)), nullableInstant(r.getString(4)), nullableInt(r, 5)));
+                        Timestamps.parse(r.getString(3)), nullableInstant(r.getString(4)), Sql.nullableInt(r, 5)));
             }
         }
         return entries;

@@ -1,5 +1,6 @@
 package dev.aiworkbench.prompts;
 
+import dev.aiworkbench.store.Sql;
 import dev.aiworkbench.store.Database;
 
 import java.sql.ResultSet;

@@ -1,7 +1,4 @@
-package dev.aiworkbench.prompts;
-
-import dev.aiworkbench.store.Database;
-import dev.aiworkbench.store.Timestamps;
+package dev.aiworkbench.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,12 +6,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Binding and reading nullable values with the database's cached statements; used by this package's stores. */
-final class Sql {
+/** Binding and reading nullable values with the database's cached statements, for the feature stores. */
+public final class Sql {
     private Sql() {
     }
 
-    static PreparedStatement bind(Database database, String sql, Object... parameters) throws SQLException {
+    public static PreparedStatement bind(Database database, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = database.statement(sql);
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
@@ -31,22 +28,22 @@ final class Sql {
         return statement;
     }
 
-    static Integer nullableInt(ResultSet r, int column) throws SQLException {
+    public static Integer nullableInt(ResultSet r, int column) throws SQLException {
         int value = r.getInt(column);
         return r.wasNull() ? null : value;
     }
 
-    static Long nullableLong(ResultSet r, int column) throws SQLException {
+    public static Long nullableLong(ResultSet r, int column) throws SQLException {
         long value = r.getLong(column);
         return r.wasNull() ? null : value;
     }
 
-    static Double nullableDouble(ResultSet r, int column) throws SQLException {
+    public static Double nullableDouble(ResultSet r, int column) throws SQLException {
         double value = r.getDouble(column);
         return r.wasNull() ? null : value;
     }
 
-    static Instant instant(ResultSet r, int column) throws SQLException {
+    public static Instant instant(ResultSet r, int column) throws SQLException {
         return Timestamps.parse(r.getString(column));
     }
 }
