@@ -1,6 +1,13 @@
 package dev.aiworkbench.app;
 
 import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.eval.assertions.Grader;
+import dev.aiworkbench.eval.report.EvalReporter;
+import dev.aiworkbench.eval.run.EvalRunner;
+import dev.aiworkbench.eval.run.EvalStore;
+import dev.aiworkbench.eval.run.SqliteVerdictCache;
+import dev.aiworkbench.eval.suite.RegistryPromptResolver;
+import dev.aiworkbench.eval.suite.SuiteLoader;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
@@ -19,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,6 +49,8 @@ public final class Workbench implements AutoCloseable {
     private final RunHistory runs;
     private final PriceTable prices;
     private final Playground playground;
+    private final EvalStore evals;
+    private final SqliteVerdictCache judgeVerdicts;
     private final Optional<String> ollamaOverride;
     private ModelGateway gateway;
 
@@ -57,6 +67,8 @@ public final class Workbench implements AutoCloseable {
         this.runs = new RunHistory(database, clock);
         this.prices = new PriceTable(database);
         this.playground = new Playground(this::models, runs, prices);
+        this.evals = new EvalStore(database);
+        this.judgeVerdicts = new SqliteVerdictCache(database, clock);
         this.ollamaOverride = ollamaOverride;
     }
 
@@ -135,6 +147,25 @@ public final class Workbench implements AutoCloseable {
 
     public Playground playground() {
         return playground;
+    }
+
+    public EvalStore evals() {
+        return evals;
+    }
+
+    /** Reads eval suites, resolving {@code prompt://} references through the prompt registry. */
+    public SuiteLoader suiteLoader() {
+        return new SuiteLoader(new RegistryPromptResolver(prompts), () -> new LinkedHashSet<>(Grader.standard().knownTypes()));
+    }
+
+    /** Runs suites on the model server, pricing cases at the local row of the price table. */
+    public EvalRunner evalRunner() {
+        return new EvalRunner(evals, this::models, Grader.standard(), judgeVerdicts,
+                usage -> prices.costUsd(PriceTable.LOCAL, usage), clock);
+    }
+
+    public EvalReporter evalReporter() {
+        return new EvalReporter(evals);
     }
 
     /** The model server's address: {@code --ollama-url}, else Settings, else {@code OLLAMA_HOST}, else the default. */

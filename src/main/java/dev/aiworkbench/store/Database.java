@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class Database implements AutoCloseable {
     /** The newest schema version this build knows; a file that is ahead of it was written by a newer app. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private final Path file;
     private final Connection connection;
@@ -176,8 +176,18 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw classify(file, e);
+            throw failedWhileWorking(file, e);
         }
+    }
+
+    /** A failure in a transaction of an open database: full disk, lost file, damaged page, or a bug. */
+    private static DatabaseException failedWhileWorking(Path file, SQLException e) {
+        DatabaseException classified = classify(file, e);
+        if (classified.reason() != DatabaseException.Reason.FAILED) {
+            return classified;
+        }
+        return new DatabaseException(DatabaseException.Reason.FAILED, file, "Saving to or reading from the database "
+                + file + " failed (" + e.getMessage() + "). Nothing of this change was written; the log has the details.", e);
     }
 
     /**

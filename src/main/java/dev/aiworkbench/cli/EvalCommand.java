@@ -1,0 +1,276 @@
+package dev.aiworkbench.cli;
+
+import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.eval.report.EvalReport;
+import dev.aiworkbench.eval.report.JsonReportWriter;
+import dev.aiworkbench.eval.report.JunitReportWriter;
+import dev.aiworkbench.eval.report.MarkdownReportWriter;
+import dev.aiworkbench.eval.run.EvalExecution;
+import dev.aiworkbench.eval.run.EvalOptions;
+import dev.aiworkbench.eval.run.EvalRun;
+import dev.aiworkbench.eval.run.Variant;
+import dev.aiworkbench.eval.stats.GateSpec;
+import dev.aiworkbench.eval.suite.EvalSuite;
+import dev.aiworkbench.eval.suite.SuiteLoadResult;
+import dev.aiworkbench.llm.ModelServerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+@Command(name = "eval", description = "Run eval suites with statistics and a gate, and list stored runs.",
+        subcommands = {EvalCommand.Run.class, EvalCommand.Runs.class})
+final class EvalCommand {
+
+    @Command(name = "run", description = "Run a suite (promptfoo's promptfooconfig.yaml format) on the local model and "
+            + "score it: pass rate with its interval, the paired comparison with a baseline, and the gate.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:passed (or no gate)", "1:the gate blocked", "2:bad input (the suite, a baseline, an option)",
+                    "3:the model server cannot be reached, or lacks a model the suite needs"})
+    static final class Run extends Verb implements Callable<Integer> {
+        @Parameters(paramLabel = "<suite.yaml>")
+        Path suiteFile;
+
+        @Option(names = "--gate", description = "Apply the suite's gate (or the default: block a significant drop of "
+                + "more than 2 points against the last run that passed) and exit 1 when it blocks.")
+        boolean gate;
+
+        @Option(names = "--baseline", paramLabel = "<run-id>|last-passed", description = "The run to compare with.")
+        String baseline;
+
+        @Option(names = "--concurrency", paramLabel = "N", description = "Requests at once (the suite's "
+                + "evaluateOptions.maxConcurrency, else 4).")
+        Integer concurrency;
+
+        @Option(names = "--repeat", paramLabel = "K", description = "Runs per item (the suite's repeat, else 1); "
+                + "results are folded per item, never pooled.")
+        Integer repeat;
+
+        @Option(names = "--retries", paramLabel = "N", description = "Retries after a connection error, 429 or 5xx "
+                + "(default 3).")
+        int retries = EvalOptions.DEFAULT_RETRIES;
+
+        @Option(names = "--timeout", paramLabel = "seconds", description = "For one answer (default 120).")
+        long timeoutSeconds = EvalOptions.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+
+        @Option(names = "--resume", paramLabel = "<run-id>", description = "Continue an interrupted run without "
+                + "repeating its finished cases.")
+        String resume;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "<results.json>", description = "Write the report as JSON.")
+        Path json;
+
+        @Option(names = "--junit", paramLabel = "<results.xml>", description = "Write JUnit XML, one testcase per item.")
+        Path junit;
+
+        @Option(names = "--md", paramLabel = "<summary.md>", description = "Write a Markdown summary for a pull request.")
+        Path markdown;
+
+        @Override
+        public Integer call() throws ModelServerException, IOException, InterruptedException {
+            try (Workbench workbench = openWorkbench()) {
+                EvalSuite suite = load(workbench);
+                List<Variant> variants = Variant.all(suite);
+                if (resume != null && variants.size() > 1) {
+                    throw new CommandFailure("--resume continues one run; this suite makes " + variants.size()
+                            + " runs (one per prompt and model)", Cli.USAGE);
+                }
+                Optional<GateSpec> gateSpec = gate || suite.gate().isPresent()
+                        ? Optional.of(suite.gate().orElse(GateSpec.defaults())) : Optional.empty();
+                boolean blocked = false;
+                for (int i = 0; i < variants.size(); i++) {
+                    EvalReport report = runOne(workbench, suite, variants.get(i), gateSpec);
+                    writeOutputs(report, i);
+                    printSummary(report);
+                    blocked |= report.blocked();
+                }
+                return gate && blocked ? Cli.FAILED : Cli.OK;
+            }
+        }
+
+        private EvalSuite load(Workbench workbench) {
+            if (!Files.isRegularFile(suiteFile)) {
+                throw new CommandFailure(suiteFile + " is not a file; give the path of a promptfooconfig.yaml", Cli.USAGE);
+            }
+            SuiteLoadResult loaded = workbench.suiteLoader().load(suiteFile);
+            loaded.problems().forEach(p -> err().println(p));
+            if (!loaded.valid()) {
+                throw new CommandFailure("The suite has " + loaded.errorCount() + " error(s); nothing was run.", Cli.USAGE);
+            }
+            return loaded.suite().orElseThrow();
+        }
+
+        private EvalReport runOne(Workbench workbench, EvalSuite suite, Variant variant, Optional<GateSpec> gateSpec)
+                throws ModelServerException, InterruptedException {
+            EvalOptions options;
+            try {
+                options = new EvalOptions(concurrency == null ? suite.maxConcurrency() : concurrency,
+                        repeat == null ? suite.repeat() : repeat, retries, Duration.ofSeconds(timeoutSeconds),
+                        Optional.ofNullable(resume));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), Cli.USAGE);
+            }
+            Progress progress = new Progress();
+            EvalExecution execution;
+            try {
+                execution = workbench.evalRunner().start(suite, variant, options, progress);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), Cli.USAGE);
+            }
+            err().printf(Locale.ROOT, "Run %s: %s on %s, %d cases, %d at a time%n", execution.run().id(),
+                    execution.run().promptLabel(), execution.run().model(), execution.run().totalCases(),
+                    options.concurrency());
+            Thread hook = new Thread(execution::cancel, "cancel-eval");
+            Runtime.getRuntime().addShutdownHook(hook);
+            EvalRun finished;
+            try {
+                finished = execution.done().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ModelServerException server) {
+                    err().println("Run " + execution.run().id() + " stopped; the cases that finished are kept. Resume it "
+                            + "with --resume " + execution.run().id() + " once the server answers.");
+                    throw server;
+                }
+                throw new CommandFailure("The run failed: " + e.getCause().getMessage(), Cli.FAILED);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            try {
+                return workbench.evalReporter().report(finished, gateSpec, Optional.ofNullable(baseline));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), Cli.USAGE);
+            }
+        }
+
+        /** A line on stderr at most every couple of seconds (and at the end), with the count and an ETA. */
+        private final class Progress implements dev.aiworkbench.eval.run.EvalProgress {
+            private final long started = System.nanoTime();
+            private long lastLine;
+            private int failed;
+            private int errors;
+            private int startedWith = -1;
+
+            @Override
+            public synchronized void onCase(dev.aiworkbench.eval.run.CaseResult result, int done, int total) {
+                if (startedWith < 0) {
+                    startedWith = done - 1;
+                }
+                failed += !result.pass() && !result.errored() ? 1 : 0;
+                errors += result.errored() ? 1 : 0;
+                long now = System.nanoTime();
+                if (done == total || now - lastLine > Duration.ofSeconds(2).toNanos()) {
+                    lastLine = now;
+                    double perCase = (now - started) / 1e9 / Math.max(1, done - startedWith);
+                    long eta = Math.round(perCase * (total - done));
+                    err().printf(Locale.ROOT, "[%d/%d] %d%%  %d failed, %d errors  ETA %dm%02ds%n", done, total,
+                            100 * done / Math.max(1, total), failed, errors, eta / 60, eta % 60);
+                }
+            }
+        }
+
+        private void writeOutputs(EvalReport report, int index) throws IOException {
+            Function<Path, Path> numbered = path -> index == 0 ? path : suffixed(path, index + 1);
+            if (json != null) {
+                write(numbered.apply(json), JsonReportWriter.write(report));
+            }
+            if (junit != null) {
+                write(numbered.apply(junit), JunitReportWriter.write(report));
+            }
+            if (markdown != null) {
+                write(numbered.apply(markdown), MarkdownReportWriter.write(report));
+            }
+        }
+
+        private static Path suffixed(Path path, int number) {
+            String name = path.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String numbered = dot < 0 ? name + "-" + number : name.substring(0, dot) + "-" + number + name.substring(dot);
+            return path.resolveSibling(numbered);
+        }
+
+        private static void write(Path path, String text) throws IOException {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        }
+
+        private void printSummary(EvalReport report) {
+            out().println(report.run().id() + "  " + report.run().promptLabel() + " on " + report.run().model());
+            report.summary().ifPresent(s -> {
+                out().println("  " + s.passRate().explain());
+                out().println("  " + s.meanScore().explain());
+            });
+            out().printf(Locale.ROOT, "  %d passed, %d failed, %d errors%n", report.passed(), report.failed(), report.errors());
+            report.baseline().ifPresent(b -> out().println("  against " + b.baseline().id() + ": " + b.comparison().explain()));
+            report.gate().ifPresent(g -> out().println("  gate " + g.decision().label() + ": " + g.reason()));
+            report.warnings().forEach(w -> out().println("  note: " + w));
+            report.gate().ifPresent(g -> g.warnings().forEach(w -> out().println("  note: " + w)));
+        }
+    }
+
+    @Command(name = "runs", description = "Stored eval runs, newest first, with their ids for --baseline and --resume.")
+    static final class Runs extends Verb implements Callable<Integer> {
+        @Option(names = "--suite", paramLabel = "<suite.yaml>", description = "Only the runs of this suite.")
+        Path suite;
+
+        @Option(names = "--limit", paramLabel = "N", description = "How many (default 50).")
+        int limit = 50;
+
+        @Option(names = "--json", description = "Print the runs as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Workbench workbench = openWorkbench()) {
+                List<EvalRun> runs = suite == null ? workbench.evals().runs(null, limit)
+                        : workbench.evals().runs(null, 10_000).stream()
+                        .filter(r -> r.suiteKey().startsWith(suite.toAbsolutePath().normalize().toString()))
+                        .limit(limit).toList();
+                if (json) {
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    for (EvalRun run : runs) {
+                        Map<String, Object> item = new LinkedHashMap<>();
+                        item.put("runId", run.id());
+                        item.put("suite", run.suiteFile());
+                        item.put("prompt", run.promptLabel());
+                        item.put("model", run.model());
+                        item.put("state", run.state().id());
+                        item.put("startedAt", run.startedAt().toString());
+                        item.put("items", run.items());
+                        item.put("passRate", run.passRate());
+                        item.put("gate", run.gateDecision());
+                        list.add(item);
+                    }
+                    out().println(Json.write(list));
+                    return Cli.OK;
+                }
+                if (runs.isEmpty()) {
+                    out().println("No eval runs yet; start one with `workbench eval run <suite.yaml>`.");
+                }
+                for (EvalRun run : runs) {
+                    out().printf(Locale.ROOT, "%-26s %-9s %6s  %-5s  %s · %s · %s%n", run.id(), run.state().id(),
+                            run.passRate() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", run.passRate() * 100),
+                            run.gateDecision() == null ? "" : run.gateDecision(), run.suiteFile(), run.promptLabel(),
+                            run.model());
+                }
+                return Cli.OK;
+            }
+        }
+    }
+}

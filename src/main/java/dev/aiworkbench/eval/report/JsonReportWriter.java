@@ -1,0 +1,128 @@
+package dev.aiworkbench.eval.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aiworkbench.eval.assertions.AssertionResult;
+import dev.aiworkbench.eval.run.CaseResult;
+import dev.aiworkbench.eval.run.EvalRun;
+import dev.aiworkbench.eval.stats.GateDecision;
+import dev.aiworkbench.eval.stats.Interval;
+import dev.aiworkbench.eval.stats.PairedComparison;
+import dev.aiworkbench.eval.stats.RunSummary;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report as JSON, in the shape the README documents (every figure with the words behind it). */
+public final class JsonReportWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReportWriter() {
+    }
+
+    public static String write(EvalReport report) {
+        try {
+            return JSON.writeValueAsString(tree(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report", e);
+        }
+    }
+
+    static Map<String, Object> tree(EvalReport report) {
+        EvalRun run = report.run();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("runId", run.id());
+        root.put("suite", ordered("file", run.suiteFile(), "description", run.description()));
+        root.put("prompt", run.promptLabel());
+        root.put("provider", run.providerId());
+        root.put("model", run.model());
+        root.put("state", run.state().id());
+        root.put("startedAt", run.startedAt().toString());
+        root.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        root.put("repeat", run.repeat());
+        root.put("fingerprint", ordered("prompt", run.fingerprint().promptHash(), "dataset", run.fingerprint().datasetHash(),
+                "assertions", run.fingerprint().assertionsHash(), "options", run.fingerprint().optionsHash(),
+                "modelDigest", run.fingerprint().modelDigest()));
+        RunSummary summary = report.summary().orElse(null);
+        root.put("n", summary == null ? 0 : summary.n());
+        root.put("passed", report.passed());
+        root.put("failed", report.failed());
+        root.put("errors", report.errors());
+        root.put("passRate", summary == null ? null : summary.passRate().rate());
+        root.put("passRateCi95", summary == null ? null : pair(summary.passRate().ci95()));
+        root.put("meanScore", summary == null ? null : summary.meanScore().mean());
+        root.put("meanScoreCi95", summary == null ? null : pair(summary.meanScore().ci95()));
+        root.put("flaky", summary == null ? List.of() : summary.flakyItems());
+        root.put("explain", summary == null ? null : ordered("passRate", summary.passRate().explain(),
+                "meanScore", summary.meanScore().explain()));
+        root.put("warnings", report.warnings());
+        root.put("cases", report.items().stream().map(JsonReportWriter::item).toList());
+        root.put("baseline", report.baseline().map(JsonReportWriter::baseline).orElse(null));
+        root.put("gate", report.gate().map(JsonReportWriter::gate).orElse(null));
+        return root;
+    }
+
+    private static Map<String, Object> item(ItemResult item) {
+        CaseResult first = item.first();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key", item.key());
+        json.put("description", item.description());
+        json.put("vars", first.vars());
+        json.put("output", first.output());
+        json.put("pass", item.pass());
+        json.put("score", item.score());
+        json.put("error", item.error());
+        json.put("assertions", first.assertions().stream().map(JsonReportWriter::assertion).toList());
+        json.put("latencyMs", first.latencyMs());
+        json.put("passFraction", item.passFraction());
+        json.put("flaky", item.flaky());
+        json.put("changed", item.changed());
+        if (item.runs().size() > 1) {
+            json.put("runs", item.runs().stream().map(run -> ordered("repeat", run.repeatIndex(), "output", run.output(),
+                    "pass", run.pass(), "score", run.score(), "error", run.error())).toList());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> assertion(AssertionResult result) {
+        return ordered("type", result.type(), "pass", result.pass(), "score", result.score(), "reason", result.reason());
+    }
+
+    private static Map<String, Object> baseline(BaselineComparison baseline) {
+        PairedComparison comparison = baseline.comparison();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runId", baseline.baseline().id());
+        json.put("items", comparison.items());
+        json.put("sameDataset", baseline.sameDataset());
+        json.put("b", comparison.mcnemar().b());
+        json.put("c", comparison.mcnemar().c());
+        json.put("delta", comparison.delta());
+        json.put("deltaCi95", pair(comparison.deltaCi95()));
+        json.put("pExact", comparison.mcnemar().pExact());
+        json.put("pMid", comparison.mcnemar().pMid());
+        json.put("mde", comparison.mde().drop());
+        json.put("scoreDelta", comparison.scoreDelta() == null ? null : comparison.scoreDelta().delta());
+        json.put("scoreDeltaCi95", comparison.scoreDelta() == null ? null : pair(comparison.scoreDelta().ci95()));
+        json.put("explain", comparison.explain());
+        return json;
+    }
+
+    private static Map<String, Object> gate(GateDecision decision) {
+        return ordered("decision", decision.decision().label(), "mode", decision.mode().configName(),
+                "reason", decision.reason(), "warnings", decision.warnings());
+    }
+
+    private static double[] pair(Interval interval) {
+        return new double[] {interval.low(), interval.high()};
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,267 @@
+package dev.aiworkbench.eval.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.eval.assertions.CaseOutput;
+import dev.aiworkbench.eval.assertions.CaseVerdict;
+import dev.aiworkbench.eval.assertions.Grader;
+import dev.aiworkbench.eval.assertions.GradingContext;
+import dev.aiworkbench.eval.assertions.VerdictCache;
+import dev.aiworkbench.eval.suite.PromptSource;
+import dev.aiworkbench.eval.suite.ProviderSpec;
+import dev.aiworkbench.eval.suite.TestCase;
+import dev.aiworkbench.llm.ChatMessage;
+import dev.aiworkbench.llm.GenerationCall;
+import dev.aiworkbench.llm.GenerationFailedException;
+import dev.aiworkbench.llm.GenerationRequest;
+import dev.aiworkbench.llm.GenerationResult;
+import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.ModelOptions;
+import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.OutputFormat;
+import dev.aiworkbench.llm.Usage;
+import dev.aiworkbench.prompts.PromptTemplate;
+import dev.aiworkbench.prompts.PromptVersion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs one case: renders the prompt with the item's vars, asks the model (retrying connection
+ * errors, 429 and 5xx with back-off), and grades the answer. A model that fails mid-answer, or a
+ * judge that fails, makes the case an error; a server that stays out of reach stops the run.
+ */
+final class CaseRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+    private final Supplier<ModelGateway> gateway;
+    private final Grader grader;
+    private final VerdictCache verdicts;
+    private final Function<Usage, OptionalDouble> cost;
+    private final Clock clock;
+    private final PromptSource prompt;
+    private final ProviderSpec provider;
+    private final EvalOptions options;
+    private final Set<GenerationCall> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    CaseRunner(Supplier<ModelGateway> gateway, Grader grader, VerdictCache verdicts, Function<Usage, OptionalDouble> cost,
+               Clock clock, PromptSource prompt, ProviderSpec provider, EvalOptions options) {
+        this.gateway = gateway;
+        this.grader = grader;
+        this.verdicts = verdicts;
+        this.cost = cost;
+        this.clock = clock;
+        this.prompt = prompt;
+        this.provider = provider;
+        this.options = options;
+    }
+
+    /** Out of reach even after retries: the run cannot go on. */
+    static final class Unreachable extends RuntimeException {
+        private final transient ModelServerException cause;
+
+        Unreachable(ModelServerException cause) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+        }
+
+        ModelServerException server() {
+            return cause;
+        }
+    }
+
+    /** The run was cancelled while this case ran: nothing is kept, so a resume runs it again. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    CaseResult run(TestCase test, int repeatIndex) {
+        String rendered;
+        try {
+            rendered = render(test);
+        } catch (IllegalArgumentException e) {
+            return errored(test, repeatIndex, "", "", e.getMessage(), null, null, 0);
+        }
+        GenerationRequest request = request(rendered);
+        int attempts = 0;
+        while (true) {
+            if (cancelled) {
+                throw new Cancelled();
+            }
+            attempts++;
+            long started = System.nanoTime();
+            try {
+                GenerationResult answer = ask(request);
+                long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                return graded(test, repeatIndex, rendered, answer, latency, attempts);
+            } catch (GenerationFailedException e) {
+                return errored(test, repeatIndex, rendered, e.partialText(), e.getMessage(), null, null, attempts);
+            } catch (ModelServerException e) {
+                boolean retry = retryable(e) && attempts <= options.retries() && !cancelled;
+                if (retry) {
+                    pause(FIRST_BACKOFF.multipliedBy(1L << (attempts - 1)));
+                    continue;
+                }
+                if (e.kind() == ModelServerException.Kind.UNREACHABLE) {
+                    throw new Unreachable(e);
+                }
+                return errored(test, repeatIndex, rendered, "", e.getMessage(), null, null, attempts);
+            }
+        }
+    }
+
+    private static boolean retryable(ModelServerException e) {
+        return switch (e.kind()) {
+            case UNREACHABLE, BUSY, TIMEOUT, SERVER_ERROR -> true;
+            case MODEL_NOT_FOUND, BAD_REQUEST -> false;
+        };
+    }
+
+    private GenerationResult ask(GenerationRequest request) throws ModelServerException {
+        GenerationCall call = gateway.get().stream(request, delta -> { });
+        inFlight.add(call);
+        try {
+            GenerationResult result = call.result().get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (result.cancelled()) {
+                throw new Cancelled();
+            }
+            return result;
+        } catch (TimeoutException e) {
+            call.cancel();
+            throw new ModelServerException(ModelServerException.Kind.TIMEOUT, "No answer within "
+                    + options.requestTimeout().toSeconds() + " s; raise the timeout or make the prompt shorter.", null, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ModelServerException server) {
+                throw server;
+            }
+            throw new ModelServerException(ModelServerException.Kind.SERVER_ERROR, "The model call failed: "
+                    + e.getCause(), null, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel();
+            throw new Cancelled();
+        } finally {
+            inFlight.remove(call);
+        }
+    }
+
+    private CaseResult graded(TestCase test, int repeatIndex, String rendered, GenerationResult answer, long latency,
+                              int attempts) {
+        GradingContext context = new GradingContext(gateway.get(), test.judge().hasText() ? test.judge().text().model()
+                : null, test.judge().hasEmbedding() ? test.judge().embedding().model() : null, verdicts);
+        CaseOutput output = new CaseOutput(answer.text(), rendered, test.vars(), OptionalLong.of(latency),
+                cost.apply(answer.usage()));
+        CaseVerdict verdict = grader.gradeCase(test.assertions(), test.threshold(), output, context);
+        return new CaseResult(test.key(), repeatIndex, test.description(), test.cluster(), test.vars(), rendered,
+                answer.text(), verdict.pass() && !verdict.error(), verdict.score(),
+                verdict.error() ? verdict.errorMessage() : null, verdict.assertions(), latency,
+                count(answer.usage().promptTokens()), count(answer.usage().outputTokens()), attempts, clock.instant());
+    }
+
+    private CaseResult errored(TestCase test, int repeatIndex, String rendered, String partial, String why,
+                               Long latency, Integer tokens, int attempts) {
+        return new CaseResult(test.key(), repeatIndex, test.description(), test.cluster(), test.vars(), rendered,
+                partial == null ? "" : partial, false, 0, why, List.of(), latency, tokens, null, attempts, clock.instant());
+    }
+
+    private static Integer count(java.util.OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+
+    /** Fills the prompt's slots from the item's vars; vars the prompt does not use are fine, as in promptfoo. */
+    String render(TestCase test) {
+        PromptTemplate template = PromptTemplate.parse(prompt.template());
+        Map<String, String> used = new LinkedHashMap<>();
+        for (String name : template.variables()) {
+            String value = test.vars().get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("the prompt uses {{" + name + "}} but the test at " + test.origin()
+                        + " gives no value for it");
+            }
+            used.put(name, value);
+        }
+        return template.render(used);
+    }
+
+    private GenerationRequest request(String rendered) {
+        PromptVersion registered = prompt.registered().orElse(null);
+        ModelOptions sampling = merge(registered == null ? ModelOptions.DEFAULTS : registered.content().options(),
+                provider.options());
+        OutputFormat format = registered == null ? OutputFormat.PLAIN : registered.content().format();
+        String system = prompt.system().isBlank() ? null : prompt.system();
+        if (provider.kind() == ProviderSpec.Kind.COMPLETION) {
+            return GenerationRequest.generate(provider.model(), system, rendered, sampling, format);
+        }
+        List<ChatMessage> messages = chatMessages(rendered);
+        return new GenerationRequest(GenerationRequest.Mode.CHAT, provider.model(), system, messages, null, sampling, format);
+    }
+
+    /** A prompt that renders to a JSON list of {role, content} is a conversation, as in promptfoo. */
+    private static List<ChatMessage> chatMessages(String rendered) {
+        String text = rendered.strip();
+        if (text.startsWith("[")) {
+            try {
+                JsonNode list = JSON.readTree(text);
+                List<ChatMessage> messages = new ArrayList<>();
+                for (JsonNode message : list) {
+                    String role = message.path("role").asText("");
+                    ChatMessage.Role parsed = switch (role) {
+                        case "system" -> ChatMessage.Role.SYSTEM;
+                        case "assistant" -> ChatMessage.Role.ASSISTANT;
+                        case "user" -> ChatMessage.Role.USER;
+                        default -> null;
+                    };
+                    if (parsed == null || !message.path("content").isTextual()) {
+                        return List.of(ChatMessage.user(rendered));
+                    }
+                    messages.add(new ChatMessage(parsed, message.get("content").asText()));
+                }
+                return messages;
+            } catch (java.io.IOException e) {
+                return List.of(ChatMessage.user(rendered));
+            }
+        }
+        return List.of(ChatMessage.user(rendered));
+    }
+
+    /** The provider's config wins over a saved prompt's options, field by field. */
+    static ModelOptions merge(ModelOptions base, ModelOptions over) {
+        return new ModelOptions(pick(over.temperature(), base.temperature()), pick(over.topP(), base.topP()),
+                pick(over.topK(), base.topK()), pick(over.seed(), base.seed()), pick(over.numPredict(), base.numPredict()),
+                pick(over.numCtx(), base.numCtx()), over.stop().isEmpty() ? base.stop() : over.stop());
+    }
+
+    private static <T> T pick(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+
+    private void pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void cancel() {
+        cancelled = true;
+        inFlight.forEach(GenerationCall::cancel);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.aiworkbench.eval.run;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to run a suite.
+ *
+ * @param concurrency    requests in flight at once (the suite's maxConcurrency unless overridden)
+ * @param repeat         runs per item (the suite's repeat unless overridden)
+ * @param retries        extra attempts after a connection error, a 429 or a 5xx
+ * @param requestTimeout for one model answer
+ * @param resume         a run to continue instead of starting a new one
+ */
+public record EvalOptions(int concurrency, int repeat, int retries, Duration requestTimeout, Optional<String> resume) {
+    public static final int DEFAULT_RETRIES = 3;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+    public EvalOptions {
+        if (concurrency < 1 || concurrency > 64) {
+            throw new IllegalArgumentException("concurrency must be between 1 and 64, not " + concurrency);
+        }
+        if (repeat < 1 || repeat > 100) {
+            throw new IllegalArgumentException("repeat must be between 1 and 100, not " + repeat);
+        }
+        if (retries < 0 || retries > 10) {
+            throw new IllegalArgumentException("retries must be between 0 and 10, not " + retries);
+        }
+        resume = resume == null ? Optional.empty() : resume;
+    }
+}

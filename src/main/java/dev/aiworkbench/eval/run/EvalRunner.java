@@ -1,0 +1,259 @@
+package dev.aiworkbench.eval.run;
+
+import dev.aiworkbench.eval.assertions.Grader;
+import dev.aiworkbench.eval.assertions.VerdictCache;
+import dev.aiworkbench.eval.suite.EvalSuite;
+import dev.aiworkbench.eval.suite.PromptSource;
+import dev.aiworkbench.eval.suite.ProviderSpec;
+import dev.aiworkbench.eval.suite.TestCase;
+import dev.aiworkbench.llm.LocalModel;
+import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.Usage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs a suite's items on one prompt and provider, at most {@code concurrency} at a time, keeping
+ * each case as it lands. A resumed run skips the cases it already has; it may resume only when
+ * nothing it measures has changed.
+ */
+public final class EvalRunner {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final EvalStore store;
+    private final Supplier<ModelGateway> gateway;
+    private final Grader grader;
+    private final VerdictCache verdicts;
+    private final Function<Usage, OptionalDouble> cost;
+    private final Clock clock;
+
+    public EvalRunner(EvalStore store, Supplier<ModelGateway> gateway, Grader grader, VerdictCache verdicts,
+                      Function<Usage, OptionalDouble> cost, Clock clock) {
+        this.store = store;
+        this.gateway = gateway;
+        this.grader = grader;
+        this.verdicts = verdicts;
+        this.cost = cost;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the models are there, stores the run and starts it.
+     *
+     * @throws ModelServerException     the server cannot be reached, or lacks the model or a judge model
+     * @throws IllegalArgumentException a resume that does not fit (unknown run, or something it measured changed)
+     */
+    public EvalExecution start(EvalSuite suite, Variant variant, EvalOptions options, EvalProgress progress)
+            throws ModelServerException {
+        PromptSource prompt = variant.prompt(suite);
+        ProviderSpec provider = variant.provider(suite);
+        Map<String, String> digests = digests(suite, provider);
+        Fingerprint fingerprint = Fingerprint.of(prompt.template(), prompt.system(), suite.tests(), provider.options(),
+                digests.get(provider.model()));
+        EvalRun run = options.resume().isPresent() ? resumable(options.resume().get(), fingerprint, variant, suite)
+                : newRun(suite, variant, fingerprint, options);
+        List<CaseResult> kept = options.resume().isPresent() ? store.cases(run.id()) : List.of();
+        if (options.resume().isPresent()) {
+            store.reopen(run.id());
+        } else {
+            store.insert(run);
+        }
+        CaseRunner cases = new CaseRunner(gateway, grader, verdicts, cost, clock, prompt, provider, options);
+        return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
+    }
+
+    private EvalRun newRun(EvalSuite suite, Variant variant, Fingerprint fingerprint, EvalOptions options) {
+        Instant now = clock.instant();
+        String id = "run-" + RUN_ID.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return new EvalRun(id, variant.suiteKey(suite), suite.file().toString(), suite.description(),
+                variant.prompt(suite).label(), variant.provider(suite).id(), variant.provider(suite).model(), fingerprint,
+                options.repeat(), suite.tests().size() * options.repeat(), RunState.RUNNING, now, null, null, null, null,
+                null, null, null, null);
+    }
+
+    private EvalRun resumable(String runId, Fingerprint now, Variant variant, EvalSuite suite) {
+        EvalRun run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("There is no run '" + runId
+                + "'; `workbench eval runs` lists them."));
+        if (run.state() == RunState.FINISHED) {
+            throw new IllegalArgumentException("Run " + runId + " already finished; there is nothing to resume.");
+        }
+        if (!run.suiteKey().equals(variant.suiteKey(suite))) {
+            throw new IllegalArgumentException("Run " + runId + " belongs to another suite (" + run.suiteFile() + ").");
+        }
+        if (!run.fingerprint().sameRun(now)) {
+            throw new IllegalArgumentException("Run " + runId + " cannot be resumed: " + changed(run.fingerprint(), now)
+                    + " changed since it started, so its cases would not be comparable. Start a new run instead.");
+        }
+        return run;
+    }
+
+    private static String changed(Fingerprint before, Fingerprint now) {
+        List<String> parts = new ArrayList<>();
+        if (!before.promptHash().equals(now.promptHash())) {
+            parts.add("the prompt");
+        }
+        if (!before.datasetHash().equals(now.datasetHash())) {
+            parts.add("the dataset");
+        }
+        if (!before.assertionsHash().equals(now.assertionsHash())) {
+            parts.add("the assertions");
+        }
+        if (!before.optionsHash().equals(now.optionsHash())) {
+            parts.add("the options");
+        }
+        if (!java.util.Objects.equals(before.modelDigest(), now.modelDigest())) {
+            parts.add("the model");
+        }
+        return String.join(" and ", parts);
+    }
+
+    /** The model's digest on the server, which also proves the model (and any judge) is there. */
+    private Map<String, String> digests(EvalSuite suite, ProviderSpec provider) throws ModelServerException {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (LocalModel model : gateway.get().listModels()) {
+            digests.put(model.name(), model.digest());
+            if (model.name().endsWith(":latest")) {
+                digests.putIfAbsent(model.name().substring(0, model.name().length() - ":latest".length()), model.digest());
+            }
+        }
+        Set<String> needed = new HashSet<>();
+        needed.add(provider.model());
+        for (TestCase test : suite.tests()) {
+            if (test.judge().hasText() && test.assertions().stream().anyMatch(a -> a.type().equals("llm-rubric"))) {
+                needed.add(test.judge().text().model());
+            }
+            if (test.judge().hasEmbedding() && test.assertions().stream().anyMatch(a -> a.type().equals("similar"))) {
+                needed.add(test.judge().embedding().model());
+            }
+        }
+        for (String model : needed) {
+            if (!digests.containsKey(model)) {
+                throw new ModelServerException(ModelServerException.Kind.MODEL_NOT_FOUND, "The model '" + model
+                        + "' the suite needs is not on the Ollama server at " + gateway.get().baseUri() + " — pull it with "
+                        + "`ollama pull " + model + "`, `workbench models pull " + model + "` or the Models screen.",
+                        null, null);
+            }
+        }
+        return digests;
+    }
+
+    private record Unit(TestCase test, int repeatIndex) {
+    }
+
+    private static List<Unit> plan(EvalSuite suite, int repeat, List<CaseResult> kept) {
+        Set<String> done = new HashSet<>();
+        kept.forEach(c -> done.add(c.itemKey() + "\u0000" + c.repeatIndex()));
+        List<Unit> units = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            for (TestCase test : suite.tests()) {
+                if (!done.contains(test.key() + "\u0000" + r)) {
+                    units.add(new Unit(test, r));
+                }
+            }
+        }
+        return units;
+    }
+
+    private final class Execution implements EvalExecution {
+        private final EvalRun run;
+        private final CaseRunner cases;
+        private final CompletableFuture<EvalRun> done = new CompletableFuture<>();
+        private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        private final AtomicReference<ModelServerException> stopped = new AtomicReference<>();
+        private volatile boolean cancelled;
+
+        Execution(EvalRun run, CaseRunner cases, List<Unit> units, int alreadyDone, int concurrency,
+                  EvalProgress progress) {
+            this.run = run;
+            this.cases = cases;
+            Semaphore slots = new Semaphore(concurrency);
+            AtomicInteger finished = new AtomicInteger(alreadyDone);
+            AtomicInteger remaining = new AtomicInteger(units.size());
+            if (units.isEmpty()) {
+                end();
+                return;
+            }
+            for (Unit unit : units) {
+                workers.execute(() -> {
+                    try {
+                        slots.acquire();
+                        try {
+                            if (!cancelled && stopped.get() == null) {
+                                CaseResult result = cases.run(unit.test(), unit.repeatIndex());
+                                store.putCase(run.id(), result);
+                                progress.onCase(result, finished.incrementAndGet(), run.totalCases());
+                            }
+                        } finally {
+                            slots.release();
+                        }
+                    } catch (CaseRunner.Unreachable e) {
+                        if (stopped.compareAndSet(null, e.server())) {
+                            cases.cancel();
+                        }
+                    } catch (CaseRunner.Cancelled | InterruptedException e) {
+                        // a cancelled case is not kept: a resume runs it again
+                    } finally {
+                        if (remaining.decrementAndGet() == 0) {
+                            end();
+                        }
+                    }
+                });
+            }
+        }
+
+        private void end() {
+            workers.shutdown();
+            ModelServerException failure = stopped.get();
+            Instant at = clock.instant();
+            if (failure != null) {
+                EvalRun failed = run.finished(RunState.FAILED, at, failure.getMessage());
+                store.record(failed);
+                done.completeExceptionally(failure);
+            } else if (cancelled) {
+                EvalRun cancelledRun = run.finished(RunState.CANCELLED, at, "cancelled; resume it with --resume " + run.id());
+                store.record(cancelledRun);
+                done.complete(cancelledRun);
+            } else {
+                EvalRun finished = run.finished(RunState.FINISHED, at, null);
+                store.record(finished);
+                done.complete(finished);
+            }
+        }
+
+        @Override
+        public EvalRun run() {
+            return run;
+        }
+
+        @Override
+        public CompletableFuture<EvalRun> done() {
+            return done;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            cases.cancel();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.aiworkbench.eval.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.eval.assertions.AssertionResult;
+import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.Sql;
+import dev.aiworkbench.store.Timestamps;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Eval runs and their cases in SQLite; each write is one transaction, so a case is kept the moment it lands. */
+public final class EvalStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN_COLUMNS = "id, suite_key, suite_file, description, prompt_label, provider_id, model, "
+            + "model_digest, prompt_hash, dataset_hash, assertions_hash, options_hash, repeat, total_cases, state, "
+            + "started_at, finished_at, gate_decision, gate_reason, pass_rate, pass_rate_low, pass_rate_high, items, failure";
+
+    private final Database database;
+
+    public EvalStore(Database database) {
+        this.database = database;
+    }
+
+    void insert(EvalRun run) {
+        database.inTransaction(c -> Sql.bind(database, "INSERT INTO eval_run (" + RUN_COLUMNS + ") VALUES "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", run.id(), run.suiteKey(),
+                run.suiteFile(), run.description(), run.promptLabel(), run.providerId(), run.model(),
+                run.fingerprint().modelDigest(), run.fingerprint().promptHash(), run.fingerprint().datasetHash(),
+                run.fingerprint().assertionsHash(), run.fingerprint().optionsHash(), run.repeat(), run.totalCases(),
+                run.state().id(), run.startedAt(), run.finishedAt(), run.gateDecision(), run.gateReason(),
+                run.passRate(), run.passRateLow(), run.passRateHigh(), run.items(), run.failure()).executeUpdate());
+    }
+
+    /** Records how a run ended and what it measured (its report writes the figures and the gate). */
+    public void record(EvalRun run) {
+        database.inTransaction(c -> Sql.bind(database, "UPDATE eval_run SET state = ?, finished_at = ?, gate_decision = ?, "
+                        + "gate_reason = ?, pass_rate = ?, pass_rate_low = ?, pass_rate_high = ?, items = ?, failure = ? "
+                        + "WHERE id = ?", run.state().id(), run.finishedAt(), run.gateDecision(), run.gateReason(),
+                run.passRate(), run.passRateLow(), run.passRateHigh(), run.items(), run.failure(), run.id())
+                .executeUpdate());
+    }
+
+    /** Marks a run as running again, for a resume. */
+    void reopen(String runId) {
+        database.inTransaction(c -> Sql.bind(database, "UPDATE eval_run SET state = 'running', finished_at = NULL, "
+                + "failure = NULL WHERE id = ?", runId).executeUpdate());
+    }
+
+    void putCase(String runId, CaseResult result) {
+        database.inTransaction(c -> Sql.bind(database, "INSERT OR REPLACE INTO eval_case (run_id, item_key, repeat_index, "
+                        + "description, cluster, vars, prompt, output, pass, score, error, assertions, latency_ms, "
+                        + "prompt_tokens, output_tokens, attempts, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?)", runId, result.itemKey(), result.repeatIndex(), result.description(), result.cluster(),
+                json(result.vars()), result.prompt(), result.output(), result.pass(), result.score(), result.error(),
+                json(result.assertions()), result.latencyMs(), result.promptTokens(), result.outputTokens(),
+                result.attempts(), result.finishedAt()).executeUpdate());
+    }
+
+    public Optional<EvalRun> run(String id) {
+        return database.inTransaction(c -> {
+            try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run WHERE id = ?", id).executeQuery()) {
+                return r.next() ? Optional.of(run(r)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Runs, newest first; all suites when {@code suiteKey} is null. */
+    public List<EvalRun> runs(String suiteKey, int limit) {
+        return database.inTransaction(c -> {
+            List<EvalRun> runs = new ArrayList<>();
+            String where = suiteKey == null ? "" : " WHERE suite_key = ?";
+            Object[] parameters = suiteKey == null ? new Object[] {limit} : new Object[] {suiteKey, limit};
+            try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run" + where
+                    + " ORDER BY started_at DESC, id DESC LIMIT ?", parameters).executeQuery()) {
+                while (r.next()) {
+                    runs.add(run(r));
+                }
+            }
+            return runs;
+        });
+    }
+
+    /** The newest finished run of the suite whose gate passed and that graded the same way. */
+    public Optional<EvalRun> lastPassed(String suiteKey, String assertionsHash, String exceptRunId) {
+        return database.inTransaction(c -> {
+            try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run WHERE suite_key = ? "
+                    + "AND assertions_hash = ? AND state = 'finished' AND gate_decision = 'pass' AND id <> ? "
+                    + "ORDER BY started_at DESC, id DESC LIMIT 1", suiteKey, assertionsHash, exceptRunId).executeQuery()) {
+                return r.next() ? Optional.of(run(r)) : Optional.empty();
+            }
+        });
+    }
+
+    public List<CaseResult> cases(String runId) {
+        return database.inTransaction(c -> {
+            List<CaseResult> cases = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, "SELECT item_key, repeat_index, description, cluster, vars, prompt, "
+                    + "output, pass, score, error, assertions, latency_ms, prompt_tokens, output_tokens, attempts, "
+                    + "finished_at FROM eval_case WHERE run_id = ? ORDER BY rowid", runId).executeQuery()) {
+                while (r.next()) {
+                    cases.add(new CaseResult(r.getString(1), r.getInt(2), r.getString(3), r.getString(4),
+                            JSON.readValue(r.getString(5), new TypeReference<Map<String, String>>() { }), r.getString(6),
+                            r.getString(7), r.getInt(8) == 1, r.getDouble(9), r.getString(10),
+                            JSON.readValue(r.getString(11), new TypeReference<List<AssertionResult>>() { }),
+                            Sql.nullableLong(r, 12), Sql.nullableInt(r, 13), Sql.nullableInt(r, 14), r.getInt(15),
+                            Sql.instant(r, 16)));
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException("a stored case is not readable JSON: " + e.getOriginalMessage(), e);
+            }
+            return cases;
+        });
+    }
+
+    private static EvalRun run(ResultSet r) throws SQLException {
+        return new EvalRun(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getString(7), new Fingerprint(r.getString(9), r.getString(10), r.getString(11),
+                r.getString(12), r.getString(8)), r.getInt(13), r.getInt(14), RunState.fromId(r.getString(15)),
+                Sql.instant(r, 16), r.getString(17) == null ? null : Timestamps.parse(r.getString(17)), r.getString(18),
+                r.getString(19), Sql.nullableDouble(r, 20), Sql.nullableDouble(r, 21), Sql.nullableDouble(r, 22),
+                Sql.nullableInt(r, 23), r.getString(24));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.aiworkbench.eval.run;
+
+import dev.aiworkbench.eval.suite.EvalSuite;
+import dev.aiworkbench.eval.suite.PromptSource;
+import dev.aiworkbench.eval.suite.ProviderSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One prompt on one provider: a suite with several of either runs each combination as its own run. */
+public record Variant(int promptIndex, int providerIndex) {
+
+    public static List<Variant> all(EvalSuite suite) {
+        List<Variant> variants = new ArrayList<>();
+        for (int p = 0; p < suite.prompts().size(); p++) {
+            for (int m = 0; m < suite.providers().size(); m++) {
+                if (suite.providers().get(m).kind() != ProviderSpec.Kind.EMBEDDING) {
+                    variants.add(new Variant(p, m));
+                }
+            }
+        }
+        return variants;
+    }
+
+    public PromptSource prompt(EvalSuite suite) {
+        return suite.prompts().get(promptIndex);
+    }
+
+    public ProviderSpec provider(EvalSuite suite) {
+        return suite.providers().get(providerIndex);
+    }
+
+    /** The key baselines are found by: the suite file, and the variant when the suite has more than one. */
+    public String suiteKey(EvalSuite suite) {
+        String file = suite.file().toAbsolutePath().normalize().toString();
+        return all(suite).size() > 1 ? file + "#" + prompt(suite).label() + "@" + provider(suite).id() : file;
+    }
+}
