@@ -10,6 +10,7 @@ import dev.aiworkbench.eval.run.EvalOptions;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.Variant;
 import dev.aiworkbench.eval.stats.GateSpec;
+import dev.aiworkbench.eval.suite.BundledSuites;
 import dev.aiworkbench.eval.suite.EvalSuite;
 import dev.aiworkbench.eval.suite.SuiteLoadResult;
 import dev.aiworkbench.llm.ModelServerException;
@@ -33,7 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 @Command(name = "eval", description = "Run eval suites with statistics and a gate, and list stored runs.",
-        subcommands = {EvalCommand.Run.class, EvalCommand.Runs.class})
+        subcommands = {EvalCommand.Run.class, EvalCommand.Runs.class, EvalCommand.Init.class})
 final class EvalCommand {
 
     @Command(name = "run", description = "Run a suite (promptfoo's promptfooconfig.yaml format) on the local model and "
@@ -271,6 +272,28 @@ final class EvalCommand {
                 }
                 return Cli.OK;
             }
+        }
+    }
+
+    @Command(name = "init", description = "Copy the eval suites that ship with the default pack into a folder you can "
+            + "edit (default: the data folder's evals/). Files already there are kept.")
+    static final class Init extends Verb implements Callable<Integer> {
+        @Parameters(paramLabel = "<folder>", arity = "0..1", description = "Where to put the suites.")
+        Path folder;
+
+        @Override
+        public Integer call() throws IOException {
+            Path target = folder != null ? folder
+                    : dev.aiworkbench.app.DataFolder.fromEnvironment(options().dataDir()).path().resolve("evals");
+            BundledSuites.Copied copied = BundledSuites.copyTo(target);
+            for (Path suite : copied.suites()) {
+                out().println(suite);
+            }
+            if (!copied.keptExisting().isEmpty()) {
+                err().println("Kept " + copied.keptExisting().size() + " file(s) that were already there.");
+            }
+            out().println("Run one with `workbench eval run <suite>`; pull its model first (the suite names it).");
+            return Cli.OK;
         }
     }
 }
