@@ -80,7 +80,7 @@ class PromptsSchemaTest {
             assertThat(new SettingsStore(upgraded).get("theme")).contains("dark");
             assertThat(scalar(upgraded, "SELECT state FROM item_state WHERE item_id = 'w01-t1'")).isEqualTo("done");
             assertThat(scalar(upgraded, "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history "
-                    + "WHERE success = 1")).isEqualTo("2");
+                    + "WHERE success = 1")).isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
             assertThat(new PromptRegistry(upgraded, MutableClock.utc("2026-03-01T10:00"))
                     .save("p", PromptContent.of("t"), "a", "").created()).isTrue();
         }
