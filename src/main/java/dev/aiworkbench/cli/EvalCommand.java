@@ -239,9 +239,10 @@ final class EvalCommand {
         @Override
         public Integer call() {
             try (Workbench workbench = openWorkbench()) {
+                String key = suite == null ? null : suite.toAbsolutePath().normalize().toString();
                 List<EvalRun> runs = suite == null ? workbench.evals().runs(null, limit)
                         : workbench.evals().runs(null, 10_000).stream()
-                        .filter(r -> r.suiteKey().startsWith(suite.toAbsolutePath().normalize().toString()))
+                        .filter(r -> r.suiteKey().equals(key) || r.suiteKey().startsWith(key + "#"))
                         .limit(limit).toList();
                 if (json) {
                     List<Map<String, Object>> list = new ArrayList<>();

@@ -15,6 +15,12 @@ public record ItemResult(String key, String description, List<CaseResult> runs, 
         return runs.get(0);
     }
 
+    /** The run a report shows: for an item that did not pass, its first graded run that failed (so a flaky item shows
+     *  why it failed, not a run that passed); otherwise the first. */
+    public CaseResult shown() {
+        return pass ? first() : runs.stream().filter(r -> !r.errored() && !r.pass()).findFirst().orElse(first());
+    }
+
     /** Marks whether the verdict differs from the baseline's for this item. */
     public ItemResult withChanged(boolean differs) {
         return new ItemResult(key, description, runs, pass, score, passFraction, flaky, error, differs);

@@ -65,17 +65,17 @@ public final class JsonReportWriter {
     }
 
     private static Map<String, Object> item(ItemResult item) {
-        CaseResult first = item.first();
+        CaseResult shown = item.shown();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("key", item.key());
         json.put("description", item.description());
-        json.put("vars", first.vars());
-        json.put("output", first.output());
+        json.put("vars", shown.vars());
+        json.put("output", shown.output());
         json.put("pass", item.pass());
         json.put("score", item.score());
         json.put("error", item.error());
-        json.put("assertions", first.assertions().stream().map(JsonReportWriter::assertion).toList());
-        json.put("latencyMs", first.latencyMs());
+        json.put("assertions", shown.assertions().stream().map(JsonReportWriter::assertion).toList());
+        json.put("latencyMs", shown.latencyMs());
         json.put("passFraction", item.passFraction());
         json.put("flaky", item.flaky());
         json.put("changed", item.changed());

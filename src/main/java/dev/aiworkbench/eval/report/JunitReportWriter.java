@@ -1,6 +1,7 @@
 package dev.aiworkbench.eval.report;
 
 import dev.aiworkbench.eval.assertions.AssertionResult;
+import dev.aiworkbench.eval.run.CaseResult;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -8,6 +9,7 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,9 @@ import java.util.stream.Collectors;
  * testcase so a blocked gate shows up as a failed test.
  */
 public final class JunitReportWriter {
+    private static final Pattern NOT_XML = Pattern.compile(
+            "[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+
     private JunitReportWriter() {
     }
 
@@ -31,7 +36,7 @@ public final class JunitReportWriter {
                     : Duration.between(report.run().startedAt(), report.run().finishedAt()).toMillis() / 1000.0;
             xml.writeStartElement("testsuites");
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", suiteName);
+            xml.writeAttribute("name", text(suiteName));
             xml.writeAttribute("tests", String.valueOf(report.items().size() + (report.gate().isPresent() ? 1 : 0)));
             xml.writeAttribute("failures", String.valueOf(failures));
             xml.writeAttribute("errors", String.valueOf(report.errors()));
@@ -45,14 +50,14 @@ public final class JunitReportWriter {
             report.gate().ifPresent(gate -> {
                 try {
                     xml.writeStartElement("testcase");
-                    xml.writeAttribute("classname", suiteName);
+                    xml.writeAttribute("classname", text(suiteName));
                     xml.writeAttribute("name", "gate (" + gate.mode().configName() + ")");
                     xml.writeAttribute("time", "0");
                     if (!gate.passed()) {
                         xml.writeStartElement("failure");
-                        xml.writeAttribute("message", gate.reason());
+                        xml.writeAttribute("message", text(gate.reason()));
                         xml.writeAttribute("type", "gate");
-                        xml.writeCharacters(gate.explain());
+                        xml.writeCharacters(text(gate.explain()));
                         xml.writeEndElement();
                     }
                     xml.writeEndElement();
@@ -73,25 +78,26 @@ public final class JunitReportWriter {
 
     private static void testcase(XMLStreamWriter xml, String suiteName, ItemResult item) throws XMLStreamException {
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", suiteName);
-        xml.writeAttribute("name", item.description() == null || item.description().isBlank() ? item.key()
-                : item.description() + " [" + item.key() + "]");
-        Long latency = item.first().latencyMs();
+        xml.writeAttribute("classname", text(suiteName));
+        xml.writeAttribute("name", text(item.description() == null || item.description().isBlank() ? item.key()
+                : item.description() + " [" + item.key() + "]"));
+        CaseResult shown = item.shown();
+        Long latency = shown.latencyMs();
         xml.writeAttribute("time", seconds(latency == null ? 0 : latency / 1000.0));
         if (item.error() != null) {
             xml.writeStartElement("error");
-            xml.writeAttribute("message", item.error());
+            xml.writeAttribute("message", text(item.error()));
             xml.writeAttribute("type", "error");
-            xml.writeCharacters(item.error());
+            xml.writeCharacters(text(item.error()));
             xml.writeEndElement();
         } else if (!item.pass()) {
-            String reasons = item.first().assertions().stream().filter(a -> !a.pass())
+            String reasons = shown.assertions().stream().filter(a -> !a.pass())
                     .map(JunitReportWriter::reason).collect(Collectors.joining("\n"));
             xml.writeStartElement("failure");
-            xml.writeAttribute("message", reasons.isEmpty() ? "failed" : reasons.lines().findFirst().orElse("failed"));
+            xml.writeAttribute("message", text(reasons.isEmpty() ? "failed" : reasons.lines().findFirst().orElse("failed")));
             xml.writeAttribute("type", item.flaky() ? "flaky" : "assertion");
-            xml.writeCharacters((item.flaky() ? "Flaky: passed " + Math.round(item.passFraction() * item.runs().size())
-                    + " of " + item.runs().size() + " runs.\n" : "") + reasons + "\n\nOutput:\n" + item.first().output());
+            xml.writeCharacters(text((item.flaky() ? "Flaky: passed " + Math.round(item.passFraction() * item.runs().size())
+                    + " of " + item.runs().size() + " runs.\n" : "") + reasons + "\n\nOutput:\n" + shown.output()));
             xml.writeEndElement();
         }
         xml.writeEndElement();
@@ -106,6 +112,14 @@ public final class JunitReportWriter {
         String description = report.run().description();
         return (description == null || description.isBlank() ? report.run().suiteFile() : description)
                 + " · " + report.run().promptLabel() + " · " + report.run().model();
+    }
+
+    /**
+     * Text as XML 1.0 can hold it: a model's answer may carry control characters (an ANSI colour code, a bell) that
+     * no escaping can put in XML, and that would make CI reject the whole file; each becomes U+FFFD.
+     */
+    static String text(String value) {
+        return NOT_XML.matcher(value).replaceAll("\uFFFD");
     }
 
     private static String seconds(double value) {

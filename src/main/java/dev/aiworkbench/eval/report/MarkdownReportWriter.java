@@ -52,7 +52,7 @@ public final class MarkdownReportWriter {
                 if (item.error() != null) {
                     md.append("error: ").append(item.error());
                 } else {
-                    md.append(String.join("; ", item.first().assertions().stream().filter(a -> !a.pass())
+                    md.append(String.join("; ", item.shown().assertions().stream().filter(a -> !a.pass())
                             .map(a -> a.type() + ": " + a.reason()).toList()));
                 }
                 md.append("\n");

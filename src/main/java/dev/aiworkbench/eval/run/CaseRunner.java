@@ -112,6 +112,12 @@ final class CaseRunner {
                 long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 return graded(test, repeatIndex, rendered, answer, latency, attempts);
             } catch (GenerationFailedException e) {
+                // No words from the server: the connection closed mid-answer, a connection error like any other.
+                boolean dropped = e.serverText() == null;
+                if (dropped && attempts <= options.retries() && !cancelled) {
+                    pause(FIRST_BACKOFF.multipliedBy(1L << (attempts - 1)));
+                    continue;
+                }
                 return errored(test, repeatIndex, rendered, e.partialText(), e.getMessage(), null, null, attempts);
             } catch (ModelServerException e) {
                 boolean retry = retryable(e) && attempts <= options.retries() && !cancelled;

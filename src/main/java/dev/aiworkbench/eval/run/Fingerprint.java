@@ -8,6 +8,7 @@ import dev.aiworkbench.eval.suite.TestCase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +27,15 @@ public record Fingerprint(String promptHash, String datasetHash, String assertio
 
     public static Fingerprint of(String promptText, String system, List<TestCase> tests, Object options,
                                  String modelDigest) {
-        List<Map<String, Object>> dataset = tests.stream().map(test -> {
+        // Items are paired by key, never by position: reordering the tests changes nothing a run measures.
+        List<TestCase> byKey = tests.stream().sorted(Comparator.comparing(TestCase::key)).toList();
+        List<Map<String, Object>> dataset = byKey.stream().map(test -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", test.key());
             item.put("vars", test.vars());
             return item;
         }).toList();
-        List<Map<String, Object>> assertions = tests.stream().map(test -> {
+        List<Map<String, Object>> assertions = byKey.stream().map(test -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", test.key());
             item.put("threshold", test.threshold());
