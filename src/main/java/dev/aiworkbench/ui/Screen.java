@@ -10,6 +10,7 @@ public enum Screen {
     CURRICULUM("Curriculum", KeyCode.DIGIT2),
     PLAYGROUND("Playground", KeyCode.DIGIT3),
     MODELS("Models", KeyCode.DIGIT4),
+    EVALS("Evals", KeyCode.DIGIT5),
     SETTINGS("Settings", KeyCode.COMMA);
 
     private final String title;

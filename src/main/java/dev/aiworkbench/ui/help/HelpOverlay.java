@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 /** Every keyboard shortcut on one card; Esc or the button closes it. */
 public final class HelpOverlay extends VBox {
     private static final String[][] SHORTCUTS = {
-            {"Ctrl+1 … Ctrl+4", "Open Today, Curriculum, Playground or Models"},
+            {"Ctrl+1 … Ctrl+5", "Open Today, Curriculum, Playground, Models or Evals"},
             {"Ctrl+,", "Open Settings"},
             {"Ctrl+G", "Go to what's next: open its week with the task focused"},
             {"Ctrl+Page Down / Ctrl+Page Up", "Next or previous week (Curriculum)"},

@@ -9,6 +9,7 @@ import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.ThemeChoice;
 import dev.aiworkbench.ui.curriculum.CurriculumView;
 import dev.aiworkbench.ui.help.HelpOverlay;
+import dev.aiworkbench.ui.evals.EvalsView;
 import dev.aiworkbench.ui.models.ModelsView;
 import dev.aiworkbench.ui.playground.PlaygroundView;
 import dev.aiworkbench.ui.settings.SettingsView;
@@ -123,6 +124,7 @@ public final class ShellView extends StackPane {
             case CURRICULUM -> Feather.BOOK_OPEN;
             case PLAYGROUND -> Feather.TERMINAL;
             case MODELS -> Feather.CPU;
+            case EVALS -> Feather.CHECK_SQUARE;
             case SETTINGS -> Feather.SETTINGS;
         };
     }
@@ -169,6 +171,7 @@ public final class ShellView extends StackPane {
         }
         screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(session));
         screenFactories.put(Screen.MODELS, () -> new ModelsView(session));
+        screenFactories.put(Screen.EVALS, () -> new EvalsView(session));
         screenFactories.put(Screen.SETTINGS, () -> new SettingsView(session, theme, choice -> applyTheme(choice, true)));
         navigationButtons.forEach((screen, button) -> {
             boolean available = screenFactories.containsKey(screen);
