@@ -8,6 +8,13 @@ import dev.aiworkbench.eval.run.EvalStore;
 import dev.aiworkbench.eval.run.SqliteVerdictCache;
 import dev.aiworkbench.eval.suite.RegistryPromptResolver;
 import dev.aiworkbench.eval.suite.SuiteLoader;
+import dev.aiworkbench.labs.LabStore;
+import dev.aiworkbench.labs.Labs;
+import dev.aiworkbench.labs.checks.CheckEngine;
+import dev.aiworkbench.labs.checks.LocalEvalSuiteRunner;
+import dev.aiworkbench.labs.definition.LabCatalog;
+import dev.aiworkbench.labs.services.LabServices;
+import dev.aiworkbench.labs.services.LabServicesSettings;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
@@ -53,6 +60,9 @@ public final class Workbench implements AutoCloseable {
     private final SqliteVerdictCache judgeVerdicts;
     private final Optional<String> ollamaOverride;
     private ModelGateway gateway;
+    private Labs labs;
+    private LabServices labServices;
+    private CheckEngine checkEngine;
 
     private Workbench(DataFolder dataFolder, Database database, InstalledPack pack, Clock clock,
                       Optional<String> ollamaOverride) {
@@ -168,6 +178,17 @@ public final class Workbench implements AutoCloseable {
         return new EvalReporter(evals);
     }
 
+    /** The labs of the installed pack, made on first use (reading them takes a moment). */
+    public synchronized Labs labs() {
+        if (labs == null) {
+            labServices = new LabServices(LabServicesSettings.defaults(dataFolder.path(), this::models));
+            checkEngine = new CheckEngine();
+            labs = new Labs(LabCatalog.bundled(pack.pack()), labServices, checkEngine, new LabStore(database), progress,
+                    pack.pack(), this::models, new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), clock);
+        }
+        return labs;
+    }
+
     /** The model server's address: {@code --ollama-url}, else Settings, else {@code OLLAMA_HOST}, else the default. */
     public OllamaEndpoint ollamaEndpoint() {
         return OllamaEndpoint.resolve(ollamaOverride, settings.get(OLLAMA_URL_SETTING), System.getenv());
@@ -197,6 +218,10 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (labServices != null) {
+            labServices.close();
+            checkEngine.close();
+        }
         if (gateway != null) {
             gateway.close();
         }

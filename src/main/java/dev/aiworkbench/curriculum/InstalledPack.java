@@ -1,8 +1,10 @@
 package dev.aiworkbench.curriculum;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pack the app walks: the default pack shipped inside the app, or one the learner points at.
@@ -11,16 +13,43 @@ import java.util.Optional;
  */
 public record InstalledPack(String source, LoadResult result) {
     public static final String DEFAULT_PACK = "devops-to-ai";
+    /** Where the app keeps the labs it ships (the repository's labs/ folder, copied into the jar). */
+    public static final String BUNDLED_LABS = "labs";
+    /** The file that makes a folder under labs/ a lab (other folders there, such as the FastAPI stub, are assets). */
+    public static final String LAB_FILE = "lab.yaml";
 
+    /** Loads the pack; its weeks may use the labs the app ships. */
     public static InstalledPack load(Optional<Path> override, String appVersion) {
-        PackLoader loader = new PackLoader(appVersion);
+        return load(override, appVersion, bundledLabIds());
+    }
+
+    /**
+     * Loads the pack.
+     *
+     * @param appLabs ids of the labs the app offers, which the pack's weeks may use besides its own labs/ folders
+     */
+    public static InstalledPack load(Optional<Path> override, String appVersion, Set<String> appLabs) {
+        PackLoader loader = new PackLoader(appVersion, appLabs);
         String source = override.map(Path::toString).orElse("built-in pack " + DEFAULT_PACK);
         try (PackLocation location = override.isPresent() ? PackLocation.open(override.get())
                 : PackLocation.bundled(DEFAULT_PACK)) {
             return new InstalledPack(source, loader.load(location));
-        } catch (PackAccessException | java.io.IOException e) {
+        } catch (PackAccessException | IOException e) {
             return new InstalledPack(source, new LoadResult(Optional.empty(),
                     List.of(Problem.error(SourcePosition.startOf(source), e.getMessage()))));
+        }
+    }
+
+    /**
+     * Ids of the labs shipped inside the app: the folders under {@code /labs/} that hold a lab.yaml, whether
+     * or not it is valid (dev.aiworkbench.labs.definition.LabCatalog reads and checks them). Empty when the
+     * app ships none.
+     */
+    public static Set<String> bundledLabIds() {
+        try (PackLocation labs = PackLocation.bundledFolder(BUNDLED_LABS, "built-in labs")) {
+            return Set.copyOf(labs.folders(".", LAB_FILE));
+        } catch (PackAccessException | IOException e) {
+            return Set.of();
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a pack and checks all of it at once: every file is parsed and checked against its schema,
@@ -13,9 +14,20 @@ import java.util.Optional;
  */
 public final class PackLoader {
     private final String appVersion;
+    private final Set<String> appLabs;
 
+    /** A loader for this app: a pack may use the labs the app ships ({@link InstalledPack#bundledLabIds()}). */
     public PackLoader(String appVersion) {
+        this(appVersion, InstalledPack.bundledLabIds());
+    }
+
+    /**
+     * @param appLabs ids of the labs the app offers; a pack's weeks may use them besides the labs/ folders
+     *                the pack ships
+     */
+    public PackLoader(String appVersion, Set<String> appLabs) {
         this.appVersion = appVersion;
+        this.appLabs = Set.copyOf(appLabs);
     }
 
     public LoadResult load(PackLocation location) {
@@ -36,7 +48,7 @@ public final class PackLoader {
             problems.add(Problem.error(SourcePosition.startOf("."), "cannot list the pack's files: " + e.getMessage()));
         }
         PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs);
-        problems.addAll(PackRules.check(documents, appVersion));
+        problems.addAll(PackRules.check(documents, appVersion, appLabs));
         problems.sort(Problem.ORDER);
         return new LoadResult(PackAssembler.assemble(documents), List.copyOf(problems));
     }

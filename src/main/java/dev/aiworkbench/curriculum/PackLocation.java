@@ -67,20 +67,41 @@ public final class PackLocation implements Closeable {
             throw new PackAccessException("the application does not contain the pack '" + name + "'");
         }
         try {
-            URI uri = manifest.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem jar;
-                try {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    jar = FileSystems.getFileSystem(uri);
-                }
-                return new PackLocation(jar.provider().getPath(uri).getParent(), "built-in pack " + name, null);
-            }
-            return new PackLocation(Path.of(uri).getParent(), "built-in pack " + name, null);
+            return new PackLocation(pathOf(manifest).getParent(), "built-in pack " + name, null);
         } catch (URISyntaxException | IOException e) {
             throw new PackAccessException("cannot open the built-in pack '" + name + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Any folder shipped inside the application (read from the jar, or from target/classes when run from the
+     * build), such as {@code labs}; names of its files are relative to that folder.
+     */
+    public static PackLocation bundledFolder(String folder, String displayName) throws PackAccessException {
+        URL url = PackLocation.class.getResource("/" + folder + "/");
+        if (url == null) {
+            throw new PackAccessException("the application does not contain the folder '" + folder + "'");
+        }
+        try {
+            return new PackLocation(pathOf(url), displayName, null);
+        } catch (URISyntaxException | IOException e) {
+            throw new PackAccessException("cannot open the application's folder '" + folder + "': " + e.getMessage());
+        }
+    }
+
+    /** A resource of the application as a path: in the jar's file system (opened once, kept open) or on disk. */
+    private static Path pathOf(URL resource) throws URISyntaxException, IOException {
+        URI uri = resource.toURI();
+        if ("jar".equals(uri.getScheme())) {
+            FileSystem jar;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                jar = FileSystems.getFileSystem(uri);
+            }
+            return jar.provider().getPath(uri);
+        }
+        return Path.of(uri);
     }
 
     /** A zip may hold pack.yaml at its top or inside one top-level folder. */
@@ -171,6 +192,20 @@ public final class PackLocation implements Closeable {
             return children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> p.getFileName().toString().replace("/", "")).sorted().toList();
         }
+    }
+
+    /**
+     * Sub-folder names directly inside a pack folder that hold an entry of the given name (a file, or a link
+     * that a reader will refuse), sorted.
+     */
+    public List<String> folders(String folder, String holding) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String name : folders(folder)) {
+            if (Files.exists(resolve(folder + "/" + name + "/" + holding), LinkOption.NOFOLLOW_LINKS)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** Reads a pack file as UTF-8, refusing links and files over the size bound. */

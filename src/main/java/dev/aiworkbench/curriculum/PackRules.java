@@ -17,13 +17,17 @@ import java.util.regex.Pattern;
 
 /**
  * The rules that span files and that a schema cannot express: unique ids, references that
- * resolve, weeks numbered without gaps, modules that tile the weeks, web addresses, app version.
+ * resolve, weeks numbered without gaps, modules that tile the weeks, web addresses, app version,
+ * labs that exist (in the pack or in the app) and are listed in pack.yaml.
  */
 final class PackRules {
     private static final Pattern WEEK_FILE_NAME = Pattern.compile("^(\\d+)-[^/]+\\.md$");
+    /** The form of an id ($defs/id in the schemas); the schema reports a lab id of another form. */
+    private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
 
     private final PackDocuments documents;
     private final String appVersion;
+    private final Set<String> appLabs;
     private final List<Problem> problems = new ArrayList<>();
 
     private record Numbered(int number, SourcePosition at, String file) {
@@ -32,13 +36,17 @@ final class PackRules {
     private record ModuleSpan(String id, int first, int last, SourcePosition at) {
     }
 
-    private PackRules(PackDocuments documents, String appVersion) {
+    private PackRules(PackDocuments documents, String appVersion, Set<String> appLabs) {
         this.documents = documents;
         this.appVersion = appVersion;
+        this.appLabs = Set.copyOf(appLabs);
     }
 
-    static List<Problem> check(PackDocuments documents, String appVersion) {
-        PackRules rules = new PackRules(documents, appVersion);
+    /**
+     * @param appLabs ids of the labs the app offers; a pack may use them besides the labs it ships
+     */
+    static List<Problem> check(PackDocuments documents, String appVersion, Set<String> appLabs) {
+        PackRules rules = new PackRules(documents, appVersion, appLabs);
         rules.checkRequiredVersion();
         rules.checkUniqueIds();
         rules.checkPhaseNumbers();
@@ -284,7 +292,9 @@ final class PackRules {
     }
 
     private void checkResourcesAndLabs() {
-        Set<String> labs = new HashSet<>(documents.labFolders());
+        Set<String> available = new HashSet<>(documents.labFolders());
+        available.addAll(appLabs);
+        Set<String> listed = checkListedLabs(available);
         for (WeekFile week : documents.weeks()) {
             YamlDocument front = week.frontMatter();
             for (JsonNode resource : Nodes.objects(front.root(), "resources")) {
@@ -297,21 +307,54 @@ final class PackRules {
             JsonNode labList = front.root().get("labs");
             if (labList != null && labList.isArray()) {
                 labList.forEach(lab -> {
-                    if (lab.isTextual() && !labs.contains(lab.asText())) {
+                    if (lab.isTextual() && isUnknown(lab.asText(), available)) {
                         problems.add(Problem.error(front.position(lab), unknownLab(lab.asText())));
                     }
                 });
             }
             for (JsonNode task : Nodes.objects(front.root(), "tasks")) {
                 String lab = Nodes.text(task, "lab");
-                if (lab != null && !labs.contains(lab)) {
+                if (lab == null) {
+                    continue;
+                }
+                if (isUnknown(lab, available)) {
                     problems.add(Problem.error(front.position(task, "lab"), unknownLab(lab)));
+                } else if (listed != null && available.contains(lab) && !listed.contains(lab)) {
+                    problems.add(Problem.warning(front.position(task, "lab"), "lab '" + lab + "' is not in pack.yaml's labs: list it there "
+                            + "so that learners are asked to trust it before it starts services or runs commands"));
                 }
             }
         }
     }
 
+    /** Every lab pack.yaml lists must be available; returns the ids it lists. */
+    /** The labs pack.yaml lists, or null when pack.yaml could not be read (its own problem says why). */
+    private Set<String> checkListedLabs(Set<String> available) {
+        YamlDocument manifest = documents.manifest();
+        if (manifest == null || manifest.root() == null || !manifest.root().isObject()) {
+            return null;
+        }
+        JsonNode labList = manifest.root().get("labs");
+        Set<String> listed = new HashSet<>();
+        if (labList == null || !labList.isArray()) {
+            return listed;
+        }
+        labList.forEach(lab -> {
+            if (lab.isTextual()) {
+                listed.add(lab.asText());
+                if (isUnknown(lab.asText(), available)) {
+                    problems.add(Problem.error(manifest.position(lab), unknownLab(lab.asText())));
+                }
+            }
+        });
+        return listed;
+    }
+
+    private static boolean isUnknown(String id, Set<String> available) {
+        return ID.matcher(id).matches() && !available.contains(id);
+    }
+
     private static String unknownLab(String id) {
-        return "unknown lab '" + id + "': no folder labs/" + id + "/ in the pack";
+        return "unknown lab '" + id + "': the pack has no folder labs/" + id + "/ and the app has no lab of that id";
     }
 }

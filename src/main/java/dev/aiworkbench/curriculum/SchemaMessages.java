@@ -4,6 +4,9 @@ import com.networknt.schema.Error;
 
 /** Turns schema errors into sentences an author can act on. */
 final class SchemaMessages {
+    /** The pattern of every id in the shipped schemas ($defs/id). */
+    private static final String ID_PATTERN = "^[a-z0-9][a-z0-9-]{0,63}$";
+
     private SchemaMessages() {
     }
 
@@ -17,6 +20,7 @@ final class SchemaMessages {
             case "type" -> where + ": wrong type: expected " + error.getArguments()[1] + ", found "
                     + error.getArguments()[0];
             case "pattern" -> where.endsWith("id") || where.endsWith("module") || where.contains("labs")
+                    || ID_PATTERN.equals(String.valueOf(error.getArguments()[0]))
                     ? where + ": '" + text(error) + "' is not a valid id (use lower-case letters, digits and hyphens)"
                     : where + ": '" + text(error) + "' does not have the expected form";
             case "enum" -> where + ": '" + text(error) + "' is not one of " + error.getArguments()[0];

@@ -14,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Finds a local Python that can run the FastAPI stub: {@code WORKBENCH_PYTHON} if set, else
- * python3 or python on the PATH, each asked to import fastapi and uvicorn.
+ * python3 or python on the PATH, then the usual system locations (a desktop launcher's PATH can be
+ * short), each asked to import fastapi and uvicorn. The first that can wins.
  */
 public final class PythonProbe {
     public static final String ENVIRONMENT_VARIABLE = "WORKBENCH_PYTHON";
+    /** Where Pythons usually are when the PATH does not say (Debian/Ubuntu, /usr/local, Homebrew). */
+    private static final List<String> FALLBACKS = List.of("/usr/bin/python3", "/usr/local/bin/python3",
+            "/opt/homebrew/bin/python3");
     private static final String SCRIPT = "import sys, fastapi, uvicorn; "
             + "print(sys.version.split()[0], fastapi.__version__, uvicorn.__version__)";
 
@@ -35,7 +39,7 @@ public final class PythonProbe {
         List<Path> candidates = candidates(environment);
         Result firstWithoutFastApi = null;
         for (Path python : candidates) {
-            Optional<String> versions = run(python, timeout);
+            Optional<String> versions = run(python, environment, timeout);
             if (versions.isPresent()) {
                 String[] parts = versions.get().strip().split("\\s+");
                 if (parts.length == 3) {
@@ -46,7 +50,13 @@ public final class PythonProbe {
                 firstWithoutFastApi = new Result(Optional.of(python), false, python + " cannot import fastapi and uvicorn");
             }
         }
-        return firstWithoutFastApi != null ? firstWithoutFastApi
+        if (firstWithoutFastApi != null) {
+            return firstWithoutFastApi;
+        }
+        String override = environment.get(ENVIRONMENT_VARIABLE);
+        return override != null && !override.isBlank()
+                ? new Result(Optional.empty(), false, ENVIRONMENT_VARIABLE + " is " + override
+                        + ", which is not a Python this app can run")
                 : new Result(Optional.empty(), false, "no python3 or python on the PATH");
     }
 
@@ -57,24 +67,43 @@ public final class PythonProbe {
             found.add(Path.of(override));
             return found;
         }
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        List<String> names = windows ? List.of("python3.exe", "python.exe") : List.of("python3", "python");
         String path = environment.getOrDefault("PATH", "");
-        for (String name : List.of("python3", "python")) {
+        for (String name : names) {
             for (String dir : path.split(File.pathSeparator)) {
                 if (dir.isBlank()) {
                     continue;
                 }
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate) && !found.contains(candidate)) {
-                    found.add(candidate);
-                }
+                addIfExecutable(found, dir, name);
+            }
+        }
+        if (!windows) {
+            for (String fallback : FALLBACKS) {
+                addIfExecutable(found, fallback, null);
             }
         }
         return found;
     }
 
-    private static Optional<String> run(Path python, Duration timeout) {
+    private static void addIfExecutable(List<Path> found, String dir, String name) {
         try {
-            Process process = new ProcessBuilder(python.toString(), "-c", SCRIPT).redirectErrorStream(false).start();
+            Path candidate = name == null ? Path.of(dir) : Path.of(dir, name);
+            if (Files.isExecutable(candidate) && !found.contains(candidate)) {
+                found.add(candidate);
+            }
+        } catch (java.nio.file.InvalidPathException | SecurityException e) {
+            // a malformed PATH entry: skip it
+        }
+    }
+
+    private static Optional<String> run(Path python, Map<String, String> environment, Duration timeout) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(python.toString(), "-c", SCRIPT)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

@@ -141,12 +141,14 @@ class BrokenPackTest {
                 one("pack needs a newer app", root -> replaceLine(root.resolve(PACK), "requires:", "requires: \">=99.0.0\""),
                         root -> at(root, PACK, "requires: |\">=99.0.0\"")
                                 + ": this pack needs AI Engineer Workbench 99.0.0 or newer; this is " + AppInfo.version()),
-                one("unknown lab in a week", root -> insertAfterLine(root.resolve(W01), "hours:", "labs: [rag-lab]"),
-                        root -> at(root, W01, "labs: [|rag-lab]") + ": unknown lab 'rag-lab': no folder labs/rag-lab/ in the pack"),
+                one("unknown lab in a week", root -> replaceLine(root.resolve(W01), "labs:", "labs: [rag-lab]"),
+                        root -> at(root, W01, "labs: [|rag-lab]") + ": unknown lab 'rag-lab': the pack has no "
+                                + "folder labs/rag-lab/ and the app has no lab of that id"),
                 one("unknown lab on a task", root -> replaceOnce(root.resolve(W01), "    kind: build\n",
                                 "    kind: build\n    lab: gateway-lab\n"),
                         root -> at(root, W01, "lab: |gateway-lab")
-                                + ": unknown lab 'gateway-lab': no folder labs/gateway-lab/ in the pack"),
+                                + ": unknown lab 'gateway-lab': the pack has no folder labs/gateway-lab/ and the app "
+                                + "has no lab of that id"),
                 new Case("YAML error in a week's front matter is reported at its line in the file",
                         root -> insertAfterLine(root.resolve(W36), "week:", "week: 36"),
                         root -> List.of(at(root, P3, "weeks: |{first: 33, last: 36}") + ": module "
@@ -169,7 +171,7 @@ class BrokenPackTest {
     @Test
     void aLabThatThePackShipsIsAccepted() throws IOException {
         Path root = copyDefaultPack(temp.resolve("pack"));
-        insertAfterLine(root.resolve(W01), "hours:", "labs: [rag-lab]");
+        replaceLine(root.resolve(W01), "labs:", "labs: [rag-lab]");
         Files.createDirectories(root.resolve("labs/rag-lab"));
 
         assertThat(lines(load(root))).isEmpty();

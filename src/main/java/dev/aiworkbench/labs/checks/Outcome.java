@@ -1,0 +1,29 @@
+package dev.aiworkbench.labs.checks;
+
+/**
+ * What a check found, before the engine adds its id, duration and time.
+ *
+ * @param finding  what was expected and what was found, as a sentence without the next step
+ * @param nextStep what to do next, as a sentence; for a failure the lab's hint replaces it; null after a pass
+ */
+record Outcome(CheckStatus status, String finding, String nextStep) {
+
+    static Outcome pass(String finding) {
+        return new Outcome(CheckStatus.PASS, finding, null);
+    }
+
+    static Outcome fail(String finding, String nextStep) {
+        return new Outcome(CheckStatus.FAIL, finding, nextStep);
+    }
+
+    static Outcome error(String finding, String nextStep) {
+        return new Outcome(CheckStatus.ERROR, finding, nextStep);
+    }
+
+    /** The message of the result: the finding, then the next step (the hint after a failure, when the lab has one). */
+    String message(String hint) {
+        String first = Text.sentence(Text.capitalized(finding.strip()));
+        String next = status == CheckStatus.FAIL && hint != null && !hint.isBlank() ? hint : nextStep;
+        return next == null || next.isBlank() ? first : first + " " + Text.sentence(Text.capitalized(next.strip()));
+    }
+}
