@@ -11,6 +11,7 @@ public enum Screen {
     PLAYGROUND("Playground", KeyCode.DIGIT3),
     MODELS("Models", KeyCode.DIGIT4),
     EVALS("Evals", KeyCode.DIGIT5),
+    LABS("Labs", KeyCode.DIGIT6),
     SETTINGS("Settings", KeyCode.COMMA);
 
     private final String title;

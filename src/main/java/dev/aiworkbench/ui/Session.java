@@ -140,6 +140,11 @@ public final class Session {
         write(pack -> workbench.progress().setPlan(pack, plan));
     }
 
+    /** Reads the progress again: another part of the app (a passed lab) marked tasks done. */
+    public void refreshProgress() {
+        write(pack -> { });
+    }
+
     public void saveTheme(ThemeChoice theme) {
         background.run(() -> {
             workbench.settings().put(ThemeChoice.SETTING, theme.id());

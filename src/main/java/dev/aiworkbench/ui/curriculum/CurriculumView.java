@@ -45,6 +45,7 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
     private final Session session;
     private final Pack pack;
     private final LinkOpener links;
+    private final java.util.function.Consumer<String> openLab;
     private final TreeView<Entry> tree = new TreeView<>();
     private final ScrollPane detail = new ScrollPane();
     private final Map<String, TreeItem<Entry>> itemsById = new HashMap<>();
@@ -52,10 +53,12 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
     private ProgressReport report;
     private Node page;
 
-    public CurriculumView(Session session, LinkOpener links) {
+    /** @param openLab opens a lab (by id) on the Labs screen, for the weeks' lab tasks */
+    public CurriculumView(Session session, LinkOpener links, java.util.function.Consumer<String> openLab) {
         this.session = session;
         this.pack = session.pack().orElseThrow();
         this.links = links;
+        this.openLab = openLab;
         setId("curriculum");
         this.report = ProgressReport.of(pack, session.snapshot());
         tree.setId("curriculum-tree");
@@ -117,7 +120,7 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
     private void show(Entry entry) {
         saveNoteOfCurrentPage();
         page = switch (entry.kind()) {
-            case WEEK -> new WeekPage(session, pack, pack.week(entry.id()).orElseThrow(), links);
+            case WEEK -> new WeekPage(session, pack, pack.week(entry.id()).orElseThrow(), links, openLab);
             case MILESTONE -> new MilestonePage(session, pack, pack.milestone(entry.id()).orElseThrow(), links);
             case MODULE -> {
                 LearningModule module = pack.module(entry.id()).orElseThrow();

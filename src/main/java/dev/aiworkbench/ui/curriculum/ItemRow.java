@@ -27,6 +27,9 @@ final class ItemRow extends HBox {
     private final ComboBox<TaskState> state = new ComboBox<>();
     private final Label time = new Label();
     private final ToggleButton timer = new ToggleButton();
+    private final VBox text;
+    private String labId;
+    private Label labProgress;
     private boolean updating;
 
     ItemRow(Session session, String itemId, String title, String detail, String badge) {
@@ -46,7 +49,7 @@ final class ItemRow extends HBox {
 
         Label titleLabel = Labels.wrapped(title, "item-title");
         titleLabel.setLabelFor(done);
-        VBox text = new VBox(2, titleLabel);
+        text = new VBox(2, titleLabel);
         if (detail != null && !detail.isBlank()) {
             text.getChildren().add(Labels.wrapped(detail, Styles.TEXT_MUTED, Styles.TEXT_SMALL));
         }
@@ -87,6 +90,28 @@ final class ItemRow extends HBox {
         });
 
         getChildren().addAll(done, text, kind, state, time, timer);
+    }
+
+    /** The task opens a lab: a link to it, and the lab's progress once known. */
+    void addLab(String lab, java.util.function.Consumer<String> openLab) {
+        this.labId = lab;
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink("Open lab", new FontIcon(Feather.PACKAGE));
+        link.setId("open-lab-" + itemId);
+        link.setAccessibleText("Open the lab " + lab);
+        link.setOnAction(e -> openLab.accept(lab));
+        labProgress = new Label();
+        labProgress.setId("lab-progress-" + itemId);
+        labProgress.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox row = new HBox(8, link, labProgress);
+        row.setAlignment(Pos.CENTER_LEFT);
+        text.getChildren().add(row);
+    }
+
+    /** Shows "lab: 3 of 12 checks pass" for a lab task, from the labs' progress by lab id. */
+    void showLabProgress(java.util.Map<String, String> labels) {
+        if (labId != null && labels.containsKey(labId)) {
+            labProgress.setText("lab: " + labels.get(labId));
+        }
     }
 
     String itemId() {

@@ -57,8 +57,9 @@ final class WeekPage extends VBox {
     private final Label noteStatus = new Label();
     private final PauseTransition autosave = new PauseTransition(Duration.seconds(1.5));
     private String savedNote = "";
+    private boolean built;
 
-    WeekPage(Session session, Pack pack, Week week, LinkOpener links) {
+    WeekPage(Session session, Pack pack, Week week, LinkOpener links, java.util.function.Consumer<String> openLab) {
         this.session = session;
         this.pack = pack;
         this.week = week;
@@ -83,6 +84,7 @@ final class WeekPage extends VBox {
         tasks.setId("tasks");
         for (Task task : week.tasks()) {
             ItemRow row = new ItemRow(session, task.id(), task.title(), task.detail(), task.kind().id());
+            task.lab().ifPresent(labId -> row.addLab(labId, openLab));
             rows.add(row);
             tasks.getChildren().add(row);
         }
@@ -107,6 +109,26 @@ final class WeekPage extends VBox {
         getChildren().add(section("Guide", guide));
 
         refresh(session.snapshot());
+        built = true;
+        refreshLabs();
+    }
+
+    /** Reads the labs' progress (from the database, in the background) into the rows of lab tasks. */
+    private void refreshLabs() {
+        List<String> labIds = week.tasks().stream().flatMap(t -> t.lab().stream()).distinct().toList();
+        if (labIds.isEmpty()) {
+            return;
+        }
+        session.background(() -> {
+            Map<String, String> labels = new java.util.HashMap<>();
+            var labs = session.workbench().labs();
+            for (String labId : labIds) {
+                if (labs.catalog().lab(labId).isPresent()) {
+                    labels.put(labId, labs.progress(labId).label());
+                }
+            }
+            return labels;
+        }, labels -> rows.forEach(row -> row.showLabProgress(labels)));
     }
 
     private VBox notes() {
@@ -181,6 +203,9 @@ final class WeekPage extends VBox {
     }
 
     void refresh(ProgressSnapshot snapshot) {
+        if (built) {
+            refreshLabs();
+        }
         Schedule schedule = Schedule.of(pack, snapshot.plan());
         schedule.week(week.number()).ifPresent(d -> dates.setText(DATE.format(d.start()) + " – " + DATE.format(d.end())
                 + " · " + formatHours(week.hours()) + " planned · " + pack.module(week.moduleId()).map(m -> m.title()).orElse("")));

@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 /** Every keyboard shortcut on one card; Esc or the button closes it. */
 public final class HelpOverlay extends VBox {
     private static final String[][] SHORTCUTS = {
-            {"Ctrl+1 … Ctrl+5", "Open Today, Curriculum, Playground, Models or Evals"},
+            {"Ctrl+1 … Ctrl+6", "Open Today, Curriculum, Playground, Models, Evals or Labs"},
             {"Ctrl+,", "Open Settings"},
             {"Ctrl+G", "Go to what's next: open its week with the task focused"},
             {"Ctrl+Page Down / Ctrl+Page Up", "Next or previous week (Curriculum)"},
@@ -27,6 +27,7 @@ public final class HelpOverlay extends VBox {
             {"Ctrl+S", "Save the week's note now (it also saves as you pause); in the playground, save a prompt version"},
             {"Ctrl+Enter / Esc", "Run the prompt / stop the answer (playground)"},
             {"F5 / Delete", "Refresh the model list / delete the selected model, after you confirm (Models)"},
+            {"Ctrl+Enter / Ctrl+Shift+Enter", "Check the lab / start it (Labs)"},
             {"Ctrl+Shift+L", "Switch between light and dark theme"},
             {"F1 or Ctrl+/", "Show or hide this list"},
             {"Esc", "Close this list"},

@@ -10,6 +10,7 @@ import dev.aiworkbench.ui.ThemeChoice;
 import dev.aiworkbench.ui.curriculum.CurriculumView;
 import dev.aiworkbench.ui.help.HelpOverlay;
 import dev.aiworkbench.ui.evals.EvalsView;
+import dev.aiworkbench.ui.labs.LabsView;
 import dev.aiworkbench.ui.models.ModelsView;
 import dev.aiworkbench.ui.playground.PlaygroundView;
 import dev.aiworkbench.ui.settings.SettingsView;
@@ -65,6 +66,7 @@ public final class ShellView extends StackPane {
     private final ReadOnlyObjectWrapper<ThemeChoice> theme = new ReadOnlyObjectWrapper<>(ThemeChoice.LIGHT);
     private Session session;
     private CurriculumView curriculum;
+    private LabsView labs;
 
     public ShellView(LinkOpener links) {
         this.links = links;
@@ -125,6 +127,7 @@ public final class ShellView extends StackPane {
             case PLAYGROUND -> Feather.TERMINAL;
             case MODELS -> Feather.CPU;
             case EVALS -> Feather.CHECK_SQUARE;
+            case LABS -> Feather.PACKAGE;
             case SETTINGS -> Feather.SETTINGS;
         };
     }
@@ -165,13 +168,17 @@ public final class ShellView extends StackPane {
         screenFactories.put(Screen.TODAY, () -> new TodayView(session, this::openNextItem));
         if (hasPack) {
             screenFactories.put(Screen.CURRICULUM, () -> {
-                curriculum = new CurriculumView(session, links);
+                curriculum = new CurriculumView(session, links, this::openLab);
                 return curriculum;
             });
         }
         screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(session));
         screenFactories.put(Screen.MODELS, () -> new ModelsView(session));
         screenFactories.put(Screen.EVALS, () -> new EvalsView(session));
+        screenFactories.put(Screen.LABS, () -> {
+            labs = new LabsView(session, links);
+            return labs;
+        });
         screenFactories.put(Screen.SETTINGS, () -> new SettingsView(session, theme, choice -> applyTheme(choice, true)));
         navigationButtons.forEach((screen, button) -> {
             boolean available = screenFactories.containsKey(screen);
@@ -214,6 +221,14 @@ public final class ShellView extends StackPane {
         navigate(Screen.CURRICULUM);
         if (curriculum != null) {
             curriculum.openItem(itemId);
+        }
+    }
+
+    /** Opens a lab's page on the Labs screen (from a week's lab task). */
+    private void openLab(String labId) {
+        navigate(Screen.LABS);
+        if (labs != null) {
+            labs.openLab(labId);
         }
     }
 

@@ -1,0 +1,116 @@
+package dev.aiworkbench.ui.labs;
+
+import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.services.LogLine;
+import dev.aiworkbench.labs.services.ServiceListener;
+import dev.aiworkbench.labs.services.ServiceState;
+import javafx.application.Platform;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Hears a lab's services on their threads and hands what they said to the FX thread coalesced: one {@code runLater}
+ * at a time, rescheduled only after it ran, carrying every state and log line that arrived meanwhile (the latest
+ * state per service, at most {@code maxLines} lines). A burst of a thousand log lines is one update, not a thousand.
+ */
+final class LiveFeed implements ServiceListener {
+    private final int maxLines;
+    private final Consumer<Map<ServiceType, ServiceState>> onStates;
+    private final BiConsumer<ServiceType, List<LogLine>> onLines;
+    private final ConcurrentLinkedQueue<LogLine> lines = new ConcurrentLinkedQueue<>();
+    private final Map<ServiceType, ServiceState> states = new ConcurrentHashMap<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** FX thread only: whether the page shows the run yet (lines wait until it does). */
+    private boolean open;
+    /** FX thread only: lines the page already has from the snapshot it opened with. */
+    private Set<LogLine> alreadyShown = Set.of();
+
+    LiveFeed(int maxLines, Consumer<Map<ServiceType, ServiceState>> onStates,
+             BiConsumer<ServiceType, List<LogLine>> onLines) {
+        this.maxLines = maxLines;
+        this.onStates = onStates;
+        this.onLines = onLines;
+    }
+
+    @Override
+    public void onState(ServiceState state) {
+        states.put(state.type(), state);
+        schedule();
+    }
+
+    @Override
+    public void onLog(LogLine line) {
+        lines.add(line);
+        schedule();
+    }
+
+    /** Called on the FX thread once the page shows the snapshot the lines continue. */
+    void open(List<LogLine> snapshot) {
+        Set<LogLine> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+        shown.addAll(snapshot);
+        alreadyShown = shown;
+        open = true;
+        scheduled.set(false);
+        schedule();
+    }
+
+    /** Stops handing anything over (the page is gone). */
+    void close() {
+        open = false;
+        lines.clear();
+        states.clear();
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            Platform.runLater(this::deliver);
+        }
+    }
+
+    private void deliver() {
+        scheduled.set(false);
+        if (!open) {
+            return;
+        }
+        Map<ServiceType, ServiceState> latest = new EnumMap<>(ServiceType.class);
+        for (ServiceType type : ServiceType.values()) {
+            ServiceState state = states.remove(type);
+            if (state != null) {
+                latest.put(type, state);
+            }
+        }
+        ArrayDeque<LogLine> batch = new ArrayDeque<>();
+        for (LogLine line = lines.poll(); line != null; line = lines.poll()) {
+            batch.addLast(line);
+            if (batch.size() > maxLines) {
+                batch.removeFirst();
+            }
+        }
+        if (!alreadyShown.isEmpty()) {
+            batch.removeIf(alreadyShown::contains);
+            alreadyShown = Set.of();
+        }
+        if (!latest.isEmpty()) {
+            onStates.accept(latest);
+        }
+        if (!batch.isEmpty()) {
+            Map<ServiceType, List<LogLine>> byService = new EnumMap<>(ServiceType.class);
+            for (LogLine line : batch) {
+                byService.computeIfAbsent(line.service(), t -> new ArrayList<>()).add(line);
+            }
+            byService.forEach(onLines);
+        }
+    }
+}
