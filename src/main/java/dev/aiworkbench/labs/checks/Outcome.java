@@ -20,10 +20,17 @@ record Outcome(CheckStatus status, String finding, String nextStep) {
         return new Outcome(CheckStatus.ERROR, finding, nextStep);
     }
 
-    /** The message of the result: the finding, then the next step (the hint after a failure, when the lab has one). */
+    /**
+     * The message of the result: the finding, then the next step (the hint after a failure, when the lab has one).
+     * The lab's hint is quoted as written: it often starts with a file or command name ({@code eval.prom},
+     * {@code reports/v2-blocked.json}, {@code v1}) that capitalizing would change.
+     */
     String message(String hint) {
         String first = Text.sentence(Text.capitalized(finding.strip()));
-        String next = status == CheckStatus.FAIL && hint != null && !hint.isBlank() ? hint : nextStep;
-        return next == null || next.isBlank() ? first : first + " " + Text.sentence(Text.capitalized(next.strip()));
+        if (status == CheckStatus.FAIL && hint != null && !hint.isBlank()) {
+            return first + " " + Text.sentence(hint.strip());
+        }
+        return nextStep == null || nextStep.isBlank() ? first
+                : first + " " + Text.sentence(Text.capitalized(nextStep.strip()));
     }
 }
