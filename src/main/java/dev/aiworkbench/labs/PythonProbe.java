@@ -22,8 +22,10 @@ public final class PythonProbe {
     /** Where Pythons usually are when the PATH does not say (Debian/Ubuntu, /usr/local, Homebrew). */
     private static final List<String> FALLBACKS = List.of("/usr/bin/python3", "/usr/local/bin/python3",
             "/opt/homebrew/bin/python3");
-    private static final String SCRIPT = "import sys, fastapi, uvicorn; "
-            + "print(sys.version.split()[0], fastapi.__version__, uvicorn.__version__)";
+    // Finds the packages and reads their versions without importing them: importing FastAPI takes a second or more.
+    private static final String SCRIPT = "import sys, importlib.util as u, importlib.metadata as m; "
+            + "assert u.find_spec('fastapi') and u.find_spec('uvicorn'); "
+            + "print(sys.version.split()[0], m.version('fastapi'), m.version('uvicorn'))";
 
     /**
      * @param python     the interpreter that was found, if any
@@ -89,7 +91,8 @@ public final class PythonProbe {
     private static void addIfExecutable(List<Path> found, String dir, String name) {
         try {
             Path candidate = name == null ? Path.of(dir) : Path.of(dir, name);
-            if (Files.isExecutable(candidate) && !found.contains(candidate)) {
+            // /bin is often /usr/bin: ask each interpreter once.
+            if (Files.isExecutable(candidate) && found.stream().noneMatch(f -> sameFile(f, candidate))) {
                 found.add(candidate);
             }
         } catch (java.nio.file.InvalidPathException | SecurityException e) {
@@ -97,13 +100,25 @@ public final class PythonProbe {
         }
     }
 
+    /** The same name in the same real folder. Not Files.isSameFile: a venv's python links to the system one but
+     *  sees other packages. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.getFileName().equals(b.getFileName())
+                    && a.toAbsolutePath().getParent().toRealPath().equals(b.toAbsolutePath().getParent().toRealPath());
+        } catch (IOException e) {
+            return a.equals(b);
+        }
+    }
+
     private static Optional<String> run(Path python, Map<String, String> environment, Duration timeout) {
+        Process process = null;
         try {
             ProcessBuilder builder = new ProcessBuilder(python.toString(), "-c", SCRIPT)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().clear();
             builder.environment().putAll(environment);
-            Process process = builder.start();
+            process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -114,6 +129,7 @@ public final class PythonProbe {
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
             return Optional.empty();
         }

@@ -56,7 +56,7 @@ final class CommandCheck implements Check<CheckSpec.Command> {
             return Outcome.error("The workspace " + workspace + " does not exist", "Open the lab again so that the "
                     + "workbench creates its workspace, then run the check again.");
         }
-        String shown = "`" + String.join(" ", spec.run()) + "`";
+        String shown = "`" + String.join(" ", arguments) + "`";
         ProcessBuilder builder = new ProcessBuilder(arguments).directory(workspace.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         environment(builder.environment(), context);

@@ -66,7 +66,7 @@ class CommandCheckTest {
                 "import sys; print('AssertionError: expected 3 chunks'); sys.exit(3)"), context());
 
         assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(result.message()).startsWith("Expected `{{python}} -c import sys; print('AssertionError: expected 3 "
+        assertThat(result.message()).startsWith("Expected `" + python + " -c import sys; print('AssertionError: expected 3 "
                 + "chunks'); sys.exit(3)` to exit with 0, but it exited with 3; its output ended with: AssertionError: "
                 + "expected 3 chunks.");
     }
@@ -130,7 +130,7 @@ class CommandCheckTest {
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(result.status()).isEqualTo(CheckStatus.ERROR);
-        assertThat(result.message()).startsWith("The command `{{python}} -c import subprocess").contains(
+        assertThat(result.message()).startsWith("The command `" + python + " -c import subprocess").contains(
                 "did not finish within 1 s, so it was stopped with the processes it started; its output ended with: "
                         + "started ");
         assertThat(took).isLessThan(Duration.ofSeconds(3));
