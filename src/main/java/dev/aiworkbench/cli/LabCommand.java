@@ -96,8 +96,12 @@ final class LabCommand {
         };
     }
 
-    /** Starts a lab's services and waits until each has settled. */
-    static LabRun start(Labs labs, String id, java.io.PrintWriter out) {
+    /**
+     * Starts a lab's services and waits until each has settled, printing what they do meanwhile.
+     *
+     * @param keepPrinting whether their logs keep coming after the start (the foreground `lab start`)
+     */
+    static LabRun start(Labs labs, String id, java.io.PrintWriter out, boolean keepPrinting) {
         LabRun run = labs.open(id);
         ServiceListener printer = printer(out);
         run.addListener(printer);
@@ -106,7 +110,9 @@ final class LabCommand {
         } catch (CompletionException e) {
             throw new CommandFailure("Could not start lab " + id + ": " + cause(e).getMessage(), Cli.FAILED);
         } finally {
-            run.removeListener(printer);
+            if (!keepPrinting) {
+                run.removeListener(printer);
+            }
         }
         return run;
     }
@@ -263,14 +269,7 @@ final class LabCommand {
                             + "; stop it there, or with `workbench lab stop " + id + "`.", Cli.FAILED);
                 }
                 requireTrust(labs, trust, err());
-                LabRun run = labs.open(id);
-                ServiceListener printer = printer(out());
-                run.addListener(printer);
-                try {
-                    run.start().join();
-                } catch (CompletionException e) {
-                    throw new CommandFailure("Could not start lab " + id + ": " + cause(e).getMessage(), Cli.FAILED);
-                }
+                LabRun run = start(labs, id, out(), true);
                 printServices(run, out());
                 if (!run.active()) {
                     err().println("None of the lab's services runs here; see above for what is missing.");
@@ -285,7 +284,6 @@ final class LabCommand {
                 while (run.active()) {
                     Thread.sleep(250);
                 }
-                run.removeListener(printer);
                 out().println("Lab " + id + " stopped.");
                 return Cli.OK;
             }
@@ -417,7 +415,7 @@ final class LabCommand {
                 Labs labs = workbench.labs();
                 lab(labs, id);
                 requireTrust(labs, trust, err());
-                LabRun run = start(labs, id, err());
+                LabRun run = start(labs, id, err(), false);
                 try {
                     for (ServiceState state : run.states().values()) {
                         if (state.status() != ServiceStatus.RUNNING) {
