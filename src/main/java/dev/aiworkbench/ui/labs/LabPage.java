@@ -601,8 +601,7 @@ final class LabPage extends VBox {
 
     private void showProgress(LabProgress progress) {
         String weeks = LabsView.weeks(lab.weeks());
-        progressText.setText((weeks.isEmpty() ? "" : weeks + " · ") + "lab: " + progress.label()
-                + (progress.started() && !progress.complete() ? " (" + progress.total() + " checks in all)" : ""));
+        progressText.setText((weeks.isEmpty() ? "" : weeks + " · ") + "lab: " + progress.label());
     }
 
     private String serviceNames() {

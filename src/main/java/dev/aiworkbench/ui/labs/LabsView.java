@@ -58,6 +58,7 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
     private LabPage page;
     private String wanted;
     private boolean loadStarted;
+    private List<String> broken = List.of();
 
     public LabsView(Session session, LinkOpener links) {
         this.session = session;
@@ -71,8 +72,7 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
         Labels.wrap(listStatus);
         list.setId("lab-list");
         list.setCellFactory(view -> new EntryCell());
-        Label empty = Labels.wrapped("No labs yet.", Styles.TEXT_MUTED);
-        list.setPlaceholder(empty);
+        list.setPlaceholder(new Label(""));
         VBox left = new VBox(8, title, listStatus, list);
         left.setPadding(new Insets(24, 12, 12, 24));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -132,21 +132,26 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
             return new Loaded(all, entries, broken);
         }, loaded -> {
             labs = loaded.labs();
+            list.setPlaceholder(Labels.wrapped("This pack has no labs.", Styles.TEXT_MUTED));
             list.getItems().setAll(loaded.entries());
-            long passed = loaded.entries().stream().filter(e -> e.progress().complete()).count();
-            String text = loaded.entries().size() + (loaded.entries().size() == 1 ? " lab" : " labs") + ", "
-                    + passed + " passed.";
-            if (!loaded.broken().isEmpty()) {
-                text += " Could not read " + String.join(", ", loaded.broken())
-                        + " (`workbench doctor` and the log say why).";
-            }
-            listStatus.setText(text);
+            broken = loaded.broken();
+            showCount();
             if (wanted != null) {
                 select(wanted);
             } else if (!list.getItems().isEmpty()) {
                 list.getSelectionModel().selectFirst();
             }
         }, sentence -> listStatus.setText("The labs could not be read. " + sentence));
+    }
+
+    private void showCount() {
+        long passed = list.getItems().stream().filter(e -> e.progress().complete()).count();
+        String text = list.getItems().size() + (list.getItems().size() == 1 ? " lab" : " labs") + ", " + passed
+                + " passed.";
+        if (!broken.isEmpty()) {
+            text += " Could not read " + String.join(", ", broken) + " (the log in the data folder says why).";
+        }
+        listStatus.setText(text);
     }
 
     /** Opens a lab's page (from a week's lab task); once the list is read, if it is not yet. */
@@ -228,6 +233,7 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
                 list.getSelectionModel().select(i);
             }
         }
+        showCount();
     }
 
     @Override
@@ -236,29 +242,39 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
     }
 
     private static final class EntryCell extends ListCell<Entry> {
+        private final javafx.scene.text.Text title = new javafx.scene.text.Text();
+        private final Label status = new Label();
+        private final VBox box = new VBox(2, title, status);
+
         EntryCell() {
-            // The cell takes the list's width, so the labels wrap inside it instead of widening the list.
+            // A Text wraps at its wrapping width and reports the height that takes, so long titles get their
+            // lines inside the list's width (a wrapped Label in a cell is cut to one line).
             setPrefWidth(0);
+            getStyleClass().add("lab-entry");
+            title.getStyleClass().add("lab-entry-title");
+            status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "lab-entry-status");
+            box.setAlignment(Pos.CENTER_LEFT);
+            listViewProperty().addListener((obs, was, now) -> {
+                title.wrappingWidthProperty().unbind();
+                if (now != null) {
+                    title.wrappingWidthProperty().bind(now.widthProperty().subtract(36));
+                }
+            });
         }
 
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
+            setText(null);
             if (empty || entry == null) {
-                setText(null);
                 setGraphic(null);
                 setId(null);
                 pseudoClassStateChanged(PASSED, false);
                 return;
             }
-            Label title = Labels.wrapped(entry.lab().title(), "lab-entry-title");
+            title.setText(entry.lab().title());
             String when = weeks(entry.lab().weeks());
-            Label status = Labels.wrapped((when.isEmpty() ? "" : when + " · ") + entry.progress().label(),
-                    Styles.TEXT_MUTED, Styles.TEXT_SMALL, "lab-entry-status");
-            VBox box = new VBox(2, title, status);
-            box.setAlignment(Pos.CENTER_LEFT);
-            box.setMaxWidth(Double.MAX_VALUE);
-            setText(null);
+            status.setText((when.isEmpty() ? "" : when + " · ") + entry.progress().label());
             setGraphic(box);
             setId("lab-entry-" + entry.lab().id());
             pseudoClassStateChanged(PASSED, entry.progress().complete());
