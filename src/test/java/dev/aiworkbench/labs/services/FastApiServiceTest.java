@@ -96,6 +96,16 @@ class FastApiServiceTest {
                     && l.text().contains("-m uvicorn main:app --host 127.0.0.1 --port " + url.getPort()
                     + " --reload --reload-dir " + workspace.toAbsolutePath()));
             assertThat(fastapi.logs()).isNotEmpty();
+
+            // the watch asks /health every 2 s without filling the log; the learner's own request is logged
+            long healthLines = recorder.lines.stream().filter(l -> l.text().contains("GET /health")).count();
+            Thread.sleep(4_500);
+            assertThat(get(url.resolve("/health"), Map.of()).orElseThrow().statusCode()).isEqualTo(200);
+            await("the learner's request in the log", Duration.ofSeconds(5), () -> recorder.lines.stream()
+                    .filter(l -> l.text().contains("GET /health")).count() == healthLines + 1);
+            Thread.sleep(500);
+            assertThat(recorder.lines.stream().filter(l -> l.text().contains("GET /health")).count())
+                    .as("access-log lines of /health after two watch rounds and one request").isEqualTo(healthLines + 1);
             assertThat(recorder.threads).noneMatch(name -> name.contains("JavaFX") || name.equals("main"));
             assertThat(recorder.states).extracting(ServiceState::status)
                     .containsSubsequence(ServiceStatus.STARTING, ServiceStatus.RUNNING);
