@@ -2,7 +2,7 @@
 # Runs the JMH benchmarks in bench/jmh and prints the budgets as ratios against baselines measured
 # in the same invocation. Usage, from anywhere:
 #
-#   bench/run-jmh.sh                      # every benchmark (about 3 minutes on 2 cores)
+#   bench/run-jmh.sh                      # every benchmark (about 4 minutes on 2 cores)
 #   bench/run-jmh.sh PackLoadBenchmark    # JMH arguments (regexps, -wi, -i, ...) are passed through
 #
 # Needs a JDK 21+ as JAVA_HOME or on PATH. Exit status: 0 when every budget checked holds, 1 when one

@@ -17,7 +17,9 @@ import java.util.Optional;
  * Exit status: 0 when every budget that could be checked holds, 1 when one is missed, 2 when the
  * result file cannot be read.
  *
- * <p>Usage: {@code BenchSummary <jmh-result.json>}
+ * <p>Usage: {@code BenchSummary [--rows] <jmh-result.json>}. With {@code --rows} it prints each row as
+ * {@code SUMMARY|what|measured|baseline|budget|verdict} instead of a table, for a script that gathers
+ * rows from several harnesses into one table (bench/evals.sh).
  */
 public final class BenchSummary {
     private static final String PKG = "dev.aiworkbench.bench.";
@@ -25,6 +27,7 @@ public final class BenchSummary {
     static final double LINEAR_LIMIT = 12.5;
     static final double PACK_LOAD_BUDGET_MS = 150;
     static final double MARKS_BUDGET_MS = 1000;
+    static final double GRADE_BUDGET_MS = 2000;
 
     private record Score(double mean, double error, double median, String unit, double allocPerOp) {
         String meanText() {
@@ -36,22 +39,24 @@ public final class BenchSummary {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: BenchSummary <jmh-result.json>");
+        boolean asRows = args.length == 2 && args[0].equals("--rows");
+        if (args.length != 1 && !asRows) {
+            System.err.println("usage: BenchSummary [--rows] <jmh-result.json>");
             System.exit(2);
         }
+        String file = args[args.length - 1];
         JsonNode results;
         try {
-            results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+            results = new ObjectMapper().readTree(Path.of(file).toFile());
         } catch (IOException e) {
-            System.err.println("cannot read " + args[0] + ": " + e.getMessage());
+            System.err.println("cannot read " + file + ": " + e.getMessage());
             System.exit(2);
             return;
         }
-        System.exit(summarise(results) ? 0 : 1);
+        System.exit(summarise(results, asRows) ? 0 : 1);
     }
 
-    static boolean summarise(JsonNode results) {
+    static boolean summarise(JsonNode results, boolean asRows) {
         List<String[]> rows = new ArrayList<>();
         boolean ok = true;
 
@@ -97,9 +102,33 @@ public final class BenchSummary {
             }
         }
 
+        Optional<Score> grade = find(results, "EvalGradeBenchmark.grade10k", null);
+        Optional<Score> contains = find(results, "EvalGradeBenchmark.containsBaseline10k", null);
+        Optional<Score> cold = find(results, "EvalGradeColdBenchmark.firstGrade10k", null);
+        if (grade.isPresent()) {
+            boolean pass = grade.get().median() < GRADE_BUDGET_MS;
+            ok &= pass;
+            rows.add(row("d. grade 10,000 eval cases (54,000 assertions), warm", grade.get(), "< 2000 ms",
+                    verdict(pass)));
+            if (contains.isPresent()) {
+                rows.add(row("   baseline: fill {{var}} + String.contains, same assertions", contains.get(), "", ""));
+                rows.add(ratioRow("   ratio grade / contains loop", grade.get(), contains.get(), "cost over the floor",
+                        "info"));
+            }
+        }
+        cold.ifPresent(c -> rows.add(row("   the same 10,000 graded first in a fresh JVM (per fork)", c, "",
+                "info")));
+
         if (rows.isEmpty()) {
             System.out.println("no known benchmarks in the result file");
             return true;
+        }
+        if (asRows) {
+            for (String[] row : rows) {
+                System.out.println(String.join("|", "SUMMARY", row[0], row[2] + " median [mean " + row[1] + "]", "",
+                        row[3], row[4]));
+            }
+            return ok;
         }
         print(rows);
         System.out.println("Verdicts use the median of the measurement iterations; mean ± error is JMH's score"

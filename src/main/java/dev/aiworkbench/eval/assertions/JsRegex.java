@@ -1,5 +1,7 @@
 package dev.aiworkbench.eval.assertions;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -26,12 +28,24 @@ final class JsRegex {
     private static final String SPACES = "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
             + "\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
     private static final String ANY_BUT_LINE_END = "[^\\n\\r\\x{2028}\\x{2029}]";
+    /** Patterns compiled so far, by source: every case of a suite repeats its patterns. Bounded, as {{var}}s vary them. */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final int COMPILED_LIMIT = 1024;
 
     private JsRegex() {
     }
 
+    /** The compiled pattern (shared: {@link Pattern} is immutable); a source that does not compile throws each time. */
     static Pattern compile(String source) throws PatternSyntaxException {
-        return Pattern.compile(translate(source));
+        Pattern pattern = COMPILED.get(source);
+        if (pattern == null) {
+            pattern = Pattern.compile(translate(source));
+            if (COMPILED.size() >= COMPILED_LIMIT) {
+                COMPILED.clear();
+            }
+            COMPILED.put(source, pattern);
+        }
+        return pattern;
     }
 
     static String translate(String source) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -57,6 +58,10 @@ final class JsonSchemas {
 
     /** The violations of the instance, described; empty when it is valid. */
     static List<String> violations(Schema schema, JsonNode instance) {
+        // Most outputs match: a fail-fast yes/no first, and the full list of errors only when it is no.
+        if (schema.validate(instance, OutputFormat.BOOLEAN)) {
+            return List.of();
+        }
         List<Error> errors = schema.validate(instance);
         return errors.stream().map(JsonSchemas::describe).toList();
     }

@@ -56,6 +56,12 @@ final class CaseRunner {
     private final PromptSource prompt;
     private final ProviderSpec provider;
     private final EvalOptions options;
+    /** The prompt parsed once for the whole run: every case renders the same template. */
+    private final PromptTemplate template;
+    /** What every case's request shares: the options (a saved prompt's, overridden by the provider's), format, system. */
+    private final ModelOptions sampling;
+    private final OutputFormat format;
+    private final String system;
     private final Set<GenerationCall> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
@@ -69,6 +75,12 @@ final class CaseRunner {
         this.prompt = prompt;
         this.provider = provider;
         this.options = options;
+        this.template = PromptTemplate.parse(prompt.template());
+        PromptVersion registered = prompt.registered().orElse(null);
+        this.sampling = merge(registered == null ? ModelOptions.DEFAULTS : registered.content().options(),
+                provider.options());
+        this.format = registered == null ? OutputFormat.PLAIN : registered.content().format();
+        this.system = prompt.system().isBlank() ? null : prompt.system();
     }
 
     /** Out of reach even after retries: the run cannot go on. */
@@ -193,7 +205,6 @@ final class CaseRunner {
 
     /** Fills the prompt's slots from the item's vars; vars the prompt does not use are fine, as in promptfoo. */
     String render(TestCase test) {
-        PromptTemplate template = PromptTemplate.parse(prompt.template());
         Map<String, String> used = new LinkedHashMap<>();
         for (String name : template.variables()) {
             String value = test.vars().get(name);
@@ -207,11 +218,6 @@ final class CaseRunner {
     }
 
     private GenerationRequest request(String rendered) {
-        PromptVersion registered = prompt.registered().orElse(null);
-        ModelOptions sampling = merge(registered == null ? ModelOptions.DEFAULTS : registered.content().options(),
-                provider.options());
-        OutputFormat format = registered == null ? OutputFormat.PLAIN : registered.content().format();
-        String system = prompt.system().isBlank() ? null : prompt.system();
         if (provider.kind() == ProviderSpec.Kind.COMPLETION) {
             return GenerationRequest.generate(provider.model(), system, rendered, sampling, format);
         }

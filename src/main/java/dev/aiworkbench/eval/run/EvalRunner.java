@@ -21,11 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -160,6 +163,11 @@ public final class EvalRunner {
     private record Unit(TestCase test, int repeatIndex) {
     }
 
+    /** A case that is graded and waits to be kept; {@link #LAST} follows the last one. */
+    private record Landed(CaseResult result, CompletableFuture<Void> kept) {
+        static final Landed LAST = new Landed(null, null);
+    }
+
     private static List<Unit> plan(EvalSuite suite, int repeat, List<CaseResult> kept) {
         Set<String> done = new HashSet<>();
         kept.forEach(c -> done.add(c.itemKey() + "\u0000" + c.repeatIndex()));
@@ -186,39 +194,131 @@ public final class EvalRunner {
                   EvalProgress progress) {
             this.run = run;
             this.cases = cases;
-            Semaphore slots = new Semaphore(concurrency);
-            AtomicInteger finished = new AtomicInteger(alreadyDone);
-            AtomicInteger remaining = new AtomicInteger(units.size());
             if (units.isEmpty()) {
                 end();
                 return;
             }
-            for (Unit unit : units) {
+            // As many workers as the concurrency allows, each taking the next unit until none is left: at
+            // most that many cases run at once, and there is no thread per unit waiting for a turn. A worker
+            // hands its graded case to the writer and waits until it is kept and reported before it takes the
+            // next, so a case stays "in flight" until it has landed. The writer keeps each case as it lands;
+            // the cases that landed while it was writing go together in its next transaction (group commit),
+            // so under load one commit serves several cases. A case counts as done only once it is kept, so a
+            // resume never loses one.
+            Queue<Unit> queue = new ConcurrentLinkedQueue<>(units);
+            BlockingQueue<Landed> landed = new LinkedBlockingQueue<>();
+            int workerCount = Math.min(concurrency, units.size());
+            AtomicInteger working = new AtomicInteger(workerCount);
+            for (int w = 0; w < workerCount; w++) {
                 workers.execute(() -> {
                     try {
-                        slots.acquire();
-                        try {
-                            if (!cancelled && stopped.get() == null) {
-                                CaseResult result = cases.run(unit.test(), unit.repeatIndex());
-                                store.putCase(run.id(), result);
-                                progress.onCase(result, finished.incrementAndGet(), run.totalCases());
+                        Unit unit;
+                        while (!cancelled && stopped.get() == null && (unit = queue.poll()) != null) {
+                            try {
+                                Landed next = new Landed(cases.run(unit.test(), unit.repeatIndex()),
+                                        new CompletableFuture<>());
+                                landed.add(next);
+                                next.kept().join();
+                            } catch (CaseRunner.Unreachable | CaseRunner.Cancelled e) {
+                                throw e;
+                            } catch (RuntimeException e) {
+                                // A bug in one case loses that case only (a resume runs it again); the
+                                // worker goes on with the next.
+                                uncaught(e);
                             }
-                        } finally {
-                            slots.release();
                         }
                     } catch (CaseRunner.Unreachable e) {
                         if (stopped.compareAndSet(null, e.server())) {
                             cases.cancel();
                         }
-                    } catch (CaseRunner.Cancelled | InterruptedException e) {
+                    } catch (CaseRunner.Cancelled e) {
                         // a cancelled case is not kept: a resume runs it again
                     } finally {
-                        if (remaining.decrementAndGet() == 0) {
-                            end();
+                        if (working.decrementAndGet() == 0) {
+                            landed.add(Landed.LAST);
                         }
                     }
                 });
             }
+            workers.execute(() -> {
+                int finished = alreadyDone;
+                boolean last = false;
+                List<CaseResult> batch = new ArrayList<>();
+                try {
+                    while (!last) {
+                        // Waits for the next case, then takes every other one that has landed meanwhile.
+                        List<Landed> next = new ArrayList<>();
+                        next.add(take(landed));
+                        landed.drainTo(next);
+                        batch.clear();
+                        for (Landed item : next) {
+                            if (item == Landed.LAST) {
+                                last = true;
+                            } else {
+                                batch.add(item.result());
+                            }
+                        }
+                        try {
+                            for (CaseResult result : batch.isEmpty() ? batch : keep(batch)) {
+                                try {
+                                    progress.onCase(result, ++finished, run.totalCases());
+                                } catch (RuntimeException e) {
+                                    uncaught(e);
+                                }
+                            }
+                        } finally {
+                            for (Landed item : next) {
+                                if (item != Landed.LAST) {
+                                    item.kept().complete(null);
+                                }
+                            }
+                        }
+                    }
+                } finally {
+                    end();
+                }
+            });
+        }
+
+        /**
+         * Writes the cases, together when it can; when that fails, one by one, so that one case that
+         * cannot be written loses only itself. Returns the cases kept: one that is not kept is not reported,
+         * and a resume runs it again.
+         */
+        private List<CaseResult> keep(List<CaseResult> batch) {
+            try {
+                store.putCases(run.id(), batch);
+                return batch;
+            } catch (RuntimeException e) {
+                if (batch.size() == 1) {
+                    uncaught(e);
+                    return List.of();
+                }
+            }
+            List<CaseResult> kept = new ArrayList<>();
+            for (CaseResult result : batch) {
+                try {
+                    store.putCases(run.id(), List.of(result));
+                    kept.add(result);
+                } catch (RuntimeException e) {
+                    uncaught(e);
+                }
+            }
+            return kept;
+        }
+
+        private static Landed take(BlockingQueue<Landed> landed) {
+            while (true) {
+                try {
+                    return landed.take();
+                } catch (InterruptedException e) {
+                    // Nothing interrupts the writer on purpose: it stops at the last case, never before.
+                }
+            }
+        }
+
+        private static void uncaught(RuntimeException e) {
+            Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
         }
 
         private void end() {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Eval runs and their cases in SQLite; each write is one transaction, so a case is kept the moment it lands. */
+/**
+ * Eval runs and their cases in SQLite. Each write is one transaction, so a case is kept the moment its
+ * transaction commits; cases that land together may share one.
+ */
 public final class EvalStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_COLUMNS = "id, suite_key, suite_file, description, prompt_label, provider_id, model, "
@@ -53,14 +56,32 @@ public final class EvalStore {
                 + "failure = NULL WHERE id = ?", runId).executeUpdate());
     }
 
-    void putCase(String runId, CaseResult result) {
-        database.inTransaction(c -> Sql.bind(database, "INSERT OR REPLACE INTO eval_case (run_id, item_key, repeat_index, "
-                        + "description, cluster, vars, prompt, output, pass, score, error, assertions, latency_ms, "
-                        + "prompt_tokens, output_tokens, attempts, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?)", runId, result.itemKey(), result.repeatIndex(), result.description(), result.cluster(),
-                json(result.vars()), result.prompt(), result.output(), result.pass(), result.score(), result.error(),
-                json(result.assertions()), result.latencyMs(), result.promptTokens(), result.outputTokens(),
-                result.attempts(), result.finishedAt()).executeUpdate());
+    /**
+     * Keeps cases that landed together in one transaction: all of them or none. The runner's writer
+     * passes what landed while it was writing the previous ones, so under load a commit (and its write
+     * of the table's pages) serves several cases, and when they come one at a time each gets its own.
+     */
+    void putCases(String runId, List<CaseResult> results) {
+        // Written as JSON before the transaction, so the database lock is held for the inserts only.
+        String[] vars = new String[results.size()];
+        String[] assertions = new String[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            vars[i] = json(results.get(i).vars());
+            assertions[i] = json(results.get(i).assertions());
+        }
+        database.inTransaction(c -> {
+            for (int i = 0; i < results.size(); i++) {
+                CaseResult result = results.get(i);
+                Sql.bind(database, "INSERT OR REPLACE INTO eval_case (run_id, item_key, repeat_index, "
+                                + "description, cluster, vars, prompt, output, pass, score, error, assertions, latency_ms, "
+                                + "prompt_tokens, output_tokens, attempts, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                + "?, ?, ?, ?, ?, ?)", runId, result.itemKey(), result.repeatIndex(), result.description(),
+                        result.cluster(), vars[i], result.prompt(), result.output(), result.pass(), result.score(),
+                        result.error(), assertions[i], result.latencyMs(), result.promptTokens(), result.outputTokens(),
+                        result.attempts(), result.finishedAt()).executeUpdate();
+            }
+            return null;
+        });
     }
 
     public Optional<EvalRun> run(String id) {
