@@ -41,6 +41,9 @@ final class Verdicts {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value); // the common case (a latency, a count) without BigDecimal
+        }
         String plain = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
         return plain.equals("-0") ? "0" : plain;
     }

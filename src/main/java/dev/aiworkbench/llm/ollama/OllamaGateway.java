@@ -37,6 +37,7 @@ public final class OllamaGateway implements ModelGateway {
     private final OllamaErrors errors;
     private final HttpClient client;
     private final ScheduledExecutorService timer;
+    private final Watchdog watchdog;
     private final Ollama4jAdmin admin;
 
     public OllamaGateway(OllamaSettings settings) {
@@ -51,6 +52,7 @@ public final class OllamaGateway implements ModelGateway {
             thread.setDaemon(true);
             return thread;
         });
+        this.watchdog = new Watchdog(timer);
         this.admin = new Ollama4jAdmin(settings, errors);
     }
 
@@ -82,7 +84,7 @@ public final class OllamaGateway implements ModelGateway {
     @Override
     public PullCall pull(String model, PullListener listener) {
         PullExchange exchange = new PullExchange(settings, errors, model, listener);
-        exchange.start(client, post("/api/pull", OllamaWire.modelBody(model, true), settings.firstTokenTimeout()), timer);
+        exchange.start(client, post("/api/pull", OllamaWire.modelBody(model, true), settings.firstTokenTimeout()), watchdog);
         return exchange;
     }
 
@@ -90,7 +92,7 @@ public final class OllamaGateway implements ModelGateway {
     public GenerationCall stream(GenerationRequest request, TokenListener listener) {
         GenerationExchange exchange = new GenerationExchange(settings, errors, request, listener);
         exchange.start(client, post(OllamaWire.path(request.mode()), OllamaWire.generationBody(request, true),
-                settings.firstTokenTimeout()), timer);
+                settings.firstTokenTimeout()), watchdog);
         return exchange;
     }
 

@@ -1,5 +1,6 @@
 package dev.aiworkbench.llm.ollama;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,9 @@ import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.OutputFormat;
 import dev.aiworkbench.llm.Usage;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -27,32 +31,47 @@ final class OllamaWire {
 
     /** The body of a chat or generate call; {@code stop} is an array, as the server requires. */
     static String generationBody(GenerationRequest request, boolean stream) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("model", request.model());
-        if (request.mode() == GenerationRequest.Mode.CHAT) {
-            ArrayNode messages = body.putArray("messages");
-            for (ChatMessage message : request.wireMessages()) {
-                messages.addObject().put("role", message.role().wireName()).put("content", message.content());
+        // Written straight to text, without a tree in between: an eval run builds one body per case.
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator body = JSON.getFactory().createGenerator(text)) {
+            body.writeStartObject();
+            body.writeStringField("model", request.model());
+            if (request.mode() == GenerationRequest.Mode.CHAT) {
+                body.writeArrayFieldStart("messages");
+                for (ChatMessage message : request.wireMessages()) {
+                    body.writeStartObject();
+                    body.writeStringField("role", message.role().wireName());
+                    body.writeStringField("content", message.content());
+                    body.writeEndObject();
+                }
+                body.writeEndArray();
+            } else {
+                body.writeStringField("prompt", request.prompt() == null ? "" : request.prompt());
+                if (request.system() != null && !request.system().isBlank()) {
+                    body.writeStringField("system", request.system());
+                }
             }
-        } else {
-            body.put("prompt", request.prompt() == null ? "" : request.prompt());
-            if (request.system() != null && !request.system().isBlank()) {
-                body.put("system", request.system());
+            body.writeBooleanField("stream", stream);
+            Map<String, Object> options = request.options().toWire();
+            if (!options.isEmpty()) {
+                body.writeFieldName("options");
+                body.writeObject(options);
             }
-        }
-        body.put("stream", stream);
-        Map<String, Object> options = request.options().toWire();
-        if (!options.isEmpty()) {
-            body.set("options", JSON.valueToTree(options));
-        }
-        switch (request.format()) {
-            case OutputFormat.Json json -> body.put("format", "json");
-            case OutputFormat.JsonSchema schema -> body.set("format", schema.schema());
-            case OutputFormat.Plain plain -> {
-                // no format: free text
+            switch (request.format()) {
+                case OutputFormat.Json json -> body.writeStringField("format", "json");
+                case OutputFormat.JsonSchema schema -> {
+                    body.writeFieldName("format");
+                    body.writeTree(schema.schema());
+                }
+                case OutputFormat.Plain plain -> {
+                    // no format: free text
+                }
             }
+            body.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a request body", e);
         }
-        return body.toString();
+        return text.toString();
     }
 
     static String modelBody(String model, boolean stream) {

@@ -12,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One NDJSON exchange with Ollama (a streamed chat, completion or pull), read line by line as the
@@ -24,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long WATCHDOG_PERIOD_MILLIS = 100;
 
     protected final CompletableFuture<T> result = new CompletableFuture<>();
     protected final OllamaErrors errors;
@@ -35,7 +31,6 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
     private volatile CompletableFuture<?> send;
     private volatile long lastLineNanos;
     private volatile boolean anyLine;
-    private ScheduledFuture<?> watchdog;
 
     StreamingExchange(OllamaSettings settings, OllamaErrors errors, String model) {
         this.settings = settings;
@@ -43,10 +38,9 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
         this.model = model;
     }
 
-    final void start(HttpClient client, HttpRequest request, ScheduledExecutorService timer) {
-        watchdog = timer.scheduleAtFixedRate(this::checkTimeouts, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
-        result.whenComplete((value, failure) -> watchdog.cancel(false));
+    final void start(HttpClient client, HttpRequest request, Watchdog watchdog) {
+        watchdog.watch(this);
+        result.whenComplete((value, failure) -> watchdog.forget(this));
         send = client.sendAsync(request, this::bodyFor).whenComplete((response, failure) -> {
             if (failure != null && !result.isDone()) {
                 fail(errors.transport(failure, settings.firstTokenTimeout(), "answer"));
@@ -149,7 +143,8 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
         }
     }
 
-    private void checkTimeouts() {
+    /** Fails the exchange when the first line, or the next one, is overdue; the watchdog calls it. */
+    void checkTimeouts() {
         if (result.isDone()) {
             return;
         }
