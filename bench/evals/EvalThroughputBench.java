@@ -18,6 +18,7 @@ import dev.aiworkbench.eval.suite.SuiteLoadResult;
 import dev.aiworkbench.eval.suite.SuiteLoader;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
+import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.FakeOllamaRequest;
@@ -130,7 +131,7 @@ public final class EvalThroughputBench {
             EvalStore store = new EvalStore(database);
             // As Workbench.evalRunner() wires it; a local model costs 0.
             EvalRunner runner = new EvalRunner(store, () -> gateway, Grader.standard(),
-                    new SqliteVerdictCache(database, clock), usage -> OptionalDouble.of(0), clock);
+                    new SqliteVerdictCache(database, clock), () -> new PriceTable(database).row(PriceTable.LOCAL)::costUsd, clock);
             Runner runs = new Runner(runner, store, fake, suite,
                     new EvalOptions(concurrency, 1, EvalOptions.DEFAULT_RETRIES, EvalOptions.DEFAULT_REQUEST_TIMEOUT,
                             Optional.empty()), expectedPasses(items));

@@ -171,7 +171,7 @@ public final class Workbench implements AutoCloseable {
     /** Runs suites on the model server, pricing cases at the local row of the price table. */
     public EvalRunner evalRunner() {
         return new EvalRunner(evals, this::models, Grader.standard(), judgeVerdicts,
-                usage -> prices.costUsd(PriceTable.LOCAL, usage), clock);
+                () -> prices.row(PriceTable.LOCAL)::costUsd, clock);
     }
 
     public EvalReporter evalReporter() {

@@ -47,16 +47,20 @@ public final class EvalRunner {
     private final Supplier<ModelGateway> gateway;
     private final Grader grader;
     private final VerdictCache verdicts;
-    private final Function<Usage, OptionalDouble> cost;
+    private final Supplier<Function<Usage, OptionalDouble>> pricing;
     private final Clock clock;
 
+    /**
+     * @param pricing what a case's usage costs, asked once at the start of each run (a lookup per case would
+     *                take the database lock the run's writer needs)
+     */
     public EvalRunner(EvalStore store, Supplier<ModelGateway> gateway, Grader grader, VerdictCache verdicts,
-                      Function<Usage, OptionalDouble> cost, Clock clock) {
+                      Supplier<Function<Usage, OptionalDouble>> pricing, Clock clock) {
         this.store = store;
         this.gateway = gateway;
         this.grader = grader;
         this.verdicts = verdicts;
-        this.cost = cost;
+        this.pricing = pricing;
         this.clock = clock;
     }
 
@@ -81,7 +85,7 @@ public final class EvalRunner {
         } else {
             store.insert(run);
         }
-        CaseRunner cases = new CaseRunner(gateway, grader, verdicts, cost, clock, prompt, provider, options);
+        CaseRunner cases = new CaseRunner(gateway, grader, verdicts, pricing.get(), clock, prompt, provider, options);
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
     }
 
