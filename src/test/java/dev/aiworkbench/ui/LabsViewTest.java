@@ -266,4 +266,24 @@ class LabsViewTest {
         ListView<Object> list = robot.lookup("#lab-list").queryAs(ListView.class);
         assertThat(list.getSelectionModel().getSelectedItem().toString()).contains(LAB);
     }
+
+    @Test
+    void aLabWhoseServicesCannotRunHereSaysWhatIsMissingBeforeStart(FxRobot robot) throws Exception {
+        dev.aiworkbench.labs.DockerProbe.Result docker = dev.aiworkbench.labs.DockerProbe.probe(System.getenv(),
+                Duration.ofSeconds(5));
+        Assumptions.assumeFalse(docker.running(), "Docker runs here, so Qdrant could start: nothing is missing");
+        startApp(robot);
+        robot.clickOn("#nav-labs");
+        waitFor(Duration.ofSeconds(30), () -> robot.lookup("#lab-entry-rag-qdrant").tryQuery().isPresent());
+        AppDriver.reveal(robot, "#lab-entry-rag-qdrant");
+        robot.clickOn("#lab-entry-rag-qdrant");
+
+        waitFor(Duration.ofSeconds(30), () -> shown(robot, "#lab-preflight"));
+        atlantafx.base.controls.Message preflight = node(robot, "#lab-preflight", atlantafx.base.controls.Message.class);
+        assertThat(preflight.getTitle()).isEqualTo("2 things this lab needs are missing here");
+        assertThat(preflight.getDescription()).contains("Qdrant runs in Docker, and Docker is not running here")
+                .contains("No Ollama server answers at http://127.0.0.1:9").contains("ollama serve")
+                .contains("The steps that do not need Qdrant still run.");
+        assertThat(text(robot, "#service-status-qdrant")).isEqualTo("stopped");
+    }
 }

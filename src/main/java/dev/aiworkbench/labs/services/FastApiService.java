@@ -143,9 +143,8 @@ public final class FastApiService extends LabService {
             startContainer();
             return;
         }
-        publish(ServiceStatus.UNAVAILABLE, "FastAPI cannot run here: no Python on this machine has FastAPI and"
-                        + " uvicorn (" + local.detail() + "), and Docker is not running (" + docker.detail() + ").",
-                Fixes.fastapi(System.getProperty("os.name", "")) + " " + Fixes.stepsStillRun("FastAPI"));
+        Unavailable why = Unavailable.fastapi(local, docker);
+        publish(ServiceStatus.UNAVAILABLE, why.sentence(), why.fix());
     }
 
     // --- local uvicorn --------------------------------------------------------------------------------------

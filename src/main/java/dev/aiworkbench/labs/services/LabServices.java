@@ -3,6 +3,9 @@ package dev.aiworkbench.labs.services;
 import dev.aiworkbench.labs.DockerProbe;
 import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.definition.LabDefinition;
+import dev.aiworkbench.labs.definition.ServiceSpec;
+import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.ModelServerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +127,47 @@ public final class LabServices implements AutoCloseable {
     public CompletableFuture<PythonProbe.Result> python() {
         return CompletableFuture.supplyAsync(() -> PythonProbe.probe(settings.environment(), Duration.ofSeconds(15)),
                 executor);
+    }
+
+    /**
+     * What this machine lacks for a lab's services, asked now: Docker for Qdrant, a Python with FastAPI (or
+     * Docker) for the app, an Ollama server (or Docker) for the models. One entry per service that could not
+     * start here, in the words its Start would use. Blocks on the probes for a few seconds: not on the FX thread.
+     */
+    public List<Unavailable> preflight(LabDefinition lab) {
+        List<Unavailable> missing = new ArrayList<>();
+        DockerProbe.Result docker = null;
+        for (ServiceSpec spec : lab.services()) {
+            switch (spec.type()) {
+                case QDRANT -> {
+                    docker = docker != null ? docker : DockerProbe.probe(settings.environment(), PROBE_TIMEOUT);
+                    if (!docker.running()) {
+                        missing.add(Unavailable.qdrant(docker));
+                    }
+                }
+                case FASTAPI -> {
+                    PythonProbe.Result python = PythonProbe.probe(settings.environment(), Duration.ofSeconds(15));
+                    if (!python.hasFastApi()) {
+                        docker = docker != null ? docker : DockerProbe.probe(settings.environment(), PROBE_TIMEOUT);
+                        if (!docker.running()) {
+                            missing.add(Unavailable.fastapi(python, docker));
+                        }
+                    }
+                }
+                case OLLAMA -> {
+                    ModelGateway app = settings.appOllama().get();
+                    try {
+                        app.version();
+                    } catch (ModelServerException e) {
+                        docker = docker != null ? docker : DockerProbe.probe(settings.environment(), PROBE_TIMEOUT);
+                        if (!docker.running()) {
+                            missing.add(Unavailable.ollama(Unavailable.noServer(app.baseUri(), e.getMessage()), docker));
+                        }
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     /** The record of the lab when another process runs it (started by `workbench lab start`, or the app). */

@@ -92,14 +92,14 @@ public final class OllamaService extends LabService {
             if (cancelled) {
                 return;
             }
-            String missing = "No Ollama server answers at " + app.baseUri() + " (" + e.getMessage() + ")";
+            String missing = Unavailable.noServer(app.baseUri(), e.getMessage());
             DockerProbe.Result docker = DockerProbe.probe(context.environment(), Duration.ofSeconds(5));
             if (cancelled) {
                 return;
             }
             if (!docker.running()) {
-                publish(ServiceStatus.UNAVAILABLE, missing + ", and Docker is not running here (" + docker.detail()
-                        + "), so the lab cannot start one.", Fixes.ollama() + " " + Fixes.stepsStillRun("Ollama"));
+                Unavailable why = Unavailable.ollama(missing, docker);
+                publish(ServiceStatus.UNAVAILABLE, why.sentence(), why.fix());
                 return;
             }
             Optional<String> started = startContainer(missing);

@@ -60,8 +60,8 @@ public final class QdrantService extends LabService {
             return;
         }
         if (!docker.running()) {
-            publish(ServiceStatus.UNAVAILABLE, "Qdrant runs in Docker, and Docker is not running here ("
-                    + docker.detail() + ").", Fixes.DOCKER_INSTALL + " " + Fixes.stepsStillRun("Qdrant"));
+            Unavailable why = Unavailable.qdrant(docker);
+            publish(ServiceStatus.UNAVAILABLE, why.sentence(), why.fix());
             return;
         }
         String image = context.settings.images().qdrant();

@@ -19,6 +19,7 @@ import dev.aiworkbench.labs.services.LabService;
 import dev.aiworkbench.labs.services.LogLine;
 import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.labs.services.ServiceStatus;
+import dev.aiworkbench.labs.services.Unavailable;
 import dev.aiworkbench.ui.LinkOpener;
 import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
@@ -78,6 +79,8 @@ final class LabPage extends VBox {
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label busyText = new Label();
     private final Message notice = new Message();
+    /** What this machine lacks for the lab's services, found when the page opens, before any Start. */
+    private final Message preflight = new Message();
     private final VBox solveReport = new VBox(6);
     private final LiveFeed feed;
     private LabRun run;
@@ -113,7 +116,11 @@ final class LabPage extends VBox {
         solveReport.setId("solve-report");
         solveReport.getStyleClass().add("solve-report");
         visible(solveReport, false);
-        getChildren().addAll(notice, solveReport);
+        preflight.setId("lab-preflight");
+        preflight.getStyleClass().add(Styles.WARNING);
+        preflight.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        visible(preflight, false);
+        getChildren().addAll(preflight, notice, solveReport);
 
         VBox servicesBox = new VBox(12);
         servicesBox.setId("lab-services");
@@ -212,6 +219,9 @@ final class LabPage extends VBox {
 
     /** Reads the latest results and, when the pack is trusted, opens the lab's run (without starting it). */
     private void load() {
+        if (!lab.services().isEmpty()) {
+            host.worker().run(() -> labs.services().preflight(lab), this::showPreflight, this::problem);
+        }
         host.worker().run(() -> {
             boolean isTrusted = labs.trusted();
             Map<String, StoredCheck> latest = labs.latestResults(lab.id());
@@ -314,10 +324,22 @@ final class LabPage extends VBox {
     // --- actions ---------------------------------------------------------------------------------------------
 
     /** Starts the lab's services; the first time for this pack version, after the learner trusts it. */
+    private void showPreflight(List<Unavailable> missing) {
+        if (missing.isEmpty() || disposed) {
+            return;
+        }
+        preflight.setTitle(missing.size() == 1 ? "Something this lab needs is missing here"
+                : missing.size() + " things this lab needs are missing here");
+        preflight.setDescription(String.join("\n\n", missing.stream().map(Unavailable::message).toList()));
+        visible(preflight, true);
+    }
+
     void start() {
         if (start.isDisabled() || disposed) {
             return;
         }
+        // Start asks again and each service says where it stands.
+        visible(preflight, false);
         if (!trusted || run == null) {
             starting = true;
             updateButtons();
