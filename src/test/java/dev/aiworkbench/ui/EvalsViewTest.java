@@ -222,8 +222,9 @@ class EvalsViewTest {
 
     private void runAndWait(FxRobot robot, String expectedDone) throws Exception {
         robot.clickOn("#run-eval");
+        // "Finished <run>; scoring it…" comes first; the report and the trend are shown with the final status.
         waitFor(() -> text(robot, "#eval-progress-text").startsWith(expectedDone)
-                && text(robot, "#evals-status").startsWith("Finished"));
+                && text(robot, "#evals-status").matches("(?s)Finished [^;]*: \\d+ passed.*"));
     }
 
     /** N of "N of M cases · …", or -1. */
@@ -469,7 +470,7 @@ class EvalsViewTest {
         fake.clearFaults();
         robot.clickOn("#resume-eval");
         waitFor(() -> text(robot, "#eval-progress-text").startsWith("6 of 6 cases · 100%")
-                && text(robot, "#evals-status").startsWith("Finished"));
+                && text(robot, "#evals-status").matches("(?s)Finished [^;]*: \\d+ passed.*"));
 
         assertThat(storedRuns()).hasSize(1);
         EvalRun resumed = storedRuns().get(0);
