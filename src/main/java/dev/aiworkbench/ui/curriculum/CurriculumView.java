@@ -13,9 +13,12 @@ import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.shell.FocusableScreen;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Region;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeCell;
@@ -24,6 +27,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 import java.util.HashMap;
@@ -167,12 +171,27 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
         } else {
             pack.weekNumber(workItem.weekNumber()).ifPresent(w -> select(w.id()));
         }
-        // Focus once the page is laid out; the tree takes focus while its selection changes.
-        javafx.application.Platform.runLater(() -> {
-            if (page instanceof WeekPage week) {
+        // Focus once the page is in the scene: on the screen's first showing the scroll pane's skin, which
+        // puts the page into the scene, is made on a later pulse, and a node outside a scene cannot take focus.
+        Node shown = page;
+        Runnable focus = () -> {
+            if (shown instanceof WeekPage week) {
                 week.focusItem(itemId);
-            } else if (page instanceof MilestonePage milestone) {
+            } else if (shown instanceof MilestonePage milestone) {
                 milestone.focusItem(itemId);
+            }
+        };
+        if (shown.getScene() != null) {
+            Platform.runLater(focus);
+            return;
+        }
+        shown.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> property, Scene was, Scene now) {
+                if (now != null) {
+                    property.removeListener(this);
+                    Platform.runLater(focus);
+                }
             }
         });
     }
