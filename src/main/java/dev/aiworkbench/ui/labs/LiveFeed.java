@@ -4,7 +4,7 @@ import dev.aiworkbench.labs.definition.ServiceType;
 import dev.aiworkbench.labs.services.LogLine;
 import dev.aiworkbench.labs.services.ServiceListener;
 import dev.aiworkbench.labs.services.ServiceState;
-import javafx.application.Platform;
+import dev.aiworkbench.ui.common.FramePacer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,14 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Hears a lab's services on their threads and hands what they said to the FX thread coalesced: one {@code runLater}
- * at a time, rescheduled only after it ran, carrying every state and log line that arrived meanwhile (the latest
- * state per service, at most {@code maxLines} lines). A burst of a thousand log lines is one update, not a thousand.
+ * Hears a lab's services on their threads and hands what they said to the FX thread coalesced: at most one update a
+ * frame ({@link FramePacer}), carrying every state and log line that arrived meanwhile (the latest state per
+ * service, at most {@code maxLines} lines). A burst of a thousand log lines is one update, not a thousand.
  */
 final class LiveFeed implements ServiceListener {
     private final int maxLines;
@@ -31,7 +30,7 @@ final class LiveFeed implements ServiceListener {
     private final BiConsumer<ServiceType, List<LogLine>> onLines;
     private final ConcurrentLinkedQueue<LogLine> lines = new ConcurrentLinkedQueue<>();
     private final Map<ServiceType, ServiceState> states = new ConcurrentHashMap<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final FramePacer pacer = new FramePacer(this::deliver);
     /** FX thread only: whether the page shows the run yet (lines wait until it does). */
     private boolean open;
     /** FX thread only: lines the page already has from the snapshot it opened with. */
@@ -62,8 +61,7 @@ final class LiveFeed implements ServiceListener {
         shown.addAll(snapshot);
         alreadyShown = shown;
         open = true;
-        scheduled.set(false);
-        schedule();
+        pacer.request();
     }
 
     /** Stops handing anything over (the page is gone). */
@@ -74,13 +72,10 @@ final class LiveFeed implements ServiceListener {
     }
 
     private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::deliver);
-        }
+        pacer.request();
     }
 
     private void deliver() {
-        scheduled.set(false);
         if (!open) {
             return;
         }
