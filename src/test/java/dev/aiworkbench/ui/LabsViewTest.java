@@ -129,9 +129,11 @@ class LabsViewTest {
     }
 
     /** uvicorn processes started by this JVM (its children and theirs: the reloader and the server). */
+    /** uvicorn servers (they name a port); not the short Python lookup that only asks whether uvicorn is there. */
     private static List<ProcessHandle> uvicorns() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("uvicorn")).toList();
+                .filter(p -> p.info().commandLine().map(c -> c.contains("uvicorn") && c.contains("--port"))
+                        .orElse(false)).toList();
     }
 
     private static int status(URI url) {
