@@ -12,9 +12,11 @@ import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.services.LabRun;
 import dev.aiworkbench.labs.services.LabRunRecord;
 import dev.aiworkbench.labs.services.LogLine;
+import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceListener;
 import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.labs.services.ServiceStatus;
+import dev.aiworkbench.llm.PullBoard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +44,7 @@ import java.util.concurrent.CompletionException;
 final class LabCommand {
     /** How long `lab stop` waits for the process that runs the lab to stop it. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    private static final Duration PULL_EVERY = Duration.ofMillis(500);
 
     private LabCommand() {
     }
@@ -74,9 +77,24 @@ final class LabCommand {
         throw new CommandFailure(message.toString(), Cli.USAGE);
     }
 
-    /** Prints state changes and log lines of a run as they happen, prefixed with the service. */
+    /** Prints state changes, log lines and pull progress (twice a second at most) as they happen, prefixed with the service. */
     static ServiceListener printer(java.io.PrintWriter out) {
         return new ServiceListener() {
+            private long lastPull = System.nanoTime() - PULL_EVERY.toNanos();
+
+            @Override
+            public void onPull(String model, PullBoard board) {
+                synchronized (out) {
+                    long now = System.nanoTime();
+                    if (now - lastPull < PULL_EVERY.toNanos()) {
+                        return;
+                    }
+                    lastPull = now;
+                    out.println("[ollama] " + PullSnapshot.of(model, board).describe());
+                    out.flush();
+                }
+            }
+
             @Override
             public void onState(ServiceState state) {
                 synchronized (out) {

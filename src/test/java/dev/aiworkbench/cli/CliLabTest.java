@@ -182,6 +182,21 @@ class CliLabTest {
         assertThat(leftInWorkspace()).as("processes left after lab test").isEmpty();
     }
 
+    @Test
+    void startingALabWhoseModelIsMissingPullsItWithProgress() {
+        try (dev.aiworkbench.testing.FakeOllama fake = dev.aiworkbench.testing.FakeOllama.start()) {
+            fake.pullScript("qwen2.5:0.5b").layers(397_800_000L, 1_000).steps(4)
+                    .stepDelay(Duration.ofMillis(300));
+
+            CliHarness.Run test = cli.run("lab", "test", "structured-output", "--trust", "--ollama-url", fake.baseUrl());
+
+            assertThat(test.err()).contains("[ollama] Pulling qwen2.5:0.5b: ").contains(" of 397.8 MB")
+                    .contains("qwen2.5:0.5b is pulled");
+            assertThat(fake.requests("/api/pull")).hasSize(1);
+            assertThat(test.exitCode()).as(test.toString()).isEqualTo(Cli.FAILED);
+        }
+    }
+
     private CliHarness.Run checkUntilPassed() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         CliHarness.Run last;

@@ -17,6 +17,7 @@ import dev.aiworkbench.labs.definition.ServiceType;
 import dev.aiworkbench.labs.services.LabRun;
 import dev.aiworkbench.labs.services.LabService;
 import dev.aiworkbench.labs.services.LogLine;
+import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.labs.services.ServiceStatus;
 import dev.aiworkbench.labs.services.Unavailable;
@@ -95,7 +96,7 @@ final class LabPage extends VBox {
         this.host = host;
         this.labs = labs;
         this.lab = lab;
-        this.feed = new LiveFeed(ServicePane.MAX_LINES, this::statesChanged, this::linesArrived);
+        this.feed = new LiveFeed(ServicePane.MAX_LINES, this::statesChanged, this::linesArrived, this::pullsMoved);
         setId("lab-page");
         getStyleClass().add("page");
         setSpacing(20);
@@ -312,6 +313,13 @@ final class LabPage extends VBox {
             }
         });
         updateButtons();
+    }
+
+    private void pullsMoved(List<PullSnapshot> pulls) {
+        ServicePane pane = services.get(ServiceType.OLLAMA);
+        if (pane != null) {
+            pulls.forEach(pane::showPull);
+        }
     }
 
     private void linesArrived(ServiceType type, List<LogLine> lines) {

@@ -2,8 +2,10 @@ package dev.aiworkbench.ui.labs;
 
 import dev.aiworkbench.labs.definition.ServiceType;
 import dev.aiworkbench.labs.services.LogLine;
+import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceListener;
 import dev.aiworkbench.labs.services.ServiceState;
+import dev.aiworkbench.llm.PullBoard;
 import dev.aiworkbench.ui.common.FramePacer;
 
 import java.util.ArrayDeque;
@@ -28,6 +30,9 @@ final class LiveFeed implements ServiceListener {
     private final int maxLines;
     private final Consumer<Map<ServiceType, ServiceState>> onStates;
     private final BiConsumer<ServiceType, List<LogLine>> onLines;
+    private final Consumer<List<PullSnapshot>> onPulls;
+    /** The latest state of each model being pulled, by model. */
+    private final Map<String, PullSnapshot> pulls = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<LogLine> lines = new ConcurrentLinkedQueue<>();
     private final Map<ServiceType, ServiceState> states = new ConcurrentHashMap<>();
     private final FramePacer pacer = new FramePacer(this::deliver);
@@ -37,15 +42,22 @@ final class LiveFeed implements ServiceListener {
     private Set<LogLine> alreadyShown = Set.of();
 
     LiveFeed(int maxLines, Consumer<Map<ServiceType, ServiceState>> onStates,
-             BiConsumer<ServiceType, List<LogLine>> onLines) {
+             BiConsumer<ServiceType, List<LogLine>> onLines, Consumer<List<PullSnapshot>> onPulls) {
         this.maxLines = maxLines;
         this.onStates = onStates;
         this.onLines = onLines;
+        this.onPulls = onPulls;
     }
 
     @Override
     public void onState(ServiceState state) {
         states.put(state.type(), state);
+        schedule();
+    }
+
+    @Override
+    public void onPull(String model, PullBoard board) {
+        pulls.put(model, PullSnapshot.of(model, board));
         schedule();
     }
 
@@ -69,6 +81,7 @@ final class LiveFeed implements ServiceListener {
         open = false;
         lines.clear();
         states.clear();
+        pulls.clear();
     }
 
     private void schedule() {
@@ -99,6 +112,16 @@ final class LiveFeed implements ServiceListener {
         }
         if (!latest.isEmpty()) {
             onStates.accept(latest);
+        }
+        if (!pulls.isEmpty()) {
+            List<PullSnapshot> pulling = new ArrayList<>();
+            for (String model : List.copyOf(pulls.keySet())) {
+                PullSnapshot snapshot = pulls.remove(model);
+                if (snapshot != null) {
+                    pulling.add(snapshot);
+                }
+            }
+            onPulls.accept(pulling);
         }
         if (!batch.isEmpty()) {
             Map<ServiceType, List<LogLine>> byService = new EnumMap<>(ServiceType.class);

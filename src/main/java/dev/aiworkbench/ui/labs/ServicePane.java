@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.labs.definition.ServiceType;
 import dev.aiworkbench.labs.services.LogLine;
+import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.labs.services.ServiceStatus;
 import dev.aiworkbench.ui.common.Labels;
@@ -13,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -50,6 +52,9 @@ final class ServicePane extends VBox {
     private final VBox snippetBox = new VBox(6);
     private final TextArea snippet = new TextArea();
     private final ListView<LogLine> log = new ListView<>();
+    private final ProgressBar pullBar = new ProgressBar();
+    private final Label pullText = new Label();
+    private final VBox pullBox = new VBox(4, pullText, pullBar);
     private final DateTimeFormatter times;
     private ServiceState shown;
 
@@ -104,7 +109,13 @@ final class ServicePane extends VBox {
         Label logTitle = new Label("Log");
         logTitle.getStyleClass().add(Styles.TEXT_BOLD);
 
-        getChildren().addAll(header, sentence, fix, addresses, snippetBox, new VBox(4, logTitle, log));
+        pullBox.setId("pull-" + id);
+        pullText.setId("pull-text-" + id);
+        pullBar.setId("pull-bar-" + id);
+        pullBar.setMaxWidth(Double.MAX_VALUE);
+        show(pullBox, false);
+
+        getChildren().addAll(header, sentence, fix, pullBox, addresses, snippetBox, new VBox(4, logTitle, log));
         showState(ServiceState.notStarted(type));
     }
 
@@ -124,8 +135,21 @@ final class ServicePane extends VBox {
         return shown;
     }
 
+    /** A model pull's progress; the bar goes once the service has settled. */
+    void showPull(PullSnapshot pull) {
+        if (shown != null && shown.status() != ServiceStatus.STARTING) {
+            return;
+        }
+        pullText.setText(pull.describe());
+        pullBar.setProgress(pull.fraction().orElse(ProgressBar.INDETERMINATE_PROGRESS));
+        show(pullBox, true);
+    }
+
     void showState(ServiceState state) {
         ServiceState before = shown;
+        if (state.status() != ServiceStatus.STARTING) {
+            show(pullBox, false);
+        }
         shown = state;
         status.setText(word(state.status()));
         status.getStyleClass().removeIf(c -> c.startsWith("service-badge-"));
