@@ -220,50 +220,44 @@ final class LabCommand {
         public Integer call() {
             try (Workbench workbench = openWorkbench()) {
                 Labs labs = workbench.labs();
-                List<Map<String, Object>> list = new ArrayList<>();
-                for (String id : labs.catalog().ids()) {
-                    LabDefinition lab = labs.catalog().lab(id).orElseThrow();
-                    LabProgress progress = labs.progress(id);
-                    Optional<LabRunRecord> running = labs.services().records().find(id);
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("id", id);
-                    item.put("title", lab.title());
-                    item.put("weeks", lab.weeks());
-                    item.put("services", lab.services().stream().map(ServiceSpec::type).map(t -> t.id()).toList());
-                    item.put("steps", lab.steps().size());
-                    item.put("passed", progress.passed());
-                    item.put("checks", progress.total());
-                    item.put("status", progress.label());
-                    item.put("running", running.isPresent());
-                    list.add(item);
-                }
+                List<Row> rows = labs.catalog().ids().stream().map(id -> new Row(labs.catalog().lab(id).orElseThrow(),
+                        labs.progress(id), labs.services().records().find(id).isPresent())).toList();
                 if (json) {
-                    out().println(Json.write(list));
+                    out().println(Json.write(rows.stream().map(Row::json).toList()));
                     return Cli.OK;
                 }
                 out().printf(Locale.ROOT, "%-28s %-10s %-22s %-22s %s%n", "LAB", "WEEKS", "SERVICES", "STATUS", "TITLE");
-                for (Map<String, Object> item : list) {
-                    @SuppressWarnings("unchecked")
-                    List<Integer> weeks = (List<Integer>) item.get("weeks");
-                    @SuppressWarnings("unchecked")
-                    List<String> services = (List<String>) item.get("services");
-                    out().printf(Locale.ROOT, "%-28s %-10s %-22s %-22s %s%n", item.get("id"), weekRange(weeks),
+                for (Row row : rows) {
+                    LabDefinition lab = row.lab();
+                    List<String> services = row.services();
+                    out().printf(Locale.ROOT, "%-28s %-10s %-22s %-22s %s%n", lab.id(),
+                            lab.weeks().isEmpty() ? "-" : LabDefinition.span(lab.weeks(), "-", ","),
                             services.isEmpty() ? "-" : String.join(",", services),
-                            item.get("status") + ((Boolean) item.get("running") ? ", running" : ""), item.get("title"));
+                            row.progress().label() + (row.running() ? ", running" : ""), lab.title());
                 }
                 return Cli.OK;
             }
         }
 
-        private static String weekRange(List<Integer> weeks) {
-            if (weeks.isEmpty()) {
-                return "-";
+        /** One lab as the list shows it. */
+        private record Row(LabDefinition lab, LabProgress progress, boolean running) {
+            List<String> services() {
+                return lab.services().stream().map(ServiceSpec::type).map(t -> t.id()).toList();
             }
-            int first = weeks.get(0);
-            int last = weeks.get(weeks.size() - 1);
-            boolean contiguous = last - first + 1 == weeks.size();
-            return contiguous ? (first == last ? String.valueOf(first) : first + "-" + last)
-                    : String.join(",", weeks.stream().map(String::valueOf).toList());
+
+            Map<String, Object> json() {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", lab.id());
+                item.put("title", lab.title());
+                item.put("weeks", lab.weeks());
+                item.put("services", services());
+                item.put("steps", lab.steps().size());
+                item.put("passed", progress.passed());
+                item.put("checks", progress.total());
+                item.put("status", progress.label());
+                item.put("running", running);
+                return item;
+            }
         }
     }
 

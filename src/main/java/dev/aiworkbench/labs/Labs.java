@@ -149,18 +149,24 @@ public final class Labs {
         }
         List<String> images = containers.entrySet().stream()
                 .map(e -> e.getKey() + "; for " + String.join(", ", e.getValue()) + ")").toList();
-        return new TrustRequest(pack.map(Pack::id).orElse("labs"), pack.map(p -> p.info().version()).orElse("0.0.0"),
-                images, List.copyOf(commands));
+        return new TrustRequest(packId(), packVersion(), images, List.copyOf(commands));
+    }
+
+    /** Trust is given to one version of one pack; labs without a pack count as the pack "labs". */
+    private String packId() {
+        return pack.map(Pack::id).orElse("labs");
+    }
+
+    private String packVersion() {
+        return pack.map(p -> p.info().version()).orElse("0.0.0");
     }
 
     public boolean trusted() {
-        TrustRequest request = trustRequest();
-        return store.trusted(request.packId(), request.packVersion());
+        return store.trusted(packId(), packVersion());
     }
 
     public void trust() {
-        TrustRequest request = trustRequest();
-        store.trust(request.packId(), request.packVersion(), clock.instant());
+        store.trust(packId(), packVersion(), clock.instant());
     }
 
     /**
@@ -183,8 +189,7 @@ public final class Labs {
 
     private void requireTrust() {
         if (!trusted()) {
-            TrustRequest request = trustRequest();
-            throw new IllegalStateException("The labs of " + request.packId() + " " + request.packVersion()
+            throw new IllegalStateException("The labs of " + packId() + " " + packVersion()
                     + " start containers and run commands on this machine; trust this pack version first (the Labs "
                     + "screen asks, or pass --trust on the command line).");
         }
@@ -212,7 +217,7 @@ public final class Labs {
         if (runsCommands) {
             requireTrust();
         }
-        CheckContext context = context(lab, loaded.folder());
+        CheckContext context = context(lab, loaded.folder(), runsCommands);
         List<LabCheckReport.StepResults> results = new ArrayList<>();
         List<StoredCheck> stored = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();
@@ -257,7 +262,11 @@ public final class Labs {
      * Where the lab's services answer: this process's run, else the record of the process that runs it.
      * Package-private so the reference-solution test runs single checks exactly as {@link #check} does.
      */
-    CheckContext context(LabDefinition lab, Path labFolder) {
+    /**
+     * @param runsCommands whether a command check will run: only then is the Python for {@code {{python}}} looked
+     *                     for, which takes a few seconds when no running lab knows it
+     */
+    CheckContext context(LabDefinition lab, Path labFolder, boolean runsCommands) {
         Path workspace = services.workspace(lab.id());
         Optional<LabRun> run = services.run(lab.id()).filter(LabRun::active);
         ServiceEndpoints endpoints;
@@ -266,12 +275,12 @@ public final class Labs {
         if (run.isPresent()) {
             endpoints = run.get().endpoints();
             gateway = run.get().models();
-            python = run.get().python();
+            python = runsCommands ? run.get().python() : Optional.empty();
         } else {
             Optional<LabRunRecord> record = services.runningElsewhere(lab.id());
             endpoints = record.map(LabRunRecord::endpoints).orElse(ServiceEndpoints.NONE);
             gateway = models;
-            python = record.flatMap(LabRunRecord::pythonPath).or(() -> {
+            python = !runsCommands ? Optional.empty() : record.flatMap(LabRunRecord::pythonPath).or(() -> {
                 var found = services.python().join();
                 return found.hasFastApi() ? found.python() : Optional.empty();
             });

@@ -36,9 +36,18 @@ public final class PullBoard {
 
     /** Bytes done over all layers seen, out of their total; empty before any layer reports a size. */
     public synchronized OptionalDouble fraction() {
-        long total = layers.values().stream().mapToLong(Layer::total).sum();
-        long done = layers.values().stream().mapToLong(Layer::completed).sum();
-        return total <= 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.min(1, (double) done / total));
+        long total = totalBytes();
+        return total <= 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.min(1, (double) completedBytes() / total));
+    }
+
+    /** The size of every layer seen so far, added up. */
+    public synchronized long totalBytes() {
+        return layers.values().stream().mapToLong(Layer::total).sum();
+    }
+
+    /** Bytes done over every layer seen so far. */
+    public synchronized long completedBytes() {
+        return layers.values().stream().mapToLong(Layer::completed).sum();
     }
 
     /** Sizes as people read them: 512 B, 3.4 MB, 2.0 GB. */

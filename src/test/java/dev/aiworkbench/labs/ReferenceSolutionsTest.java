@@ -189,7 +189,7 @@ class ReferenceSolutionsTest {
             List<Plan> plans = plan(lab, run);
 
             // 1. the untouched starter
-            CheckContext context = labs.context(lab, loaded.folder());
+            CheckContext context = labs.context(lab, loaded.folder(), true);
             for (Plan plan : plans) {
                 if (plan.kind() == Kind.SKIP) {
                     continue;
@@ -222,7 +222,7 @@ class ReferenceSolutionsTest {
                     && solved.written().stream().anyMatch(f -> f.endsWith(".py"))) {
                 awaitReload(run, startups, before);
             }
-            context = labs.context(lab, loaded.folder());
+            context = labs.context(lab, loaded.folder(), true);
             for (Plan plan : plans) {
                 String key = id + "/" + plan.check().id();
                 if (plan.kind() == Kind.SKIP) {

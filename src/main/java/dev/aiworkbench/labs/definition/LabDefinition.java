@@ -22,6 +22,20 @@ public record LabDefinition(String id, String title, String summary, List<Intege
         steps = List.copyOf(steps);
     }
 
+    /**
+     * Week numbers as people write them: a run of weeks as its ends joined by {@code dash} ("1-4"), others listed
+     * with {@code separator} ("15, 22, 24"); empty for none.
+     */
+    public static String span(List<Integer> weeks, String dash, String separator) {
+        List<Integer> sorted = weeks.stream().sorted().toList();
+        if (sorted.size() <= 1) {
+            return sorted.isEmpty() ? "" : String.valueOf(sorted.get(0));
+        }
+        boolean contiguous = sorted.get(sorted.size() - 1) - sorted.get(0) == sorted.size() - 1;
+        return contiguous ? sorted.get(0) + dash + sorted.get(sorted.size() - 1)
+                : String.join(separator, sorted.stream().map(String::valueOf).toList());
+    }
+
     public Optional<ServiceSpec> service(ServiceType type) {
         return services.stream().filter(s -> s.type() == type).findFirst();
     }

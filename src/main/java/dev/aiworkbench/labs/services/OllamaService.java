@@ -266,7 +266,7 @@ public final class OllamaService extends LabService {
     }
 
     private static String total(PullBoard board) {
-        long bytes = board.layers().stream().mapToLong(PullBoard.Layer::total).sum();
+        long bytes = board.totalBytes();
         return bytes > 0 ? " (" + PullBoard.bytes(bytes) + ")" : "";
     }
 

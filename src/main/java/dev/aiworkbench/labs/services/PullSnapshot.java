@@ -14,9 +14,8 @@ import java.util.OptionalDouble;
 public record PullSnapshot(String model, String status, OptionalDouble fraction, long completedBytes, long totalBytes) {
 
     public static PullSnapshot of(String model, PullBoard board) {
-        long total = board.layers().stream().mapToLong(PullBoard.Layer::total).sum();
-        long done = board.layers().stream().mapToLong(PullBoard.Layer::completed).sum();
-        return new PullSnapshot(model, board.status() == null ? "" : board.status(), board.fraction(), done, total);
+        return new PullSnapshot(model, board.status() == null ? "" : board.status(), board.fraction(),
+                board.completedBytes(), board.totalBytes());
     }
 
     /** "Pulling qwen2.5:0.5b: 42% · 168.0 MB of 397.8 MB (pulling 8eeb52dfb3bb)". */

@@ -214,7 +214,7 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
 
     private void refreshTimer() {
         if (session.snapshot().runningTimer().isPresent() && page instanceof WeekPage week && week.timerRunningHere()) {
-            week.refresh(session.snapshot());
+            week.showTimes(session.snapshot());
         }
     }
 

@@ -57,7 +57,6 @@ final class WeekPage extends VBox {
     private final Label noteStatus = new Label();
     private final PauseTransition autosave = new PauseTransition(Duration.seconds(1.5));
     private String savedNote = "";
-    private boolean built;
 
     WeekPage(Session session, Pack pack, Week week, LinkOpener links, java.util.function.Consumer<String> openLab) {
         this.session = session;
@@ -109,8 +108,6 @@ final class WeekPage extends VBox {
         getChildren().add(section("Guide", guide));
 
         refresh(session.snapshot());
-        built = true;
-        refreshLabs();
     }
 
     /** Reads the labs' progress (from the database, in the background) into the rows of lab tasks. */
@@ -202,10 +199,14 @@ final class WeekPage extends VBox {
         return new VBox(8, label, content);
     }
 
+    /** Shows a new snapshot: states, time and completion, and the labs' progress (a lab check marks tasks). */
     void refresh(ProgressSnapshot snapshot) {
-        if (built) {
-            refreshLabs();
-        }
+        showTimes(snapshot);
+        refreshLabs();
+    }
+
+    /** States, time logged and completion: all a running timer changes, read from the snapshot alone. */
+    void showTimes(ProgressSnapshot snapshot) {
         Schedule schedule = Schedule.of(pack, snapshot.plan());
         schedule.week(week.number()).ifPresent(d -> dates.setText(DATE.format(d.start()) + " – " + DATE.format(d.end())
                 + " · " + formatHours(week.hours()) + " planned · " + pack.module(week.moduleId()).map(m -> m.title()).orElse("")));

@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The labs of the installed pack: a list with each lab's weeks and status, and the selected lab's page (steps,
@@ -188,13 +187,7 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
         if (weeks.isEmpty()) {
             return "";
         }
-        if (weeks.size() == 1) {
-            return "Week " + weeks.get(0);
-        }
-        List<Integer> sorted = weeks.stream().sorted().toList();
-        boolean contiguous = sorted.get(sorted.size() - 1) - sorted.get(0) == sorted.size() - 1;
-        return contiguous ? "Weeks " + sorted.get(0) + "–" + sorted.get(sorted.size() - 1)
-                : "Weeks " + sorted.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return (weeks.size() == 1 ? "Week " : "Weeks ") + LabDefinition.span(weeks, "–", ", ");
     }
 
     // --- LabPage.Host -------------------------------------------------------------------------------------
