@@ -76,6 +76,9 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5_000);
+        // Otherwise sqlite-jdbc prepares and runs "SELECT last_insert_rowid()" after every INSERT, for
+        // getGeneratedKeys(), which nothing here calls: a fifth of what an eval case's insert costs.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;

@@ -12,6 +12,7 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.Usage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,13 +24,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -41,6 +43,10 @@ import java.util.function.Supplier;
  * nothing it measures has changed.
  */
 public final class EvalRunner {
+    /** How long the writer waits for more cases to share a commit with the one that landed first. */
+    static final Duration GROUP_WINDOW = Duration.ofMillis(10);
+    /** The most cases one commit takes; also how many graded cases may wait for the writer. */
+    static final int MAX_GROUP = 64;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final EvalStore store;
@@ -168,8 +174,8 @@ public final class EvalRunner {
     }
 
     /** A case that is graded and waits to be kept; {@link #LAST} follows the last one. */
-    private record Landed(CaseResult result, CompletableFuture<Void> kept) {
-        static final Landed LAST = new Landed(null, null);
+    private record Landed(CaseResult result) {
+        static final Landed LAST = new Landed(null);
     }
 
     private static List<Unit> plan(EvalSuite suite, int repeat, List<CaseResult> kept) {
@@ -204,13 +210,14 @@ public final class EvalRunner {
             }
             // As many workers as the concurrency allows, each taking the next unit until none is left: at
             // most that many cases run at once, and there is no thread per unit waiting for a turn. A worker
-            // hands its graded case to the writer and waits until it is kept and reported before it takes the
-            // next, so a case stays "in flight" until it has landed. The writer keeps each case as it lands;
-            // the cases that landed while it was writing go together in its next transaction (group commit),
-            // so under load one commit serves several cases. A case counts as done only once it is kept, so a
-            // resume never loses one.
+            // hands its graded case to the writer and goes on with the next unit. The writer keeps the cases
+            // in group commits: it takes a landed case, waits up to GROUP_WINDOW for others, and writes them
+            // all in one transaction. A commit costs far more than an insert (a write of the WAL's pages and
+            // its locks), so at a few hundred cases a second this is most of what the runner spends beside
+            // the model. A case counts as done, and is reported, only once it is committed, so a resume never
+            // loses a finished case; the queue is bounded, so a slow disk holds the workers back.
             Queue<Unit> queue = new ConcurrentLinkedQueue<>(units);
-            BlockingQueue<Landed> landed = new LinkedBlockingQueue<>();
+            BlockingQueue<Landed> landed = new ArrayBlockingQueue<>(MAX_GROUP);
             int workerCount = Math.min(concurrency, units.size());
             AtomicInteger working = new AtomicInteger(workerCount);
             for (int w = 0; w < workerCount; w++) {
@@ -219,10 +226,7 @@ public final class EvalRunner {
                         Unit unit;
                         while (!cancelled && stopped.get() == null && (unit = queue.poll()) != null) {
                             try {
-                                Landed next = new Landed(cases.run(unit.test(), unit.repeatIndex()),
-                                        new CompletableFuture<>());
-                                landed.add(next);
-                                next.kept().join();
+                                put(landed, new Landed(cases.run(unit.test(), unit.repeatIndex())));
                             } catch (CaseRunner.Unreachable | CaseRunner.Cancelled e) {
                                 throw e;
                             } catch (RuntimeException e) {
@@ -239,7 +243,7 @@ public final class EvalRunner {
                         // a cancelled case is not kept: a resume runs it again
                     } finally {
                         if (working.decrementAndGet() == 0) {
-                            landed.add(Landed.LAST);
+                            put(landed, Landed.LAST);
                         }
                     }
                 });
@@ -247,34 +251,21 @@ public final class EvalRunner {
             workers.execute(() -> {
                 int finished = alreadyDone;
                 boolean last = false;
-                List<CaseResult> batch = new ArrayList<>();
                 try {
                     while (!last) {
-                        // Waits for the next case, then takes every other one that has landed meanwhile.
-                        List<Landed> next = new ArrayList<>();
-                        next.add(take(landed));
-                        landed.drainTo(next);
-                        batch.clear();
-                        for (Landed item : next) {
-                            if (item == Landed.LAST) {
-                                last = true;
-                            } else {
+                        List<Landed> group = group(landed);
+                        last = group.getLast() == Landed.LAST;
+                        List<CaseResult> batch = new ArrayList<>(group.size());
+                        for (Landed item : group) {
+                            if (item != Landed.LAST) {
                                 batch.add(item.result());
                             }
                         }
-                        try {
-                            for (CaseResult result : batch.isEmpty() ? batch : keep(batch)) {
-                                try {
-                                    progress.onCase(result, ++finished, run.totalCases());
-                                } catch (RuntimeException e) {
-                                    uncaught(e);
-                                }
-                            }
-                        } finally {
-                            for (Landed item : next) {
-                                if (item != Landed.LAST) {
-                                    item.kept().complete(null);
-                                }
+                        for (CaseResult result : batch.isEmpty() ? batch : keep(batch)) {
+                            try {
+                                progress.onCase(result, ++finished, run.totalCases());
+                            } catch (RuntimeException e) {
+                                uncaught(e);
                             }
                         }
                     }
@@ -282,6 +273,33 @@ public final class EvalRunner {
                     end();
                 }
             });
+        }
+
+        /**
+         * The next group to commit: the next case to land, then every one that lands within GROUP_WINDOW
+         * of it, up to MAX_GROUP. {@link Landed#LAST} is always the last thing put, so it closes a group.
+         */
+        private static List<Landed> group(BlockingQueue<Landed> landed) {
+            List<Landed> group = new ArrayList<>();
+            group.add(take(landed));
+            long deadline = System.nanoTime() + GROUP_WINDOW.toNanos();
+            while (group.size() < MAX_GROUP && group.getLast() != Landed.LAST) {
+                landed.drainTo(group, MAX_GROUP - group.size());
+                long left = deadline - System.nanoTime();
+                if (group.getLast() == Landed.LAST || left <= 0) {
+                    break;
+                }
+                try {
+                    Landed next = landed.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    group.add(next);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            return group;
         }
 
         /**
@@ -309,6 +327,17 @@ public final class EvalRunner {
                 }
             }
             return kept;
+        }
+
+        private static void put(BlockingQueue<Landed> landed, Landed item) {
+            while (true) {
+                try {
+                    landed.put(item);
+                    return;
+                } catch (InterruptedException e) {
+                    // Nothing interrupts a worker on purpose, and a graded case is never dropped.
+                }
+            }
         }
 
         private static Landed take(BlockingQueue<Landed> landed) {

@@ -1,5 +1,7 @@
 package dev.aiworkbench.eval.run;
 
+import dev.aiworkbench.eval.assertions.Grader;
+import dev.aiworkbench.eval.assertions.InMemoryVerdictCache;
 import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.ItemResult;
 import dev.aiworkbench.eval.suite.EvalSuite;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -82,20 +86,18 @@ class EvalRunnerTest {
         h.writeSuite(40, 3);
         h.fake.tokenDelay(Duration.ofMillis(8));
         EvalSuite suite = h.load();
-        // In flight = requests the fake has received whose cases have not landed. A case lands (progress is called)
-        // before its slot is released, and a slot is taken before the request is sent, so this count is exact.
-        AtomicInteger received = new AtomicInteger();
-        AtomicInteger landed = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        h.onRequest(() -> most.accumulateAndGet(received.incrementAndGet() - landed.get(), Math::max));
+        // Counted where the runner asks: a call is open from stream(...) until its answer is complete.
+        CountingGateway counting = new CountingGateway(h.workbench().models());
+        EvalRunner runner = new EvalRunner(h.store(), () -> counting, Grader.standard(), new InMemoryVerdictCache(),
+                () -> usage -> OptionalDouble.of(0), Clock.systemUTC());
 
-        EvalRun run = h.start(suite, EvalHarness.options(suite.maxConcurrency(), 1),
-                (result, done, total) -> landed.incrementAndGet()).done().get(30, TimeUnit.SECONDS);
+        EvalRun run = runner.start(suite, Variant.all(suite).get(0), EvalHarness.options(suite.maxConcurrency(), 1),
+                EvalProgress.NONE).done().get(30, TimeUnit.SECONDS);
 
         assertThat(h.store().cases(run.id())).hasSize(40);
-        assertThat(received.get()).isEqualTo(40);
+        assertThat(counting.streams()).isEqualTo(40);
         assertThat(h.fake.streamsStarted()).isEqualTo(40);
-        assertThat(most.get()).as("requests in flight at once").isBetween(2, 3);
+        assertThat(counting.mostOpenAtOnce()).as("requests in flight at once").isEqualTo(3);
         // The fake's own count of streams at once is a lower bound only: it lets go of a stream after writing the
         // chunked terminator, which can be after the client has read the last line and sent its next request.
         assertThat(h.fake.maxStreamsInFlight()).isGreaterThanOrEqualTo(2);
