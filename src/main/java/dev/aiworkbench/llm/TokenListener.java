@@ -1,6 +1,9 @@
 package dev.aiworkbench.llm;
 
-/** Receives an answer as it streams; called on a gateway thread, one piece at a time, in order. */
+/**
+ * Receives an answer as it streams, one piece at a time, in order. It is called on the gateway's I/O
+ * thread, which reads every answer in flight: return quickly and never block there.
+ */
 @FunctionalInterface
 public interface TokenListener {
     void onToken(String delta);

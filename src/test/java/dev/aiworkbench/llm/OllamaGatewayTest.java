@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -230,6 +233,27 @@ class OllamaGatewayTest {
         assertThat(rb.text()).isEqualTo("Bonjour !");
         assertThat(String.join("", first)).isEqualTo(ra.text());
         assertThat(String.join("", second)).isEqualTo(rb.text());
+    }
+
+    @Test
+    void whatACallerAttachesToAResultRunsOffTheClientsThreadSoItCanBlockOrCallAgain() throws Exception {
+        // The client reads every answer on one I/O thread. A dependent that waited there would stall the
+        // other streams, and one that called the gateway again would wait for that thread forever.
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> nested = gateway.stream(chat("first"), piece -> { }).result().thenApply(first -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+                return first.text() + " / " + gateway.generate(chat("again")).text();
+            } catch (ModelServerException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+
+        GenerationResult other = await(gateway.stream(chat("second"), piece -> { }));
+        assertThat(other.text()).as("a stream while the first's dependent waits").isEqualTo("The sky is blue.");
+        assertThat(nested).isNotDone();
+        release.countDown();
+        assertThat(nested.get(5, TimeUnit.SECONDS)).isEqualTo("The sky is blue. / The sky is blue.");
     }
 
     @Test

@@ -33,8 +33,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -156,7 +154,7 @@ final class CaseRunner {
         GenerationCall call = gateway.get().stream(request, delta -> { });
         inFlight.add(call);
         try {
-            GenerationResult result = call.result().get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            GenerationResult result = call.await(options.requestTimeout());
             if (result.cancelled()) {
                 throw new Cancelled();
             }
@@ -165,12 +163,6 @@ final class CaseRunner {
             call.cancel();
             throw new ModelServerException(ModelServerException.Kind.TIMEOUT, "No answer within "
                     + options.requestTimeout().toSeconds() + " s; raise the timeout or make the prompt shorter.", null, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ModelServerException server) {
-                throw server;
-            }
-            throw new ModelServerException(ModelServerException.Kind.SERVER_ERROR, "The model call failed: "
-                    + e.getCause(), null, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel();

@@ -11,6 +11,9 @@ import dev.aiworkbench.llm.Usage;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A streamed chat or completion: hands each piece to the listener and keeps the whole answer. */
 final class GenerationExchange extends StreamingExchange<GenerationResult> implements GenerationCall {
@@ -73,6 +76,20 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
 
     @Override
     public CompletableFuture<GenerationResult> result() {
-        return result;
+        return published();
+    }
+
+    @Override
+    public GenerationResult await(Duration timeout) throws ModelServerException, InterruptedException,
+            TimeoutException {
+        try {
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ModelServerException server) {
+                throw server;
+            }
+            throw new ModelServerException(ModelServerException.Kind.SERVER_ERROR, "The model call failed: "
+                    + e.getCause(), null, e.getCause());
+        }
     }
 }

@@ -46,6 +46,12 @@ public final class OllamaGateway implements ModelGateway {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
+                // The client's I/O thread reads and handles each answer itself. Its default pool would
+                // take every chunk of every answer to another thread and back; at the rates of an eval
+                // run that hand-over cost more CPU than the reading. Nothing handled there blocks: the
+                // lines are parsed and passed to listeners, and callers' dependents run elsewhere
+                // (StreamingExchange.published).
+                .executor(Runnable::run)
                 .build();
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ollama-timeouts");

@@ -55,6 +55,6 @@ final class PullExchange extends StreamingExchange<Void> implements PullCall {
 
     @Override
     public CompletableFuture<Void> done() {
-        return result;
+        return published();
     }
 }

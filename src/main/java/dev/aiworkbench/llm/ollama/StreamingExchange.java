@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 
 /**
@@ -18,9 +20,16 @@ import java.util.concurrent.Flow;
  * lines arrive. Nothing blocks a thread while waiting: the JDK client pushes lines, a watchdog
  * enforces the first-line and between-lines timeouts, and cancelling drops the subscription, which
  * closes the connection so the server stops generating.
+ *
+ * <p>The lines are read and handled on the client's own I/O thread (see {@link OllamaGateway}), so the
+ * listeners run there. What callers attach to the result does not: {@link #published()} hands the
+ * outcome to a virtual thread first, so a dependent that writes to the database or calls the gateway
+ * again cannot hold up, or deadlock, every other exchange of the client.
  */
 abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Executor DEPENDENTS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ollama-result-", 0).factory());
 
     protected final CompletableFuture<T> result = new CompletableFuture<>();
     protected final OllamaErrors errors;
@@ -29,6 +38,7 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
     private final String model;
     private volatile Flow.Subscription subscription;
     private volatile CompletableFuture<?> send;
+    private volatile CompletableFuture<T> published;
     private volatile long lastLineNanos;
     private volatile boolean anyLine;
 
@@ -108,6 +118,32 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
         if (!result.isDone()) {
             fail(errors.dropped(partialText(), null));
         }
+    }
+
+    /**
+     * The result as callers see it: settled with exactly the value or failure of {@link #result}, on a
+     * virtual thread of its own, where its dependents run too.
+     */
+    protected final CompletableFuture<T> published() {
+        CompletableFuture<T> current = published;
+        if (current == null) {
+            synchronized (this) {
+                current = published;
+                if (current == null) {
+                    CompletableFuture<T> outcome = new CompletableFuture<>();
+                    result.whenComplete((value, failure) -> DEPENDENTS.execute(() -> {
+                        if (failure == null) {
+                            outcome.complete(value);
+                        } else {
+                            outcome.completeExceptionally(failure);
+                        }
+                    }));
+                    published = outcome;
+                    current = outcome;
+                }
+            }
+        }
+        return current;
     }
 
     /** Handles one line of the stream; completes {@link #result} on the last one. */

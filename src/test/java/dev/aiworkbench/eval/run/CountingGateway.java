@@ -13,12 +13,17 @@ import dev.aiworkbench.llm.PullListener;
 import dev.aiworkbench.llm.TokenListener;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real gateway that counts the streamed calls its callers have open at once: from {@code stream(...)}
- * until the call's result completes. That is the runner's side of "requests in flight", exactly.
+ * until the caller has the outcome (its {@code await} returns, or its result settles) or cancels. That is
+ * the runner's side of "requests in flight", exactly.
  */
 final class CountingGateway implements ModelGateway {
     private final ModelGateway real;
@@ -42,9 +47,42 @@ final class CountingGateway implements ModelGateway {
     public GenerationCall stream(GenerationRequest request, TokenListener listener) {
         streams.incrementAndGet();
         most.accumulateAndGet(open.incrementAndGet(), Math::max);
-        GenerationCall call = real.stream(request, listener);
-        call.result().whenComplete((result, failure) -> open.decrementAndGet());
-        return call;
+        return new Counted(real.stream(request, listener));
+    }
+
+    private final class Counted implements GenerationCall {
+        private final GenerationCall call;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Counted(GenerationCall call) {
+            this.call = call;
+            call.result().whenComplete((result, failure) -> close());
+        }
+
+        private void close() {
+            if (closed.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+        }
+
+        @Override
+        public CompletableFuture<GenerationResult> result() {
+            return call.result();
+        }
+
+        @Override
+        public GenerationResult await(Duration timeout) throws ModelServerException, InterruptedException,
+                TimeoutException {
+            GenerationResult result = call.await(timeout);
+            close();
+            return result;
+        }
+
+        @Override
+        public void cancel() {
+            call.cancel();
+            close();
+        }
     }
 
     @Override
