@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -45,8 +44,10 @@ import java.util.function.Supplier;
 public final class EvalRunner {
     /** How long the writer waits for more cases to share a commit with the one that landed first. */
     static final Duration GROUP_WINDOW = Duration.ofMillis(10);
-    /** The most cases one commit takes; also how many graded cases may wait for the writer. */
-    static final int MAX_GROUP = 64;
+    /** The most cases one commit takes. */
+    static final int MAX_GROUP = 256;
+    /** How many graded cases may wait for the writer before the workers wait for it. */
+    private static final int MAX_WAITING = 2 * MAX_GROUP;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final EvalStore store;
@@ -211,13 +212,13 @@ public final class EvalRunner {
             // As many workers as the concurrency allows, each taking the next unit until none is left: at
             // most that many cases run at once, and there is no thread per unit waiting for a turn. A worker
             // hands its graded case to the writer and goes on with the next unit. The writer keeps the cases
-            // in group commits: it takes a landed case, waits up to GROUP_WINDOW for others, and writes them
-            // all in one transaction. A commit costs far more than an insert (a write of the WAL's pages and
+            // in group commits: it takes a landed case, waits GROUP_WINDOW for others, and writes them all
+            // in one transaction. A commit costs far more than an insert (a write of the WAL's pages and
             // its locks), so at a few hundred cases a second this is most of what the runner spends beside
             // the model. A case counts as done, and is reported, only once it is committed, so a resume never
             // loses a finished case; the queue is bounded, so a slow disk holds the workers back.
             Queue<Unit> queue = new ConcurrentLinkedQueue<>(units);
-            BlockingQueue<Landed> landed = new ArrayBlockingQueue<>(MAX_GROUP);
+            BlockingQueue<Landed> landed = new ArrayBlockingQueue<>(MAX_WAITING);
             int workerCount = Math.min(concurrency, units.size());
             AtomicInteger working = new AtomicInteger(workerCount);
             for (int w = 0; w < workerCount; w++) {
@@ -277,27 +278,19 @@ public final class EvalRunner {
 
         /**
          * The next group to commit: the next case to land, then every one that lands within GROUP_WINDOW
-         * of it, up to MAX_GROUP. {@link Landed#LAST} is always the last thing put, so it closes a group.
+         * of it, up to MAX_GROUP. The writer sleeps through the window rather than waking for each case
+         * that lands in it. {@link Landed#LAST} is always the last thing put, so it closes a group.
          */
         private static List<Landed> group(BlockingQueue<Landed> landed) {
             List<Landed> group = new ArrayList<>();
             group.add(take(landed));
-            long deadline = System.nanoTime() + GROUP_WINDOW.toNanos();
-            while (group.size() < MAX_GROUP && group.getLast() != Landed.LAST) {
-                landed.drainTo(group, MAX_GROUP - group.size());
-                long left = deadline - System.nanoTime();
-                if (group.getLast() == Landed.LAST || left <= 0) {
-                    break;
-                }
+            if (group.getFirst() != Landed.LAST) {
                 try {
-                    Landed next = landed.poll(left, TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    group.add(next);
+                    Thread.sleep(GROUP_WINDOW);
                 } catch (InterruptedException e) {
-                    break;
+                    // Nothing interrupts the writer on purpose; the group is just smaller.
                 }
+                landed.drainTo(group, MAX_GROUP - 1);
             }
             return group;
         }

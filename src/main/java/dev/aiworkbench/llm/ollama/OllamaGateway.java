@@ -131,11 +131,11 @@ public final class OllamaGateway implements ModelGateway {
                 OllamaWire.integer(body, "prompt_eval_count"));
     }
 
-    private HttpRequest post(String path, String json, Duration headersTimeout) {
+    private HttpRequest post(String path, byte[] json, Duration headersTimeout) {
         return HttpRequest.newBuilder(settings.baseUri().resolve(path))
                 .timeout(headersTimeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.aiworkbench.llm.ollama;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,8 @@ import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.OutputFormat;
 import dev.aiworkbench.llm.Usage;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,11 @@ final class OllamaWire {
         return mode == GenerationRequest.Mode.CHAT ? "/api/chat" : "/api/generate";
     }
 
-    /** The body of a chat or generate call; {@code stop} is an array, as the server requires. */
-    static String generationBody(GenerationRequest request, boolean stream) {
-        // Written straight to text, without a tree in between: an eval run builds one body per case.
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator body = JSON.getFactory().createGenerator(text)) {
+    /** The body of a chat or generate call, as UTF-8; {@code stop} is an array, as the server requires. */
+    static byte[] generationBody(GenerationRequest request, boolean stream) {
+        // Written straight to UTF-8 bytes, with no tree or string in between: an eval run builds one body per case.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + textLength(request));
+        try (JsonGenerator body = JSON.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             body.writeStartObject();
             body.writeStringField("model", request.model());
             if (request.mode() == GenerationRequest.Mode.CHAT) {
@@ -71,22 +72,42 @@ final class OllamaWire {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a request body", e);
         }
-        return text.toString();
+        return bytes.toByteArray();
     }
 
-    static String modelBody(String model, boolean stream) {
+    /** Room for the texts the body carries (their UTF-8 may need more; the buffer then grows). */
+    private static int textLength(GenerationRequest request) {
+        int length = request.prompt() == null ? 0 : request.prompt().length();
+        length += request.system() == null ? 0 : request.system().length();
+        if (request.mode() == GenerationRequest.Mode.CHAT) {
+            for (ChatMessage message : request.messages()) {
+                length += message.content().length();
+            }
+        }
+        return length;
+    }
+
+    static byte[] modelBody(String model, boolean stream) {
         ObjectNode body = JSON.createObjectNode().put("model", model);
         if (stream) {
             body.put("stream", true);
         }
-        return body.toString();
+        return bytes(body);
     }
 
-    static String embedBody(String model, List<String> inputs) {
+    static byte[] embedBody(String model, List<String> inputs) {
         ObjectNode body = JSON.createObjectNode().put("model", model);
         ArrayNode input = body.putArray("input");
         inputs.forEach(input::add);
-        return body.toString();
+        return bytes(body);
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a request body", e);
+        }
     }
 
     static String answerDelta(GenerationRequest.Mode mode, JsonNode line) {
