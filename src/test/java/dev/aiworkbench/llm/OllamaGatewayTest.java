@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -165,6 +166,30 @@ class OllamaGatewayTest {
         assertThat(error.getMessage()).contains("an error was encountered while running the model");
         assertThat(error.partialText()).isEqualTo("The sky is");
         assertThat(String.join("", pieces)).isEqualTo("The sky is");
+    }
+
+    @Test
+    void awaitGivesTheSameOutcomeOnTheCallingThread() throws Exception {
+        GenerationCall call = gateway.stream(chat("Why is the sky blue?"), d -> { });
+        GenerationResult awaited = call.await(Duration.ofSeconds(10));
+        assertThat(awaited).isSameAs(await(call));
+
+        fake.midStreamError(3, "an error was encountered while running the model");
+        Throwable failure = catchThrowable(() -> gateway.stream(chat("hi"), d -> { }).await(Duration.ofSeconds(10)));
+        assertThat(failure).isInstanceOf(GenerationFailedException.class);
+        assertThat(((GenerationFailedException) failure).partialText()).isEqualTo("The sky is");
+    }
+
+    @Test
+    void awaitGivesUpAtItsTimeoutAndTheCallGoesOnUntilCancelled() throws Exception {
+        fake.tokenDelay(Duration.ofMillis(200));
+        GenerationCall call = gateway.stream(chat("hi"), d -> { });
+
+        assertThatThrownBy(() -> call.await(Duration.ofMillis(100))).isInstanceOf(TimeoutException.class);
+        assertThat(call.result()).isNotDone();
+        call.cancel();
+        assertThat(call.await(Duration.ofSeconds(1)).cancelled()).isTrue();
+        assertThat(fake.awaitClientDisconnect(Duration.ofSeconds(2))).isTrue();
     }
 
     @Test

@@ -161,8 +161,10 @@ final class CaseRunner {
             return result;
         } catch (TimeoutException e) {
             call.cancel();
+            Duration limit = options.requestTimeout();
             throw new ModelServerException(ModelServerException.Kind.TIMEOUT, "No answer within "
-                    + options.requestTimeout().toSeconds() + " s; raise the timeout or make the prompt shorter.", null, e);
+                    + (limit.toSeconds() >= 1 ? limit.toSeconds() + " s" : limit.toMillis() + " ms")
+                    + "; raise the timeout or make the prompt shorter.", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel();

@@ -43,9 +43,9 @@ import java.util.function.Supplier;
  */
 public final class EvalRunner {
     /** How long the writer waits for more cases to share a commit with the one that landed first. */
-    static final Duration GROUP_WINDOW = Duration.ofMillis(10);
+    private static final Duration GROUP_WINDOW = Duration.ofMillis(10);
     /** The most cases one commit takes. */
-    static final int MAX_GROUP = 256;
+    private static final int MAX_GROUP = 256;
     /** How many graded cases may wait for the writer before the workers wait for it. */
     private static final int MAX_WAITING = 2 * MAX_GROUP;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

@@ -118,6 +118,20 @@ class EvalRunnerTest {
     }
 
     @Test
+    void anAnswerSlowerThanTheRequestTimeoutIsAnErrorCaseAndItsConnectionIsClosed() throws Exception {
+        h.writeSuite(1, 1);
+        h.fake.tokenDelay(Duration.ofMillis(400));
+
+        EvalRun run = h.run(h.load(), new EvalOptions(1, 1, 0, Duration.ofMillis(300), Optional.empty()));
+
+        CaseResult only = h.store().cases(run.id()).get(0);
+        assertThat(only.pass()).isFalse();
+        assertThat(only.error()).contains("No answer within 300 ms; raise the timeout");
+        assertThat(h.fake.awaitClientDisconnect(Duration.ofSeconds(2))).isTrue();
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+    }
+
+    @Test
     void aServerThatStaysBusyMakesAnErrorCaseAfterTheRetries() throws Exception {
         h.writeSuite(1, 1);
         h.fake.status(500, "boom").on("/api/chat").always();
