@@ -1,6 +1,5 @@
 package dev.aiworkbench.llm.ollama;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.GenerationResult;
@@ -8,6 +7,7 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.TokenListener;
 import dev.aiworkbench.llm.Usage;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +30,14 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
     }
 
     @Override
-    protected void onLine(JsonNode line) {
-        String delta = OllamaWire.answerDelta(request.mode(), line);
-        String thought = OllamaWire.thinkingDelta(request.mode(), line);
+    protected void handle(String json) throws IOException {
+        OllamaWire.AnswerLine line = OllamaWire.answerLine(request.mode(), json);
+        if (line.error() != null) {
+            failedByServer(line.error());
+            return;
+        }
+        String delta = line.text() == null ? "" : line.text();
+        String thought = line.thinking() == null ? "" : line.thinking();
         if (firstToken == null && (!delta.isEmpty() || !thought.isEmpty())) {
             firstToken = since(startNanos);
         }
@@ -48,9 +53,9 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
             }
             listener.onToken(delta);
         }
-        if (line.path("done").asBoolean(false)) {
-            result.complete(finished(line.path("done_reason").asText("stop"), OllamaWire.usage(line),
-                    line.path("model").asText(request.model())));
+        if (line.done()) {
+            result.complete(finished(line.doneReason() == null ? "stop" : line.doneReason(), line.usage(),
+                    line.model() == null ? request.model() : line.model()));
         }
     }
 

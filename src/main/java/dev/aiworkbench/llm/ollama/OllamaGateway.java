@@ -105,20 +105,21 @@ public final class OllamaGateway implements ModelGateway {
     @Override
     public GenerationResult generate(GenerationRequest request) throws ModelServerException {
         long start = System.nanoTime();
-        JsonNode body = send(post(OllamaWire.path(request.mode()), OllamaWire.generationBody(request, false),
-                settings.requestTimeout()), request.model());
-        if (body.hasNonNull("error")) {
-            throw errors.failedMidStream(body.get("error").asText(), "");
+        OllamaWire.AnswerLine answer = send(post(OllamaWire.path(request.mode()), OllamaWire.generationBody(request, false),
+                settings.requestTimeout()), request.model(), body -> OllamaWire.answerLine(request.mode(), body));
+        if (answer.error() != null) {
+            throw errors.failedMidStream(answer.error(), "");
         }
-        return new GenerationResult(OllamaWire.answerDelta(request.mode(), body),
-                OllamaWire.thinkingDelta(request.mode(), body), body.path("model").asText(request.model()),
-                body.path("done_reason").asText("stop"), OllamaWire.usage(body), Optional.empty(),
+        return new GenerationResult(answer.text() == null ? "" : answer.text(),
+                answer.thinking() == null ? "" : answer.thinking(), answer.model() == null ? request.model() : answer.model(),
+                answer.doneReason() == null ? "stop" : answer.doneReason(), answer.usage(), Optional.empty(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     @Override
     public Embeddings embed(String model, List<String> inputs) throws ModelServerException {
-        JsonNode body = send(post("/api/embed", OllamaWire.embedBody(model, inputs), settings.requestTimeout()), model);
+        JsonNode body = send(post("/api/embed", OllamaWire.embedBody(model, inputs), settings.requestTimeout()), model,
+                OllamaWire.JSON::readTree);
         List<float[]> vectors = new ArrayList<>();
         for (JsonNode embedding : body.path("embeddings")) {
             float[] vector = new float[embedding.size()];
@@ -139,13 +140,19 @@ public final class OllamaGateway implements ModelGateway {
                 .build();
     }
 
-    private JsonNode send(HttpRequest request, String model) throws ModelServerException {
+    /** Reads a whole answer's text; {@code IOException} from the reader counts as a broken answer. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(String body) throws IOException;
+    }
+
+    private <T> T send(HttpRequest request, String model, BodyReader<T> reader) throws ModelServerException {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() >= 400) {
                 throw errors.status(response.statusCode(), response.body(), model);
             }
-            return OllamaWire.JSON.readTree(response.body());
+            return reader.read(response.body());
         } catch (IOException e) {
             throw errors.transport(e, settings.requestTimeout(), "answer");
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package dev.aiworkbench.llm.ollama;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -110,29 +112,117 @@ final class OllamaWire {
         }
     }
 
-    static String answerDelta(GenerationRequest.Mode mode, JsonNode line) {
-        JsonNode text = mode == GenerationRequest.Mode.CHAT ? line.path("message").path("content") : line.path("response");
-        return text.isTextual() ? text.asText() : "";
+    /**
+     * What the gateway uses of one answer line, or of a whole answer that was not streamed: the piece of
+     * text and of thinking (from {@code message} in a chat, the top level in a completion), whether it is
+     * the last, and the server's counts and error. Null where the line leaves a field out.
+     */
+    record AnswerLine(String text, String thinking, boolean done, String doneReason, String model, Usage usage,
+                      String error) {
     }
 
-    static String thinkingDelta(GenerationRequest.Mode mode, JsonNode line) {
-        JsonNode text = mode == GenerationRequest.Mode.CHAT ? line.path("message").path("thinking") : line.path("thinking");
-        return text.isTextual() ? text.asText() : "";
+    /**
+     * Reads an answer line field by field, keeping only what {@link AnswerLine} holds. An eval run reads
+     * a line per token for every case, so this skips the tree {@code readTree} would build and drop.
+     */
+    static AnswerLine answerLine(GenerationRequest.Mode mode, String json) throws IOException {
+        boolean chat = mode == GenerationRequest.Mode.CHAT;
+        String text = null;
+        String thinking = null;
+        boolean done = false;
+        String doneReason = null;
+        String model = null;
+        String error = null;
+        OptionalInt promptTokens = OptionalInt.empty();
+        OptionalInt outputTokens = OptionalInt.empty();
+        OptionalLong total = OptionalLong.empty();
+        OptionalLong load = OptionalLong.empty();
+        OptionalLong promptEval = OptionalLong.empty();
+        OptionalLong eval = OptionalLong.empty();
+        try (JsonParser line = JSON.getFactory().createParser(json)) {
+            if (line.nextToken() == JsonToken.START_OBJECT) {
+                while (line.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = line.currentName();
+                    JsonToken value = line.nextToken();
+                    switch (field) {
+                        case "message" -> {
+                            if (chat && value == JsonToken.START_OBJECT) {
+                                while (line.nextToken() == JsonToken.FIELD_NAME) {
+                                    String inner = line.currentName();
+                                    JsonToken innerValue = line.nextToken();
+                                    if (inner.equals("content")) {
+                                        text = string(line, innerValue);
+                                    } else if (inner.equals("thinking")) {
+                                        thinking = string(line, innerValue);
+                                    } else {
+                                        line.skipChildren();
+                                    }
+                                }
+                            } else {
+                                line.skipChildren();
+                            }
+                        }
+                        case "response" -> {
+                            if (chat) {
+                                line.skipChildren();
+                            } else {
+                                text = string(line, value);
+                            }
+                        }
+                        case "thinking" -> {
+                            if (chat) {
+                                line.skipChildren();
+                            } else {
+                                thinking = string(line, value);
+                            }
+                        }
+                        case "done" -> done = value == JsonToken.VALUE_TRUE;
+                        case "done_reason" -> doneReason = string(line, value);
+                        case "model" -> model = string(line, value);
+                        case "error" -> error = errorText(line, value);
+                        case "prompt_eval_count" -> promptTokens = value.isNumeric()
+                                ? OptionalInt.of(line.getNumberValue().intValue()) : OptionalInt.empty();
+                        case "eval_count" -> outputTokens = value.isNumeric()
+                                ? OptionalInt.of(line.getNumberValue().intValue()) : OptionalInt.empty();
+                        case "total_duration" -> total = nanos(line, value);
+                        case "load_duration" -> load = nanos(line, value);
+                        case "prompt_eval_duration" -> promptEval = nanos(line, value);
+                        case "eval_duration" -> eval = nanos(line, value);
+                        default -> line.skipChildren();
+                    }
+                }
+            }
+        }
+        return new AnswerLine(text, thinking, done, doneReason, model,
+                new Usage(promptTokens, outputTokens, total, load, promptEval, eval), error);
     }
 
-    /** The counts of a final line; Ollama leaves out a count it does not have, which stays unknown. */
-    static Usage usage(JsonNode line) {
-        return new Usage(integer(line, "prompt_eval_count"), integer(line, "eval_count"), longValue(line, "total_duration"),
-                longValue(line, "load_duration"), longValue(line, "prompt_eval_duration"), longValue(line, "eval_duration"));
+    private static String string(JsonParser line, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return line.getText();
+        }
+        line.skipChildren();
+        return null;
+    }
+
+    /** Ollama's error is a string; anything else but null still means the call failed. */
+    private static String errorText(JsonParser line, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value.isScalarValue()) {
+            return line.getText();
+        }
+        line.skipChildren();
+        return "";
+    }
+
+    private static OptionalLong nanos(JsonParser line, JsonToken value) throws IOException {
+        return value.isNumeric() ? OptionalLong.of(line.getNumberValue().longValue()) : OptionalLong.empty();
     }
 
     static OptionalInt integer(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
-    }
-
-    private static OptionalLong longValue(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isNumber() ? OptionalLong.of(value.asLong()) : OptionalLong.empty();
     }
 }

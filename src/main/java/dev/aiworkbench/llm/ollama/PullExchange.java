@@ -6,6 +6,7 @@ import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.llm.PullListener;
 import dev.aiworkbench.llm.PullProgress;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
@@ -26,7 +27,12 @@ final class PullExchange extends StreamingExchange<Void> implements PullCall {
     }
 
     @Override
-    protected void onLine(JsonNode line) {
+    protected void handle(String json) throws IOException {
+        JsonNode line = OllamaWire.JSON.readTree(json);
+        if (line.hasNonNull("error")) {
+            failedByServer(line.get("error").asText());
+            return;
+        }
         String status = line.path("status").asText("");
         listener.onProgress(new PullProgress(status,
                 Optional.ofNullable(line.get("digest")).map(JsonNode::asText),

@@ -1,7 +1,5 @@
 package dev.aiworkbench.llm.ollama;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.llm.ModelServerException;
 
 import java.io.IOException;
@@ -27,7 +25,6 @@ import java.util.concurrent.Flow;
  * again cannot hold up, or deadlock, every other exchange of the client.
  */
 abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Executor DEPENDENTS = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ollama-result-", 0).factory());
 
@@ -88,20 +85,9 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
         }
         lastLineNanos = System.nanoTime();
         anyLine = true;
-        JsonNode node;
         try {
-            node = JSON.readTree(line);
-        } catch (IOException e) {
-            fail(errors.dropped(partialText(), e));
-            return;
-        }
-        if (node.hasNonNull("error")) {
-            fail(failedMidStream(node.get("error").asText()));
-            return;
-        }
-        try {
-            onLine(node);
-        } catch (RuntimeException e) {
+            handle(line);
+        } catch (IOException | RuntimeException e) {
             fail(errors.dropped(partialText(), e));
         }
     }
@@ -146,8 +132,18 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
         return current;
     }
 
-    /** Handles one line of the stream; completes {@link #result} on the last one. */
-    protected abstract void onLine(JsonNode line);
+    /**
+     * Handles one line of the stream: completes {@link #result} on the last one, and calls
+     * {@link #failedByServer} when the line carries the server's error.
+     *
+     * @throws IOException the line is not JSON
+     */
+    protected abstract void handle(String line) throws IOException;
+
+    /** The server said why it stopped mid-stream. */
+    protected final void failedByServer(String serverText) {
+        fail(failedMidStream(serverText));
+    }
 
     /** What has arrived so far, kept when the stream fails. */
     protected abstract String partialText();
