@@ -36,8 +36,8 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
             failedByServer(line.error());
             return;
         }
-        String delta = line.text() == null ? "" : line.text();
-        String thought = line.thinking() == null ? "" : line.thinking();
+        String delta = line.textPiece();
+        String thought = line.thinkingPiece();
         if (firstToken == null && (!delta.isEmpty() || !thought.isEmpty())) {
             firstToken = since(startNanos);
         }
@@ -54,8 +54,7 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
             listener.onToken(delta);
         }
         if (line.done()) {
-            result.complete(finished(line.doneReason() == null ? "stop" : line.doneReason(), line.usage(),
-                    line.model() == null ? request.model() : line.model()));
+            result.complete(finished(line.endReason(), line.usage(), line.modelOr(request.model())));
         }
     }
 

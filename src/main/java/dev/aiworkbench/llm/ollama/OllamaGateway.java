@@ -110,9 +110,8 @@ public final class OllamaGateway implements ModelGateway {
         if (answer.error() != null) {
             throw errors.failedMidStream(answer.error(), "");
         }
-        return new GenerationResult(answer.text() == null ? "" : answer.text(),
-                answer.thinking() == null ? "" : answer.thinking(), answer.model() == null ? request.model() : answer.model(),
-                answer.doneReason() == null ? "stop" : answer.doneReason(), answer.usage(), Optional.empty(),
+        return new GenerationResult(answer.textPiece(), answer.thinkingPiece(), answer.modelOr(request.model()),
+                answer.endReason(), answer.usage(), Optional.empty(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

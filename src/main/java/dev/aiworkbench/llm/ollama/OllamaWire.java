@@ -119,6 +119,25 @@ final class OllamaWire {
      */
     record AnswerLine(String text, String thinking, boolean done, String doneReason, String model, Usage usage,
                       String error) {
+        /** The piece of answer text; empty when the line has none. */
+        String textPiece() {
+            return text == null ? "" : text;
+        }
+
+        /** The piece of thinking; empty when the line has none. */
+        String thinkingPiece() {
+            return thinking == null ? "" : thinking;
+        }
+
+        /** Why the answer ended; Ollama leaves it out when the model simply stopped. */
+        String endReason() {
+            return doneReason == null ? "stop" : doneReason;
+        }
+
+        /** The model that answered, or the one asked for when the line does not say. */
+        String modelOr(String asked) {
+            return model == null ? asked : model;
+        }
     }
 
     /**
