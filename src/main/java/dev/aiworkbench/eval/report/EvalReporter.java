@@ -104,7 +104,10 @@ public final class EvalReporter {
                 summary.map(s -> s.passRate().rate()).orElse(null), summary.map(s -> s.passRate().ci95().low()).orElse(null),
                 summary.map(s -> s.passRate().ci95().high()).orElse(null), summary.map(RunSummary::n).orElse(null),
                 run.failure());
-        store.record(recorded);
+        // Reopening a stored run gives back what it already holds: no write for that.
+        if (!recorded.equals(run)) {
+            store.record(recorded);
+        }
         return recorded;
     }
 

@@ -26,7 +26,11 @@ public record ItemResult(String key, String description, List<CaseResult> runs, 
         return new ItemResult(key, description, runs, pass, score, passFraction, flaky, error, differs);
     }
 
-    static ItemResult of(String key, List<CaseResult> runs) {
+    /**
+     * An item from its runs, folded: it passes when every graded run passed, it is an error when every run
+     * errored, and it is flaky when its runs disagree.
+     */
+    public static ItemResult of(String key, List<CaseResult> runs) {
         List<CaseResult> graded = runs.stream().filter(r -> !r.errored()).toList();
         String error = graded.isEmpty() ? runs.get(0).error() : null;
         long passes = graded.stream().filter(CaseResult::pass).count();

@@ -119,6 +119,15 @@ public final class EvalStore {
         });
     }
 
+    /** How many cases of the run are kept, without reading them. */
+    public int caseCount(String runId) {
+        return database.inTransaction(c -> {
+            try (ResultSet r = Sql.bind(database, "SELECT COUNT(*) FROM eval_case WHERE run_id = ?", runId).executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        });
+    }
+
     public List<CaseResult> cases(String runId) {
         return database.inTransaction(c -> {
             List<CaseResult> cases = new ArrayList<>();

@@ -659,7 +659,7 @@ public final class EvalsView extends VBox implements FocusableScreen {
             List<EvalRun> runs = session.workbench().evals().runs(key, TREND_RUNS);
             EvalRun open = runs.stream().filter(r -> r.state() != RunState.FINISHED && !r.id().equals(running))
                     .findFirst().orElse(null);
-            int cases = open == null ? 0 : session.workbench().evals().cases(open.id()).size();
+            int cases = open == null ? 0 : session.workbench().evals().caseCount(open.id());
             EvalReport latest = null;
             if (showLatest) {
                 List<EvalRun> finished = runs.stream().filter(r -> r.state() == RunState.FINISHED).toList();
@@ -1096,10 +1096,5 @@ public final class EvalsView extends VBox implements FocusableScreen {
         } else {
             suiteChoice.requestFocus();
         }
-    }
-
-    /** The items the table holds now, for tests and for the shell. */
-    List<ItemResult> shownItems() {
-        return results.items();
     }
 }

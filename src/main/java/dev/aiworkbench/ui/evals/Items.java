@@ -15,20 +15,9 @@ final class Items {
     private Items() {
     }
 
-    /**
-     * An item from the runs that have landed so far, folded as the report folds them: it passes when
-     * every graded run passed, it is an error when every run errored, and it is flaky when its runs disagree.
-     */
+    /** An item from the runs that have landed so far, in repeat order, folded as the report folds them. */
     static ItemResult fold(String key, List<CaseResult> runs) {
-        List<CaseResult> sorted = runs.stream().sorted(Comparator.comparingInt(CaseResult::repeatIndex)).toList();
-        List<CaseResult> graded = sorted.stream().filter(r -> !r.errored()).toList();
-        String error = graded.isEmpty() ? sorted.get(0).error() : null;
-        long passes = graded.stream().filter(CaseResult::pass).count();
-        double fraction = graded.isEmpty() ? 0 : (double) passes / graded.size();
-        double score = graded.stream().mapToDouble(CaseResult::score).average().orElse(0);
-        boolean flaky = passes > 0 && passes < graded.size();
-        return new ItemResult(key, sorted.get(0).description(), List.copyOf(sorted),
-                !graded.isEmpty() && passes == graded.size(), score, fraction, flaky, error, false);
+        return ItemResult.of(key, runs.stream().sorted(Comparator.comparingInt(CaseResult::repeatIndex)).toList());
     }
 
     /** "pass", "fail" or "error". */

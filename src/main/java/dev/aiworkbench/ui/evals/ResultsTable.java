@@ -121,10 +121,6 @@ final class ResultsTable extends VBox {
         return item.pass() ? "now passes" : item.error() != null ? "now errors" : "now fails";
     }
 
-    TableView<ItemResult> table() {
-        return table;
-    }
-
     ReadOnlyObjectProperty<ItemResult> selectedItemProperty() {
         return table.getSelectionModel().selectedItemProperty();
     }
@@ -164,10 +160,6 @@ final class ResultsTable extends VBox {
         rowOfKey.clear();
         rows.clear();
         applyFilter();
-    }
-
-    List<ItemResult> items() {
-        return List.copyOf(rows);
     }
 
     private String selectedKey() {

@@ -20,8 +20,7 @@ import java.util.function.Consumer;
  */
 final class RunProgress implements EvalProgress {
     /** What landed since the last frame, and the counts so far. */
-    record Frame(List<CaseResult> landed, int done, int total, int failed, int errors, Optional<Duration> eta,
-                 Duration elapsed) {
+    record Frame(List<CaseResult> landed, int done, int total, int failed, int errors, Optional<Duration> eta) {
         double fraction() {
             return total == 0 ? 0 : Math.min(1, (double) done / total);
         }
@@ -100,6 +99,6 @@ final class RunProgress implements EvalProgress {
         int ranHere = d - doneAtStart;
         Optional<Duration> eta = ranHere <= 0 ? Optional.empty()
                 : Optional.of(Duration.ofNanos(elapsed.toNanos() / ranHere * Math.max(0, t - d)));
-        return new Frame(batch, d, t, failed.get(), errors.get(), eta, elapsed);
+        return new Frame(batch, d, t, failed.get(), errors.get(), eta);
     }
 }

@@ -94,11 +94,6 @@ final class TrendChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
-    /** How many runs the chart shows. */
-    int points() {
-        return rates.getData().size();
-    }
-
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();

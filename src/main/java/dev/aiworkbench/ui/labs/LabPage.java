@@ -85,7 +85,6 @@ final class LabPage extends VBox {
     private final VBox solveReport = new VBox(6);
     private final LiveFeed feed;
     private LabRun run;
-    private boolean trusted;
     private boolean starting;
     private boolean stopping;
     private boolean checking;
@@ -214,7 +213,8 @@ final class LabPage extends VBox {
 
     // --- loading -------------------------------------------------------------------------------------------
 
-    private record Opened(boolean trusted, LabRun run, Map<ServiceType, ServiceState> states,
+    /** What a page shows once loaded; the run is null while the pack is not trusted. */
+    private record Opened(LabRun run, Map<ServiceType, ServiceState> states,
                           Map<ServiceType, List<LogLine>> logs, Map<String, StoredCheck> latest) {
     }
 
@@ -226,7 +226,7 @@ final class LabPage extends VBox {
         host.worker().run(() -> {
             boolean isTrusted = labs.trusted();
             Map<String, StoredCheck> latest = labs.latestResults(lab.id());
-            return isTrusted ? opened(labs.open(lab.id()), latest) : new Opened(false, null, Map.of(), Map.of(), latest);
+            return isTrusted ? opened(labs.open(lab.id()), latest) : new Opened(null, Map.of(), Map.of(), latest);
         }, opened -> {
             showStored(opened.latest());
             attach(opened);
@@ -242,11 +242,10 @@ final class LabPage extends VBox {
             states.put(service.type(), service.state());
             logs.put(service.type(), service.logs(ServicePane.MAX_LINES));
         }
-        return new Opened(true, labRun, states, logs, latest);
+        return new Opened(labRun, states, logs, latest);
     }
 
     private void attach(Opened opened) {
-        trusted = opened.trusted();
         if (opened.run() == null) {
             updateButtons();
             return;
@@ -348,7 +347,7 @@ final class LabPage extends VBox {
         }
         // Start asks again and each service says where it stands.
         visible(preflight, false);
-        if (!trusted || run == null) {
+        if (run == null) {
             starting = true;
             updateButtons();
             host.worker().run(labs::trustRequest, request -> {
@@ -451,7 +450,8 @@ final class LabPage extends VBox {
         busy("Trusting this pack version…");
         host.worker().run(() -> {
             labs.trust();
-            return opened(labs.open(lab.id()), labs.latestResults(lab.id()));
+            // The page already shows the latest results; only the run is new.
+            return opened(labs.open(lab.id()), Map.of());
         }, opened -> {
             starting = false;
             idle();
@@ -714,14 +714,5 @@ final class LabPage extends VBox {
     private static void visible(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
-    }
-
-    // for the screen's keyboard shortcuts and tests
-    boolean isChecking() {
-        return checking;
-    }
-
-    Optional<LabRun> run() {
-        return Optional.ofNullable(run);
     }
 }

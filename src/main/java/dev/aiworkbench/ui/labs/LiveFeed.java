@@ -52,19 +52,19 @@ final class LiveFeed implements ServiceListener {
     @Override
     public void onState(ServiceState state) {
         states.put(state.type(), state);
-        schedule();
+        pacer.request();
     }
 
     @Override
     public void onPull(String model, PullBoard board) {
         pulls.put(model, PullSnapshot.of(model, board));
-        schedule();
+        pacer.request();
     }
 
     @Override
     public void onLog(LogLine line) {
         lines.add(line);
-        schedule();
+        pacer.request();
     }
 
     /** Called on the FX thread once the page shows the snapshot the lines continue. */
@@ -82,10 +82,6 @@ final class LiveFeed implements ServiceListener {
         lines.clear();
         states.clear();
         pulls.clear();
-    }
-
-    private void schedule() {
-        pacer.request();
     }
 
     private void deliver() {

@@ -42,7 +42,6 @@ import java.util.Locale;
 final class ServicePane extends VBox {
     static final int MAX_LINES = 500;
 
-    private final ServiceType type;
     private final String id;
     private final Label status = new Label();
     private final Label runner = new Label();
@@ -59,7 +58,6 @@ final class ServicePane extends VBox {
     private ServiceState shown;
 
     ServicePane(ServiceType type, ZoneId zone) {
-        this.type = type;
         this.id = type.id();
         this.times = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         setId("service-" + id);
@@ -125,10 +123,6 @@ final class ServicePane extends VBox {
             case QDRANT -> "Qdrant";
             case OLLAMA -> "Ollama";
         };
-    }
-
-    ServiceType type() {
-        return type;
     }
 
     ServiceState state() {
@@ -224,11 +218,6 @@ final class ServicePane extends VBox {
             items.addAll(lines);
         }
         log.scrollTo(items.size() - 1);
-    }
-
-    /** The log lines shown, oldest first (for tests and copying). */
-    List<LogLine> logLines() {
-        return List.copyOf(log.getItems());
     }
 
     private static Button copyButton(String text, java.util.function.Supplier<String> value) {
