@@ -220,8 +220,8 @@ final class LabCommand {
         public Integer call() {
             try (Workbench workbench = openWorkbench()) {
                 Labs labs = workbench.labs();
-                List<Row> rows = labs.catalog().ids().stream().map(id -> new Row(labs.catalog().lab(id).orElseThrow(),
-                        labs.progress(id), labs.services().records().find(id).isPresent())).toList();
+                List<Row> rows = labs.catalog().definitions().stream().map(lab -> new Row(lab, labs.progress(lab.id()),
+                        labs.services().records().find(lab.id()).isPresent())).toList();
                 if (json) {
                     out().println(Json.write(rows.stream().map(Row::json).toList()));
                     return Cli.OK;

@@ -122,8 +122,8 @@ public final class Labs {
     public TrustRequest trustRequest() {
         Map<String, Set<String>> containers = new java.util.LinkedHashMap<>();
         Set<String> commands = new LinkedHashSet<>();
-        for (String id : catalog.ids()) {
-            LabDefinition lab = catalog.lab(id).orElseThrow();
+        for (LabDefinition lab : catalog.definitions()) {
+            String id = lab.id();
             for (ServiceSpec service : lab.services()) {
                 switch (service.type()) {
                     case QDRANT -> containers.computeIfAbsent(ServiceImages.DEFAULT.qdrant() + " (Qdrant",

@@ -87,6 +87,13 @@ public record LabCatalog(String source, List<LabLoadResult> labs, List<Problem> 
         return result(id).flatMap(LabLoadResult::lab);
     }
 
+    /** The labs that could be read, in id order; one whose lab.yaml is broken is left out (its problems say why). */
+    public List<LabDefinition> definitions() {
+        List<LabDefinition> definitions = new ArrayList<>();
+        labs.forEach(l -> l.lab().ifPresent(definitions::add));
+        return definitions;
+    }
+
     /** Every problem here: the place's own, then each lab's, in file order. */
     public List<Problem> allProblems() {
         List<Problem> all = new ArrayList<>(problems);

@@ -178,11 +178,25 @@ class LabLoaderTest {
         assertThat(catalog.result("broken-lab").orElseThrow().valid()).isFalse();
         assertThat(catalog.result(ID).orElseThrow().valid()).isTrue();
         assertThat(catalog.lab("small-lab")).map(LabDefinition::title).contains("One check");
+        assertThat(catalog.definitions()).extracting(LabDefinition::id).containsExactly("broken-lab", ID, "small-lab");
         assertThat(lines(catalog.allProblems())).containsExactly(
                 "labs/broken-lab/lab.yaml:1:1: missing field 'services'",
                 "labs/broken-lab/lab.yaml:1:1: missing field 'steps'",
                 "labs/broken-lab/lab.yaml:1:1: missing field 'summary'");
         assertThat(catalog.valid()).isFalse();
+    }
+
+    @Test
+    void aLabWhoseYamlCannotBeReadIsListedButHasNoDefinition() {
+        Path root = temp.resolve("repo");
+        LabFiles.writeValidLab(root);
+        LabFiles.writeLab(root, "unreadable-lab", "id: [unreadable\n");
+
+        LabCatalog catalog = LabCatalog.load(root, Optional.empty());
+
+        assertThat(catalog.ids()).containsExactly(ID, "unreadable-lab");
+        assertThat(catalog.lab("unreadable-lab")).isEmpty();
+        assertThat(catalog.definitions()).extracting(LabDefinition::id).containsExactly(ID);
     }
 
     @Test
