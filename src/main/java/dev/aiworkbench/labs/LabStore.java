@@ -49,8 +49,10 @@ public final class LabStore {
     public Map<String, StoredCheck> latest(String labId) {
         return database.inTransaction(c -> {
             Map<String, StoredCheck> latest = new LinkedHashMap<>();
+            // Only the newest row of each check, found through the (lab_id, check_id, id) index, not the whole history.
             try (ResultSet r = Sql.bind(database, "SELECT step_id, check_id, status, message, took_ms, at FROM lab_check "
-                    + "WHERE lab_id = ? ORDER BY id", labId).executeQuery()) {
+                    + "WHERE id IN (SELECT MAX(id) FROM lab_check WHERE lab_id = ? GROUP BY check_id) ORDER BY id", labId)
+                    .executeQuery()) {
                 while (r.next()) {
                     latest.put(r.getString(2), new StoredCheck(labId, r.getString(1), r.getString(2),
                             CheckStatus.valueOf(r.getString(3).toUpperCase(Locale.ROOT)), r.getString(4), r.getLong(5),

@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JsonSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private static final YAMLMapper YAML = new YAMLMapper();
+    /** Bounded as JsRegex's cache is: a schema with {{var}}s is a new one for each case. */
     private static final Map<JsonNode, Schema> COMPILED = new ConcurrentHashMap<>();
+    private static final int COMPILED_LIMIT = 1024;
     private static final int ERRORS_SHOWN = 3;
 
     private JsonSchemas() {
@@ -48,12 +50,20 @@ final class JsonSchemas {
         if (schema == null || !(schema.isObject() || schema.isBoolean())) {
             throw new InvalidSchemaException("the value of " + type + " must be a JSON Schema (an object, true or false)");
         }
-        JsonNode key = schema;
+        Schema compiled = COMPILED.get(schema);
+        if (compiled != null) {
+            return compiled;
+        }
         try {
-            return COMPILED.computeIfAbsent(key, REGISTRY::getSchema);
+            compiled = REGISTRY.getSchema(schema);
         } catch (RuntimeException e) {
             throw new InvalidSchemaException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+        if (COMPILED.size() >= COMPILED_LIMIT) {
+            COMPILED.clear();
+        }
+        COMPILED.put(schema, compiled);
+        return compiled;
     }
 
     /** The violations of the instance, described; empty when it is valid. */

@@ -35,6 +35,9 @@ public final class EvalReporter {
      * @throws IllegalArgumentException a baseline that does not exist or graded differently
      */
     public EvalReport report(EvalRun run, Optional<GateSpec> gate, Optional<String> baseline) {
+        // The baseline first: it can refuse, and then nothing of the work below is wasted.
+        String wanted = baseline.orElse(gate.map(GateSpec::baseline).orElse(null));
+        Optional<EvalRun> baselineRun = wanted == null ? Optional.empty() : findBaseline(run, wanted);
         List<CaseResult> cases = store.cases(run.id());
         List<ItemResult> items = fold(cases);
         List<String> warnings = new ArrayList<>();
@@ -44,8 +47,6 @@ public final class EvalReporter {
         } else {
             warnings.addAll(summary.get().warnings());
         }
-        String wanted = baseline.orElse(gate.map(GateSpec::baseline).orElse(null));
-        Optional<EvalRun> baselineRun = wanted == null ? Optional.empty() : findBaseline(run, wanted);
         Optional<BaselineComparison> comparison = Optional.empty();
         Optional<GateDecision> decision = Optional.empty();
         if (baselineRun.isPresent() && summary.isPresent()) {

@@ -5,7 +5,6 @@ import dev.aiworkbench.eval.stats.PairedComparison;
 import dev.aiworkbench.eval.stats.RunSummary;
 
 import java.util.List;
-import java.util.Locale;
 
 /** A short Markdown summary fit for a pull-request comment: the verdict first, then the numbers and the failures. */
 public final class MarkdownReportWriter {
@@ -63,9 +62,5 @@ public final class MarkdownReportWriter {
             md.append("\n</details>\n");
         }
         return md.toString().replace("\n\n\n", "\n\n");
-    }
-
-    static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value * 100);
     }
 }

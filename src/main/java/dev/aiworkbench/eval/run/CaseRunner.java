@@ -130,7 +130,7 @@ final class CaseRunner {
                 }
                 return errored(test, repeatIndex, rendered, e.partialText(), e.getMessage(), null, null, attempts);
             } catch (ModelServerException e) {
-                boolean retry = retryable(e) && attempts <= options.retries() && !cancelled;
+                boolean retry = e.transientFailure() && attempts <= options.retries() && !cancelled;
                 if (retry) {
                     pause(FIRST_BACKOFF.multipliedBy(1L << (attempts - 1)));
                     continue;
@@ -141,13 +141,6 @@ final class CaseRunner {
                 return errored(test, repeatIndex, rendered, "", e.getMessage(), null, null, attempts);
             }
         }
-    }
-
-    private static boolean retryable(ModelServerException e) {
-        return switch (e.kind()) {
-            case UNREACHABLE, BUSY, TIMEOUT, SERVER_ERROR -> true;
-            case MODEL_NOT_FOUND, BAD_REQUEST -> false;
-        };
     }
 
     private GenerationResult ask(GenerationRequest request) throws ModelServerException {

@@ -86,7 +86,7 @@ public final class EvalRunner {
                 digests.get(provider.model()));
         EvalRun run = options.resume().isPresent() ? resumable(options.resume().get(), fingerprint, variant, suite)
                 : newRun(suite, variant, fingerprint, options);
-        List<CaseResult> kept = options.resume().isPresent() ? store.cases(run.id()) : List.of();
+        Set<String> kept = options.resume().isPresent() ? store.caseKeys(run.id()) : Set.of();
         if (options.resume().isPresent()) {
             store.reopen(run.id());
         } else {
@@ -179,13 +179,12 @@ public final class EvalRunner {
         static final Landed LAST = new Landed(null);
     }
 
-    private static List<Unit> plan(EvalSuite suite, int repeat, List<CaseResult> kept) {
-        Set<String> done = new HashSet<>();
-        kept.forEach(c -> done.add(c.itemKey() + "\u0000" + c.repeatIndex()));
+    /** The units still to run: every item times every repeat, less those {@code done} holds (see {@link EvalStore#caseKey}). */
+    private static List<Unit> plan(EvalSuite suite, int repeat, Set<String> done) {
         List<Unit> units = new ArrayList<>();
         for (int r = 0; r < repeat; r++) {
             for (TestCase test : suite.tests()) {
-                if (!done.contains(test.key() + "\u0000" + r)) {
+                if (!done.contains(EvalStore.caseKey(test.key(), r))) {
                     units.add(new Unit(test, r));
                 }
             }

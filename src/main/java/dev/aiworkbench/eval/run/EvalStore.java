@@ -11,9 +11,11 @@ import dev.aiworkbench.store.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Eval runs and their cases in SQLite. Each write is one transaction, so a case is kept the moment its
@@ -117,6 +119,25 @@ public final class EvalStore {
                 return r.next() ? Optional.of(run(r)) : Optional.empty();
             }
         });
+    }
+
+    /** Which cases of the run are kept, as {@link #caseKey}s, without reading the cases themselves. */
+    Set<String> caseKeys(String runId) {
+        return database.inTransaction(c -> {
+            Set<String> keys = new HashSet<>();
+            try (ResultSet r = Sql.bind(database, "SELECT item_key, repeat_index FROM eval_case WHERE run_id = ?", runId)
+                    .executeQuery()) {
+                while (r.next()) {
+                    keys.add(caseKey(r.getString(1), r.getInt(2)));
+                }
+            }
+            return keys;
+        });
+    }
+
+    /** One case of a run: an item and which of its repeats. */
+    static String caseKey(String itemKey, int repeatIndex) {
+        return itemKey + "\u0000" + repeatIndex;
     }
 
     /** How many cases of the run are kept, without reading them. */

@@ -469,12 +469,10 @@ final class SuiteReader {
     }
 
     private static GateMode gateMode(String text) {
-        String wanted = text.strip().toLowerCase(java.util.Locale.ROOT);
-        for (GateMode mode : GateMode.values()) {
-            if (mode.configName().equals(wanted)) {
-                return mode;
-            }
+        try {
+            return GateMode.fromConfig(text.strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return null;
     }
 }
