@@ -261,8 +261,7 @@ public final class Labs {
     /**
      * Where the lab's services answer: this process's run, else the record of the process that runs it.
      * Package-private so the reference-solution test runs single checks exactly as {@link #check} does.
-     */
-    /**
+     *
      * @param runsCommands whether a command check will run: only then is the Python for {@code {{python}}} looked
      *                     for, which takes a few seconds when no running lab knows it
      */

@@ -20,10 +20,6 @@ record Deadline(long startNanos, Duration timeout) {
         return Math.max(1, remaining().toMillis());
     }
 
-    boolean passed() {
-        return remaining().isZero();
-    }
-
     Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }

@@ -71,17 +71,17 @@ public final class Placeholders {
 
     private static Missing missing(String name) {
         if (!KNOWN.contains(name)) {
-            return new Missing(name, null, "The check uses the placeholder {{" + name + "}}, which the workbench does "
+            return new Missing(null, "The check uses the placeholder {{" + name + "}}, which the workbench does "
                     + "not know (it knows {{" + String.join("}}, {{", KNOWN) + "}})",
                     "This is a mistake in the lab: correct the placeholder in lab.yaml.");
         }
         if (PYTHON.equals(name)) {
-            return new Missing(name, null, "The check runs {{python}}, but no Python with FastAPI and uvicorn was found",
+            return new Missing(null, "The check runs {{python}}, but no Python with FastAPI and uvicorn was found",
                     "Install Python 3 with `pip install fastapi uvicorn` (or set WORKBENCH_PYTHON to such a Python), "
                             + "then run the check again.");
         }
         ServiceType service = serviceOf(name);
-        return new Missing(name, service, "The check needs {{" + name + "}}, but the " + service.id()
+        return new Missing(service, "The check needs {{" + name + "}}, but the " + service.id()
                 + " service is not running", startService(service));
     }
 
@@ -96,28 +96,18 @@ public final class Placeholders {
 
     /** A placeholder that could not be filled. */
     public static final class Missing extends Exception {
-        private final String placeholder;
         private final ServiceType service;
         private final String nextStep;
 
-        Missing(String placeholder, ServiceType service, String finding, String nextStep) {
+        Missing(ServiceType service, String finding, String nextStep) {
             super(finding);
-            this.placeholder = placeholder;
             this.service = service;
             this.nextStep = nextStep;
-        }
-
-        public String placeholder() {
-            return placeholder;
         }
 
         /** The service to start, or null when the placeholder is unknown or is {@code {{python}}}. */
         public ServiceType service() {
             return service;
-        }
-
-        public String nextStep() {
-            return nextStep;
         }
 
         Outcome outcome() {

@@ -31,28 +31,21 @@ public final class LabLocation implements Closeable {
     private final PackLocation files;
     private final String labsFolder;
     private final String namePrefix;
-    private final boolean owned;
 
-    private LabLocation(PackLocation files, String labsFolder, String namePrefix, boolean owned) {
+    private LabLocation(PackLocation files, String labsFolder, String namePrefix) {
         this.files = files;
         this.labsFolder = labsFolder;
         this.namePrefix = namePrefix;
-        this.owned = owned;
     }
 
     /** The labs shipped inside the application (from the jar, or target/classes when run from the build). */
     public static LabLocation bundled() throws PackAccessException {
-        return new LabLocation(PackLocation.bundledFolder(LABS, "built-in labs"), ".", LABS + "/", true);
+        return new LabLocation(PackLocation.bundledFolder(LABS, "built-in labs"), ".", LABS + "/");
     }
 
     /** The labs in {@code labs/} of a folder (the repository or a pack folder) or of a pack zip. */
     public static LabLocation open(Path folderOrZip) throws PackAccessException {
-        return new LabLocation(PackLocation.open(folderOrZip), LABS, "", true);
-    }
-
-    /** The labs in {@code labs/} of a pack that is already open; closing this leaves the pack open. */
-    public static LabLocation inPack(PackLocation pack) {
-        return new LabLocation(pack, LABS, "", false);
+        return new LabLocation(PackLocation.open(folderOrZip), LABS, "");
     }
 
     public String displayName() {
@@ -108,8 +101,6 @@ public final class LabLocation implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (owned) {
-            files.close();
-        }
+        files.close();
     }
 }

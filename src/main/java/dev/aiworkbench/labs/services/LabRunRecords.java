@@ -10,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The records of running labs, one file each in {@code <data folder>/lab-runs/}: {@code <lab-id>.json} while a
@@ -30,11 +27,6 @@ public final class LabRunRecords {
 
     public LabRunRecords(Path folder) {
         this.folder = folder;
-    }
-
-    /** The records kept in a data folder ({@code <data folder>/lab-runs/}), where {@link LabServices} writes them. */
-    public static LabRunRecords in(Path dataFolder) {
-        return new LabRunRecords(dataFolder.resolve(FOLDER));
     }
 
     /** The record of a lab that a live process runs; a record whose process is gone is removed and not returned. */
@@ -54,23 +46,6 @@ public final class LabRunRecords {
             LOG.warn("Could not read the lab run record {}: {}", file, e.getMessage());
         }
         return Optional.empty();
-    }
-
-    /** The records of every lab a live process runs. */
-    public List<LabRunRecord> all() {
-        List<LabRunRecord> found = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return found;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                String name = file.getFileName().toString();
-                find(name.substring(0, name.length() - ".json".length())).ifPresent(found::add);
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not list the lab run records in {}: {}", folder, e.getMessage());
-        }
-        return found;
     }
 
     /**

@@ -47,10 +47,6 @@ public abstract sealed class LabService permits FastApiService, QdrantService, O
         return spec.type();
     }
 
-    public ServiceSpec spec() {
-        return spec;
-    }
-
     public ServiceState state() {
         return state;
     }

@@ -118,11 +118,6 @@ public final class LabServices implements AutoCloseable {
                 .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
 
-    /** Asks the Docker engine now, off the caller's thread. */
-    public CompletableFuture<DockerProbe.Result> docker() {
-        return CompletableFuture.supplyAsync(() -> DockerProbe.probe(settings.environment(), PROBE_TIMEOUT), executor);
-    }
-
     /** Looks for a Python with FastAPI and uvicorn now, off the caller's thread. */
     public CompletableFuture<PythonProbe.Result> python() {
         return CompletableFuture.supplyAsync(() -> PythonProbe.probe(settings.environment(), Duration.ofSeconds(15)),

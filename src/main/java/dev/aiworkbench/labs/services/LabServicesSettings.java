@@ -85,11 +85,6 @@ public record LabServicesSettings(Path dataFolder, Map<String, String> environme
                 containerStartTimeout, logLines);
     }
 
-    public LabServicesSettings withImages(ServiceImages value) {
-        return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, value, ollamaVolume,
-                keepQdrantData, localStartTimeout, containerStartTimeout, logLines);
-    }
-
     public LabServicesSettings withOllamaVolume(String value) {
         return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, value,
                 keepQdrantData, localStartTimeout, containerStartTimeout, logLines);
@@ -103,10 +98,5 @@ public record LabServicesSettings(Path dataFolder, Map<String, String> environme
     public LabServicesSettings withStartTimeouts(Duration local, Duration container) {
         return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, ollamaVolume,
                 keepQdrantData, local, container, logLines);
-    }
-
-    public LabServicesSettings withLogLines(int value) {
-        return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, ollamaVolume,
-                keepQdrantData, localStartTimeout, containerStartTimeout, value);
     }
 }

@@ -22,7 +22,7 @@
  * {@code os.environ.get("QDRANT_URL", "http://127.0.0.1:6333")}, so it also runs outside the workbench.
  *
  * <p>Another process (the command line) finds a running lab with
- * {@link dev.aiworkbench.labs.services.LabRunRecords#in(java.nio.file.Path)}: {@code find(id)} gives its
+ * {@link dev.aiworkbench.labs.services.LabServices#records()}: {@code find(id)} gives its
  * endpoints, {@code requestStop(id, wait)} asks the process that runs it to stop it.
  */
 package dev.aiworkbench.labs.services;
