@@ -809,7 +809,6 @@ public final class EvalsView extends VBox implements FocusableScreen {
         }
         fresh.byItem.forEach((key, runs) -> results.put(Items.fold(key, runs)));
         active = fresh;
-        fresh.progress.start();
         session.modelCall(() -> session.workbench().evalRunner().start(current, chosen, options, fresh.progress),
                 execution -> started(fresh, execution),
                 failure -> failedToStart(fresh, failure));

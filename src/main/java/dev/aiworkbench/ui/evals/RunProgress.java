@@ -2,21 +2,20 @@ package dev.aiworkbench.ui.evals;
 
 import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalProgress;
-import javafx.animation.AnimationTimer;
+import dev.aiworkbench.ui.common.FramePacer;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Carries a run's progress from the runner's threads to the screen. Each case that lands is queued
- * and a flag is set; a frame timer hands what gathered to the FX thread at most once per frame, so a
- * fast run never floods it and no case is lost.
+ * Carries a run's progress from the runner's threads to the screen. Each case that lands is queued and
+ * a {@link FramePacer} hands what gathered to the FX thread at most once per frame, so a fast run never
+ * floods it, no case is lost, and a slow run costs the screen nothing between cases.
  */
 final class RunProgress implements EvalProgress {
     /** What landed since the last frame, and the counts so far. */
@@ -31,18 +30,12 @@ final class RunProgress implements EvalProgress {
     private final AtomicInteger total;
     private final AtomicInteger failed;
     private final AtomicInteger errors;
-    private final AtomicBoolean dirty = new AtomicBoolean();
     private final int doneAtStart;
     private final long startNanos = System.nanoTime();
     private final Consumer<Frame> onFrame;
-    private final AnimationTimer frames = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (dirty.getAndSet(false)) {
-                onFrame.accept(frame());
-            }
-        }
-    };
+    private final FramePacer pacer = new FramePacer(this::deliver);
+    /** Set by {@link #finish}: a paced hand-over still pending then would overwrite the final line. FX thread. */
+    private boolean finished;
 
     /**
      * @param kept    cases a resumed run already has
@@ -69,23 +62,24 @@ final class RunProgress implements EvalProgress {
         } else if (!result.pass()) {
             failed.incrementAndGet();
         }
-        dirty.set(true);
+        pacer.request();
     }
 
     void setTotal(int totalCases) {
         total.set(totalCases);
-        dirty.set(true);
+        pacer.request();
     }
 
-    void start() {
-        frames.start();
-    }
-
-    /** Stops the timer and hands over whatever is left; FX thread. */
+    /** Hands over whatever is left, once and for all; FX thread. */
     void finish() {
-        frames.stop();
-        dirty.set(false);
+        finished = true;
         onFrame.accept(frame());
+    }
+
+    private void deliver() {
+        if (!finished) {
+            onFrame.accept(frame());
+        }
     }
 
     private Frame frame() {
