@@ -19,6 +19,7 @@ import dev.aiworkbench.eval.suite.SuiteLoadResult;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.Sentences;
 import dev.aiworkbench.ui.shell.FocusableScreen;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -69,8 +70,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -771,7 +770,7 @@ public final class EvalsView extends VBox implements FocusableScreen {
             options = new EvalOptions(concurrency.getValue(), repeat.getValue(), EvalOptions.DEFAULT_RETRIES,
                     EvalOptions.DEFAULT_REQUEST_TIMEOUT, resumeRun.map(EvalRun::id));
         } catch (IllegalArgumentException e) {
-            setStatus(Items.sentence(e.getMessage()), true);
+            setStatus(Sentences.of(e.getMessage()), true);
             return;
         }
         EvalSuite current = suite;
@@ -837,8 +836,8 @@ public final class EvalsView extends VBox implements FocusableScreen {
         progress.setProgress(0);
         progressText.setText("");
         String why = failure instanceof ModelServerException || failure instanceof IllegalArgumentException
-                ? Items.sentence(failure.getMessage())
-                : "The run could not start: " + Items.sentence(failure.getMessage());
+                ? Sentences.of(failure.getMessage())
+                : "The run could not start: " + Sentences.of(failure.getMessage());
         setStatus(why, true);
         report.clear("Nothing was run.");
         updateButtons();
@@ -903,12 +902,9 @@ public final class EvalsView extends VBox implements FocusableScreen {
         String id = run.execution.run().id();
         int kept = run.byItem.values().stream().mapToInt(List::size).sum();
         int total = run.execution.run().totalCases();
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Sentences.cause(failure);
         if (cause != null) {
-            String why = cause instanceof CancellationException ? "it was cancelled" : Items.sentence(cause.getMessage());
+            String why = cause instanceof CancellationException ? "it was cancelled" : Sentences.of(cause.getMessage());
             setStatus("Run " + id + " stopped: " + why + " The " + kept + " of " + total + " cases that finished are "
                     + "kept; Resume continues the run once the server answers.", true);
             progressText.setText(kept + " of " + total + " cases · stopped");
@@ -943,7 +939,7 @@ public final class EvalsView extends VBox implements FocusableScreen {
             try {
                 made = session.workbench().evalReporter().report(done, Optional.of(gateSpec), baseline);
             } catch (IllegalArgumentException e) {
-                note = Items.sentence(e.getMessage()) + " Compared with the gate's baseline instead.";
+                note = Sentences.of(e.getMessage()) + " Compared with the gate's baseline instead.";
                 made = session.workbench().evalReporter().report(done, Optional.of(gateSpec), Optional.empty());
             }
             return new Scored(made, session.workbench().evals().runs(key, TREND_RUNS), note);
@@ -1043,7 +1039,7 @@ public final class EvalsView extends VBox implements FocusableScreen {
             if (attempt.failure() == null) {
                 onSuccess.accept(attempt.value());
             } else {
-                onFailure.accept(Items.sentence(attempt.failure().getMessage()));
+                onFailure.accept(Sentences.of(attempt.failure().getMessage()));
             }
         });
     }

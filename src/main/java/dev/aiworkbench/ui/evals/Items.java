@@ -72,14 +72,4 @@ final class Items {
         }
         return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
-
-    /** A service's clause as a sentence: capitalised, with a full stop. */
-    static String sentence(String text) {
-        if (text == null || text.isBlank()) {
-            return "That did not work; the log in the data folder has the details.";
-        }
-        String trimmed = text.strip();
-        String first = trimmed.substring(0, 1).toUpperCase(Locale.ROOT) + trimmed.substring(1);
-        return first.endsWith(".") || first.endsWith("?") || first.endsWith("!") ? first : first + ".";
-    }
 }

@@ -8,6 +8,7 @@ import dev.aiworkbench.eval.stats.GateDecision;
 import dev.aiworkbench.eval.stats.PairedComparison;
 import dev.aiworkbench.eval.stats.RunSummary;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.Sentences;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -147,7 +148,7 @@ final class ReportPane extends VBox {
             Label mode = new Label("Mode " + g.mode().configName());
             mode.getStyleClass().add(Styles.TEXT_MUTED);
             nodes.add(mode);
-            Label reason = Labels.wrapped(Items.sentence(g.reason()), "gate-reason");
+            Label reason = Labels.wrapped(Sentences.of(g.reason()), "gate-reason");
             reason.setId("gate-reason");
             nodes.add(reason);
             for (String w : g.warnings()) {
@@ -155,7 +156,7 @@ final class ReportPane extends VBox {
             }
         } else if (report.run().gateDecision() != null) {
             nodes.add(heading("Gate", decisionBadge(report.run().gateDecision())));
-            Label reason = Labels.wrapped(Items.sentence(report.run().gateReason()) + " (as decided when the run "
+            Label reason = Labels.wrapped(Sentences.of(report.run().gateReason()) + " (as decided when the run "
                     + "finished)", "gate-reason");
             reason.setId("gate-reason");
             nodes.add(reason);

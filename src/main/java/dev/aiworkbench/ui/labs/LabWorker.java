@@ -1,13 +1,11 @@
 package dev.aiworkbench.ui.labs;
 
+import dev.aiworkbench.ui.common.Sentences;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +36,7 @@ final class LabWorker {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
             } catch (Exception | LinkageError e) {
-                Throwable cause = unwrap(e);
+                Throwable cause = Sentences.cause(e);
                 if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
                     LOG.info("lab work refused: {}", cause.getMessage());
                 } else {
@@ -50,14 +48,6 @@ final class LabWorker {
         });
     }
 
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     /** A failure as a sentence for the learner: the service's message, capitalised, with a full stop. */
     static String sentence(Throwable failure) {
         String text = failure.getMessage();
@@ -65,8 +55,6 @@ final class LabWorker {
             return "That did not work (" + failure.getClass().getSimpleName()
                     + "); the log in the data folder has the details.";
         }
-        String trimmed = text.strip();
-        String first = trimmed.substring(0, 1).toUpperCase(Locale.ROOT) + trimmed.substring(1);
-        return first.endsWith(".") || first.endsWith("?") || first.endsWith("!") ? first : first + ".";
+        return Sentences.of(text);
     }
 }

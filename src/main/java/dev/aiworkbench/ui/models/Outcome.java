@@ -1,8 +1,8 @@
 package dev.aiworkbench.ui.models;
 
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.ui.common.Sentences;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,21 +33,11 @@ record Outcome<T>(T value, String problem) {
         try {
             return ok(call.call());
         } catch (IllegalArgumentException e) {
-            return failed(sentence(e.getMessage()));
+            return failed(Sentences.of(e.getMessage()));
         }
     }
 
     boolean isOk() {
         return problem == null;
-    }
-
-    /** A service's lower-case clause as a sentence: capitalised, with a full stop. */
-    static String sentence(String text) {
-        if (text == null || text.isBlank()) {
-            return "That did not work; the log in the data folder has the details.";
-        }
-        String trimmed = text.strip();
-        String first = trimmed.substring(0, 1).toUpperCase(Locale.ROOT) + trimmed.substring(1);
-        return first.endsWith(".") || first.endsWith("?") || first.endsWith("!") ? first : first + ".";
     }
 }

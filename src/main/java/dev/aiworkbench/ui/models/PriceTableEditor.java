@@ -6,6 +6,7 @@ import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.Sentences;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -152,7 +153,7 @@ public final class PriceTableEditor extends VBox {
         try {
             after = edit.apply(before);
         } catch (IllegalArgumentException e) {
-            say(Outcome.sentence(e.getMessage()) + " The row is unchanged.", true);
+            say(Sentences.of(e.getMessage()) + " The row is unchanged.", true);
             table.refresh();
             return;
         }

@@ -6,6 +6,7 @@ import dev.aiworkbench.llm.PullBoard;
 import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.Sentences;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -24,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -129,7 +128,7 @@ final class PullPanel extends VBox {
                     pull.dirty.set(true);
                 }));
             } catch (RuntimeException e) {
-                return Outcome.<PullCall>failed(Outcome.sentence(e.getMessage()));
+                return Outcome.<PullCall>failed(Sentences.of(e.getMessage()));
             }
         }, outcome -> {
             if (!outcome.isOk()) {
@@ -160,11 +159,7 @@ final class PullPanel extends VBox {
     }
 
     private void finish(Pull pull, Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Sentences.cause(failure);
         if (cause == null) {
             finish(pull, null, true);
         } else if (cause instanceof CancellationException || pull.cancelRequested) {
@@ -172,7 +167,7 @@ final class PullPanel extends VBox {
         } else if (cause instanceof ModelServerException server) {
             finish(pull, server.getMessage(), false);
         } else {
-            finish(pull, "The pull of " + pull.name + " failed: " + Outcome.sentence(cause.getMessage())
+            finish(pull, "The pull of " + pull.name + " failed: " + Sentences.of(cause.getMessage())
                     + " Try again, or run `ollama pull " + pull.name + "` to see Ollama's own account.", false);
         }
     }
