@@ -62,31 +62,13 @@ public final class LabLoader {
         String folderName = location.name(folder);
         Optional<YamlDocument> document = readLabFile(location, folder, problems);
         Optional<LabDefinition> lab = document.flatMap(doc -> {
-            problems.addAll(withoutServiceNoise(doc, PackSchemas.check(SCHEMA, doc)));
+            problems.addAll(PackSchemas.check(SCHEMA, doc));
             problems.addAll(LabRules.check(doc, id, pack));
             Map<JsonNode, String> guides = new FolderChecks(location, folder, doc, problems).check();
             return LabAssembler.assemble(doc.root(), id, folderName, guides);
         });
         problems.sort(Problem.ORDER);
         return new LabLoadResult(id, lab, problems, folder);
-    }
-
-    /**
-     * A service is a name or an object with a type (the schema's oneOf), and the validator reports both branches
-     * of a bad one: keep what applies to the form the author wrote (the name not being one the app knows, or
-     * what is wrong inside the object).
-     */
-    private static List<Problem> withoutServiceNoise(YamlDocument document, List<Problem> problems) {
-        List<JsonNode> services = LabNodes.items(document.root(), "services");
-        List<Problem> kept = new ArrayList<>(problems);
-        for (int i = 0; i < services.size(); i++) {
-            String prefix = "services[" + i + "]: ";
-            boolean object = services.get(i).isObject();
-            kept.removeIf(p -> p.message().startsWith(prefix + "must be valid to one and only one schema")
-                    || object && p.message().startsWith(prefix + "'") && p.message().contains("' is not one of ")
-                    || !object && p.message().startsWith(prefix + "wrong type: expected object"));
-        }
-        return kept;
     }
 
     private static Optional<YamlDocument> readLabFile(LabLocation location, Path folder, List<Problem> problems) {
