@@ -78,14 +78,9 @@ final class OllamaCheck implements Check<CheckSpec.Ollama> {
         }
     }
 
+    /** The same rule the lab's Ollama service uses to decide a model needs no pull. */
     static boolean sameModel(String installed, String wanted) {
-        return withTag(installed).equals(withTag(wanted));
-    }
-
-    private static String withTag(String name) {
-        String n = name.strip();
-        int slash = n.lastIndexOf('/');
-        return n.indexOf(':', slash + 1) < 0 ? n + ":latest" : n;
+        return LocalModel.canonicalName(installed).equals(LocalModel.canonicalName(wanted));
     }
 
     /** Why the answer is not JSON, or empty when it is (whole, or inside one fenced block). */

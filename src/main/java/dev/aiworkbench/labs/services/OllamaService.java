@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -272,14 +271,7 @@ public final class OllamaService extends LabService {
 
     /** llama3.2 and llama3.2:latest are the same model; so are library/x and x. */
     static String canonical(String model) {
-        String name = model.strip().toLowerCase(Locale.ROOT);
-        for (String prefix : List.of("registry.ollama.ai/library/", "library/")) {
-            if (name.startsWith(prefix)) {
-                name = name.substring(prefix.length());
-            }
-        }
-        int slash = name.lastIndexOf('/');
-        return name.indexOf(':', slash + 1) < 0 ? name + ":latest" : name;
+        return LocalModel.canonicalName(model);
     }
 
     @Override

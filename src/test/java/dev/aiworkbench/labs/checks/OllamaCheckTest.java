@@ -57,6 +57,15 @@ class OllamaCheckTest {
     }
 
     @Test
+    void aModelNamedWithItsLibraryPrefixIsTheOneTheServiceWouldNotPullAgain() {
+        fake.model("llama3.2:latest");
+
+        CheckResult prefixed = engine.run(ollama("library/llama3.2", null, null, false), context());
+
+        assertThat(prefixed.status()).as(prefixed.message()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
     void aMissingModelFailsAndSaysHowToPullIt() {
         fake.model("llama3.2");
 
