@@ -21,7 +21,6 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.OutputFormat;
 import dev.aiworkbench.llm.Usage;
 import dev.aiworkbench.prompts.PromptTemplate;
-import dev.aiworkbench.prompts.PromptVersion;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,10 +73,8 @@ final class CaseRunner {
         this.provider = provider;
         this.options = options;
         this.template = PromptTemplate.parse(prompt.template());
-        PromptVersion registered = prompt.registered().orElse(null);
-        this.sampling = merge(registered == null ? ModelOptions.DEFAULTS : registered.content().options(),
-                provider.options());
-        this.format = registered == null ? OutputFormat.PLAIN : registered.content().format();
+        this.sampling = sentOptions(prompt, provider);
+        this.format = prompt.registered().map(v -> v.content().format()).orElse(OutputFormat.PLAIN);
         this.system = prompt.system().isBlank() ? null : prompt.system();
     }
 
@@ -238,6 +235,11 @@ final class CaseRunner {
             }
         }
         return List.of(ChatMessage.user(rendered));
+    }
+
+    /** The options every request of the run sends: a saved prompt's, overridden by the provider's config. */
+    static ModelOptions sentOptions(PromptSource prompt, ProviderSpec provider) {
+        return merge(prompt.registered().map(v -> v.content().options()).orElse(ModelOptions.DEFAULTS), provider.options());
     }
 
     /** The provider's config wins over a saved prompt's options, field by field. */

@@ -82,8 +82,9 @@ public final class EvalRunner {
         PromptSource prompt = variant.prompt(suite);
         ProviderSpec provider = variant.provider(suite);
         Map<String, String> digests = digests(suite, provider);
-        Fingerprint fingerprint = Fingerprint.of(prompt.template(), prompt.system(), suite.tests(), provider.options(),
-                digests.get(provider.model()));
+        // The options as sent, so a saved prompt's new version with other options is not resumable into.
+        Fingerprint fingerprint = Fingerprint.of(prompt.template(), prompt.system(), suite.tests(),
+                CaseRunner.sentOptions(prompt, provider), digests.get(provider.model()));
         EvalRun run = options.resume().isPresent() ? resumable(options.resume().get(), fingerprint, variant, suite)
                 : newRun(suite, variant, fingerprint, options);
         Set<String> kept = options.resume().isPresent() ? store.caseKeys(run.id()) : Set.of();
