@@ -654,59 +654,66 @@ public final class EvalsView extends VBox implements FocusableScreen {
         String key = variant().get().suiteKey(current);
         String running = active != null && active.execution != null ? active.execution.run().id() : null;
         int asked = ++runsRequest;
-        io(() -> {
-            List<EvalRun> runs = session.workbench().evals().runs(key, TREND_RUNS);
-            EvalRun open = runs.stream().filter(r -> r.state() != RunState.FINISHED && !r.id().equals(running))
-                    .findFirst().orElse(null);
-            int cases = open == null ? 0 : session.workbench().evals().caseCount(open.id());
-            EvalReport latest = null;
-            if (showLatest) {
-                List<EvalRun> finished = runs.stream().filter(r -> r.state() == RunState.FINISHED).toList();
-                if (!finished.isEmpty()) {
-                    latest = storedReport(finished.get(0), finished.subList(1, finished.size()));
-                }
+        io(() -> readRuns(key, running, showLatest), stored -> {
+            if (asked == runsRequest && suite == current) {
+                applyRuns(stored, showLatest);
             }
-            return new StoredRuns(runs, open, cases, latest);
-        }, stored -> {
-            if (asked != runsRequest || suite != current) {
-                return;
-            }
-            showRuns(stored.runs());
-            resumable = stored.resumable();
-            if (resumable != null) {
-                resume.setText("Resume " + resumable.id());
-                resume.setTooltip(new Tooltip("Run " + resumable.id() + " stopped (" + resumable.state().id() + ") with "
-                        + stored.resumableCases() + " of " + resumable.totalCases()
-                        + " cases done; Resume runs only the rest."));
-            } else {
-                resume.setText("Resume");
-                resume.setTooltip(new Tooltip("Nothing to resume: every run of this suite finished."));
-            }
-            if (showLatest && active == null) {
-                if (stored.latest() != null) {
-                    showReport(stored.latest(), false);
-                    progressText.setText("");
-                    progress.setProgress(0);
-                } else {
-                    shown = null;
-                    results.clear();
-                    detail.clear();
-                    report.clear("No run of this suite yet: press Run.");
-                    progress.setProgress(0);
-                    progressText.setText("");
-                }
-                if (resumable != null) {
-                    setStatus(status.getText() + " Run " + resumable.id() + " was interrupted after "
-                            + stored.resumableCases() + " of " + resumable.totalCases()
-                            + " cases: Resume finishes it.", false);
-                }
-            }
-            updateButtons();
         }, problem -> {
             if (asked == runsRequest) {
                 setStatus("Could not read the stored runs of this suite: " + problem, true);
             }
         });
+    }
+
+    /** The suite's stored runs, the one to resume (not {@code running}) and, when asked, the newest finished one's report. */
+    private StoredRuns readRuns(String key, String running, boolean showLatest) {
+        List<EvalRun> runs = session.workbench().evals().runs(key, TREND_RUNS);
+        EvalRun open = runs.stream().filter(r -> r.state() != RunState.FINISHED && !r.id().equals(running))
+                .findFirst().orElse(null);
+        int cases = open == null ? 0 : session.workbench().evals().caseCount(open.id());
+        EvalReport latest = null;
+        if (showLatest) {
+            List<EvalRun> finished = runs.stream().filter(r -> r.state() == RunState.FINISHED).toList();
+            if (!finished.isEmpty()) {
+                latest = storedReport(finished.get(0), finished.subList(1, finished.size()));
+            }
+        }
+        return new StoredRuns(runs, open, cases, latest);
+    }
+
+    /** Shows the runs read by {@link #readRuns}; FX thread. */
+    private void applyRuns(StoredRuns stored, boolean showLatest) {
+        showRuns(stored.runs());
+        resumable = stored.resumable();
+        if (resumable != null) {
+            resume.setText("Resume " + resumable.id());
+            resume.setTooltip(new Tooltip("Run " + resumable.id() + " stopped (" + resumable.state().id() + ") with "
+                    + stored.resumableCases() + " of " + resumable.totalCases()
+                    + " cases done; Resume runs only the rest."));
+        } else {
+            resume.setText("Resume");
+            resume.setTooltip(new Tooltip("Nothing to resume: every run of this suite finished."));
+        }
+        if (showLatest && active == null) {
+            if (stored.latest() != null) {
+                showReport(stored.latest(), false);
+                progressText.setText("");
+                progress.setProgress(0);
+            } else {
+                shown = null;
+                results.clear();
+                detail.clear();
+                report.clear("No run of this suite yet: press Run.");
+                progress.setProgress(0);
+                progressText.setText("");
+            }
+            if (resumable != null) {
+                setStatus(status.getText() + " Run " + resumable.id() + " was interrupted after "
+                        + stored.resumableCases() + " of " + resumable.totalCases()
+                        + " cases: Resume finishes it.", false);
+            }
+        }
+        updateButtons();
     }
 
     /**
@@ -942,7 +949,7 @@ public final class EvalsView extends VBox implements FocusableScreen {
                 note = Sentences.of(e.getMessage()) + " Compared with the gate's baseline instead.";
                 made = session.workbench().evalReporter().report(done, Optional.of(gateSpec), Optional.empty());
             }
-            return new Scored(made, session.workbench().evals().runs(key, TREND_RUNS), note);
+            return new Scored(made, readRuns(key, null, false), note);
         }, scored -> {
             scoring = false;
             updateButtons();
@@ -950,14 +957,15 @@ public final class EvalsView extends VBox implements FocusableScreen {
                 return;
             }
             showReport(scored.report(), true);
-            showRuns(scored.runs());
+            // Read with the report, after the run ended: newer than any refresh still on its way.
+            ++runsRequest;
+            applyRuns(scored.runs(), false);
             EvalReport r = scored.report();
             String verdict = r.gate().map(g -> " The gate " + (g.passed() ? "passed." : "blocked the change."))
                     .orElse("");
             setStatus("Finished " + id + ": " + r.passed() + " passed, " + r.failed() + " failed, " + r.errors()
                     + (r.errors() == 1 ? " error" : " errors") + " in " + Items.duration(took) + "." + verdict
                     + (scored.note() == null ? "" : " " + scored.note()), r.blocked() || scored.note() != null);
-            refreshRuns(false);
         }, problem -> {
             scoring = false;
             setStatus("Run " + id + " finished, but its report could not be made: " + problem, true);
@@ -980,7 +988,7 @@ public final class EvalsView extends VBox implements FocusableScreen {
         return sorted;
     }
 
-    private record Scored(EvalReport report, List<EvalRun> runs, String note) {
+    private record Scored(EvalReport report, StoredRuns runs, String note) {
     }
 
     // ---------------------------------------------------------------------------------------------
