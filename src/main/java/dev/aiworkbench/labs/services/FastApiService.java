@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -42,8 +41,10 @@ public final class FastApiService extends LabService {
     static final String CONTAINER_WORKSPACE = "/workspace";
     static final int CONTAINER_PORT = 8000;
     static final String HEALTH = "/health";
+    /** The watch marks its own requests with a query FastAPI ignores, so its access lines, and only they, are known. */
+    private static final String WATCH = HEALTH + "?workbench-watch";
     private static final Pattern WATCH_ACCESS_LINE = Pattern.compile(
-            "\"GET " + HEALTH + " HTTP/1\\.1\" \\d{3}");
+            "\"GET " + Pattern.quote(WATCH) + " HTTP/1\\.1\" \\d{3}");
     private static final Pattern APP = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*:[A-Za-z_][A-Za-z0-9_.]*");
     private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
@@ -87,7 +88,6 @@ public final class FastApiService extends LabService {
     private final Object watchLock = new Object();
     private int misses;
     /** Access-log lines the watch's own requests will cause, to keep out of the learner's log. */
-    private final AtomicInteger watchRequests = new AtomicInteger();
 
     FastApiService(ServiceSpec spec, LabContext context) {
         super(spec, context);
@@ -225,7 +225,7 @@ public final class FastApiService extends LabService {
     /** Every two seconds the watch asks /health: its access-log lines would bury the learner's own. */
     @Override
     void log(LogLine.Source source, String text) {
-        if (WATCH_ACCESS_LINE.matcher(text).find() && watchRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (WATCH_ACCESS_LINE.matcher(text).find()) {
             return;
         }
         super.log(source, text);
@@ -425,12 +425,8 @@ public final class FastApiService extends LabService {
                 publish(ServiceStatus.FAILED, what + (tail.isEmpty() ? "." : ": " + tail), "Press Restart.");
                 return;
             }
-            watchRequests.incrementAndGet();
-            boolean answers = context.http.get(URI.create("http://127.0.0.1:" + port + HEALTH), Duration.ofSeconds(2))
+            boolean answers = context.http.get(URI.create("http://127.0.0.1:" + port + WATCH), Duration.ofSeconds(2))
                     .isPresent();
-            if (!answers) {
-                watchRequests.updateAndGet(n -> Math.max(0, n - 1));
-            }
             ServiceStatus now = state().status();
             if (answers) {
                 misses = 0;
