@@ -269,7 +269,7 @@ final class AssertionReader {
                     problems.error(where.value, prefix + "'" + text + "': a schema file is .json, .yaml or .yml");
                     return INVALID;
                 }
-                String content = files.read(text, where.value, valuePath(where));
+                String content = files.read(file, text, where.value, valuePath(where));
                 parsed = Source.parse(files.display(file), name.endsWith(".json") ? content.replace('\t', ' ')
                         : content, 0);
             } else {

@@ -15,6 +15,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The files a suite may read: only regular files inside the suite's folder, reached without
@@ -30,6 +32,8 @@ final class SuiteFiles {
     private final Path folder;
     private final String displayFolder;
     private long totalBytes;
+    /** The text of each file read so far, by its resolved path. */
+    private final Map<Path, String> texts = new HashMap<>();
 
     /** @param suiteFile the suite file as given; names in problems start with its folder as given */
     SuiteFiles(Path suiteFile) {
@@ -115,9 +119,18 @@ final class SuiteFiles {
         }
     }
 
-    /** Reads a file the suite names, as UTF-8 (a byte-order mark is dropped). */
-    String read(String written, SourcePosition at, String where) throws ProblemException {
-        return read(resolve(written, at, where), written, at, Checks.prefix(where));
+    /**
+     * Reads a file the suite names, as {@link #resolve} found it, as UTF-8 (a byte-order mark is dropped). A file
+     * named many times (a schema every test uses) is read, and counted against the size limits, once.
+     */
+    String read(Path resolved, String written, SourcePosition at, String where) throws ProblemException {
+        String known = texts.get(resolved);
+        if (known != null) {
+            return known;
+        }
+        String text = load(resolved, written, at, Checks.prefix(where));
+        texts.put(resolved, text);
+        return text;
     }
 
     /** Reads the suite file itself, which the caller chose and may be anywhere. */
@@ -129,10 +142,10 @@ final class SuiteFiles {
         if (!Files.isRegularFile(suiteFile)) {
             throw refused(at, "is not a regular file");
         }
-        return read(suiteFile, suiteFile.toString(), at, "");
+        return load(suiteFile, suiteFile.toString(), at, "");
     }
 
-    private String read(Path file, String written, SourcePosition at, String prefix) throws ProblemException {
+    private String load(Path file, String written, SourcePosition at, String prefix) throws ProblemException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);

@@ -304,7 +304,7 @@ final class SuiteReader {
         Path file;
         try {
             file = files.resolve(written, at, path);
-            text = files.read(written, at, path);
+            text = files.read(file, written, at, path);
         } catch (ProblemException e) {
             problems.add(e.problem());
             return List.of();

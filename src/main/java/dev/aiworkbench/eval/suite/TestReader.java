@@ -110,7 +110,7 @@ final class TestReader {
             SourcePosition at = source.at(node);
             try {
                 Path file = files.resolve(node.asText(), at, path);
-                Source loaded = Source.parse(files.display(file), files.read(node.asText(), at, path), 0);
+                Source loaded = Source.parse(files.display(file), files.read(file, node.asText(), at, path), 0);
                 if (!loaded.root().isObject()) {
                     checks.wrongType(loaded, loaded.root(), "", "a mapping (the default test)");
                     return null;
@@ -262,7 +262,7 @@ final class TestReader {
             if (cached != null) {
                 return cached;
             }
-            String content = files.read(text, at, path);
+            String content = files.read(file, text, at, path);
             if (extension.equals("yaml") || extension.equals("yml")) {
                 content = Checks.json(Source.parse(files.display(file), content, 0).root());
             }
@@ -308,7 +308,7 @@ final class TestReader {
         int errorsBefore = problems.errorCount();
         try {
             Path file = files.resolve(trimmed, at, path);
-            String text = files.read(trimmed, at, path);
+            String text = files.read(file, trimmed, at, path);
             String name = files.display(file);
             List<RawTest> tests = switch (extension) {
                 case "csv" -> csv(name, text);
