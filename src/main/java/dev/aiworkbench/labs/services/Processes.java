@@ -5,7 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Stops a process with everything it started. */
+/**
+ * Stops a process with everything it started, and waits until none of them is alive. Unlike
+ * {@code checks.ProcessTree.kill}, a zombie counts as alive here: uvicorn's own processes are reaped by our
+ * launcher, and a restart must not reuse the port before they are.
+ */
 final class Processes {
     private Processes() {
     }
@@ -18,9 +22,7 @@ final class Processes {
      * @return the processes of the tree still alive at the end (none when it worked)
      */
     static List<ProcessHandle> stopTree(ProcessHandle root, Duration grace, Duration force) throws InterruptedException {
-        Set<ProcessHandle> tree = new LinkedHashSet<>();
-        tree.add(root);
-        root.descendants().forEach(tree::add);
+        Set<ProcessHandle> tree = tree(root);
         tree.forEach(ProcessHandle::destroy);
         if (!awaitGone(tree, grace)) {
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
