@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Stops a process with everything it started, and waits until none of them is alive. Unlike
- * {@code checks.ProcessTree.kill}, a zombie counts as alive here: uvicorn's own processes are reaped by our
- * launcher, and a restart must not reuse the port before they are.
+ * Stops a process with everything it started, and waits until {@link ProcessHandle#isAlive()} is false for each,
+ * zombies included; {@code checks.ProcessTree.kill}, which stops check commands, counts a zombie as ended.
  */
 final class Processes {
     private Processes() {
