@@ -5,7 +5,7 @@ import dev.aiworkbench.curriculum.LoadResult;
 import dev.aiworkbench.curriculum.PackAccessException;
 import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.curriculum.PackLocation;
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.diagnostics.Problem;
 import java.util.List;
 import java.util.Optional;
 

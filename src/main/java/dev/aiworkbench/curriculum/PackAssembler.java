@@ -1,5 +1,6 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.diagnostics.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.diagnostics.YamlDocument;
 import java.util.List;
 
 /** The parsed files of a pack, before they become a model; each node still knows where it was written. */

@@ -1,5 +1,8 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

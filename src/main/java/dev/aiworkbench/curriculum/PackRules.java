@@ -1,5 +1,8 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.diagnostics.YamlDocument;
+import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;

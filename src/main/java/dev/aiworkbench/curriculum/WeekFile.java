@@ -1,5 +1,9 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.diagnostics.YamlDocument;
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

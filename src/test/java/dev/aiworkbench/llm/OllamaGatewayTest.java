@@ -264,6 +264,9 @@ class OllamaGatewayTest {
     void whatACallerAttachesToAResultRunsOffTheClientsThreadSoItCanBlockOrCallAgain() throws Exception {
         // The client reads every answer on one I/O thread. A dependent that waited there would stall the
         // other streams, and one that called the gateway again would wait for that thread forever.
+        // The answer is paced so the dependent is attached while the stream still runs: attached to a future
+        // that is already done, it would run at once on the test's own thread.
+        fake.tokenDelay(Duration.ofMillis(30));
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> nested = gateway.stream(chat("first"), piece -> { }).result().thenApply(first -> {
             try {

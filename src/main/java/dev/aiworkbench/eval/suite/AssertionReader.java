@@ -3,8 +3,8 @@ package dev.aiworkbench.eval.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.aiworkbench.curriculum.ProblemException;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.aiworkbench.eval.suite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.SourcePosition;
 
 import java.util.List;
 import java.util.Map;

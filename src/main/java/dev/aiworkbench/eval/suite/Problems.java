@@ -1,7 +1,7 @@
 package dev.aiworkbench.eval.suite;
 
-import dev.aiworkbench.curriculum.Problem;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.diagnostics.SourcePosition;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.aiworkbench.eval.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.llm.ModelOptions;
 
 import java.util.ArrayList;

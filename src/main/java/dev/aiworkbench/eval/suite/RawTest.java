@@ -1,6 +1,6 @@
 package dev.aiworkbench.eval.suite;
 
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
 
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.aiworkbench.eval.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aiworkbench.curriculum.ProblemException;
-import dev.aiworkbench.curriculum.SourcePosition;
-import dev.aiworkbench.curriculum.YamlDocument;
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.YamlDocument;
 
 /**
  * A parsed YAML (or JSON) file with its text, so that problems can point at keys as well as values:

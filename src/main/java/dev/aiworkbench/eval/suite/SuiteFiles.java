@@ -1,8 +1,8 @@
 package dev.aiworkbench.eval.suite;
 
-import dev.aiworkbench.curriculum.Problem;
-import dev.aiworkbench.curriculum.ProblemException;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.aiworkbench.eval.suite;
 
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package dev.aiworkbench.eval.suite;
 import dev.aiworkbench.eval.stats.GateMode;
 import dev.aiworkbench.eval.stats.GateSpec;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aiworkbench.curriculum.ProblemException;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.prompts.PromptRef;
 import dev.aiworkbench.prompts.PromptVersion;
 

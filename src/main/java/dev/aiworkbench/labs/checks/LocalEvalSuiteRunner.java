@@ -1,6 +1,6 @@
 package dev.aiworkbench.labs.checks;
 
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.EvalReporter;
 import dev.aiworkbench.eval.run.EvalExecution;

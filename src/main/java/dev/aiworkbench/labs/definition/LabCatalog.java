@@ -2,8 +2,8 @@ package dev.aiworkbench.labs.definition;
 
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackAccessException;
-import dev.aiworkbench.curriculum.Problem;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.diagnostics.SourcePosition;
 
 import java.io.IOException;
 import java.nio.file.Path;

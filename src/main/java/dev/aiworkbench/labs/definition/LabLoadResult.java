@@ -1,6 +1,6 @@
 package dev.aiworkbench.labs.definition;
 
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 
 import java.nio.file.Path;
 import java.util.List;

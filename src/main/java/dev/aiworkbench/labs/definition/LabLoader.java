@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.curriculum.Pack;
-import dev.aiworkbench.curriculum.PackSchemas;
-import dev.aiworkbench.curriculum.Problem;
-import dev.aiworkbench.curriculum.ProblemException;
-import dev.aiworkbench.curriculum.SourcePosition;
-import dev.aiworkbench.curriculum.YamlDocument;
+import dev.aiworkbench.diagnostics.FileSchemas;
+import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.YamlDocument;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class LabLoader {
         String folderName = location.name(folder);
         Optional<YamlDocument> document = readLabFile(location, folder, problems);
         Optional<LabDefinition> lab = document.flatMap(doc -> {
-            problems.addAll(PackSchemas.check(SCHEMA, doc));
+            problems.addAll(FileSchemas.check(SCHEMA, doc));
             problems.addAll(LabRules.check(doc, id, pack));
             Map<JsonNode, String> guides = new FolderChecks(location, folder, doc, problems).check();
             return LabAssembler.assemble(doc.root(), id, folderName, guides);

@@ -3,9 +3,9 @@ package dev.aiworkbench.labs.definition;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.PackAccessException;
 import dev.aiworkbench.curriculum.PackLocation;
-import dev.aiworkbench.curriculum.Problem;
-import dev.aiworkbench.curriculum.ProblemException;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.diagnostics.SourcePosition;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.aiworkbench.labs.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.curriculum.Pack;
-import dev.aiworkbench.curriculum.Problem;
-import dev.aiworkbench.curriculum.SourcePosition;
+import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.curriculum.Week;
-import dev.aiworkbench.curriculum.YamlDocument;
+import dev.aiworkbench.diagnostics.YamlDocument;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,7 +1,7 @@
 package dev.aiworkbench.ui.evals;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.ItemResult;
 import dev.aiworkbench.eval.report.JsonReportWriter;

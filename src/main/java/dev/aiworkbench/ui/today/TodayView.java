@@ -5,7 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.Phase;
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.curriculum.WorkItem;
 import dev.aiworkbench.progress.Activity;
 import dev.aiworkbench.progress.Completion;

@@ -3,7 +3,7 @@ package dev.aiworkbench.eval.run;
 import dev.aiworkbench.app.DataFolderException;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.eval.suite.EvalSuite;
 import dev.aiworkbench.eval.suite.SuiteLoadResult;
 import dev.aiworkbench.llm.ModelServerException;

@@ -1,6 +1,6 @@
 package dev.aiworkbench.eval.run;
 
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.eval.suite.EvalSuite;
 import dev.aiworkbench.eval.suite.PromptResolver;
 import dev.aiworkbench.eval.suite.SuiteLoadResult;

@@ -1,6 +1,6 @@
 package dev.aiworkbench.eval.suite;
 
-import dev.aiworkbench.curriculum.ProblemException;
+import dev.aiworkbench.diagnostics.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

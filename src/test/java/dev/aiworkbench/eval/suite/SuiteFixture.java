@@ -1,6 +1,6 @@
 package dev.aiworkbench.eval.suite;
 
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.prompts.PromptContent;
 import dev.aiworkbench.prompts.PromptRef;
 import dev.aiworkbench.prompts.PromptVersion;

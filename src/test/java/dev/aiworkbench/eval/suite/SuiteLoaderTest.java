@@ -694,6 +694,6 @@ class SuiteLoaderTest {
         assertThat(result.errorCount()).isEqualTo(5);
         assertThat(result.suite()).isEmpty();
         assertThat(result.valid()).isFalse();
-        assertThat(result.problems()).isSortedAccordingTo(dev.aiworkbench.curriculum.Problem.ORDER);
+        assertThat(result.problems()).isSortedAccordingTo(dev.aiworkbench.diagnostics.Problem.ORDER);
     }
 }

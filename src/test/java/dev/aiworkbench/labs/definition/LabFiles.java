@@ -2,7 +2,7 @@ package dev.aiworkbench.labs.definition;
 
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackAccessException;
-import dev.aiworkbench.curriculum.Problem;
+import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.testing.PackFiles;
 
 import java.io.IOException;

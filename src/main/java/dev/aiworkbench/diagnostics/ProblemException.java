@@ -1,4 +1,4 @@
-package dev.aiworkbench.curriculum;
+package dev.aiworkbench.diagnostics;
 
 /** A problem that stops reading one file; the loader records it and goes on with the others. */
 public final class ProblemException extends Exception {

@@ -1,4 +1,4 @@
-package dev.aiworkbench.curriculum;
+package dev.aiworkbench.diagnostics;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.aiworkbench.curriculum;
+package dev.aiworkbench.diagnostics;
 
 import com.networknt.schema.Error;
 

@@ -1,4 +1,4 @@
-package dev.aiworkbench.curriculum;
+package dev.aiworkbench.diagnostics;
 
 /** A place in a pack file: path relative to the pack root and 1-based line and column. */
 public record SourcePosition(String file, int line, int column) {
