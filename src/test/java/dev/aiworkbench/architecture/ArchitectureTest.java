@@ -5,47 +5,41 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-/** The layering rules of DESIGN.md, checked on the compiled product code. */
-@AnalyzeClasses(packages = "dev.aiworkbench", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The layering rules of DESIGN.md ({@link ArchitectureRules}), checked on the compiled product code. */
+@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final String MAIN = "dev.aiworkbench.Main";
-    private static final String[] SERVICES = {"dev.aiworkbench.store..", "dev.aiworkbench.curriculum..",
-            "dev.aiworkbench.progress..", "dev.aiworkbench.assessment..", "dev.aiworkbench.llm..",
-            "dev.aiworkbench.prompts..", "dev.aiworkbench.eval..", "dev.aiworkbench.labs..", "dev.aiworkbench.doctor.."};
+    static final String ROOT = "dev.aiworkbench";
 
     @ArchTest
-    static final ArchRule only_ui_touches_javafx = noClasses()
-            .that().resideOutsideOfPackage("dev.aiworkbench.ui..")
-            .and().doNotHaveFullyQualifiedName(MAIN)
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..",
-                    "org.fxmisc..")
-            .because("only the ui package (and Main, which launches it) may use JavaFX");
+    static final ArchRule only_ui_touches_javafx = ArchitectureRules.onlyUiTouchesJavafx(ROOT);
 
     @ArchTest
-    static final ArchRule cli_does_not_call_ui = noClasses()
-            .that().resideInAPackage("dev.aiworkbench.cli..")
-            .should().dependOnClassesThat().resideInAPackage("dev.aiworkbench.ui..")
-            .because("cli and ui call services, never each other");
+    static final ArchRule cli_does_not_call_ui = ArchitectureRules.cliDoesNotCallUi(ROOT);
 
     @ArchTest
-    static final ArchRule ui_does_not_call_cli = noClasses()
-            .that().resideInAPackage("dev.aiworkbench.ui..")
-            .should().dependOnClassesThat().resideInAPackage("dev.aiworkbench.cli..")
-            .because("cli and ui call services, never each other");
+    static final ArchRule ui_does_not_call_cli = ArchitectureRules.uiDoesNotCallCli(ROOT);
 
     @ArchTest
-    static final ArchRule services_do_not_reach_up = noClasses()
-            .that().resideInAnyPackage(SERVICES)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.aiworkbench.app..", "dev.aiworkbench.ui..",
-                    "dev.aiworkbench.cli..")
-            .because("no package below app reaches up into app, ui or cli");
+    static final ArchRule services_do_not_reach_up = ArchitectureRules.servicesDoNotReachUp(ROOT);
 
     @ArchTest
-    static final ArchRule no_standard_streams_outside_main = noClasses()
-            .that().doNotHaveFullyQualifiedName(MAIN)
-            .should().accessField(System.class, "out")
-            .orShould().accessField(System.class, "err")
-            .because("the command line writes through picocli's streams and everything else logs");
+    static final ArchRule no_cycles_between_packages = ArchitectureRules.noCyclesBetweenPackages(ROOT);
+
+    @ArchTest
+    static final ArchRule diagnostics_imports_nothing_of_the_project =
+            ArchitectureRules.groundFloorImportsNothingOfTheProject(ROOT, "diagnostics");
+
+    @ArchTest
+    static final ArchRule store_imports_nothing_of_the_project =
+            ArchitectureRules.groundFloorImportsNothingOfTheProject(ROOT, "store");
+
+    @ArchTest
+    static final ArchRule stores_are_reached_only_through_their_feature =
+            ArchitectureRules.storesAreReachedOnlyThroughTheirFeature(ROOT);
+
+    @ArchTest
+    static final ArchRule view_models_do_not_touch_controls = ArchitectureRules.viewModelsDoNotTouchControls(ROOT);
+
+    @ArchTest
+    static final ArchRule no_standard_streams_outside_main = ArchitectureRules.noStandardStreamsOutsideMain(ROOT);
 }
