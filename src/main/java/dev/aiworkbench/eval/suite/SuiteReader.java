@@ -143,7 +143,7 @@ final class SuiteReader {
         }
         Optional<GateSpec> gate = root.has("gate") ? gate(source, root.get("gate")) : Optional.empty();
 
-        List<TestCase> cases = defaults == null ? List.of() : tests.expand(written, defaults);
+        List<TestCase> cases = defaults == null ? List.of() : new TestExpansion(problems).expand(written, defaults);
         if (problems.hasErrors()) {
             return result(null);
         }
