@@ -113,7 +113,7 @@ public final class EvalRunModel {
 
     /** Finishes the stopped run the screen offers, running only the cases it lacks. */
     public void resume() {
-        EvalRun stopped = screen.resumableProperty().get();
+        EvalRun stopped = screen.history().resumableProperty().get();
         if (stopped != null) {
             start(Optional.of(stopped));
         }
@@ -196,7 +196,7 @@ public final class EvalRunModel {
                 : "The run could not start: " + Sentences.of(failure.getMessage()), true);
         screen.clearReport("Nothing was run.");
         update();
-        screen.refreshRuns(false);
+        screen.history().refresh(false);
     }
 
     /** Stops the run in flight; the cases that finished are kept, and Resume finishes it later. */
@@ -273,7 +273,7 @@ public final class EvalRunModel {
             progressText.set(kept + " of " + total + " cases · stopped");
             screen.clearReport("The run stopped before it finished; Resume finishes it.");
             update();
-            screen.refreshRuns(false);
+            screen.history().refresh(false);
             return;
         }
         if (done.state() != RunState.FINISHED) {
@@ -282,7 +282,7 @@ public final class EvalRunModel {
             progressText.set(kept + " of " + total + " cases · cancelled");
             screen.clearReport("The run was cancelled; Resume finishes it, and then the report appears here.");
             update();
-            screen.refreshRuns(false);
+            screen.history().refresh(false);
             return;
         }
         progress.set(1);
@@ -292,7 +292,7 @@ public final class EvalRunModel {
         screen.setStatus("Finished " + id + "; scoring it against its baseline…", false);
         scoring = true;
         update();
-        screen.score(done, (report, note) -> {
+        screen.history().score(done, (report, note) -> {
             scoring = false;
             update();
             screen.setStatus(finishedLine(id, report, took) + (note == null ? "" : " " + note),
@@ -302,7 +302,7 @@ public final class EvalRunModel {
             screen.setStatus("Run " + id + " finished, but its report could not be made: "
                     + EvalsViewModel.sentence(problem), true);
             update();
-            screen.refreshRuns(false);
+            screen.history().refresh(false);
         });
     }
 

@@ -248,9 +248,9 @@ public final class EvalsView extends VBox implements FocusableScreen {
             info.commitSettings();
             model.run().resume();
         });
-        resume.textProperty().bind(model.resumeTextProperty());
+        resume.textProperty().bind(model.history().resumeTextProperty());
         resume.disableProperty().bind(model.canResumeProperty().not());
-        model.resumeTipProperty().addListener((obs, was, tip) -> resume.setTooltip(new Tooltip(tip)));
+        model.history().resumeTipProperty().addListener((obs, was, tip) -> resume.setTooltip(new Tooltip(tip)));
         ProgressBar progress = new ProgressBar(0);
         progress.setId("eval-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -327,11 +327,11 @@ public final class EvalsView extends VBox implements FocusableScreen {
         reportScroll.setFitToWidth(true);
 
         TrendChart trend = new TrendChart(model.dates());
-        model.trend().addListener((ListChangeListener<dev.aiworkbench.eval.run.EvalRun>) change ->
-                trend.show(List.copyOf(model.trend())));
+        model.history().trend().addListener((ListChangeListener<dev.aiworkbench.eval.run.EvalRun>) change ->
+                trend.show(List.copyOf(model.history().trend())));
         Label trendCaption = Labels.wrapped("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         trendCaption.setId("trend-caption");
-        trendCaption.textProperty().bind(model.trendCaptionProperty());
+        trendCaption.textProperty().bind(model.history().trendCaptionProperty());
         VBox trendBox = new VBox(4, trend, trendCaption);
         trendBox.setPadding(new Insets(0, 0, 4, 8));
         VBox.setVgrow(trend, Priority.ALWAYS);

@@ -6,8 +6,6 @@ import dev.aiworkbench.eval.report.ItemResult;
 import dev.aiworkbench.eval.report.JsonReportWriter;
 import dev.aiworkbench.eval.report.JunitReportWriter;
 import dev.aiworkbench.eval.report.MarkdownReportWriter;
-import dev.aiworkbench.eval.run.EvalRun;
-import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.run.Variant;
 import dev.aiworkbench.eval.stats.GateSpec;
 import dev.aiworkbench.eval.suite.EvalSuite;
@@ -42,10 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -56,16 +51,6 @@ import java.util.function.Function;
  * thread only.
  */
 public final class EvalsViewModel {
-    private static final int TREND_RUNS = 200;
-
-    /** A baseline the learner can pick; a null run id means the gate's own (the last run that passed). */
-    record BaselineOption(String label, String runId) {
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     /** The report formats a shown report can be exported as. */
     enum ExportFormat {
         JSON("JSON report", JsonReportWriter::write),
@@ -81,9 +66,6 @@ public final class EvalsViewModel {
         }
     }
 
-    private record StoredRuns(List<EvalRun> runs, EvalRun resumable, int resumableCases, EvalReport latest) {
-    }
-
     private record Loaded(Path file, SuiteLoadResult result) {
     }
 
@@ -93,6 +75,7 @@ public final class EvalsViewModel {
     private final DateTimeFormatter dates;
     private final ResultsModel results = new ResultsModel();
     private final EvalRunModel run;
+    private final RunHistoryModel history;
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper statusProblem = new ReadOnlyBooleanWrapper();
@@ -112,15 +95,8 @@ public final class EvalsViewModel {
     private final ObjectProperty<Variant> variant = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(4);
     private final ObjectProperty<Integer> repeat = new SimpleObjectProperty<>(1);
-    private final ObservableList<BaselineOption> baselines = FXCollections.observableArrayList();
-    private final ObjectProperty<BaselineOption> baseline = new SimpleObjectProperty<>();
-    private final ObservableList<EvalRun> trend = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper trendCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ReportState> report = new ReadOnlyObjectWrapper<>(
             ReportState.none("No run yet: choose a suite and press Run."));
-    private final ReadOnlyObjectWrapper<EvalRun> resumable = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper resumeText = new ReadOnlyStringWrapper("Resume");
-    private final ReadOnlyStringWrapper resumeTip = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRun;
     private final BooleanBinding canResume;
     private final BooleanBinding canExport;
@@ -128,7 +104,6 @@ public final class EvalsViewModel {
 
     private boolean quiet;
     private int loadRequest;
-    private int runsRequest;
 
     /**
      * @param zone  the zone run times are written in
@@ -142,17 +117,19 @@ public final class EvalsViewModel {
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Locale.getDefault()).withZone(zone);
         this.run = new EvalRunModel(this, services, tasks, paced);
+        this.history = new RunHistoryModel(this, services, tasks, dates);
         canRun = Bindings.createBooleanBinding(() -> !run.busy() && !loading.get() && suite.get() != null
                 && variant.get() != null, run.busyProperty(), loading, suite, variant);
         canResume = Bindings.createBooleanBinding(() -> !run.busy() && suite.get() != null && variant.get() != null
-                && resumable.get() != null, run.busyProperty(), suite, variant, resumable);
+                && history.resumableProperty().get() != null, run.busyProperty(), suite, variant,
+                history.resumableProperty());
         canExport = Bindings.createBooleanBinding(() -> !run.busy() && shownReport().isPresent(),
                 run.busyProperty(), report);
         canReload = Bindings.createBooleanBinding(() -> !run.busy() && suiteFile.get() != null,
                 run.busyProperty(), suiteFile);
         variant.addListener((obs, was, now) -> {
             if (!quiet && now != null && suite.get() != null) {
-                refreshRuns(true);
+                history.refresh(true);
             }
         });
         setStatus("Choose a suite: a bundled one is copied into " + shelf.evalsFolder()
@@ -164,6 +141,11 @@ public final class EvalsViewModel {
 
     public EvalRunModel run() {
         return run;
+    }
+
+    /** The suite's stored runs: trend, baselines, a run to resume. */
+    public RunHistoryModel history() {
+        return history;
     }
 
     ResultsModel results() {
@@ -254,23 +236,6 @@ public final class EvalsViewModel {
         return repeat;
     }
 
-    ObservableList<BaselineOption> baselines() {
-        return baselines;
-    }
-
-    ObjectProperty<BaselineOption> baselineProperty() {
-        return baseline;
-    }
-
-    /** Finished runs of the chosen combination with a pass rate, oldest first. */
-    public ObservableList<EvalRun> trend() {
-        return trend;
-    }
-
-    public ReadOnlyStringProperty trendCaptionProperty() {
-        return trendCaption.getReadOnlyProperty();
-    }
-
     ReadOnlyObjectProperty<ReportState> reportProperty() {
         return report.getReadOnlyProperty();
     }
@@ -278,19 +243,6 @@ public final class EvalsViewModel {
     /** The report on screen, if any: what Export writes. */
     public Optional<EvalReport> shownReport() {
         return report.get().report();
-    }
-
-    /** A stopped run of the chosen combination that Resume finishes. */
-    public ReadOnlyObjectProperty<EvalRun> resumableProperty() {
-        return resumable.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty resumeTextProperty() {
-        return resumeText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty resumeTipProperty() {
-        return resumeTip.getReadOnlyProperty();
     }
 
     public BooleanBinding canRunProperty() {
@@ -423,11 +375,9 @@ public final class EvalsViewModel {
         problemsBlock.set(!loaded.valid());
         if (!loaded.valid()) {
             suite.set(null);
-            resumable.set(null);
+            history.clear();
             results.clear();
             report.set(ReportState.none("The suite did not load, so nothing was run."));
-            trend.clear();
-            trendCaption.set("");
             setStatus(suiteFile.get() + " has " + SuiteTexts.count(loaded.errorCount(), "error") + ": fix "
                     + (loaded.errorCount() == 1 ? "it" : "them") + " (each line below says where) and press "
                     + "Reload. Nothing was run.", true);
@@ -438,7 +388,7 @@ public final class EvalsViewModel {
         setStatus((notice == null ? "" : notice + " ") + "Loaded " + suiteFile.get()
                 + (loaded.warningCount() > 0 ? " with " + SuiteTexts.count(loaded.warningCount(), "warning")
                 + " (listed above)" : "") + ".", false);
-        refreshRuns(true);
+        history.refresh(true);
     }
 
     private void showSuite(EvalSuite loaded) {
@@ -463,120 +413,6 @@ public final class EvalsViewModel {
         return suite.get() == null ? GateSpec.defaults() : suite.get().gate().orElse(GateSpec.defaults());
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // stored runs: the trend, the baselines, a run to resume, the last results
-
-    /** Reads the runs of the chosen prompt and model; {@code showLatest} shows the newest finished run's results. */
-    void refreshRuns(boolean showLatest) {
-        EvalSuite current = suite.get();
-        if (current == null || variant.get() == null) {
-            return;
-        }
-        String key = variant.get().suiteKey(current);
-        String running = run.runningId();
-        int asked = ++runsRequest;
-        tasks.run(() -> readRuns(key, running, showLatest), stored -> {
-            if (asked == runsRequest && suite.get() == current) {
-                applyRuns(stored, showLatest);
-            }
-        }, failure -> {
-            if (asked == runsRequest) {
-                setStatus("Could not read the stored runs of this suite: " + sentence(failure), true);
-            }
-        });
-    }
-
-    /**
-     * Scores a run that just finished against its baseline (the chosen one, else the gate's) and reads the
-     * suite's runs again; {@code onDone} hears the report and the note on a baseline that could not be used.
-     */
-    void score(EvalRun done, BiConsumer<EvalReport, String> onDone, Consumer<Throwable> onFailure) {
-        EvalSuite current = suite.get();
-        GateSpec gateSpec = gate();
-        Optional<String> chosenBaseline = Optional.ofNullable(baseline.get()).map(BaselineOption::runId);
-        String key = done.suiteKey();
-        tasks.run(() -> {
-            String note = null;
-            EvalReport made;
-            try {
-                made = services.reporter().report(done, Optional.of(gateSpec), chosenBaseline);
-            } catch (IllegalArgumentException e) {
-                note = Sentences.of(e.getMessage()) + " Compared with the gate's baseline instead.";
-                made = services.reporter().report(done, Optional.of(gateSpec), Optional.empty());
-            }
-            return new Scored(made, readRuns(key, null, false), note);
-        }, scored -> {
-            if (suite.get() == current) {
-                showReport(scored.report(), true);
-                // Read with the report, after the run ended: newer than any refresh still on its way.
-                ++runsRequest;
-                applyRuns(scored.runs(), false);
-            }
-            onDone.accept(scored.report(), scored.note());
-        }, onFailure);
-    }
-
-    private record Scored(EvalReport report, StoredRuns runs, String note) {
-    }
-
-    /** The suite's stored runs, the one to resume (not {@code running}) and, when asked, the newest finished one's report. */
-    private StoredRuns readRuns(String key, String running, boolean showLatest) {
-        List<EvalRun> runs = services.history().runs(key, TREND_RUNS);
-        EvalRun open = runs.stream().filter(r -> r.state() != RunState.FINISHED && !r.id().equals(running))
-                .findFirst().orElse(null);
-        int cases = open == null ? 0 : services.history().caseCount(open.id());
-        EvalReport latest = showLatest ? services.history().latestReport(runs).orElse(null) : null;
-        return new StoredRuns(runs, open, cases, latest);
-    }
-
-    private void applyRuns(StoredRuns stored, boolean showLatest) {
-        showRuns(stored.runs());
-        EvalRun open = stored.resumable();
-        resumable.set(open);
-        if (open != null) {
-            resumeText.set("Resume " + open.id());
-            resumeTip.set("Run " + open.id() + " stopped (" + open.state().id() + ") with " + stored.resumableCases()
-                    + " of " + open.totalCases() + " cases done; Resume runs only the rest.");
-        } else {
-            resumeText.set("Resume");
-            resumeTip.set("Nothing to resume: every run of this suite finished.");
-        }
-        if (showLatest && !run.active()) {
-            if (stored.latest() != null) {
-                showReport(stored.latest(), false);
-            } else {
-                results.clear();
-                report.set(ReportState.none("No run of this suite yet: press Run."));
-            }
-            run.resetProgress();
-            if (open != null) {
-                setStatus(status.get() + " Run " + open.id() + " was interrupted after " + stored.resumableCases()
-                        + " of " + open.totalCases() + " cases: Resume finishes it.", false);
-            }
-        }
-    }
-
-    private void showRuns(List<EvalRun> newestFirst) {
-        List<EvalRun> finished = new ArrayList<>(newestFirst.stream()
-                .filter(r -> r.state() == RunState.FINISHED && r.passRate() != null).toList());
-        finished.sort(Comparator.comparing(EvalRun::startedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(EvalRun::id));
-        trend.setAll(finished);
-        trendCaption.set(SuiteTexts.trendCaption(finished.size()));
-        BaselineOption previous = baseline.get();
-        List<BaselineOption> options = new ArrayList<>();
-        options.add(new BaselineOption("The gate's baseline (" + gate().baseline() + ")", null));
-        for (EvalRun r : newestFirst) {
-            if (r.state() == RunState.FINISHED) {
-                options.add(new BaselineOption(r.id() + " · " + (r.passRate() == null ? "no pass rate"
-                        : Items.pct(r.passRate())) + (r.startedAt() == null ? "" : " · " + dates.format(r.startedAt())),
-                        r.id()));
-            }
-        }
-        baselines.setAll(options);
-        baseline.set(options.stream().filter(o -> previous != null && Objects.equals(o.runId(), previous.runId()))
-                .findFirst().orElse(options.get(0)));
-    }
 
     void showReport(EvalReport shown, boolean live) {
         results.setItems(inSuiteOrder(shown.items()), shown.baseline().isPresent());

@@ -24,6 +24,7 @@ import java.util.Map;
  */
 final class ResultsModel {
     private final ObservableList<ItemResult> rows = FXCollections.observableArrayList();
+    private final ObservableList<ItemResult> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<ItemResult> shown = new FilteredList<>(rows);
     private final ObjectProperty<ResultFilter> filter = new SimpleObjectProperty<>(ResultFilter.ALL);
     private final ReadOnlyObjectWrapper<ItemResult> selected = new ReadOnlyObjectWrapper<>();
@@ -43,7 +44,7 @@ final class ResultsModel {
     }
 
     ObservableList<ItemResult> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     ObjectProperty<ResultFilter> filterProperty() {

@@ -60,11 +60,11 @@ final class SuiteInfoPane extends VBox {
         repeat.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, 1));
         repeat.getValueFactory().valueProperty().bindBidirectional(model.repeatProperty());
         setUpSpinner(repeat, "Runs per item; results are folded per item, and items whose runs disagree are flaky");
-        ComboBox<EvalsViewModel.BaselineOption> baseline = new ComboBox<>(model.baselines());
+        ComboBox<RunHistoryModel.BaselineOption> baseline = new ComboBox<>(model.history().baselines());
         baseline.setId("baseline-choice");
         baseline.setPrefWidth(300);
         baseline.setTooltip(new Tooltip("The run a new run is paired with, item by item"));
-        baseline.valueProperty().bindBidirectional(model.baselineProperty());
+        baseline.valueProperty().bindBidirectional(model.history().baselineProperty());
 
         FlowPane settings = new FlowPane(16, 8, labelled("Concurrency", concurrency), labelled("Repeat", repeat),
                 labelled("Compare with", baseline));
