@@ -117,7 +117,8 @@ public final class RunHistoryModel {
             }
         }, failure -> {
             if (asked == runsRequest) {
-                screen.setStatus("Could not read the stored runs of this suite: " + EvalsViewModel.sentence(failure), true);
+                screen.setStatus("Could not read the stored runs of this suite: " + EvalsViewModel.sentence(failure),
+                        true);
             }
         });
     }
@@ -152,7 +153,7 @@ public final class RunHistoryModel {
         }, onFailure);
     }
 
-    record Scored(EvalReport report, StoredRuns runs, String note) {
+    private record Scored(EvalReport report, StoredRuns runs, String note) {
     }
 
     /** The suite's stored runs, the one to resume (not {@code running}) and, when asked, the newest finished one's report. */
@@ -186,8 +187,8 @@ public final class RunHistoryModel {
             }
             screen.run().resetProgress();
             if (open != null) {
-                screen.setStatus(screen.statusProperty().get() + " Run " + open.id() + " was interrupted after " + stored.resumableCases()
-                        + " of " + open.totalCases() + " cases: Resume finishes it.", false);
+                screen.setStatus(screen.statusProperty().get() + " Run " + open.id() + " was interrupted after "
+                        + stored.resumableCases() + " of " + open.totalCases() + " cases: Resume finishes it.", false);
             }
         }
     }
