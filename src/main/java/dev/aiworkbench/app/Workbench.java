@@ -2,6 +2,7 @@ package dev.aiworkbench.app;
 
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.eval.assertions.Grader;
+import dev.aiworkbench.eval.report.EvalHistory;
 import dev.aiworkbench.eval.report.EvalReporter;
 import dev.aiworkbench.eval.run.EvalRunner;
 import dev.aiworkbench.eval.run.EvalStore;
@@ -176,6 +177,11 @@ public final class Workbench implements AutoCloseable {
 
     public EvalReporter evalReporter() {
         return new EvalReporter(evals);
+    }
+
+    /** A suite's stored runs, their cases and reports, for the screens. */
+    public EvalHistory evalHistory() {
+        return new EvalHistory(evals);
     }
 
     /** The labs of the installed pack, made on first use (reading them takes a moment). */

@@ -6,6 +6,7 @@ import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.FakeOllamaRequest;
+import dev.aiworkbench.ui.evals.EvalsServices;
 import dev.aiworkbench.ui.evals.EvalsView;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -136,7 +137,11 @@ class EvalsViewTest {
     private EvalsView mount(FxRobot robot) {
         EvalsView[] view = new EvalsView[1];
         robot.interact(() -> {
-            view[0] = new EvalsView(app.session());
+            Session session = app.session();
+            view[0] = new EvalsView(new EvalsServices(session.workbench().suiteLoader(),
+                    session.workbench().evalRunner(), session.workbench().evalReporter(),
+                    session.workbench().evalHistory(), session.workbench().dataFolder().path().resolve("evals")),
+                    session.clock().getZone());
             Scene scene = new Scene(view[0], 1280, 800);
             scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css"))
                     .toExternalForm());

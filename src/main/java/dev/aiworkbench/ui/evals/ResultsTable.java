@@ -4,12 +4,8 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.aiworkbench.eval.report.ItemResult;
 import dev.aiworkbench.ui.common.Labels;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -22,42 +18,71 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The items of a run: verdict, score, pass fraction over repeats, flaky and changed against the
- * baseline, with a filter. Rows are added as cases land and replaced by the report's items at the end.
+ * baseline, with a filter. Shows a {@link ResultsModel} and tells it which row the learner selected.
  */
 final class ResultsTable extends VBox {
-    private final ObservableList<ItemResult> rows = FXCollections.observableArrayList();
-    private final FilteredList<ItemResult> shown = new FilteredList<>(rows);
-    private final TableView<ItemResult> table = new TableView<>(shown);
-    private final ComboBox<ResultFilter> filter = new ComboBox<>();
-    private final Label count = new Label();
-    private final Label empty = Labels.wrapped("");
-    private final Map<String, Integer> rowOfKey = new HashMap<>();
-    private boolean hasBaseline;
+    private final ResultsModel model;
+    private final TableView<ItemResult> table;
+    private boolean following;
 
-    ResultsTable() {
+    ResultsTable(ResultsModel model) {
+        this.model = model;
+        this.table = new TableView<>(model.shown());
         setSpacing(8);
         getStyleClass().add("eval-results-pane");
+        ComboBox<ResultFilter> filter = new ComboBox<>();
         filter.setId("results-filter");
         filter.getItems().setAll(ResultFilter.values());
-        filter.setValue(ResultFilter.ALL);
-        filter.valueProperty().addListener((obs, was, now) -> applyFilter());
+        filter.valueProperty().bindBidirectional(model.filterProperty());
         Label filterLabel = new Label("Show");
         filterLabel.setLabelFor(filter);
         filterLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label count = new Label();
         count.setId("results-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(model.countProperty());
         HBox bar = new HBox(8, filterLabel, filter, count);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("eval-results");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().setAll(columns());
+        Label empty = Labels.wrapped("");
+        empty.textProperty().bind(model.emptyProperty());
+        empty.setPadding(new Insets(16));
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(bar, table);
+
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (!following) {
+                model.select(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, was, now) -> follow(now));
+        model.hasBaselineProperty().addListener((obs, was, now) -> table.refresh());
+    }
+
+    /** Shows the model's selection without telling the model back. */
+    private void follow(ItemResult item) {
+        following = true;
+        try {
+            if (item == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != item) {
+                table.getSelectionModel().select(item);
+            }
+        } finally {
+            following = false;
+        }
+    }
+
+    private List<TableColumn<ItemResult, ?>> columns() {
         TableColumn<ItemResult, String> item = new TableColumn<>("Item");
         item.setId("column-item");
         item.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Items.title(cell.getValue())));
@@ -95,15 +120,10 @@ final class ResultsTable extends VBox {
         flaky.setMaxWidth(80);
         TableColumn<ItemResult, String> changed = new TableColumn<>("Changed");
         changed.setId("column-changed");
-        changed.setCellValueFactory(cell -> new ReadOnlyStringWrapper(changedText(cell.getValue())));
+        changed.setCellValueFactory(cell -> new ReadOnlyStringWrapper(model.changedText(cell.getValue())));
         changed.setMinWidth(110);
         changed.setMaxWidth(150);
-        table.getColumns().setAll(List.of(item, verdict, score, runs, flaky, changed));
-        empty.setPadding(new Insets(16));
-        table.setPlaceholder(empty);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, table);
-        applyFilter();
+        return List.of(item, verdict, score, runs, flaky, changed);
     }
 
     private static String runsText(ItemResult item) {
@@ -112,88 +132,5 @@ final class ResultsTable extends VBox {
         String text = passed + " of " + graded;
         long errors = item.runs().size() - graded;
         return errors > 0 ? text + " (+" + errors + " error" + (errors == 1 ? ")" : "s)") : text;
-    }
-
-    private String changedText(ItemResult item) {
-        if (!item.changed()) {
-            return hasBaseline ? "same" : "";
-        }
-        return item.pass() ? "now passes" : item.error() != null ? "now errors" : "now fails";
-    }
-
-    ReadOnlyObjectProperty<ItemResult> selectedItemProperty() {
-        return table.getSelectionModel().selectedItemProperty();
-    }
-
-    /** Replaces every row (a finished report, or a stored run); keeps the selection on the same item. */
-    void setItems(List<ItemResult> items, boolean baseline) {
-        String selected = selectedKey();
-        hasBaseline = baseline;
-        rowOfKey.clear();
-        for (int i = 0; i < items.size(); i++) {
-            rowOfKey.put(items.get(i).key(), i);
-        }
-        rows.setAll(items);
-        table.refresh();
-        select(selected);
-        applyFilter();
-    }
-
-    /** Adds or updates the row of one item while a run is in flight. */
-    void put(ItemResult item) {
-        Integer at = rowOfKey.get(item.key());
-        if (at == null) {
-            rowOfKey.put(item.key(), rows.size());
-            rows.add(item);
-        } else {
-            boolean wasSelected = item.key().equals(selectedKey());
-            rows.set(at, item);
-            if (wasSelected) {
-                select(item.key());
-            }
-        }
-        updateCount();
-    }
-
-    void clear() {
-        hasBaseline = false;
-        rowOfKey.clear();
-        rows.clear();
-        applyFilter();
-    }
-
-    private String selectedKey() {
-        ItemResult selected = table.getSelectionModel().getSelectedItem();
-        return selected == null ? null : selected.key();
-    }
-
-    private void select(String key) {
-        if (key == null) {
-            return;
-        }
-        for (ItemResult row : shown) {
-            if (row.key().equals(key)) {
-                table.getSelectionModel().select(row);
-                return;
-            }
-        }
-    }
-
-    private void applyFilter() {
-        ResultFilter now = filter.getValue() == null ? ResultFilter.ALL : filter.getValue();
-        shown.setPredicate(now::shows);
-        empty.setText(rows.isEmpty() ? ResultFilter.ALL.none() : now.none());
-        updateCount();
-    }
-
-    private void updateCount() {
-        ResultFilter now = filter.getValue() == null ? ResultFilter.ALL : filter.getValue();
-        long passed = rows.stream().filter(ItemResult::pass).count();
-        long errors = rows.stream().filter(r -> r.error() != null).count();
-        long failed = rows.size() - passed - errors;
-        String totals = rows.size() + (rows.size() == 1 ? " item: " : " items: ") + passed + " passed, " + failed
-                + " failed, " + errors + (errors == 1 ? " error" : " errors");
-        count.setText(now == ResultFilter.ALL || rows.isEmpty() ? totals
-                : "Showing " + shown.size() + " of " + totals);
     }
 }

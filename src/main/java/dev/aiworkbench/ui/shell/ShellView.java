@@ -174,7 +174,10 @@ public final class ShellView extends StackPane {
         }
         screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(session));
         screenFactories.put(Screen.MODELS, () -> new ModelsView(session));
-        screenFactories.put(Screen.EVALS, () -> new EvalsView(session));
+        screenFactories.put(Screen.EVALS, () -> new EvalsView(new dev.aiworkbench.ui.evals.EvalsServices(
+                session.workbench().suiteLoader(), session.workbench().evalRunner(), session.workbench().evalReporter(),
+                session.workbench().evalHistory(), session.workbench().dataFolder().path().resolve("evals")),
+                session.clock().getZone()));
         screenFactories.put(Screen.LABS, () -> {
             labs = new LabsView(session, links);
             return labs;

@@ -2,7 +2,6 @@ package dev.aiworkbench.ui.evals;
 
 import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalProgress;
-import dev.aiworkbench.ui.common.FramePacer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,15 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
- * Carries a run's progress from the runner's threads to the screen. Each case that lands is queued and
- * a {@link FramePacer} hands what gathered to the FX thread at most once per frame, so a fast run never
- * floods it, no case is lost, and a slow run costs the screen nothing between cases.
+ * Carries a run's progress from the runner's threads to the screen's state. Each case that lands is queued and
+ * counted, and {@code onPending} is told; the screen takes what gathered with {@link #take} when it next gets to
+ * it (at most once a frame in the app), so a fast run never floods it and no case is lost.
  */
-final class RunProgress implements EvalProgress {
-    /** What landed since the last frame, and the counts so far. */
+final class ProgressFeed implements EvalProgress {
+    /** What landed since the last take, and the counts so far. */
     record Frame(List<CaseResult> landed, int done, int total, int failed, int errors, Optional<Duration> eta) {
         double fraction() {
             return total == 0 ? 0 : Math.min(1, (double) done / total);
@@ -32,23 +30,20 @@ final class RunProgress implements EvalProgress {
     private final AtomicInteger errors;
     private final int doneAtStart;
     private final long startNanos = System.nanoTime();
-    private final Consumer<Frame> onFrame;
-    private final FramePacer pacer = new FramePacer(this::deliver);
-    /** Set by {@link #finish}: a paced hand-over still pending then would overwrite the final line. FX thread. */
-    private boolean finished;
+    private final Runnable onPending;
 
     /**
-     * @param kept    cases a resumed run already has
-     * @param total   cases the run will have
-     * @param onFrame called on the FX thread
+     * @param kept      cases a resumed run already has
+     * @param total     cases the run will have
+     * @param onPending told on the runner's thread that there is something to take
      */
-    RunProgress(List<CaseResult> kept, int total, Consumer<Frame> onFrame) {
+    ProgressFeed(List<CaseResult> kept, int total, Runnable onPending) {
         this.doneAtStart = kept.size();
         this.done = new AtomicInteger(kept.size());
         this.total = new AtomicInteger(total);
         this.failed = new AtomicInteger((int) kept.stream().filter(c -> !c.errored() && !c.pass()).count());
         this.errors = new AtomicInteger((int) kept.stream().filter(CaseResult::errored).count());
-        this.onFrame = onFrame;
+        this.onPending = onPending;
     }
 
     /** Runner threads. */
@@ -62,27 +57,15 @@ final class RunProgress implements EvalProgress {
         } else if (!result.pass()) {
             failed.incrementAndGet();
         }
-        pacer.request();
+        onPending.run();
     }
 
     void setTotal(int totalCases) {
         total.set(totalCases);
-        pacer.request();
     }
 
-    /** Hands over whatever is left, once and for all; FX thread. */
-    void finish() {
-        finished = true;
-        onFrame.accept(frame());
-    }
-
-    private void deliver() {
-        if (!finished) {
-            onFrame.accept(frame());
-        }
-    }
-
-    private Frame frame() {
+    /** Everything that landed since the last take, with the counts and the time left at the pace so far. */
+    Frame take() {
         List<CaseResult> batch = new ArrayList<>();
         for (CaseResult c; (c = landed.poll()) != null; ) {
             batch.add(c);
