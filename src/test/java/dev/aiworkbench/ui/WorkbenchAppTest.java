@@ -3,6 +3,7 @@ package dev.aiworkbench.ui;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Week;
+import dev.aiworkbench.ui.common.ThemeChoice;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
