@@ -4,7 +4,6 @@ import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
-import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.shell.ScreenRegistry;
@@ -89,20 +88,14 @@ public final class WorkbenchApp extends Application {
         return models == null ? null : models.legacy();
     }
 
-    private record Opened(Workbench workbench, ThemeChoice theme, ProgressSnapshot snapshot) {
-    }
-
     private void open() {
         io.run(() -> {
             Workbench opened = Workbench.open(options, clock);
             workbench = opened;
-            ThemeChoice theme = opened.settings().get(ThemeChoice.SETTING).flatMap(ThemeChoice::fromId)
-                    .orElse(ThemeChoice.LIGHT);
-            ProgressSnapshot snapshot = opened.pack().pack().map(p -> opened.progress().snapshot(p)).orElse(null);
-            return new Opened(opened, theme, snapshot);
+            return ScreenRegistry.openSession(opened, io);
         }, opened -> {
-            models = ScreenRegistry.openSession(opened.workbench(), opened.snapshot(), io);
-            shell.showSession(opened.workbench(), models, opened.theme());
+            models = opened;
+            shell.showSession(workbench, opened);
         }, this::showStartupFailure);
     }
 

@@ -2,7 +2,6 @@ package dev.aiworkbench.ui.shell;
 
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.llm.ServerWatch;
-import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.curriculum.CurriculumView;
@@ -86,22 +85,24 @@ public final class ScreenRegistry {
     }
 
     /**
-     * The models the screens share, over the open workbench.
+     * The models the screens share, over the open workbench. Reads the progress and the saved theme, so it is
+     * called off the FX thread, as the workbench is opened.
      *
-     * @param initial the progress read when the workbench opened (null without a pack)
-     * @param io      the serial worker for disk and database work; its opener closes it
+     * @param io the serial worker for disk and database work; its opener closes it
      */
-    public static SessionModels openSession(Workbench workbench, ProgressSnapshot initial, TaskExecutor io) {
+    public static SessionModels openSession(Workbench workbench, TaskExecutor io) {
         Notices notices = new Notices(workbench.dataFolder().logs());
-        ProgressModel progress = new ProgressModel(workbench.progress(), workbench.pack(), workbench.clock(), initial,
-                io, notices);
+        ProgressModel progress = new ProgressModel(workbench.progress(), workbench.pack(), workbench.clock(),
+                workbench.pack().pack().map(pack -> workbench.progress().snapshot(pack)).orElse(null), io, notices);
+        ThemeChoice savedTheme = workbench.settings().get(ThemeChoice.SETTING).flatMap(ThemeChoice::fromId)
+                .orElse(ThemeChoice.LIGHT);
         ServerStatusModel server = new ServerStatusModel(new ServerWatch(workbench::models, workbench.clock()),
                 workbench::setOllamaUrl, io, notices);
         ThemePreference theme = new ThemePreference(choice -> workbench.settings().put(ThemeChoice.SETTING, choice.id()),
                 io, notices);
         FxTaskExecutor modelCalls = FxTaskExecutor.serial("workbench-models");
         Session legacy = new Session(workbench, progress, server, notices, io, modelCalls);
-        return new SessionModels(progress, server, notices, theme, io, modelCalls, legacy);
+        return new SessionModels(progress, server, notices, theme, savedTheme, io, modelCalls, legacy);
     }
 
     private static BuiltScreen curriculum(ScreenContext context) {

@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -159,13 +158,13 @@ public final class ShellView extends StackPane {
      *
      * @param workbench handed to the registry's factories, which pick each screen's services from it
      */
-    public void showSession(Workbench workbench, SessionModels models, ThemeChoice savedTheme) {
+    public void showSession(Workbench workbench, SessionModels models) {
         this.models = models;
         this.context = new ScreenContext(workbench, models, links, this::open, theme.getReadOnlyProperty(),
                 choice -> applyTheme(choice, true));
         navigation.getChildren().add(navigation.getChildren().size() - 2,
                 new ServerIndicator(models.server().statusProperty(), models.server()::recheck));
-        applyTheme(savedTheme, false);
+        applyTheme(models.savedTheme(), false);
         messages.bindError(models.notices().errorProperty(), models.notices()::clearError);
         boolean hasPack = models.progress().pack().isPresent();
         for (ScreenEntry screen : ScreenRegistry.entries()) {
