@@ -1,7 +1,9 @@
 package dev.aiworkbench.ui;
 
-/** Opens a web address in the learner's browser (the app's HostServices in production). */
+/**
+ * Transitional: the Labs screen, converted on a parallel branch, still names this type. It is
+ * {@link dev.aiworkbench.ui.common.LinkOpener} under its old name, and goes when that branch is merged.
+ */
 @FunctionalInterface
-public interface LinkOpener {
-    void open(String url);
+public interface LinkOpener extends dev.aiworkbench.ui.common.LinkOpener {
 }

@@ -1,183 +1,82 @@
 package dev.aiworkbench.ui;
 
 import dev.aiworkbench.app.Workbench;
-import dev.aiworkbench.curriculum.InstalledPack;
-import dev.aiworkbench.curriculum.Pack;
-import dev.aiworkbench.progress.PlanSettings;
-import dev.aiworkbench.progress.ProgressSnapshot;
-import dev.aiworkbench.progress.TaskState;
 import dev.aiworkbench.llm.ServerStatus;
-import dev.aiworkbench.llm.ServerWatch;
-import javafx.application.Platform;
+import dev.aiworkbench.progress.ProgressSnapshot;
+import dev.aiworkbench.ui.session.Notices;
+import dev.aiworkbench.ui.session.ProgressModel;
+import dev.aiworkbench.ui.session.ServerStatusModel;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
- * The open workbench as the screens see it: the pack, the latest progress snapshot as an
- * observable property, and commands that write in the background and publish a fresh snapshot.
+ * Transitional: the Playground, Models, Evals and Labs screens move to view models on parallel branches and take
+ * this until they are merged; then it goes, {@link #workbench()} with it. It holds no state of its own: it
+ * forwards to the split models ({@link ProgressModel}, {@link ServerStatusModel}, {@link Notices}) and runs work
+ * through task executors. Only the screen registry makes one.
  */
 public final class Session {
     private final Workbench workbench;
-    private final Background background;
-    private final ReadOnlyObjectWrapper<ProgressSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ServerStatus> server = new ReadOnlyObjectWrapper<>();
-    private final ServerWatch watch;
-    private final Background models = new Background("workbench-models");
-
-    Session(Workbench workbench, Background background, ProgressSnapshot initial) {
-        this.workbench = workbench;
-        this.background = background;
-        this.snapshot.set(initial);
-        this.watch = new ServerWatch(workbench::models, workbench.clock());
-        watch.addListener(status -> Platform.runLater(() -> server.set(status)));
-        watch.checkNow();
-    }
-
-    /** The model server as last checked; null until the first check has answered. */
-    public ReadOnlyObjectProperty<ServerStatus> serverStatusProperty() {
-        return server.getReadOnlyProperty();
-    }
-
-    /** Checks the model server again now. */
-    public void recheckServer() {
-        watch.checkNow();
-    }
-
-    /** Saves the model server's address (empty: use OLLAMA_HOST or the default) and checks it. */
-    public void setOllamaUrl(Optional<String> url, Runnable onSaved) {
-        background.run(() -> {
-            workbench.setOllamaUrl(url);
-            return url;
-        }, saved -> {
-            error.set("");
-            watch.checkNow();
-            onSaved.run();
-        }, this::report);
-    }
+    private final ProgressModel progress;
+    private final ServerStatusModel server;
+    private final Notices notices;
+    private final TaskExecutor io;
+    private final TaskExecutor modelCalls;
 
     /**
-     * Runs a call to the model server on its own worker, so a slow server never holds up saving
-     * progress; failures become the error bar's sentence.
+     * @param io         the serial worker the progress writes use, for other disk work in order with them
+     * @param modelCalls a worker of its own for calls to the model server, so a slow server never holds up saving
      */
-    public <T> void modelCall(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
-        models.run(work, onSuccess, this::report);
+    public Session(Workbench workbench, ProgressModel progress, ServerStatusModel server, Notices notices,
+                   TaskExecutor io, TaskExecutor modelCalls) {
+        this.workbench = workbench;
+        this.progress = progress;
+        this.server = server;
+        this.notices = notices;
+        this.io = io;
+        this.modelCalls = modelCalls;
     }
 
-    /** As {@link #modelCall(Callable, java.util.function.Consumer)}, with the caller handling the failure. */
-    public <T> void modelCall(Callable<T> work, java.util.function.Consumer<T> onSuccess,
-                              java.util.function.Consumer<Throwable> onFailure) {
-        models.run(work, onSuccess, onFailure);
+    public ReadOnlyObjectProperty<ServerStatus> serverStatusProperty() {
+        return server.statusProperty();
     }
 
-    /** Stops the background checks; the app is closing. */
-    void close() {
-        watch.close();
-        models.close();
+    public void setOllamaUrl(Optional<String> url, Runnable onSaved) {
+        server.saveAddress(url, onSaved);
+    }
+
+    /** Runs a call to the model server on its own worker; failures become the error bar's sentence. */
+    public <T> void modelCall(Callable<T> work, Consumer<T> onSuccess) {
+        modelCalls.run(work, onSuccess, notices::report);
+    }
+
+    public <T> void modelCall(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        modelCalls.run(work, onSuccess, onFailure);
+    }
+
+    /** Runs other work on the progress writes' worker, in order with them. */
+    public <T> void background(Callable<T> work, Consumer<T> onSuccess) {
+        io.run(work, onSuccess, notices::report);
     }
 
     public Workbench workbench() {
         return workbench;
     }
 
-    public InstalledPack installedPack() {
-        return workbench.pack();
-    }
-
-    /** The pack to walk; empty when none could be read (the problems are on the Today screen). */
-    public Optional<Pack> pack() {
-        return workbench.pack().pack();
-    }
-
     public Clock clock() {
-        return workbench.clock();
-    }
-
-    public ReadOnlyObjectProperty<ProgressSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+        return progress.clock();
     }
 
     public ProgressSnapshot snapshot() {
-        return snapshot.get();
+        return progress.snapshot();
     }
 
-    /** The last error a command hit, as a sentence; empty when the last command worked. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public void clearError() {
-        error.set("");
-    }
-
-    public void mark(String itemId, TaskState state) {
-        write(pack -> workbench.progress().mark(pack, itemId, state));
-    }
-
-    public void saveNote(String weekId, String markdown) {
-        write(pack -> workbench.progress().saveNote(pack, weekId, markdown));
-    }
-
-    public void startTimer(String itemId) {
-        write(pack -> workbench.progress().startTimer(pack, itemId));
-    }
-
-    public void stopTimer() {
-        write(pack -> workbench.progress().stopTimer(pack));
-    }
-
-    public void addMinutes(String itemId, int minutes) {
-        write(pack -> workbench.progress().addMinutes(pack, itemId, minutes));
-    }
-
-    public void setPlan(PlanSettings plan) {
-        write(pack -> workbench.progress().setPlan(pack, plan));
-    }
-
-    /** Reads the progress again: another part of the app (a passed lab) marked tasks done. */
     public void refreshProgress() {
-        write(pack -> { });
-    }
-
-    public void saveTheme(ThemeChoice theme) {
-        background.run(() -> {
-            workbench.settings().put(ThemeChoice.SETTING, theme.id());
-            return theme;
-        }, saved -> { }, this::report);
-    }
-
-    /** Runs other work on the same background worker, in order with the writes. */
-    public <T> void background(Callable<T> work, java.util.function.Consumer<T> onSuccess) {
-        background.run(work, onSuccess, this::report);
-    }
-
-    private interface PackWrite {
-        void apply(Pack pack) throws Exception;
-    }
-
-    private void write(PackWrite change) {
-        Optional<Pack> pack = pack();
-        if (pack.isEmpty()) {
-            return;
-        }
-        background.run(() -> {
-            change.apply(pack.get());
-            return workbench.progress().snapshot(pack.get());
-        }, fresh -> {
-            error.set("");
-            snapshot.set(fresh);
-        }, this::report);
-    }
-
-    private void report(Throwable failure) {
-        String message = failure.getMessage();
-        error.set(message == null || message.isBlank() ? "Something went wrong; the log in "
-                + workbench.dataFolder().logs() + " has the details." : message);
+        progress.refresh();
     }
 }

@@ -4,10 +4,13 @@ import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
-import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.store.DatabaseException;
+import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.shell.ScreenRegistry;
+import dev.aiworkbench.ui.shell.SessionModels;
 import dev.aiworkbench.ui.shell.ShellView;
 import dev.aiworkbench.ui.shell.StartupProblem;
+import dev.aiworkbench.ui.tasks.FxTaskExecutor;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,10 +29,10 @@ public final class WorkbenchApp extends Application {
 
     private final WorkbenchOptions options;
     private final Clock clock;
-    private final Background background = new Background();
+    private final FxTaskExecutor io = FxTaskExecutor.serial("workbench-io");
     private volatile Workbench workbench;
     private ShellView shell;
-    private Session session;
+    private SessionModels models;
 
     /** Used by {@link Application#launch}; takes the options given to {@link #launch(WorkbenchOptions)}. */
     public WorkbenchApp() {
@@ -77,25 +80,22 @@ public final class WorkbenchApp extends Application {
         return shell;
     }
 
-    /** The open session once the data has loaded (null before), for tests that mount a screen on their own. */
+    /**
+     * The open session once the data has loaded (null before), for tests that mount a screen on their own.
+     * Transitional, as {@link Session} is.
+     */
     public Session session() {
-        return session;
-    }
-
-    private record Opened(Workbench workbench, ThemeChoice theme, ProgressSnapshot snapshot) {
+        return models == null ? null : models.legacy();
     }
 
     private void open() {
-        background.run(() -> {
+        io.run(() -> {
             Workbench opened = Workbench.open(options, clock);
             workbench = opened;
-            ThemeChoice theme = opened.settings().get(ThemeChoice.SETTING).flatMap(ThemeChoice::fromId)
-                    .orElse(ThemeChoice.LIGHT);
-            ProgressSnapshot snapshot = opened.pack().pack().map(p -> opened.progress().snapshot(p)).orElse(null);
-            return new Opened(opened, theme, snapshot);
+            return ScreenRegistry.openSession(opened, io);
         }, opened -> {
-            session = new Session(opened.workbench(), background, opened.snapshot());
-            shell.showSession(session, opened.theme());
+            models = opened;
+            shell.showSession(workbench, opened);
         }, this::showStartupFailure);
     }
 
@@ -110,7 +110,7 @@ public final class WorkbenchApp extends Application {
     }
 
     private void setAsideAndRetry() {
-        background.run(() -> {
+        io.run(() -> {
             DataFolder folder = Workbench.prepareFolder(options);
             return Workbench.setAsideDatabase(folder, clock);
         }, kept -> {
@@ -125,10 +125,10 @@ public final class WorkbenchApp extends Application {
         if (shell != null) {
             shell.flushPendingEdits();
         }
-        if (session != null) {
-            session.close();
+        if (models != null) {
+            models.close();
         }
-        background.close();
+        io.close();
         if (workbench != null) {
             workbench.close();
         }

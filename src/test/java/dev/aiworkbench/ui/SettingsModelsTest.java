@@ -4,6 +4,7 @@ import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.testing.FakeOllama;
+import dev.aiworkbench.ui.shell.ScreenRegistry;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,7 +54,7 @@ class SettingsModelsTest {
 
     /** Opens Settings with its shortcut, whichever key the navigation gives it. */
     private static void openSettings(FxRobot robot) throws Exception {
-        KeyCode key = ((KeyCodeCombination) Screen.SETTINGS.shortcut()).getCode();
+        KeyCode key = ((KeyCodeCombination) ScreenRegistry.entry(ScreenRegistry.SETTINGS).shortcut()).getCode();
         robot.press(KeyCode.CONTROL).type(key).release(KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#settings").tryQuery().isPresent());
     }

@@ -3,6 +3,9 @@ package dev.aiworkbench.ui;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Week;
+import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.shell.ScreenEntry;
+import dev.aiworkbench.ui.shell.ScreenRegistry;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -119,6 +122,24 @@ class WorkbenchAppTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#settings").tryQuery().isPresent());
         assertThat(robot.lookup("#data-folder").queryTextInputControl().getText()).isEqualTo(data.toString());
+    }
+
+    @Test
+    void the_help_card_lists_how_to_open_every_screen_in_the_registry(FxRobot robot) throws Exception {
+        app = AppDriver.start(options());
+        AppDriver.waitUntilReady(app);
+
+        robot.clickOn("#help-button");
+        waitFor(() -> robot.lookup("#help-overlay").tryQuery().isPresent());
+
+        java.util.List<String> rows = robot.lookup("#help-overlay .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        for (ScreenEntry screen : ScreenRegistry.entries()) {
+            int keys = rows.indexOf(screen.shortcut().getDisplayText());
+            assertThat(keys).as(screen.id()).isNotNegative();
+            assertThat(rows.get(keys + 1)).isEqualTo("Open " + screen.title());
+        }
+        assertThat(rows).contains("Ctrl+1", "Ctrl+,", "Ctrl+G", "Ctrl+Enter / Ctrl+Shift+Enter");
     }
 
     @Test

@@ -6,16 +6,14 @@ import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.Phase;
 import dev.aiworkbench.curriculum.Week;
 import dev.aiworkbench.curriculum.WorkItem;
-import dev.aiworkbench.progress.ProgressReport;
-import dev.aiworkbench.progress.ProgressSnapshot;
-import dev.aiworkbench.ui.LinkOpener;
-import dev.aiworkbench.ui.Session;
-import dev.aiworkbench.ui.shell.FocusableScreen;
+import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.LinkOpener;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -46,25 +44,20 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
     private static final KeyCombination NEXT_WEEK = new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination PREVIOUS_WEEK = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
 
-    private final Session session;
+    private final CurriculumViewModel model;
     private final Pack pack;
     private final LinkOpener links;
-    private final java.util.function.Consumer<String> openLab;
     private final TreeView<Entry> tree = new TreeView<>();
     private final ScrollPane detail = new ScrollPane();
     private final Map<String, TreeItem<Entry>> itemsById = new HashMap<>();
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> refreshTimer()));
-    private ProgressReport report;
     private Node page;
 
-    /** @param openLab opens a lab (by id) on the Labs screen, for the weeks' lab tasks */
-    public CurriculumView(Session session, LinkOpener links, java.util.function.Consumer<String> openLab) {
-        this.session = session;
-        this.pack = session.pack().orElseThrow();
+    public CurriculumView(CurriculumViewModel model, LinkOpener links) {
+        this.model = model;
+        this.pack = model.pack();
         this.links = links;
-        this.openLab = openLab;
         setId("curriculum");
-        this.report = ProgressReport.of(pack, session.snapshot());
         tree.setId("curriculum-tree");
         tree.setShowRoot(false);
         tree.setRoot(buildTree());
@@ -87,7 +80,12 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
                 e.consume();
             }
         });
-        session.snapshotProperty().addListener((obs, old, snapshot) -> refresh(snapshot));
+        model.reportProperty().addListener((obs, old, report) -> refresh());
+        model.labProgress().addListener((MapChangeListener<String, String>) change -> {
+            if (page instanceof WeekPage week) {
+                week.showLabProgress(model.labProgress());
+            }
+        });
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
     }
@@ -124,17 +122,17 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
     private void show(Entry entry) {
         saveNoteOfCurrentPage();
         page = switch (entry.kind()) {
-            case WEEK -> new WeekPage(session, pack, pack.week(entry.id()).orElseThrow(), links, openLab);
-            case MILESTONE -> new MilestonePage(session, pack, pack.milestone(entry.id()).orElseThrow(), links);
+            case WEEK -> new WeekPage(model, pack.week(entry.id()).orElseThrow(), links);
+            case MILESTONE -> new MilestonePage(model, pack.milestone(entry.id()).orElseThrow(), links);
             case MODULE -> {
                 LearningModule module = pack.module(entry.id()).orElseThrow();
-                yield new SummaryPage(entry.label(), module.summary(), report.of(module.id()), pack.weeksOf(module),
-                        report, this::openWeek);
+                yield new SummaryPage(entry.label(), module.summary(), model.report().of(module.id()),
+                        pack.weeksOf(module), model.report(), this::openWeek);
             }
             case PHASE -> {
                 Phase phase = pack.phase(entry.id()).orElseThrow();
-                yield new SummaryPage(entry.label(), phase.summary(), report.of(phase.id()), pack.weeksOf(phase),
-                        report, this::openWeek);
+                yield new SummaryPage(entry.label(), phase.summary(), model.report().of(phase.id()),
+                        pack.weeksOf(phase), model.report(), this::openWeek);
             }
         };
         detail.setContent(page);
@@ -198,23 +196,22 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
 
     private void stepWeek(int step) {
         int current = page instanceof WeekPage week ? week.week().number()
-                : report.workWeek().map(Week::number).orElse(1) - step;
+                : model.report().workWeek().map(Week::number).orElse(1) - step;
         pack.weekNumber(current + step).ifPresent(this::openWeek);
     }
 
-    private void refresh(ProgressSnapshot snapshot) {
-        report = ProgressReport.of(pack, snapshot);
+    private void refresh() {
         tree.refresh();
         if (page instanceof WeekPage week) {
-            week.refresh(snapshot);
+            week.refresh(model.snapshot());
         } else if (page instanceof MilestonePage milestone) {
-            milestone.refresh(snapshot);
+            milestone.refresh(model.snapshot());
         }
     }
 
     private void refreshTimer() {
-        if (session.snapshot().runningTimer().isPresent() && page instanceof WeekPage week && week.timerRunningHere()) {
-            week.showTimes(session.snapshot());
+        if (model.snapshot().runningTimer().isPresent() && page instanceof WeekPage week && week.timerRunningHere()) {
+            week.showTimes(model.snapshot());
         }
     }
 
@@ -232,7 +229,7 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
     @Override
     public void focusFirst() {
         if (tree.getSelectionModel().isEmpty()) {
-            report.workWeek().ifPresentOrElse(w -> select(w.id()), () -> tree.getSelectionModel().selectFirst());
+            model.report().workWeek().ifPresentOrElse(w -> select(w.id()), () -> tree.getSelectionModel().selectFirst());
         }
         tree.requestFocus();
     }
@@ -248,7 +245,7 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("complete"), false);
                 return;
             }
-            var completion = report.of(entry.id());
+            var completion = model.report().of(entry.id());
             Label percent = new Label(completion.percent() + "%");
             percent.getStyleClass().add("tree-percent");
             percent.setMinWidth(Region.USE_PREF_SIZE);

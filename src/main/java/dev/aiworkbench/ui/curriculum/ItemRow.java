@@ -2,7 +2,6 @@ package dev.aiworkbench.ui.curriculum;
 
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.progress.TaskState;
-import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -32,7 +31,7 @@ final class ItemRow extends HBox {
     private Label labProgress;
     private boolean updating;
 
-    ItemRow(Session session, String itemId, String title, String detail, String badge) {
+    ItemRow(CurriculumViewModel model, String itemId, String title, String detail, String badge) {
         this.itemId = itemId;
         setId("item-" + itemId);
         getStyleClass().add("item-row");
@@ -43,7 +42,7 @@ final class ItemRow extends HBox {
         done.setAccessibleText("Done: " + title);
         done.selectedProperty().addListener((obs, was, now) -> {
             if (!updating) {
-                session.mark(itemId, now ? TaskState.DONE : TaskState.TODO);
+                model.mark(itemId, now ? TaskState.DONE : TaskState.TODO);
             }
         });
 
@@ -67,7 +66,7 @@ final class ItemRow extends HBox {
         state.setAccessibleText("State of " + title);
         state.valueProperty().addListener((obs, was, now) -> {
             if (!updating && now != null) {
-                session.mark(itemId, now);
+                model.mark(itemId, now);
             }
         });
         state.setPrefWidth(140);
@@ -83,9 +82,9 @@ final class ItemRow extends HBox {
         timer.setAccessibleText("Timer for " + title);
         timer.setOnAction(e -> {
             if (timer.isSelected()) {
-                session.startTimer(itemId);
+                model.startTimer(itemId);
             } else {
-                session.stopTimer();
+                model.stopTimer();
             }
         });
 

@@ -8,9 +8,8 @@ import dev.aiworkbench.progress.Completion;
 import dev.aiworkbench.progress.ProgressReport;
 import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.Schedule;
-import dev.aiworkbench.ui.LinkOpener;
-import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.LinkOpener;
 import dev.aiworkbench.ui.markdown.MarkdownView;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -26,15 +25,15 @@ import java.util.Map;
 final class MilestonePage extends VBox {
     private final Pack pack;
     private final Milestone milestone;
-    private final Session session;
+    private final CurriculumViewModel model;
     private final List<ItemRow> rows = new ArrayList<>();
     private final Label due = new Label();
     private final ProgressBar bar = new ProgressBar();
     private final Label figures = new Label();
 
-    MilestonePage(Session session, Pack pack, Milestone milestone, LinkOpener links) {
-        this.session = session;
-        this.pack = pack;
+    MilestonePage(CurriculumViewModel model, Milestone milestone, LinkOpener links) {
+        this.model = model;
+        this.pack = model.pack();
         this.milestone = milestone;
         setId("milestone-page");
         setSpacing(20);
@@ -49,14 +48,14 @@ final class MilestonePage extends VBox {
         getChildren().add(summary);
         VBox checklist = new VBox(8);
         for (ChecklistItem item : milestone.checklist()) {
-            ItemRow row = new ItemRow(session, item.id(), item.text(), "", "check");
+            ItemRow row = new ItemRow(model, item.id(), item.text(), "", "check");
             rows.add(row);
             checklist.getChildren().add(row);
         }
         Label heading = new Label("Acceptance checklist");
         heading.getStyleClass().add(Styles.TITLE_4);
         getChildren().add(new VBox(8, heading, checklist));
-        refresh(session.snapshot());
+        refresh(model.snapshot());
     }
 
     void refresh(ProgressSnapshot snapshot) {
@@ -65,7 +64,7 @@ final class MilestonePage extends VBox {
         Completion completion = ProgressReport.of(pack, snapshot).of(milestone.id());
         bar.setProgress(completion.fraction());
         figures.setText(completion.percent() + "% · " + completion.finished() + " of " + completion.total() + " checks");
-        Map<String, Long> minutes = snapshot.minutesByItem(session.clock().instant());
+        Map<String, Long> minutes = snapshot.minutesByItem(model.now());
         String timing = snapshot.runningTimer().map(t -> t.itemId()).orElse("");
         rows.forEach(row -> row.show(snapshot.state(row.itemId()), minutes.getOrDefault(row.itemId(), 0L),
                 timing.equals(row.itemId())));

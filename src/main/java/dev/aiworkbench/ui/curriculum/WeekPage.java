@@ -10,9 +10,8 @@ import dev.aiworkbench.progress.ProgressReport;
 import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.Schedule;
 import dev.aiworkbench.progress.TimeEntry;
-import dev.aiworkbench.ui.LinkOpener;
-import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.LinkOpener;
 import dev.aiworkbench.ui.markdown.MarkdownView;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -46,7 +45,7 @@ import java.util.Optional;
 final class WeekPage extends VBox {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
-    private final Session session;
+    private final CurriculumViewModel model;
     private final Pack pack;
     private final Week week;
     private final List<ItemRow> rows = new ArrayList<>();
@@ -56,11 +55,10 @@ final class WeekPage extends VBox {
     private final TextArea note = new TextArea();
     private final Label noteStatus = new Label();
     private final PauseTransition autosave = new PauseTransition(Duration.seconds(1.5));
-    private String savedNote = "";
 
-    WeekPage(Session session, Pack pack, Week week, LinkOpener links, java.util.function.Consumer<String> openLab) {
-        this.session = session;
-        this.pack = pack;
+    WeekPage(CurriculumViewModel model, Week week, LinkOpener links) {
+        this.model = model;
+        this.pack = model.pack();
         this.week = week;
         setId("week-page");
         getStyleClass().add("page");
@@ -82,8 +80,8 @@ final class WeekPage extends VBox {
         VBox tasks = new VBox(8);
         tasks.setId("tasks");
         for (Task task : week.tasks()) {
-            ItemRow row = new ItemRow(session, task.id(), task.title(), task.detail(), task.kind().id());
-            task.lab().ifPresent(labId -> row.addLab(labId, openLab));
+            ItemRow row = new ItemRow(model, task.id(), task.title(), task.detail(), task.kind().id());
+            task.lab().ifPresent(labId -> row.addLab(labId, model::openLab));
             rows.add(row);
             tasks.getChildren().add(row);
         }
@@ -107,25 +105,18 @@ final class WeekPage extends VBox {
         guide.setMarkdown(week.guide());
         getChildren().add(section("Guide", guide));
 
-        refresh(session.snapshot());
+        showLabProgress(model.labProgress());
+        refresh(model.snapshot());
     }
 
-    /** Reads the labs' progress (from the database, in the background) into the rows of lab tasks. */
+    /** Asks for the labs' progress again (a lab check marks tasks); it arrives through {@link #showLabProgress}. */
     private void refreshLabs() {
-        List<String> labIds = week.tasks().stream().flatMap(t -> t.lab().stream()).distinct().toList();
-        if (labIds.isEmpty()) {
-            return;
-        }
-        session.background(() -> {
-            Map<String, String> labels = new java.util.HashMap<>();
-            var labs = session.workbench().labs();
-            for (String labId : labIds) {
-                if (labs.catalog().lab(labId).isPresent()) {
-                    labels.put(labId, labs.progress(labId).label());
-                }
-            }
-            return labels;
-        }, labels -> rows.forEach(row -> row.showLabProgress(labels)));
+        model.loadLabProgress(week.tasks().stream().flatMap(t -> t.lab().stream()).distinct().toList());
+    }
+
+    /** Shows each lab task's progress, from the labs' progress by lab id. */
+    void showLabProgress(Map<String, String> labels) {
+        rows.forEach(row -> row.showLabProgress(labels));
     }
 
     private VBox notes() {
@@ -133,10 +124,9 @@ final class WeekPage extends VBox {
         note.setWrapText(true);
         note.setPrefRowCount(6);
         note.setPromptText("Your notes for this week, in Markdown. Saved as you type.");
-        savedNote = session.snapshot().note(week.id()).map(n -> n.markdown()).orElse("");
-        note.setText(savedNote);
+        note.setText(model.savedNote(week.id()));
         note.textProperty().addListener((obs, was, now) -> {
-            noteStatus.setText(now.equals(savedNote) ? "" : "Unsaved changes");
+            noteStatus.setText(now.equals(model.savedNote(week.id())) ? "" : "Unsaved changes");
             autosave.playFromStart();
         });
         autosave.setOnFinished(e -> saveNote());
@@ -159,13 +149,9 @@ final class WeekPage extends VBox {
     /** Saves the note if it changed since the last save. */
     void saveNote() {
         autosave.stop();
-        String text = note.getText();
-        if (text.equals(savedNote)) {
-            return;
+        if (model.saveNote(week.id(), note.getText())) {
+            noteStatus.setText("Saved");
         }
-        savedNote = text;
-        session.saveNote(week.id(), text);
-        noteStatus.setText("Saved");
     }
 
     private VBox timeLog() {
@@ -185,7 +171,7 @@ final class WeekPage extends VBox {
         log.setId("log-time");
         log.setOnAction(e -> {
             if (task.getValue() != null && minutes.getValue() != null) {
-                session.addMinutes(task.getValue().id(), minutes.getValue());
+                model.addMinutes(task.getValue().id(), minutes.getValue());
             }
         });
         HBox row = new HBox(8, task, minutes, log);
@@ -214,7 +200,7 @@ final class WeekPage extends VBox {
         completionBar.setProgress(completion.fraction());
         completionText.setText(completion.percent() + "% · " + completion.done() + " done, " + completion.skipped()
                 + " skipped of " + completion.total());
-        Instant now = session.clock().instant();
+        Instant now = model.now();
         Map<String, Long> minutes = snapshot.minutesByItem(now);
         Optional<String> timing = snapshot.runningTimer().map(TimeEntry::itemId);
         rows.forEach(row -> row.show(snapshot.state(row.itemId()), minutes.getOrDefault(row.itemId(), 0L),
@@ -222,7 +208,7 @@ final class WeekPage extends VBox {
     }
 
     boolean timerRunningHere() {
-        return session.snapshot().runningTimer().map(TimeEntry::itemId)
+        return model.snapshot().runningTimer().map(TimeEntry::itemId)
                 .filter(id -> week.tasks().stream().anyMatch(t -> t.id().equals(id))).isPresent();
     }
 

@@ -13,27 +13,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /** Every keyboard shortcut on one card; Esc or the button closes it. */
 public final class HelpOverlay extends VBox {
-    private static final String[][] SHORTCUTS = {
-            {"Ctrl+1 … Ctrl+6", "Open Today, Curriculum, Playground, Models, Evals or Labs"},
-            {"Ctrl+,", "Open Settings"},
-            {"Ctrl+G", "Go to what's next: open its week with the task focused"},
-            {"Ctrl+Page Down / Ctrl+Page Up", "Next or previous week (Curriculum)"},
-            {"Arrow keys, Enter", "Move through phases, modules and weeks in the tree"},
-            {"Tab / Shift+Tab", "Move between controls on a page"},
-            {"Space", "Tick the focused task done (or untick it)"},
-            {"Alt+Down, then arrows and Enter", "Change a task's state (todo, in progress, done, skipped)"},
-            {"Ctrl+S", "Save the week's note now (it also saves as you pause); in the playground, save a prompt version"},
-            {"Ctrl+Enter / Esc", "Run the prompt / stop the answer (playground)"},
-            {"F5 / Delete", "Refresh the model list / delete the selected model, after you confirm (Models)"},
-            {"Ctrl+Enter / Ctrl+Shift+Enter", "Check the lab / start it (Labs)"},
-            {"Ctrl+Shift+L", "Switch between light and dark theme"},
-            {"F1 or Ctrl+/", "Show or hide this list"},
-            {"Esc", "Close this list"},
-    };
-
-    public HelpOverlay(Runnable close) {
+    /** @param lines the rows in order: the shell's, and each screen's from the screen registry */
+    public HelpOverlay(List<HelpLine> lines, Runnable close) {
         setId("help-overlay");
         setMaxSize(820, USE_PREF_SIZE);
         Card card = new Card();
@@ -49,11 +34,11 @@ public final class HelpOverlay extends VBox {
         ColumnConstraints actionColumn = new ColumnConstraints();
         actionColumn.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(keysColumn, actionColumn);
-        for (int i = 0; i < SHORTCUTS.length; i++) {
-            Label keys = new Label(SHORTCUTS[i][0]);
+        for (int i = 0; i < lines.size(); i++) {
+            Label keys = new Label(lines.get(i).keys());
             keys.setMinWidth(Region.USE_PREF_SIZE);
             keys.getStyleClass().addAll(Styles.TEXT_BOLD, "shortcut-keys");
-            grid.addRow(i, keys, Labels.wrapped(SHORTCUTS[i][1]));
+            grid.addRow(i, keys, Labels.wrapped(lines.get(i).action()));
         }
         card.setBody(grid);
         Button done = new Button("Close");

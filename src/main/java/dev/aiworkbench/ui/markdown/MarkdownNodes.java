@@ -1,7 +1,7 @@
 package dev.aiworkbench.ui.markdown;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.ui.LinkOpener;
+import dev.aiworkbench.ui.common.LinkOpener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;

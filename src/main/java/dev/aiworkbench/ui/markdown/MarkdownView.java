@@ -1,6 +1,6 @@
 package dev.aiworkbench.ui.markdown;
 
-import dev.aiworkbench.ui.LinkOpener;
+import dev.aiworkbench.ui.common.LinkOpener;
 import javafx.scene.layout.VBox;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;

@@ -1,17 +1,8 @@
 package dev.aiworkbench.ui.settings;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.app.AppInfo;
-import dev.aiworkbench.curriculum.InstalledPack;
-import dev.aiworkbench.progress.PlanSettings;
-import dev.aiworkbench.progress.ProgressSnapshot;
-import dev.aiworkbench.progress.Schedule;
-import dev.aiworkbench.ui.Session;
-import dev.aiworkbench.ui.ThemeChoice;
-import dev.aiworkbench.ui.models.PriceTableEditor;
-import dev.aiworkbench.ui.models.ServerAddressForm;
-import dev.aiworkbench.ui.shell.FocusableScreen;
-import javafx.beans.value.ObservableValue;
+import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.ThemeChoice;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,20 +21,23 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * Theme, the plan's start date and weekly hours, the Ollama server's address, the price table the
  * playground quotes costs from, and where the data lives.
  */
 public final class SettingsView extends ScrollPane implements FocusableScreen {
+    private final SettingsViewModel model;
     private final ComboBox<ThemeChoice> theme = new ComboBox<>();
     private final DatePicker start = new DatePicker();
     private final Spinner<Double> hours = new Spinner<>(1.0, 60.0, 12.0, 0.5);
-    private final Label plannedFinish = new Label();
-    private final Label planStatus = new Label();
 
-    public SettingsView(Session session, ObservableValue<ThemeChoice> currentTheme, Consumer<ThemeChoice> applyTheme) {
+    /**
+     * @param serverAddress the Models screen's form for the Ollama server's address
+     * @param prices        the Models screen's editor for the price table
+     */
+    public SettingsView(SettingsViewModel model, Node serverAddress, Node prices) {
+        this.model = model;
         setId("settings");
         setFitToWidth(true);
         VBox body = new VBox(24);
@@ -54,25 +48,21 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
 
         theme.setId("theme-choice");
         theme.getItems().setAll(ThemeChoice.values());
-        theme.setValue(currentTheme.getValue());
-        currentTheme.addListener((obs, was, now) -> theme.setValue(now));
-        theme.setOnAction(e -> {
-            if (theme.getValue() != null && theme.getValue() != currentTheme.getValue()) {
-                applyTheme.accept(theme.getValue());
-            }
-        });
+        theme.setValue(model.theme().getValue());
+        model.theme().addListener((obs, was, now) -> theme.setValue(now));
+        theme.setOnAction(e -> model.chooseTheme(theme.getValue()));
         body.getChildren().add(section("Appearance", form(new Object[][] {{"Theme", theme}})));
 
-        if (session.pack().isPresent()) {
-            body.getChildren().add(section("Plan", plan(session)));
+        if (model.hasPlan()) {
+            body.getChildren().add(section("Plan", plan()));
         }
-        body.getChildren().add(section("Local models", new ServerAddressForm(session)));
-        body.getChildren().add(section("Prices", new PriceTableEditor(session)));
-        body.getChildren().add(section("Data", data(session)));
+        body.getChildren().add(section("Local models", serverAddress));
+        body.getChildren().add(section("Prices", prices));
+        body.getChildren().add(section("Data", data()));
         setContent(body);
     }
 
-    private Node plan(Session session) {
+    private Node plan() {
         start.setId("plan-start");
         hours.setId("plan-hours");
         hours.setEditable(true);
@@ -80,19 +70,17 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
         Button save = new Button("Save plan", new FontIcon(Feather.CALENDAR));
         save.setId("save-plan");
         save.getStyleClass().add(Styles.ACCENT);
+        Label plannedFinish = new Label();
         plannedFinish.setId("planned-finish");
+        plannedFinish.textProperty().bind(model.plannedFinishProperty());
+        Label planStatus = new Label();
         planStatus.getStyleClass().add(Styles.TEXT_MUTED);
-        show(session.snapshot(), session);
-        session.snapshotProperty().addListener((obs, was, now) -> show(now, session));
-        save.setOnAction(e -> {
-            try {
-                hours.increment(0);
-                session.setPlan(new PlanSettings(start.getValue(), hours.getValue()));
-                planStatus.setText("Saved");
-            } catch (IllegalArgumentException | NullPointerException ex) {
-                planStatus.setText("Choose a start date and between 1 and 60 hours a week.");
-            }
-        });
+        planStatus.textProperty().bind(model.planStatusProperty());
+        start.setValue(model.planStartProperty().get());
+        model.planStartProperty().addListener((obs, was, now) -> start.setValue(now));
+        showHours(model.planHoursProperty().get());
+        model.planHoursProperty().addListener((obs, was, now) -> showHours(now));
+        save.setOnAction(e -> model.savePlan(start.getValue(), typedHours()));
         Label hint = new Label("The plan dates each week by its estimated hours at your weekly budget, so fewer hours "
                 + "a week stretch the calendar rather than the work.");
         hint.setWrapText(true);
@@ -101,17 +89,24 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
                 {"Planned finish", plannedFinish}}), new HBox(12, save, planStatus), hint);
     }
 
-    private void show(ProgressSnapshot snapshot, Session session) {
-        if (snapshot == null) {
-            return;
+    private void showHours(Double value) {
+        if (value != null) {
+            hours.getValueFactory().setValue(value);
         }
-        start.setValue(snapshot.plan().startDate());
-        hours.getValueFactory().setValue(snapshot.plan().hoursPerWeek());
-        session.pack().ifPresent(pack -> plannedFinish.setText(Schedule.of(pack, snapshot.plan()).plannedFinish().toString()));
     }
 
-    private Node data(Session session) {
-        Path folder = session.workbench().dataFolder().path();
+    /** The hours typed into the field (the spinner takes typed text only when asked); null when not a number. */
+    private Double typedHours() {
+        try {
+            hours.increment(0);
+            return hours.getValue();
+        } catch (IllegalArgumentException notANumber) {
+            return null;
+        }
+    }
+
+    private Node data() {
+        Path folder = model.dataFolder().path();
         TextField path = new TextField(folder.toString());
         path.setId("data-folder");
         path.setEditable(false);
@@ -123,19 +118,15 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
             content.putString(folder.toString());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        InstalledPack pack = session.installedPack();
-        String packText = pack.pack().map(p -> p.info().title() + " (" + p.id() + " " + p.info().version() + ")")
-                .orElse("none could be read") + " from " + pack.source()
-                + (pack.result().problems().isEmpty() ? "" : ", " + pack.result().problems().size() + " problem(s)");
-        Label packLabel = new Label(packText);
+        Label packLabel = new Label(model.packDescription());
         packLabel.setWrapText(true);
         return form(new Object[][] {
                 {"Data folder", new HBox(8, path, copy)},
-                {"Chosen by", new Label(session.workbench().dataFolder().source())},
-                {"Database", new Label(session.workbench().dataFolder().database().toString())},
-                {"Logs", new Label(session.workbench().dataFolder().logs().toString())},
+                {"Chosen by", new Label(model.dataFolder().source())},
+                {"Database", new Label(model.dataFolder().database().toString())},
+                {"Logs", new Label(model.dataFolder().logs().toString())},
                 {"Curriculum", packLabel},
-                {"Version", new Label(AppInfo.NAME + " " + AppInfo.version())}});
+                {"Version", new Label(model.version())}});
     }
 
     private static GridPane form(Object[][] rows) {

@@ -1,6 +1,8 @@
 package dev.aiworkbench.ui.shell;
 
-/** A screen that knows which control should have the keyboard when it is opened. */
-public interface FocusableScreen {
-    void focusFirst();
+/**
+ * Transitional: the Playground, Models, Evals and Labs screens, converted on parallel branches, still name this
+ * type. It is {@link dev.aiworkbench.ui.common.FocusableScreen} under its old name, and goes when they are merged.
+ */
+public interface FocusableScreen extends dev.aiworkbench.ui.common.FocusableScreen {
 }

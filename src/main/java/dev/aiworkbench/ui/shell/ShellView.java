@@ -3,18 +3,12 @@ package dev.aiworkbench.ui.shell;
 import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.app.AppInfo;
-import dev.aiworkbench.ui.LinkOpener;
-import dev.aiworkbench.ui.Screen;
-import dev.aiworkbench.ui.Session;
-import dev.aiworkbench.ui.ThemeChoice;
-import dev.aiworkbench.ui.curriculum.CurriculumView;
+import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.LinkOpener;
+import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.help.HelpLine;
 import dev.aiworkbench.ui.help.HelpOverlay;
-import dev.aiworkbench.ui.evals.EvalsView;
-import dev.aiworkbench.ui.labs.LabsView;
-import dev.aiworkbench.ui.models.ModelsView;
-import dev.aiworkbench.ui.playground.PlaygroundView;
-import dev.aiworkbench.ui.settings.SettingsView;
-import dev.aiworkbench.ui.today.TodayView;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,7 +17,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -41,16 +34,21 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The window's frame: navigation on the left, the current screen in the middle, a bar for errors
- * and notices on top, and an overlay layer for help and dialogs.
+ * and notices on top, and an overlay layer for help and dialogs. The screens come from {@link ScreenRegistry}.
  */
 public final class ShellView extends StackPane {
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    private static final KeyCombination GO_TO_NEXT = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     private final LinkOpener links;
     private final ModalPane overlay = new ModalPane();
@@ -58,15 +56,13 @@ public final class ShellView extends StackPane {
     private final StackPane content = new StackPane();
     private final VBox navigation = new VBox();
     private final ToggleGroup navigationGroup = new ToggleGroup();
-    private final Map<Screen, ToggleButton> navigationButtons = new EnumMap<>(Screen.class);
-    private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-    private final Map<Screen, Supplier<Node>> screenFactories = new EnumMap<>(Screen.class);
+    private final Map<String, ToggleButton> navigationButtons = new LinkedHashMap<>();
+    private final Map<String, BuiltScreen> screens = new HashMap<>();
     private final MessageBar messages = new MessageBar();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ThemeChoice> theme = new ReadOnlyObjectWrapper<>(ThemeChoice.LIGHT);
-    private Session session;
-    private CurriculumView curriculum;
-    private LabsView labs;
+    private SessionModels models;
+    private ScreenContext context;
 
     public ShellView(LinkOpener links) {
         this.links = links;
@@ -88,17 +84,17 @@ public final class ShellView extends StackPane {
         title.getStyleClass().addAll(Styles.TITLE_4, "app-title");
         title.setWrapText(true);
         navigation.getChildren().add(title);
-        for (Screen screen : Screen.values()) {
-            ToggleButton button = new ToggleButton(screen.title(), new FontIcon(icon(screen)));
-            button.setId("nav-" + screen.name().toLowerCase(java.util.Locale.ROOT));
+        for (ScreenEntry screen : ScreenRegistry.entries()) {
+            ToggleButton button = new ToggleButton(screen.title(), new FontIcon(screen.icon()));
+            button.setId("nav-" + screen.id());
             button.getStyleClass().add("nav-button");
             button.setToggleGroup(navigationGroup);
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
-            button.setOnAction(e -> navigate(screen));
+            button.setOnAction(e -> navigate(screen.id()));
             button.setVisible(false);
             button.setManaged(false);
-            navigationButtons.put(screen, button);
+            navigationButtons.put(screen.id(), button);
             navigation.getChildren().add(button);
         }
         Region spacer = new Region();
@@ -120,31 +116,31 @@ public final class ShellView extends StackPane {
         navigation.setSpacing(4);
     }
 
-    private static Feather icon(Screen screen) {
-        return switch (screen) {
-            case TODAY -> Feather.SUN;
-            case CURRICULUM -> Feather.BOOK_OPEN;
-            case PLAYGROUND -> Feather.TERMINAL;
-            case MODELS -> Feather.CPU;
-            case EVALS -> Feather.CHECK_SQUARE;
-            case LABS -> Feather.PACKAGE;
-            case SETTINGS -> Feather.SETTINGS;
-        };
-    }
-
     public void installShortcuts(Scene scene) {
-        for (Screen screen : Screen.values()) {
+        for (ScreenEntry screen : ScreenRegistry.entries()) {
             scene.getAccelerators().put(screen.shortcut(), () -> {
-                if (navigationButtons.get(screen).isVisible()) {
-                    navigate(screen);
+                if (navigationButtons.get(screen.id()).isVisible()) {
+                    navigate(screen.id());
                 }
             });
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showHelp);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), this::showHelp);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), this::toggleTheme);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), this::goToNext);
+        scene.getAccelerators().put(TOGGLE_THEME, this::toggleTheme);
+        scene.getAccelerators().put(GO_TO_NEXT, this::goToNext);
+    }
+
+    /** The help card's rows: how to open each screen, the shell's own keys, then each screen's own. */
+    static List<HelpLine> helpLines() {
+        List<HelpLine> lines = new ArrayList<>();
+        ScreenRegistry.entries().forEach(screen -> lines.add(screen.openLine()));
+        lines.add(new HelpLine(GO_TO_NEXT.getDisplayText(), "Go to what's next: open its week with the task focused"));
+        lines.add(new HelpLine("Tab / Shift+Tab", "Move between controls on a page"));
+        ScreenRegistry.entries().forEach(screen -> lines.addAll(screen.help()));
+        lines.add(new HelpLine(TOGGLE_THEME.getDisplayText(), "Switch between light and dark theme"));
+        lines.add(new HelpLine("F1 or Ctrl+/", "Show or hide this list"));
+        lines.add(new HelpLine("Esc", "Close this list"));
+        return lines;
     }
 
     private void showLoading() {
@@ -157,38 +153,26 @@ public final class ShellView extends StackPane {
         content.getChildren().setAll(loading);
     }
 
-    /** Fills the screens once the workbench is open. */
-    public void showSession(Session session, ThemeChoice savedTheme) {
-        this.session = session;
+    /**
+     * Fills the screens once the workbench is open.
+     *
+     * @param workbench handed to the registry's factories, which pick each screen's services from it
+     */
+    public void showSession(Workbench workbench, SessionModels models) {
+        this.models = models;
+        this.context = new ScreenContext(workbench, models, links, this::open, theme.getReadOnlyProperty(),
+                choice -> applyTheme(choice, true));
         navigation.getChildren().add(navigation.getChildren().size() - 2,
-                new ServerIndicator(session.serverStatusProperty(), session::recheckServer));
-        applyTheme(savedTheme, false);
-        messages.bindError(session.errorProperty(), session::clearError);
-        boolean hasPack = session.pack().isPresent();
-        screenFactories.put(Screen.TODAY, () -> new TodayView(session, this::openNextItem));
-        if (hasPack) {
-            screenFactories.put(Screen.CURRICULUM, () -> {
-                curriculum = new CurriculumView(session, links, this::openLab);
-                return curriculum;
-            });
+                new ServerIndicator(models.server().statusProperty(), models.server()::recheck));
+        applyTheme(models.savedTheme(), false);
+        messages.bindError(models.notices().errorProperty(), models.notices()::clearError);
+        boolean hasPack = models.progress().pack().isPresent();
+        for (ScreenEntry screen : ScreenRegistry.entries()) {
+            boolean available = hasPack || !screen.needsPack();
+            navigationButtons.get(screen.id()).setVisible(available);
+            navigationButtons.get(screen.id()).setManaged(available);
         }
-        screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(session));
-        screenFactories.put(Screen.MODELS, () -> new ModelsView(session));
-        screenFactories.put(Screen.EVALS, () -> new EvalsView(new dev.aiworkbench.ui.evals.EvalsServices(
-                session.workbench().suiteLoader(), session.workbench().evalRunner(), session.workbench().evalReporter(),
-                session.workbench().evalHistory(), session.workbench().dataFolder().path().resolve("evals")),
-                session.clock().getZone()));
-        screenFactories.put(Screen.LABS, () -> {
-            labs = new LabsView(session, links);
-            return labs;
-        });
-        screenFactories.put(Screen.SETTINGS, () -> new SettingsView(session, theme, choice -> applyTheme(choice, true)));
-        navigationButtons.forEach((screen, button) -> {
-            boolean available = screenFactories.containsKey(screen);
-            button.setVisible(available);
-            button.setManaged(available);
-        });
-        navigate(Screen.TODAY);
+        navigate(ScreenRegistry.TODAY);
         ready.set(true);
     }
 
@@ -200,38 +184,36 @@ public final class ShellView extends StackPane {
         messages.showNotice(text);
     }
 
-    public void navigate(Screen screen) {
-        if (!screenFactories.containsKey(screen)) {
+    private boolean available(String screenId) {
+        return context != null && navigationButtons.get(screenId).isVisible();
+    }
+
+    public void navigate(String screenId) {
+        if (!available(screenId)) {
             return;
         }
         // Screens are built the first time they are opened, so the first one appears sooner.
-        Node view = screens.computeIfAbsent(screen, s -> screenFactories.get(s).get());
-        navigationButtons.get(screen).setSelected(true);
-        content.getChildren().setAll(view);
-        if (view instanceof FocusableScreen focusable) {
+        BuiltScreen screen = screens.computeIfAbsent(screenId,
+                id -> ScreenRegistry.entry(id).factory().apply(context));
+        navigationButtons.get(screenId).setSelected(true);
+        content.getChildren().setAll(screen.view());
+        if (screen.view() instanceof FocusableScreen focusable) {
             focusable.focusFirst();
         }
     }
 
+    /** Opens a screen and shows one thing on it (a task on Curriculum, a lab on Labs). */
+    private void open(String screenId, String target) {
+        navigate(screenId);
+        BuiltScreen screen = screens.get(screenId);
+        if (screen != null) {
+            screen.opener().accept(target);
+        }
+    }
+
     private void goToNext() {
-        if (session != null && screenFactories.containsKey(Screen.CURRICULUM)) {
-            session.pack().flatMap(pack -> dev.aiworkbench.progress.ProgressReport.of(pack, session.snapshot())
-                    .whatsNext()).ifPresent(item -> openNextItem(item.id()));
-        }
-    }
-
-    private void openNextItem(String itemId) {
-        navigate(Screen.CURRICULUM);
-        if (curriculum != null) {
-            curriculum.openItem(itemId);
-        }
-    }
-
-    /** Opens a lab's page on the Labs screen (from a week's lab task). */
-    private void openLab(String labId) {
-        navigate(Screen.LABS);
-        if (labs != null) {
-            labs.openLab(labId);
+        if (available(ScreenRegistry.CURRICULUM)) {
+            models.progress().whatsNext().ifPresent(item -> open(ScreenRegistry.CURRICULUM, item.id()));
         }
     }
 
@@ -240,7 +222,7 @@ public final class ShellView extends StackPane {
             overlay.hide(true);
             return;
         }
-        overlay.show(new HelpOverlay(() -> overlay.hide(true)));
+        overlay.show(new HelpOverlay(helpLines(), () -> overlay.hide(true)));
     }
 
     private void toggleTheme() {
@@ -251,16 +233,14 @@ public final class ShellView extends StackPane {
         Application.setUserAgentStylesheet(choice.theme().getUserAgentStylesheet());
         pseudoClassStateChanged(DARK, choice.dark());
         theme.set(choice);
-        if (save && session != null) {
-            session.saveTheme(choice);
+        if (save && models != null) {
+            models.theme().save(choice);
         }
     }
 
     /** Saves edits still in text fields (a note being typed) before the app closes. */
     public void flushPendingEdits() {
-        if (curriculum != null) {
-            curriculum.flushPendingEdits();
-        }
+        screens.values().forEach(screen -> screen.flush().run());
     }
 
     public ReadOnlyBooleanProperty readyProperty() {

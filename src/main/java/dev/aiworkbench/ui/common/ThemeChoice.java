@@ -1,4 +1,4 @@
-package dev.aiworkbench.ui;
+package dev.aiworkbench.ui.common;
 
 import atlantafx.base.theme.CupertinoDark;
 import atlantafx.base.theme.CupertinoLight;

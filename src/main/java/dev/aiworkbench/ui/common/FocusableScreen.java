@@ -1,0 +1,6 @@
+package dev.aiworkbench.ui.common;
+
+/** A screen that knows which control should have the keyboard when it is opened. */
+public interface FocusableScreen {
+    void focusFirst();
+}

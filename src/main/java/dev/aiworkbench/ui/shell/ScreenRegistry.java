@@ -1,0 +1,139 @@
+package dev.aiworkbench.ui.shell;
+
+import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.llm.ServerWatch;
+import dev.aiworkbench.ui.Session;
+import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.curriculum.CurriculumView;
+import dev.aiworkbench.ui.curriculum.CurriculumViewModel;
+import dev.aiworkbench.ui.evals.EvalsServices;
+import dev.aiworkbench.ui.evals.EvalsView;
+import dev.aiworkbench.ui.help.HelpLine;
+import dev.aiworkbench.ui.labs.LabsView;
+import dev.aiworkbench.ui.models.ModelsView;
+import dev.aiworkbench.ui.models.PriceTableEditor;
+import dev.aiworkbench.ui.models.ServerAddressForm;
+import dev.aiworkbench.ui.playground.PlaygroundView;
+import dev.aiworkbench.ui.session.Notices;
+import dev.aiworkbench.ui.session.ProgressModel;
+import dev.aiworkbench.ui.session.ServerStatusModel;
+import dev.aiworkbench.ui.session.ThemePreference;
+import dev.aiworkbench.ui.settings.SettingsView;
+import dev.aiworkbench.ui.settings.SettingsViewModel;
+import dev.aiworkbench.ui.tasks.FxTaskExecutor;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
+import dev.aiworkbench.ui.today.TodayView;
+import dev.aiworkbench.ui.today.TodayViewModel;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Every screen, in navigation order: adding a screen is one entry here. The navigation, the shell's shortcuts and
+ * the help card read these entries; each entry's factory picks from the open workbench the services its screen
+ * uses, so this is the one place in the UI that reaches into the composition root.
+ */
+public final class ScreenRegistry {
+    public static final String TODAY = "today";
+    public static final String CURRICULUM = "curriculum";
+    public static final String PLAYGROUND = "playground";
+    public static final String MODELS = "models";
+    public static final String EVALS = "evals";
+    public static final String LABS = "labs";
+    public static final String SETTINGS = "settings";
+
+    private static final List<ScreenEntry> ENTRIES = List.of(
+            new ScreenEntry(TODAY, "Today", Feather.SUN, shortcut(KeyCode.DIGIT1), false, List.of(),
+                    context -> BuiltScreen.of(new TodayView(new TodayViewModel(context.models().progress(),
+                            itemId -> context.navigator().open(CURRICULUM, itemId))))),
+            new ScreenEntry(CURRICULUM, "Curriculum", Feather.BOOK_OPEN, shortcut(KeyCode.DIGIT2), true, List.of(
+                    new HelpLine("Ctrl+Page Down / Ctrl+Page Up", "Next or previous week (Curriculum)"),
+                    new HelpLine("Arrow keys, Enter", "Move through phases, modules and weeks in the tree"),
+                    new HelpLine("Space", "Tick the focused task done (or untick it)"),
+                    new HelpLine("Alt+Down, then arrows and Enter",
+                            "Change a task's state (todo, in progress, done, skipped)"),
+                    new HelpLine("Ctrl+S", "Save the week's note now (it also saves as you pause)")),
+                    ScreenRegistry::curriculum),
+            new ScreenEntry(PLAYGROUND, "Playground", Feather.TERMINAL, shortcut(KeyCode.DIGIT3), false, List.of(
+                    new HelpLine("Ctrl+Enter / Esc", "Run the prompt / stop the answer (playground)"),
+                    new HelpLine("Ctrl+S", "Save a prompt version (playground)")),
+                    context -> BuiltScreen.of(new PlaygroundView(context.models().legacy()))),
+            new ScreenEntry(MODELS, "Models", Feather.CPU, shortcut(KeyCode.DIGIT4), false, List.of(
+                    new HelpLine("F5 / Delete", "Refresh the model list / delete the selected model, after you confirm (Models)")),
+                    context -> BuiltScreen.of(new ModelsView(context.models().legacy()))),
+            new ScreenEntry(EVALS, "Evals", Feather.CHECK_SQUARE, shortcut(KeyCode.DIGIT5), false, List.of(),
+                    ScreenRegistry::evals),
+            new ScreenEntry(LABS, "Labs", Feather.PACKAGE, shortcut(KeyCode.DIGIT6), false, List.of(
+                    new HelpLine("Ctrl+Enter / Ctrl+Shift+Enter", "Check the lab / start it (Labs)")),
+                    ScreenRegistry::labs),
+            new ScreenEntry(SETTINGS, "Settings", Feather.SETTINGS, shortcut(KeyCode.COMMA), false, List.of(),
+                    ScreenRegistry::settings));
+
+    private ScreenRegistry() {
+    }
+
+    public static List<ScreenEntry> entries() {
+        return ENTRIES;
+    }
+
+    public static ScreenEntry entry(String id) {
+        return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No screen is registered as " + id));
+    }
+
+    /**
+     * The models the screens share, over the open workbench. Reads the progress and the saved theme, so it is
+     * called off the FX thread, as the workbench is opened.
+     *
+     * @param io the serial worker for disk and database work; its opener closes it
+     */
+    public static SessionModels openSession(Workbench workbench, TaskExecutor io) {
+        Notices notices = new Notices(workbench.dataFolder().logs());
+        ProgressModel progress = new ProgressModel(workbench.progress(), workbench.pack(), workbench.clock(),
+                workbench.pack().pack().map(pack -> workbench.progress().snapshot(pack)).orElse(null), io, notices);
+        ThemeChoice savedTheme = workbench.settings().get(ThemeChoice.SETTING).flatMap(ThemeChoice::fromId)
+                .orElse(ThemeChoice.LIGHT);
+        ServerStatusModel server = new ServerStatusModel(new ServerWatch(workbench::models, workbench.clock()),
+                workbench::setOllamaUrl, io, notices);
+        ThemePreference theme = new ThemePreference(choice -> workbench.settings().put(ThemeChoice.SETTING, choice.id()),
+                io, notices);
+        FxTaskExecutor modelCalls = FxTaskExecutor.serial("workbench-models");
+        Session legacy = new Session(workbench, progress, server, notices, io, modelCalls);
+        return new SessionModels(progress, server, notices, theme, savedTheme, io, modelCalls, legacy);
+    }
+
+    private static BuiltScreen curriculum(ScreenContext context) {
+        SessionModels models = context.models();
+        Workbench workbench = context.workbench();
+        CurriculumView view = new CurriculumView(new CurriculumViewModel(models.progress(), workbench::labs,
+                models.io(), models.notices(), labId -> context.navigator().open(LABS, labId)), context.links());
+        return new BuiltScreen(view, view::openItem, view::flushPendingEdits);
+    }
+
+    private static BuiltScreen evals(ScreenContext context) {
+        Workbench workbench = context.workbench();
+        return BuiltScreen.of(new EvalsView(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
+                workbench.evalReporter(), workbench.evalHistory(), workbench.dataFolder().path().resolve("evals")),
+                workbench.zone()));
+    }
+
+    private static BuiltScreen labs(ScreenContext context) {
+        LabsView view = new LabsView(context.models().legacy(), context.links()::open);
+        return new BuiltScreen(view, view::openLab, () -> { });
+    }
+
+    private static BuiltScreen settings(ScreenContext context) {
+        Session legacy = context.models().legacy();
+        return BuiltScreen.of(new SettingsView(new SettingsViewModel(context.models().progress(),
+                context.workbench().dataFolder(), context.theme(), context.applyTheme()),
+                new ServerAddressForm(legacy), new PriceTableEditor(legacy)));
+    }
+
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+}

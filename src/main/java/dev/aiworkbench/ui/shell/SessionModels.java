@@ -1,0 +1,29 @@
+package dev.aiworkbench.ui.shell;
+
+import dev.aiworkbench.ui.Session;
+import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.session.Notices;
+import dev.aiworkbench.ui.session.ProgressModel;
+import dev.aiworkbench.ui.session.ServerStatusModel;
+import dev.aiworkbench.ui.session.ThemePreference;
+import dev.aiworkbench.ui.tasks.FxTaskExecutor;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
+
+/**
+ * The models every screen may share once the workbench is open, and the executors they run on.
+ *
+ * @param savedTheme the theme the learner last chose, to open with
+ * @param io         the serial worker for disk and database work, in the order the learner acted
+ * @param modelCalls the worker for calls to the model server
+ * @param legacy     for the screens still being moved to view models (see {@link Session})
+ */
+public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
+                            ThemeChoice savedTheme, TaskExecutor io, FxTaskExecutor modelCalls, Session legacy) implements AutoCloseable {
+
+    /** Stops the server watch and the model worker; the app is closing. The io worker is its opener's to close. */
+    @Override
+    public void close() {
+        server.close();
+        modelCalls.close();
+    }
+}
