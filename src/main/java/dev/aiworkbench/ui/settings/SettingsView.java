@@ -8,9 +8,13 @@ import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.Schedule;
 import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.ThemeChoice;
+import dev.aiworkbench.ui.models.OllamaAddress;
 import dev.aiworkbench.ui.models.PriceTableEditor;
+import dev.aiworkbench.ui.models.PriceTableViewModel;
 import dev.aiworkbench.ui.models.ServerAddressForm;
+import dev.aiworkbench.ui.models.ServerAddressViewModel;
 import dev.aiworkbench.ui.shell.FocusableScreen;
+import dev.aiworkbench.ui.tasks.FxTaskExecutor;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -66,8 +70,11 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
         if (session.pack().isPresent()) {
             body.getChildren().add(section("Plan", plan(session)));
         }
-        body.getChildren().add(section("Local models", new ServerAddressForm(session)));
-        body.getChildren().add(section("Prices", new PriceTableEditor(session)));
+        body.getChildren().add(section("Local models", new ServerAddressForm(new ServerAddressViewModel(new OllamaAddress(
+                session.workbench()::ollamaEndpoint, session.workbench()::savedOllamaUrl, session.workbench()::setOllamaUrl),
+                session.serverStatusProperty(), session::recheckServer, FxTaskExecutor.serial("workbench-ollama-address")))));
+        body.getChildren().add(section("Prices", new PriceTableEditor(new PriceTableViewModel(session.workbench().prices(),
+                FxTaskExecutor.serial("workbench-prices")))));
         body.getChildren().add(section("Data", data(session)));
         setContent(body);
     }

@@ -12,8 +12,11 @@ import dev.aiworkbench.ui.help.HelpOverlay;
 import dev.aiworkbench.ui.evals.EvalsView;
 import dev.aiworkbench.ui.labs.LabsView;
 import dev.aiworkbench.ui.models.ModelsView;
+import dev.aiworkbench.ui.models.ModelsViewModel;
 import dev.aiworkbench.ui.playground.PlaygroundView;
+import dev.aiworkbench.ui.playground.PlaygroundViewModel;
 import dev.aiworkbench.ui.settings.SettingsView;
+import dev.aiworkbench.ui.tasks.FxTaskExecutor;
 import dev.aiworkbench.ui.today.TodayView;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -172,8 +175,11 @@ public final class ShellView extends StackPane {
                 return curriculum;
             });
         }
-        screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(session));
-        screenFactories.put(Screen.MODELS, () -> new ModelsView(session));
+        screenFactories.put(Screen.PLAYGROUND, () -> new PlaygroundView(new PlaygroundViewModel(
+                session.workbench().playground(), session.workbench().prompts(), session.workbench().runs(),
+                session.workbench().prices(), session.workbench()::models, FxTaskExecutor.pooled("workbench-playground"))));
+        screenFactories.put(Screen.MODELS, () -> new ModelsView(new ModelsViewModel(session.workbench()::models,
+                session.serverStatusProperty(), FxTaskExecutor.pooled("workbench-models")), session.clock().getZone()));
         screenFactories.put(Screen.EVALS, () -> new EvalsView(session));
         screenFactories.put(Screen.LABS, () -> {
             labs = new LabsView(session, links);
