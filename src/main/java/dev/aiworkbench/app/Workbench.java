@@ -200,6 +200,11 @@ public final class Workbench implements AutoCloseable {
         return OllamaEndpoint.resolve(ollamaOverride, settings.get(OLLAMA_URL_SETTING), System.getenv());
     }
 
+    /** The address saved in Settings, if any (the command line's can win over it). */
+    public Optional<String> savedOllamaUrl() {
+        return settings.get(OLLAMA_URL_SETTING);
+    }
+
     /** The gateway to the model server, made on first use and remade when the address changes. */
     public synchronized ModelGateway models() {
         if (gateway == null) {

@@ -5,6 +5,8 @@ import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.ui.models.ModelsView;
+import dev.aiworkbench.ui.models.ModelsViewModel;
+import dev.aiworkbench.ui.tasks.FxTaskExecutor;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -71,7 +73,9 @@ class ModelsViewTest {
     private ModelsView mount(FxRobot robot) {
         ModelsView[] view = new ModelsView[1];
         robot.interact(() -> {
-            view[0] = new ModelsView(app.session());
+            view[0] = new ModelsView(new ModelsViewModel(app.session().workbench()::models,
+                    app.session().serverStatusProperty(), FxTaskExecutor.pooled("test-models")),
+                    app.session().clock().getZone());
             Scene scene = new Scene(view[0], 1100, 760);
             scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css"))
                     .toExternalForm());

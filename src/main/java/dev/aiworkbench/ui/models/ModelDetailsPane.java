@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelDetails;
 import dev.aiworkbench.llm.PullBoard;
-import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -21,50 +20,42 @@ import java.util.Map;
 
 /**
  * What the server says about the selected model: its facts, capabilities, prompt template,
- * parameters, system prompt and licence, asked for in the background each time the selection
- * changes (an answer for a model no longer selected is dropped).
+ * parameters, system prompt and licence, drawn from a {@link ModelDetailsViewModel}.
  */
 final class ModelDetailsPane extends ScrollPane {
-    private final Session session;
     private final DateTimeFormatter dates;
     private final VBox body = new VBox(12);
-    private int request;
 
-    ModelDetailsPane(Session session, DateTimeFormatter dates) {
-        this.session = session;
+    ModelDetailsPane(ModelDetailsViewModel model, DateTimeFormatter dates) {
         this.dates = dates;
         setId("model-details");
         getStyleClass().add("model-details");
         setFitToWidth(true);
         body.setPadding(new Insets(12, 16, 16, 16));
         setContent(body);
-        clear();
+        Runnable redraw = () -> redraw(model);
+        model.modelProperty().addListener((obs, was, now) -> redraw.run());
+        model.detailsProperty().addListener((obs, was, now) -> redraw.run());
+        model.problemProperty().addListener((obs, was, now) -> redraw.run());
+        redraw.run();
     }
 
-    /** Nothing selected. */
-    void clear() {
-        request++;
-        body.getChildren().setAll(Labels.wrapped("Select a model to see its prompt template, parameters and "
-                + "capabilities.", Styles.TEXT_MUTED));
-    }
-
-    void show(LocalModel model) {
-        int asked = ++request;
-        Label loading = Labels.wrapped("Asking Ollama about " + model.name() + "…", Styles.TEXT_MUTED);
-        loading.setId("model-details-loading");
-        body.getChildren().setAll(heading(model.name()), loading);
-        session.modelCall(() -> Outcome.ofServer(() -> session.workbench().models().show(model.name())), outcome -> {
-            if (asked != request) {
-                return;
-            }
-            if (outcome.isOk()) {
-                render(model, outcome.value());
-            } else {
-                Label problem = Labels.wrapped(outcome.problem(), Styles.DANGER);
-                problem.setId("model-details-problem");
-                body.getChildren().setAll(heading(model.name()), problem);
-            }
-        });
+    private void redraw(ModelDetailsViewModel model) {
+        LocalModel shown = model.modelProperty().get();
+        if (shown == null) {
+            body.getChildren().setAll(Labels.wrapped("Select a model to see its prompt template, parameters and "
+                    + "capabilities.", Styles.TEXT_MUTED));
+        } else if (model.detailsProperty().get() != null) {
+            render(shown, model.detailsProperty().get());
+        } else if (!model.problemProperty().get().isEmpty()) {
+            Label problem = Labels.wrapped(model.problemProperty().get(), Styles.DANGER);
+            problem.setId("model-details-problem");
+            body.getChildren().setAll(heading(shown.name()), problem);
+        } else {
+            Label loading = Labels.wrapped("Asking Ollama about " + shown.name() + "…", Styles.TEXT_MUTED);
+            loading.setId("model-details-loading");
+            body.getChildren().setAll(heading(shown.name()), loading);
+        }
     }
 
     private void render(LocalModel model, ModelDetails details) {

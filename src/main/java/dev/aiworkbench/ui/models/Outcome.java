@@ -37,6 +37,11 @@ record Outcome<T>(T value, String problem) {
         }
     }
 
+    /** A failure nobody expected, as the sentence shown where the learner is looking. */
+    static String unexpected(Throwable failure) {
+        return Sentences.of(failure.getMessage());
+    }
+
     boolean isOk() {
         return problem == null;
     }

@@ -4,9 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.prompts.PriceTable;
-import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.Labels;
-import dev.aiworkbench.ui.common.Sentences;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -34,33 +32,38 @@ import java.util.function.UnaryOperator;
 
 /**
  * The price table in Settings: US dollars per million input and output tokens per price point,
- * edited in place (type and press Enter), with rows to add and remove. Each change is saved
- * through {@link PriceTable} in the background; a change the table refuses (a taken name, the
- * local row's removal) is put back and explained under the table.
+ * edited in place (type and press Enter), with rows to add and remove, bound to a {@link PriceTableViewModel}
+ * that saves each change; a change the table refuses is put back and explained under the table.
  */
 public final class PriceTableEditor extends VBox {
     private static final PseudoClass LOCAL = PseudoClass.getPseudoClass("local");
-    private static final String NEW_ROW = "New price point";
     private static final double ROW_HEIGHT = 40;
     private static final double HEADER_HEIGHT = 44;
 
-    private final Session session;
+    private final PriceTableViewModel model;
     private final TableView<PriceRow> table = new TableView<>();
     private final TableColumn<PriceRow, String> name = new TableColumn<>("Name");
     private final Label status = Labels.wrapped("");
 
-    public PriceTableEditor(Session session) {
-        this.session = session;
+    public PriceTableEditor(PriceTableViewModel model) {
+        this.model = model;
         setId("prices");
         setSpacing(10);
         buildTable();
         Button add = new Button("Add", new FontIcon(Feather.PLUS));
         add.setId("add-price");
-        add.setOnAction(e -> addRow());
+        add.setOnAction(e -> model.add());
         Button remove = new Button("Remove", new FontIcon(Feather.MINUS));
         remove.setId("remove-price");
-        remove.setOnAction(e -> removeSelected());
+        remove.setOnAction(e -> model.remove(table.getSelectionModel().getSelectedItem()));
         status.setId("price-status");
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        model.statusIsProblemProperty().addListener((obs, was, problem) -> {
+            status.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+            status.getStyleClass().add(problem ? Styles.DANGER : Styles.TEXT_MUTED);
+        });
+        model.addedProperty().addListener((obs, was, row) -> startNaming(row));
         HBox actions = new HBox(8, add, remove, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label note = Labels.wrapped("The hosted rows are editable examples, list prices as of "
@@ -70,11 +73,12 @@ public final class PriceTableEditor extends VBox {
                 Styles.TEXT_MUTED);
         note.setId("price-note");
         getChildren().addAll(table, actions, note);
-        load(null);
+        model.load();
     }
 
     private void buildTable() {
         table.setId("price-table");
+        table.setItems(model.rows());
         table.setEditable(true);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -126,8 +130,7 @@ public final class PriceTableEditor extends VBox {
         column.setOnEditCommit(e -> {
             Double value = e.getNewValue();
             if (value == null) {
-                say("A price is US dollars per million tokens, written as a number with a decimal point such as "
-                        + "0.15 or 10; the row is unchanged.", true);
+                model.priceNotUnderstood();
                 table.refresh();
                 return;
             }
@@ -137,98 +140,24 @@ public final class PriceTableEditor extends VBox {
         return column;
     }
 
-    /** Reads the rows in the background; {@code notice} is shown once they are in. */
-    private void load(String notice) {
-        session.background(() -> session.workbench().prices().rows(), rows -> {
-            table.getItems().setAll(rows);
-            if (notice != null) {
-                say(notice, true);
-            }
-        });
-    }
-
-    /** Shows the change at once and saves it; a refusal reloads the table as it is stored. */
+    /** Shows the change and has it saved; a change refused at once is put back in the cells. */
     private void change(PriceRow before, UnaryOperator<PriceRow> edit) {
-        PriceRow after;
-        try {
-            after = edit.apply(before);
-        } catch (IllegalArgumentException e) {
-            say(Sentences.of(e.getMessage()) + " The row is unchanged.", true);
+        model.change(before, edit);
+        if (model.statusIsProblemProperty().get()) {
             table.refresh();
-            return;
         }
-        if (after.equals(before)) {
-            return;
-        }
-        int index = table.getItems().indexOf(before);
-        if (index >= 0) {
-            table.getItems().set(index, after);
-        }
-        String storedName = before.name();
-        say("Saving…", false);
-        session.background(() -> Outcome.ofRefusal(() -> session.workbench().prices().edit(storedName, after)),
-                outcome -> {
-                    if (outcome.isOk()) {
-                        say("Saved " + outcome.value().name() + ".", false);
-                    } else {
-                        load(outcome.problem() + " The row is as it was.");
-                    }
-                });
     }
 
-    private void addRow() {
-        String fresh = NEW_ROW;
-        for (int n = 2; taken(fresh); n++) {
-            fresh = NEW_ROW + " " + n;
-        }
-        PriceRow row = PriceRow.of(fresh, 0, 0, "");
-        session.background(() -> Outcome.ofRefusal(() -> session.workbench().prices().add(row)), outcome -> {
-            if (!outcome.isOk()) {
-                say(outcome.problem(), true);
-                return;
-            }
-            table.getItems().add(outcome.value());
-            int index = table.getItems().size() - 1;
-            say("Added " + outcome.value().name() + ": type its name and prices.", false);
-            table.requestFocus();
-            table.scrollTo(index);
-            table.getSelectionModel().clearAndSelect(index, name);
-            Platform.runLater(() -> table.edit(index, name));
-        });
-    }
-
-    private boolean taken(String candidate) {
-        return table.getItems().stream().anyMatch(r -> r.name().equalsIgnoreCase(candidate));
-    }
-
-    private void removeSelected() {
-        PriceRow row = table.getSelectionModel().getSelectedItem();
-        if (row == null) {
-            say("Select the row to remove first.", true);
+    /** Selects the name of a row just added and starts editing it. */
+    private void startNaming(PriceRow row) {
+        int index = table.getItems().indexOf(row);
+        if (index < 0) {
             return;
         }
-        if (row.local()) {
-            say("'" + row.name() + "' is the local row and stays; set its prices to what your machine costs you "
-                    + "instead.", true);
-            return;
-        }
-        session.background(() -> Outcome.ofRefusal(() -> {
-            session.workbench().prices().remove(row.name());
-            return row;
-        }), outcome -> {
-            if (outcome.isOk()) {
-                table.getItems().remove(row);
-                say("Removed " + row.name() + ".", false);
-            } else {
-                load(outcome.problem());
-            }
-        });
-    }
-
-    private void say(String text, boolean problem) {
-        status.setText(text);
-        status.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
-        status.getStyleClass().add(problem ? Styles.DANGER : Styles.TEXT_MUTED);
+        table.requestFocus();
+        table.scrollTo(index);
+        table.getSelectionModel().clearAndSelect(index, name);
+        Platform.runLater(() -> table.edit(index, name));
     }
 
     /** Dollars as typed: "0.15", "$2.50", "10"; anything else is null, which the commit handler explains. */

@@ -43,26 +43,19 @@ final class FiguresBar extends FlowPane {
         cost.setText("Cost –");
     }
 
+    /** Shows a run's figures; null clears them. */
     void show(RunFigures figures) {
-        ttft.setText("TTFT " + millis(figures.ttftMs()));
-        total.setText("Total " + millis(figures.totalMs()));
-        promptTokens.setText("Prompt tokens " + count(figures.promptTokens()));
-        outputTokens.setText("Output tokens " + count(figures.outputTokens()));
+        if (figures == null) {
+            clear();
+            return;
+        }
+        ttft.setText("TTFT " + Figures.millis(figures.ttftMs()));
+        total.setText("Total " + Figures.millis(figures.totalMs()));
+        promptTokens.setText("Prompt tokens " + Figures.count(figures.promptTokens()));
+        outputTokens.setText("Output tokens " + Figures.count(figures.outputTokens()));
         speed.setText("Speed " + (figures.tokensPerSecond() == null ? "unknown"
                 : String.format(Locale.ROOT, "%.1f tok/s", figures.tokensPerSecond())));
-        cost.setText("Cost " + (figures.costUsd() == null ? "unknown" : usd(figures.costUsd()))
+        cost.setText("Cost " + (figures.costUsd() == null ? "unknown" : Figures.usd(figures.costUsd()))
                 + (figures.priceName() == null ? "" : " (" + figures.priceName() + ")"));
-    }
-
-    static String millis(Long value) {
-        return value == null ? "unknown" : value + " ms";
-    }
-
-    static String count(Integer value) {
-        return value == null ? "unknown" : String.valueOf(value);
-    }
-
-    static String usd(double value) {
-        return value == 0 ? "$0" : String.format(Locale.ROOT, value < 0.01 ? "$%.6f" : "$%.4f", value);
     }
 }

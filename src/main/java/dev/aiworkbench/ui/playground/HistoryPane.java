@@ -1,9 +1,7 @@
 package dev.aiworkbench.ui.playground;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.prompts.PlaygroundRun;
 import dev.aiworkbench.prompts.RunSummary;
-import dev.aiworkbench.ui.Session;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,29 +14,19 @@ import javafx.scene.layout.VBox;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.function.Consumer;
 
 /** Every kept run, newest first; Enter or a double click reopens one in the editor. */
 final class HistoryPane extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
-    private static final int PAGE = 200;
 
-    private final Session session;
-    private final ListView<RunSummary> runs = new ListView<>();
-
-    HistoryPane(Session session, Consumer<PlaygroundRun> reopen) {
-        this.session = session;
+    HistoryPane(HistoryViewModel history) {
         setSpacing(8);
+        ListView<RunSummary> runs = new ListView<>(history.runs());
         runs.setId("run-history");
         runs.setCellFactory(list -> new RunCell());
         VBox.setVgrow(runs, Priority.ALWAYS);
-        Runnable open = () -> {
-            RunSummary selected = runs.getSelectionModel().getSelectedItem();
-            if (selected != null) {
-                session.background(() -> session.workbench().runs().get(selected.id()).orElseThrow(), reopen);
-            }
-        };
+        Runnable open = () -> history.reopen(runs.getSelectionModel().getSelectedItem());
         runs.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 open.run();
@@ -53,14 +41,10 @@ final class HistoryPane extends VBox {
         reopenButton.setId("reopen-run");
         reopenButton.setOnAction(e -> open.run());
         Button refresh = new Button("Refresh");
-        refresh.setOnAction(e -> refresh());
+        refresh.setOnAction(e -> history.refresh());
         Label hint = new Label("Every run is kept, with its template, variables, options, answer and figures.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         getChildren().addAll(hint, runs, new HBox(8, reopenButton, refresh));
-    }
-
-    void refresh() {
-        session.background(() -> session.workbench().runs().recent(PAGE), list -> runs.getItems().setAll(list));
     }
 
     private static final class RunCell extends ListCell<RunSummary> {

@@ -1,8 +1,6 @@
 package dev.aiworkbench.ui.playground;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.prompts.PlaygroundResult;
-import dev.aiworkbench.prompts.PlaygroundRun;
 import dev.aiworkbench.ui.common.StreamingTextSink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
@@ -12,16 +10,14 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.util.UndoUtils;
 
 /**
- * Where an answer streams in: a read-only text area fed at most 60 times a second, then the run's
- * figures and, when it failed, the server's words.
+ * Where a run's answer streams in: a read-only text area fed at most 60 times a second (the run's tokens go
+ * through a {@link StreamingTextSink} before they reach the view model's answer), then the run's figures and,
+ * when it failed, the server's words.
  */
 final class OutputPane extends VBox {
     private final CodeArea output = new CodeArea();
-    private final StreamingTextSink sink = new StreamingTextSink(this::append);
-    private final FiguresBar figures;
-    private final Label status = new Label();
 
-    OutputPane(String idPrefix) {
+    OutputPane(String idPrefix, RunViewModel run) {
         setSpacing(8);
         output.setId(idPrefix + "output");
         output.setEditable(false);
@@ -31,68 +27,34 @@ final class OutputPane extends VBox {
         output.getStyleClass().add("output-area");
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(output);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        figures = new FiguresBar(idPrefix);
+        FiguresBar figures = new FiguresBar(idPrefix);
+        run.figuresProperty().addListener((obs, was, now) -> figures.show(now));
+        Label status = new Label();
         status.setId(idPrefix + "run-status");
         status.setWrapText(true);
         status.setMinHeight(USE_PREF_SIZE);
+        status.textProperty().bind(run.statusProperty());
+        run.toneProperty().addListener((obs, was, now) -> {
+            status.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
+            switch (now) {
+                case WARNING -> status.getStyleClass().add(Styles.WARNING);
+                case DANGER -> status.getStyleClass().add(Styles.DANGER);
+                case NORMAL -> { }
+            }
+        });
+        run.answerProperty().addListener((obs, was, now) -> showAnswer(was, now));
+        run.streamTokensThrough(new StreamingTextSink(run::appendAnswer)::offer);
         getChildren().addAll(scroll, figures, status);
     }
 
-    /** Empties the pane and starts taking text; FX thread. */
-    void begin(String what) {
-        output.clear();
-        figures.clear();
-        status.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
-        status.setText(what);
-    }
-
-    /** Any thread: a piece of the answer. */
-    void offer(String delta) {
-        sink.offer(delta);
-    }
-
-    /** FX thread: the run is kept; shows the rest of the text, the figures and how it ended. */
-    void finish(PlaygroundResult result) {
-        show(result.run(), false);
-    }
-
-    /** Shows a kept run (finished, or reopened from history). */
-    void show(PlaygroundRun run, boolean replaceText) {
-        if (replaceText) {
-            output.replaceText(run.output());
+    /** Appends what the answer gained, or replaces the text when it started again or was reopened. */
+    private void showAnswer(String was, String now) {
+        if (now.startsWith(was) && output.getLength() == was.length()) {
+            output.appendText(now.substring(was.length()));
+            output.moveTo(output.getLength());
+            output.requestFollowCaret();
+        } else {
+            output.replaceText(now);
         }
-        figures.show(run.figures());
-        status.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
-        switch (run.status()) {
-            case DONE -> status.setText("Done (" + run.doneReason() + "), kept as run " + run.id() + ".");
-            case CANCELLED -> {
-                status.setText("Stopped; the part that arrived is kept as run " + run.id() + ".");
-                status.getStyleClass().add(Styles.WARNING);
-            }
-            case FAILED -> {
-                status.setText(run.error());
-                status.getStyleClass().add(Styles.DANGER);
-            }
-        }
-    }
-
-    /** FX thread: the run could not start (bad input, or the server is out of reach). */
-    void fail(String message) {
-        status.setText(message);
-        status.getStyleClass().add(Styles.DANGER);
-    }
-
-    String text() {
-        return output.getText();
-    }
-
-    long frameUpdates() {
-        return sink.updates();
-    }
-
-    private void append(String chunk) {
-        output.appendText(chunk);
-        output.moveTo(output.getLength());
-        output.requestFollowCaret();
     }
 }

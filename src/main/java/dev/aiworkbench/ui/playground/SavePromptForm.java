@@ -7,18 +7,15 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-import java.util.function.Consumer;
 
-/** The inline form that saves the editor's content as a new version of a named prompt. */
+/** The inline form that saves the editor's content as a new version of a named prompt; shown while the view model says so. */
 final class SavePromptForm extends HBox {
-    record Entry(String name, String author, String note) {
-    }
-
     private final TextField name = new TextField();
     private final TextField author = new TextField();
     private final TextField note = new TextField();
+    private final PlaygroundViewModel model;
 
-    SavePromptForm(String defaultAuthor, Consumer<Entry> save) {
+    SavePromptForm(PlaygroundViewModel model, String defaultAuthor) {
         setId("save-form");
         setSpacing(8);
         getStyleClass().add("inline-form");
@@ -34,7 +31,7 @@ final class SavePromptForm extends HBox {
         confirm.setId("save-version");
         confirm.getStyleClass().add(Styles.ACCENT);
         confirm.setDefaultButton(true);
-        confirm.setOnAction(e -> save.accept(new Entry(name.getText().strip(), author.getText().strip(), note.getText())));
+        confirm.setOnAction(e -> model.save(name.getText().strip(), author.getText().strip(), note.getText()));
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> setVisible(false));
         Label nameLabel = new Label("Name");
@@ -45,15 +42,18 @@ final class SavePromptForm extends HBox {
         noteLabel.setLabelFor(note);
         getChildren().addAll(nameLabel, name, authorLabel, author, noteLabel, note, confirm, cancel);
         managedProperty().bind(visibleProperty());
-        setVisible(false);
+        visibleProperty().bindBidirectional(model.saveFormOpenProperty());
+        this.model = model;
     }
 
-    void open(String currentName) {
+    /** Shows the form, named after the prompt open in the editor unless a name is typed already. */
+    void open() {
+        model.openSaveForm();
+        String currentName = model.openedName();
         if (name.getText().isBlank() && currentName != null) {
             name.setText(currentName);
         }
         note.clear();
-        setVisible(true);
         (name.getText().isBlank() ? name : note).requestFocus();
     }
 }

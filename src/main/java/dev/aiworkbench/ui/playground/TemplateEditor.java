@@ -3,8 +3,7 @@ package dev.aiworkbench.ui.playground;
 import dev.aiworkbench.prompts.PromptTemplate;
 import dev.aiworkbench.prompts.TemplateProblem;
 import dev.aiworkbench.prompts.TemplateSlot;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -19,35 +18,33 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The template, with its {@code {{variable}}} slots highlighted and malformed braces marked as you
- * type. Parsing a template takes microseconds, so it runs on every change without a delay.
+ * The template, kept in step with the view model's text, with its {@code {{variable}}} slots highlighted and
+ * malformed braces marked as you type. Parsing a template takes microseconds, so it runs on every change without
+ * a delay.
  */
 final class TemplateEditor extends StackPane {
     private final CodeArea area = new CodeArea();
-    private final ReadOnlyObjectWrapper<PromptTemplate> template = new ReadOnlyObjectWrapper<>(PromptTemplate.parse(""));
 
-    TemplateEditor() {
+    TemplateEditor(StringProperty text) {
         area.setId("template-editor");
         area.setWrapText(true);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.getStyleClass().add("template-area");
-        area.plainTextChanges().subscribe(change -> highlight());
+        area.replaceText(text.get());
+        area.plainTextChanges().subscribe(change -> {
+            highlight();
+            if (!area.getText().equals(text.get())) {
+                text.set(area.getText());
+            }
+        });
+        text.addListener((obs, was, now) -> {
+            if (!area.getText().equals(now)) {
+                area.replaceText(now == null ? "" : now);
+            }
+        });
         getChildren().add(new VirtualizedScrollPane<>(area));
         setPrefHeight(160);
         setMinHeight(100);
-    }
-
-    /** The parsed template, refreshed on every edit. */
-    ReadOnlyObjectProperty<PromptTemplate> templateProperty() {
-        return template.getReadOnlyProperty();
-    }
-
-    String text() {
-        return area.getText();
-    }
-
-    void setText(String text) {
-        area.replaceText(text == null ? "" : text);
     }
 
     @Override
@@ -57,7 +54,6 @@ final class TemplateEditor extends StackPane {
 
     private void highlight() {
         PromptTemplate parsed = PromptTemplate.parse(area.getText());
-        template.set(parsed);
         if (area.getLength() > 0) {
             area.setStyleSpans(0, spans(parsed, area.getLength()));
         }

@@ -1,9 +1,7 @@
 package dev.aiworkbench.ui.playground;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.prompts.PromptRef;
 import dev.aiworkbench.prompts.PromptVersion;
-import dev.aiworkbench.ui.Session;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,7 +15,6 @@ import javafx.scene.layout.VBox;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** A prompt's versions (number, date, author, note), opening one, and a line diff between any two. */
@@ -25,36 +22,31 @@ final class VersionsPane extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
 
-    private final Session session;
-    private final ComboBox<String> prompt = new ComboBox<>();
-    private final ListView<PromptVersion> versions = new ListView<>();
-    private final ComboBox<Integer> from = new ComboBox<>();
-    private final ComboBox<Integer> to = new ComboBox<>();
-    private final DiffView diff = new DiffView();
-
-    VersionsPane(Session session, Consumer<PromptVersion> open) {
-        this.session = session;
+    VersionsPane(VersionsViewModel model, Consumer<PromptVersion> open) {
         setSpacing(8);
+        ComboBox<String> prompt = new ComboBox<>(model.names());
         prompt.setId("versions-prompt");
         prompt.setPromptText("saved prompt");
-        prompt.setOnAction(e -> load(prompt.getValue()));
+        prompt.valueProperty().bindBidirectional(model.promptProperty());
+        ListView<PromptVersion> versions = new ListView<>(model.versions());
         versions.setId("versions-list");
         versions.setPrefHeight(160);
         versions.setCellFactory(list -> new VersionCell());
         Button openButton = new Button("Open in editor");
         openButton.setId("open-version");
-        openButton.setOnAction(e -> {
-            PromptVersion selected = versions.getSelectionModel().getSelectedItem();
-            if (selected != null) {
-                open.accept(selected);
-            }
-        });
+        openButton.setOnAction(e -> open.accept(versions.getSelectionModel().getSelectedItem()));
+        ComboBox<Integer> from = new ComboBox<>(model.numbers());
         from.setId("diff-from");
+        from.valueProperty().bindBidirectional(model.fromProperty());
+        ComboBox<Integer> to = new ComboBox<>(model.numbers());
         to.setId("diff-to");
+        to.valueProperty().bindBidirectional(model.toProperty());
         Button show = new Button("Show diff");
         show.setId("show-diff");
-        show.setOnAction(e -> showDiff());
+        show.setOnAction(e -> model.showDiff());
         Label diffLabel = new Label("Compare version");
+        DiffView diff = new DiffView();
+        model.diffProperty().addListener((obs, was, now) -> diff.show(now));
         ScrollPane diffScroll = new ScrollPane(diff);
         diffScroll.setFitToWidth(true);
         VBox.setVgrow(diffScroll, Priority.ALWAYS);
@@ -62,44 +54,6 @@ final class VersionsPane extends VBox {
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         getChildren().addAll(hint, prompt, versions, openButton,
                 new HBox(8, diffLabel, from, new Label("with"), to, show), diffScroll);
-    }
-
-    void refresh(String select) {
-        session.background(() -> session.workbench().prompts().list(), list -> {
-            prompt.getItems().setAll(list.stream().map(p -> p.name()).toList());
-            if (select != null) {
-                prompt.setValue(select);
-                load(select);
-            }
-        });
-    }
-
-    private void load(String name) {
-        if (name == null) {
-            return;
-        }
-        session.background(() -> session.workbench().prompts().versions(name), this::show);
-    }
-
-    private void show(List<PromptVersion> list) {
-        versions.getItems().setAll(list);
-        List<Integer> numbers = list.stream().map(PromptVersion::version).toList();
-        from.getItems().setAll(numbers);
-        to.getItems().setAll(numbers);
-        if (numbers.size() >= 2) {
-            from.setValue(numbers.get(numbers.size() - 2));
-            to.setValue(numbers.get(numbers.size() - 1));
-        }
-    }
-
-    private void showDiff() {
-        String name = prompt.getValue();
-        if (name == null || from.getValue() == null || to.getValue() == null) {
-            return;
-        }
-        PromptRef older = PromptRef.of(name, from.getValue());
-        PromptRef newer = PromptRef.of(name, to.getValue());
-        session.background(() -> session.workbench().prompts().diff(older, newer), diff::show);
     }
 
     private static final class VersionCell extends ListCell<PromptVersion> {

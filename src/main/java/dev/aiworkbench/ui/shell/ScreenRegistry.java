@@ -11,9 +11,14 @@ import dev.aiworkbench.ui.evals.EvalsView;
 import dev.aiworkbench.ui.help.HelpLine;
 import dev.aiworkbench.ui.labs.LabsView;
 import dev.aiworkbench.ui.models.ModelsView;
+import dev.aiworkbench.ui.models.ModelsViewModel;
+import dev.aiworkbench.ui.models.OllamaAddress;
+import dev.aiworkbench.ui.models.PriceTableViewModel;
+import dev.aiworkbench.ui.models.ServerAddressViewModel;
 import dev.aiworkbench.ui.models.PriceTableEditor;
 import dev.aiworkbench.ui.models.ServerAddressForm;
 import dev.aiworkbench.ui.playground.PlaygroundView;
+import dev.aiworkbench.ui.playground.PlaygroundViewModel;
 import dev.aiworkbench.ui.session.Notices;
 import dev.aiworkbench.ui.session.ProgressModel;
 import dev.aiworkbench.ui.session.ServerStatusModel;
@@ -61,10 +66,10 @@ public final class ScreenRegistry {
             new ScreenEntry(PLAYGROUND, "Playground", Feather.TERMINAL, shortcut(KeyCode.DIGIT3), false, List.of(
                     new HelpLine("Ctrl+Enter / Esc", "Run the prompt / stop the answer (playground)"),
                     new HelpLine("Ctrl+S", "Save a prompt version (playground)")),
-                    context -> BuiltScreen.of(new PlaygroundView(context.models().legacy()))),
+                    ScreenRegistry::playground),
             new ScreenEntry(MODELS, "Models", Feather.CPU, shortcut(KeyCode.DIGIT4), false, List.of(
                     new HelpLine("F5 / Delete", "Refresh the model list / delete the selected model, after you confirm (Models)")),
-                    context -> BuiltScreen.of(new ModelsView(context.models().legacy()))),
+                    ScreenRegistry::models),
             new ScreenEntry(EVALS, "Evals", Feather.CHECK_SQUARE, shortcut(KeyCode.DIGIT5), false, List.of(),
                     ScreenRegistry::evals),
             new ScreenEntry(LABS, "Labs", Feather.PACKAGE, shortcut(KeyCode.DIGIT6), false, List.of(
@@ -101,9 +106,9 @@ public final class ScreenRegistry {
                 workbench::setOllamaUrl, io, notices);
         ThemePreference theme = new ThemePreference(choice -> workbench.settings().put(ThemeChoice.SETTING, choice.id()),
                 io, notices);
-        FxTaskExecutor modelCalls = FxTaskExecutor.serial("workbench-models");
-        Session legacy = new Session(workbench, progress, server, notices, io, modelCalls);
-        return new SessionModels(progress, server, notices, theme, savedTheme, io, modelCalls, legacy);
+        FxTaskExecutor slowWork = FxTaskExecutor.pooled("workbench-work");
+        Session legacy = new Session(workbench, progress, server, notices, io, slowWork);
+        return new SessionModels(progress, server, notices, theme, savedTheme, io, slowWork, legacy);
     }
 
     private static BuiltScreen curriculum(ScreenContext context) {
@@ -112,6 +117,18 @@ public final class ScreenRegistry {
         CurriculumView view = new CurriculumView(new CurriculumViewModel(models.progress(), workbench::labs,
                 models.io(), models.notices(), labId -> context.navigator().open(LABS, labId)), context.links());
         return new BuiltScreen(view, view::openItem, view::flushPendingEdits);
+    }
+
+    private static BuiltScreen playground(ScreenContext context) {
+        Workbench workbench = context.workbench();
+        return BuiltScreen.of(new PlaygroundView(new PlaygroundViewModel(workbench.playground(), workbench.prompts(),
+                workbench.runs(), workbench.prices(), workbench::models, context.models().slowWork())));
+    }
+
+    private static BuiltScreen models(ScreenContext context) {
+        Workbench workbench = context.workbench();
+        return BuiltScreen.of(new ModelsView(new ModelsViewModel(workbench::models,
+                context.models().server().statusProperty(), context.models().slowWork()), workbench.zone()));
     }
 
     private static BuiltScreen evals(ScreenContext context) {
@@ -127,10 +144,14 @@ public final class ScreenRegistry {
     }
 
     private static BuiltScreen settings(ScreenContext context) {
-        Session legacy = context.models().legacy();
-        return BuiltScreen.of(new SettingsView(new SettingsViewModel(context.models().progress(),
-                context.workbench().dataFolder(), context.theme(), context.applyTheme()),
-                new ServerAddressForm(legacy), new PriceTableEditor(legacy)));
+        Workbench workbench = context.workbench();
+        SessionModels models = context.models();
+        ServerAddressViewModel address = new ServerAddressViewModel(new OllamaAddress(workbench::ollamaEndpoint,
+                workbench::savedOllamaUrl, workbench::setOllamaUrl), models.server().statusProperty(),
+                models.server()::recheck, models.io());
+        return BuiltScreen.of(new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
+                context.theme(), context.applyTheme()), new ServerAddressForm(address),
+                new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io()))));
     }
 
     private static KeyCombination shortcut(KeyCode key) {

@@ -14,16 +14,17 @@ import dev.aiworkbench.ui.tasks.TaskExecutor;
  *
  * @param savedTheme the theme the learner last chose, to open with
  * @param io         the serial worker for disk and database work, in the order the learner acted
- * @param modelCalls the worker for calls to the model server
+ * @param slowWork   threads for work that may take long (model calls, runs, labs), so it never holds up the
+ *                   writes on {@code io} or each other
  * @param legacy     for the screens still being moved to view models (see {@link Session})
  */
 public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
-                            ThemeChoice savedTheme, TaskExecutor io, FxTaskExecutor modelCalls, Session legacy) implements AutoCloseable {
+                            ThemeChoice savedTheme, TaskExecutor io, FxTaskExecutor slowWork, Session legacy) implements AutoCloseable {
 
-    /** Stops the server watch and the model worker; the app is closing. The io worker is its opener's to close. */
+    /** Stops the server watch and the slow-work threads; the app is closing. The io worker is its opener's to close. */
     @Override
     public void close() {
         server.close();
-        modelCalls.close();
+        slowWork.close();
     }
 }

@@ -1,0 +1,365 @@
+package dev.aiworkbench.ui.playground;
+
+import dev.aiworkbench.llm.LocalModel;
+import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.Usage;
+import dev.aiworkbench.prompts.Playground;
+import dev.aiworkbench.prompts.PlaygroundResult;
+import dev.aiworkbench.prompts.PlaygroundRun;
+import dev.aiworkbench.prompts.PriceQuote;
+import dev.aiworkbench.prompts.PriceRow;
+import dev.aiworkbench.prompts.PriceTable;
+import dev.aiworkbench.prompts.PromptContent;
+import dev.aiworkbench.prompts.PromptRef;
+import dev.aiworkbench.prompts.PromptRegistry;
+import dev.aiworkbench.prompts.PromptSummary;
+import dev.aiworkbench.prompts.PromptTemplate;
+import dev.aiworkbench.prompts.PromptVersion;
+import dev.aiworkbench.prompts.RunFigures;
+import dev.aiworkbench.prompts.RunHistory;
+import dev.aiworkbench.prompts.RunSetup;
+import dev.aiworkbench.prompts.SaveResult;
+import dev.aiworkbench.ui.common.Sentences;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The prompt playground's state: the template and its variables, system prompt, model, options and answer
+ * format, the run in the Output pane with its figures and what the same tokens cost elsewhere, the prompt
+ * version open in the editor, and the History, Versions and Compare panes. Every model call and database read
+ * or write starts through the task executor it is given.
+ */
+public final class PlaygroundViewModel {
+    /** The panes beside the editor. */
+    public enum Pane {
+        OUTPUT, COMPARE, HISTORY, VERSIONS
+    }
+
+    private final PromptRegistry prompts;
+    private final PriceTable prices;
+    private final Supplier<ModelGateway> models;
+    private final TaskExecutor tasks;
+    private final StringProperty template = new SimpleStringProperty("");
+    private final ObservableList<String> variables = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> values = FXCollections.observableHashMap();
+    private final StringProperty system = new SimpleStringProperty("");
+    private final StringProperty model = new SimpleStringProperty("");
+    private final ObservableList<String> modelNames = FXCollections.observableArrayList();
+    private final StringProperty price = new SimpleStringProperty();
+    private final ObservableList<String> priceNames = FXCollections.observableArrayList();
+    private final OptionsModel options = new OptionsModel();
+    private final RunViewModel output;
+    private final ReadOnlyStringWrapper costElsewhere = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper editorState = new ReadOnlyStringWrapper("Unsaved template");
+    private final BooleanProperty saveFormOpen = new SimpleBooleanProperty();
+    private final ObjectProperty<Pane> pane = new SimpleObjectProperty<>(Pane.OUTPUT);
+    private final HistoryViewModel history;
+    private final VersionsViewModel versions;
+    private final CompareViewModel compare;
+    private PromptRef opened;
+
+    /**
+     * @param models the gateway to the model server as it is now (the address can change while the app runs)
+     */
+    public PlaygroundViewModel(Playground playground, PromptRegistry prompts, RunHistory runs, PriceTable prices,
+                               Supplier<ModelGateway> models, TaskExecutor tasks) {
+        this.prompts = prompts;
+        this.prices = prices;
+        this.models = models;
+        this.tasks = tasks;
+        this.output = new RunViewModel(playground, tasks);
+        this.history = new HistoryViewModel(runs, tasks, this::reopen, this::report);
+        this.versions = new VersionsViewModel(prompts, tasks, this::report);
+        this.compare = new CompareViewModel(playground, prompts, tasks, new CompareViewModel.Editor() {
+            @Override
+            public RunSetup setup() {
+                return PlaygroundViewModel.this.setup();
+            }
+
+            @Override
+            public Map<String, String> variables() {
+                return variableValues();
+            }
+
+            @Override
+            public String model() {
+                return chosenModel();
+            }
+
+            @Override
+            public String price() {
+                return price.get();
+            }
+        });
+        template.addListener((obs, was, now) -> {
+            List<String> names = PromptTemplate.parse(now).variables();
+            if (!names.equals(variables)) {
+                variables.setAll(names);
+            }
+        });
+        pane.addListener((obs, was, now) -> {
+            if (now == Pane.HISTORY) {
+                history.refresh();
+            }
+        });
+    }
+
+    /** Reads what the panes list: the server's models, the price rows, the history and the saved versions. */
+    public void load() {
+        refreshModels();
+        refreshPrices();
+        history.refresh();
+        versions.refresh(null);
+        refreshCompareVersions();
+    }
+
+    public void refreshModels() {
+        tasks.run(() -> models.get().listModels(), list -> {
+            List<String> names = list.stream().map(LocalModel::name).toList();
+            modelNames.setAll(names);
+            if (model.get().isBlank() && !names.isEmpty()) {
+                model.set(names.get(0));
+            }
+            compare.setModels(names);
+        }, failure -> editorState.set(failure.getMessage()));
+    }
+
+    private void refreshPrices() {
+        tasks.run(prices::rows, rows -> {
+            priceNames.setAll(rows.stream().map(PriceRow::name).toList());
+            price.set(PriceTable.LOCAL);
+        }, this::report);
+    }
+
+    private void refreshCompareVersions() {
+        tasks.run(() -> prompts.list().stream().map(PromptSummary::name)
+                .flatMap(name -> prompts.versions(name).stream()).toList(), compare::setVersions, this::report);
+    }
+
+    /** Runs the editor's prompt in the Output pane; bad input is said there and nothing is sent. */
+    public void run() {
+        if (output.running()) {
+            return;
+        }
+        pane.set(Pane.OUTPUT);
+        RunSetup setup;
+        try {
+            setup = setup();
+        } catch (IllegalArgumentException e) {
+            output.fail(e.getMessage());
+            return;
+        }
+        costElsewhere.set("");
+        output.start(setup, price.get(), "Running on " + setup.model() + "…", this::runFinished);
+    }
+
+    /** Stops the run in the Output pane; what arrived is kept. */
+    public void stop() {
+        output.stop();
+    }
+
+    private void runFinished(Optional<PlaygroundResult> kept) {
+        history.refresh();
+        kept.ifPresent(result -> showCostElsewhere(result.run().figures()));
+    }
+
+    /** What the same tokens would cost at every row of the price table. */
+    private void showCostElsewhere(RunFigures figures) {
+        Usage usage = new Usage(figures.promptTokens() == null ? OptionalInt.empty() : OptionalInt.of(figures.promptTokens()),
+                figures.outputTokens() == null ? OptionalInt.empty() : OptionalInt.of(figures.outputTokens()),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+        tasks.run(() -> prices.quotes(usage), quotes -> costElsewhere.set("The same tokens elsewhere: "
+                + quotes.stream().map(PlaygroundViewModel::quote).collect(Collectors.joining("; "))), this::report);
+    }
+
+    private static String quote(PriceQuote quote) {
+        return quote.row().name() + " " + (quote.costUsd().isPresent() ? Figures.usd(quote.costUsd().getAsDouble())
+                : "unknown");
+    }
+
+    /** The editor's run setup. @throws IllegalArgumentException for bad input, with the reason */
+    private RunSetup setup() {
+        String chosen = chosenModel();
+        if (chosen.isBlank()) {
+            throw new IllegalArgumentException("Choose a model (the list shows what the server has).");
+        }
+        RunSetup setup = RunSetup.adHoc(chosen, template.get(), system.get(), variableValues(), options.options(),
+                options.format());
+        setup.renderedPrompt();
+        return setup;
+    }
+
+    private String chosenModel() {
+        return model.get() == null ? "" : model.get().strip();
+    }
+
+    /** The values typed for the template's variables; an empty one counts as not filled in, so the run says which. */
+    public Map<String, String> variableValues() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String name : variables) {
+            String value = values.get(name);
+            if (value != null && !value.isEmpty()) {
+                typed.put(name, value);
+            }
+        }
+        return typed;
+    }
+
+    /** Shows the form that saves the editor's content as a version. */
+    public void openSaveForm() {
+        saveFormOpen.set(true);
+    }
+
+    /** The name of the prompt open in the editor, for the save form; null for an unsaved template. */
+    public String openedName() {
+        return opened == null ? null : opened.name();
+    }
+
+    /** Saves the editor's content as a new version of the named prompt. */
+    public void save(String name, String author, String note) {
+        PromptContent content;
+        try {
+            content = new PromptContent(template.get(), system.get(), options.options(), options.format(),
+                    chosenModel().isEmpty() ? null : chosenModel());
+        } catch (IllegalArgumentException e) {
+            editorState.set(e.getMessage());
+            return;
+        }
+        tasks.run(() -> prompts.save(name, content, author, note), this::saved, this::report);
+    }
+
+    private void saved(SaveResult result) {
+        saveFormOpen.set(false);
+        opened = result.version().ref();
+        editorState.set(result.message());
+        versions.refresh(result.version().name());
+        refreshCompareVersions();
+    }
+
+    /** Loads a saved version into the editor. */
+    public void open(PromptVersion version) {
+        if (version == null) {
+            return;
+        }
+        PromptContent content = version.content();
+        template.set(content.template());
+        system.set(content.system());
+        options.fill(content.options(), content.format());
+        if (content.defaultModel() != null) {
+            model.set(content.defaultModel());
+        }
+        opened = version.ref();
+        editorState.set("Opened " + version.label());
+    }
+
+    /** Loads a kept run back: its setup into the editor, its answer and figures into the Output pane. */
+    private void reopen(PlaygroundRun kept) {
+        RunSetup setup = kept.setup();
+        template.set(setup.template());
+        values.putAll(setup.variables());
+        system.set(setup.system());
+        options.fill(setup.options(), setup.format());
+        model.set(setup.model());
+        opened = setup.prompt();
+        editorState.set("Reopened run #" + kept.id() + (setup.prompt() == null ? "" : " of " + setup.prompt()));
+        output.show(kept, true);
+        pane.set(Pane.OUTPUT);
+    }
+
+    private void report(Throwable failure) {
+        editorState.set(Sentences.of(failure.getMessage()));
+    }
+
+    public StringProperty templateProperty() {
+        return template;
+    }
+
+    /** The template's variables, in the order they first appear. */
+    public ObservableList<String> variables() {
+        return variables;
+    }
+
+    /** What was typed for each variable; a value stays while its variable is away from the template. */
+    public ObservableMap<String, String> values() {
+        return values;
+    }
+
+    public StringProperty systemProperty() {
+        return system;
+    }
+
+    /** The model to run on, as typed or chosen. */
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public ObservableList<String> modelNames() {
+        return modelNames;
+    }
+
+    /** The price row the run's cost is computed at. */
+    public StringProperty priceProperty() {
+        return price;
+    }
+
+    public ObservableList<String> priceNames() {
+        return priceNames;
+    }
+
+    public OptionsModel options() {
+        return options;
+    }
+
+    public RunViewModel output() {
+        return output;
+    }
+
+    public ReadOnlyStringProperty costElsewhereProperty() {
+        return costElsewhere.getReadOnlyProperty();
+    }
+
+    /** What the editor holds (unsaved, opened or reopened) or the last thing that went wrong there. */
+    public ReadOnlyStringProperty editorStateProperty() {
+        return editorState.getReadOnlyProperty();
+    }
+
+    public BooleanProperty saveFormOpenProperty() {
+        return saveFormOpen;
+    }
+
+    /** The pane shown beside the editor; showing History reads it again. */
+    public ObjectProperty<Pane> paneProperty() {
+        return pane;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public VersionsViewModel versions() {
+        return versions;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
+    }
+}
