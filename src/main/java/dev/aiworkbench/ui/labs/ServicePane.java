@@ -9,6 +9,7 @@ import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.labs.services.ServiceStatus;
 import dev.aiworkbench.ui.common.Labels;
 import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -37,11 +38,9 @@ import java.util.Locale;
 /**
  * One service of the lab: its state in words (and, when it cannot run here, what is missing and how to install
  * it), where it answers (each address copyable), a Python snippet to connect (Qdrant), and its live log (the last
- * {@link #MAX_LINES} lines).
+ * {@link ServiceViewModel#MAX_LINES} lines).
  */
 final class ServicePane extends VBox {
-    static final int MAX_LINES = 500;
-
     private final String id;
     private final Label status = new Label();
     private final Label runner = new Label();
@@ -64,7 +63,7 @@ final class ServicePane extends VBox {
         getStyleClass().add("service-pane");
         setSpacing(8);
 
-        Label name = new Label(name(type));
+        Label name = new Label(ServiceViewModel.name(type));
         name.getStyleClass().add(Styles.TITLE_4);
         status.setId("service-status-" + id);
         status.getStyleClass().add("service-badge");
@@ -101,7 +100,7 @@ final class ServicePane extends VBox {
         log.setPrefHeight(180);
         log.setFocusTraversable(true);
         log.setCellFactory(list -> new LineCell());
-        Label empty = new Label("No log yet. Start the lab to see what " + name(type) + " says.");
+        Label empty = new Label("No log yet. Start the lab to see what " + ServiceViewModel.name(type) + " says.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         log.setPlaceholder(empty);
         Label logTitle = new Label("Log");
@@ -117,16 +116,17 @@ final class ServicePane extends VBox {
         showState(ServiceState.notStarted(type));
     }
 
-    static String name(ServiceType type) {
-        return switch (type) {
-            case FASTAPI -> "FastAPI";
-            case QDRANT -> "Qdrant";
-            case OLLAMA -> "Ollama";
-        };
-    }
-
-    ServiceState state() {
-        return shown;
+    /** Shows the service's state, pulls and log as the view model has them, now and as they change. */
+    void bind(ServiceViewModel model) {
+        LabPage.watch(model.stateProperty(), this::showState);
+        LabPage.watch(model.pullProperty(), pull -> {
+            if (pull != null) {
+                showPull(pull);
+            }
+        });
+        log.setItems(model.log());
+        log.scrollTo(log.getItems().size() - 1);
+        model.log().addListener((ListChangeListener<LogLine>) change -> log.scrollTo(log.getItems().size() - 1));
     }
 
     /** A model pull's progress; the bar goes once the service has settled. */
@@ -199,25 +199,6 @@ final class ServicePane extends VBox {
             case UNAVAILABLE -> "cannot run here";
             case FAILED -> "failed";
         };
-    }
-
-    void setLog(List<LogLine> lines) {
-        log.getItems().setAll(lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size()));
-        log.scrollTo(log.getItems().size() - 1);
-    }
-
-    void appendLog(List<LogLine> lines) {
-        var items = log.getItems();
-        if (lines.size() >= MAX_LINES) {
-            items.setAll(lines.subList(lines.size() - MAX_LINES, lines.size()));
-        } else {
-            int overflow = items.size() + lines.size() - MAX_LINES;
-            if (overflow > 0) {
-                items.remove(0, overflow);
-            }
-            items.addAll(lines);
-        }
-        log.scrollTo(items.size() - 1);
     }
 
     private static Button copyButton(String text, java.util.function.Supplier<String> value) {
