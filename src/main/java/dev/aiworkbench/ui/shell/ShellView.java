@@ -176,7 +176,8 @@ public final class ShellView extends StackPane {
         screenFactories.put(Screen.MODELS, () -> new ModelsView(session));
         screenFactories.put(Screen.EVALS, () -> new EvalsView(session));
         screenFactories.put(Screen.LABS, () -> {
-            labs = LabsView.create(() -> session.workbench().labs(), session::refreshProgress, session.clock().getZone(), links);
+            labs = LabsView.create(() -> session.workbench().labs(), session::refreshProgress,
+                    session.clock().getZone(), links);
             return labs;
         });
         screenFactories.put(Screen.SETTINGS, () -> new SettingsView(session, theme, choice -> applyTheme(choice, true)));
