@@ -8,7 +8,6 @@ import dev.aiworkbench.labs.definition.ServiceType;
 import dev.aiworkbench.ui.LinkOpener;
 import dev.aiworkbench.ui.common.Labels;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,7 +24,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * One lab: its summary and progress, Start / Check / Restart / Reveal solution / Stop, its services (state,
@@ -66,16 +64,16 @@ final class LabPage extends VBox {
         preflight.getStyleClass().add(Styles.WARNING);
         preflight.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         getChildren().addAll(preflight, notice, solveReport);
-        watch(model.preflightProperty(), missing -> {
+        Watch.value(model.preflightProperty(), missing -> {
             if (missing != null) {
                 preflight.setTitle(missing.title());
                 preflight.setDescription(missing.text());
             }
-            visible(preflight, missing != null);
+            Watch.visible(preflight, missing != null);
         });
-        watch(model.noticeProperty(), this::say);
-        watch(model.solutionProperty(), this::showSolution);
-        watch(model.trustRequestProperty(), request -> {
+        Watch.value(model.noticeProperty(), this::say);
+        Watch.value(model.solutionProperty(), this::showSolution);
+        Watch.value(model.trustRequestProperty(), request -> {
             if (request != null) {
                 dialogs.show(LabDialogs.trust(request, () -> {
                     dialogs.hide(true);
@@ -135,9 +133,9 @@ final class LabPage extends VBox {
                 this::askSolve);
         Button stop = button("Stop", Feather.SQUARE, "lab-stop", model.canStopProperty(), model::stop);
         stop.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-        visible(restart, lab.service(ServiceType.FASTAPI).isPresent());
-        visible(stop, !lab.services().isEmpty());
-        visible(solve, lab.hasSolution());
+        Watch.visible(restart, lab.service(ServiceType.FASTAPI).isPresent());
+        Watch.visible(stop, !lab.services().isEmpty());
+        Watch.visible(solve, lab.hasSolution());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("lab-busy");
         busy.setMaxSize(20, 20);
@@ -179,7 +177,7 @@ final class LabPage extends VBox {
 
     private void showSolution(SolutionReveal reveal) {
         solveReport.getChildren().clear();
-        visible(solveReport, reveal != null);
+        Watch.visible(solveReport, reveal != null);
         if (reveal == null) {
             return;
         }
@@ -206,7 +204,7 @@ final class LabPage extends VBox {
     }
 
     private void say(Notice said) {
-        visible(notice, said != null);
+        Watch.visible(notice, said != null);
         if (said == null) {
             return;
         }
@@ -224,16 +222,5 @@ final class LabPage extends VBox {
             case DANGER -> Feather.ALERT_OCTAGON;
             case WARNING -> Feather.ALERT_TRIANGLE;
         }));
-    }
-
-    /** Shows a value of the view model now and whenever it changes. */
-    static <T> void watch(ObservableValue<T> value, Consumer<T> show) {
-        show.accept(value.getValue());
-        value.addListener((obs, was, now) -> show.accept(now));
-    }
-
-    static void visible(Node node, boolean shown) {
-        node.setVisible(shown);
-        node.setManaged(shown);
     }
 }

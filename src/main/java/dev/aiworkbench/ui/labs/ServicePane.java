@@ -76,7 +76,7 @@ final class ServicePane extends VBox {
         sentence.setId("service-sentence-" + id);
         fix.setId("service-fix-" + id);
         fix.setGraphic(new FontIcon(Feather.TOOL));
-        show(fix, false);
+        Watch.visible(fix, false);
 
         addresses.setId("service-addresses-" + id);
         addresses.setHgap(8);
@@ -93,7 +93,7 @@ final class ServicePane extends VBox {
         HBox snippetHeader = new HBox(12, snippetTitle, copySnippet);
         snippetHeader.setAlignment(Pos.CENTER_LEFT);
         snippetBox.getChildren().addAll(snippetHeader, snippet);
-        show(snippetBox, false);
+        Watch.visible(snippetBox, false);
 
         log.setId("log-" + id);
         log.getStyleClass().add("service-log");
@@ -110,7 +110,7 @@ final class ServicePane extends VBox {
         pullText.setId("pull-text-" + id);
         pullBar.setId("pull-bar-" + id);
         pullBar.setMaxWidth(Double.MAX_VALUE);
-        show(pullBox, false);
+        Watch.visible(pullBox, false);
 
         getChildren().addAll(header, sentence, fix, pullBox, addresses, snippetBox, new VBox(4, logTitle, log));
         showState(ServiceState.notStarted(type));
@@ -118,8 +118,8 @@ final class ServicePane extends VBox {
 
     /** Shows the service's state, pulls and log as the view model has them, now and as they change. */
     void bind(ServiceViewModel model) {
-        LabPage.watch(model.stateProperty(), this::showState);
-        LabPage.watch(model.pullProperty(), pull -> {
+        Watch.value(model.stateProperty(), this::showState);
+        Watch.value(model.pullProperty(), pull -> {
             if (pull != null) {
                 showPull(pull);
             }
@@ -136,13 +136,13 @@ final class ServicePane extends VBox {
         }
         pullText.setText(pull.describe());
         pullBar.setProgress(pull.fraction().orElse(ProgressBar.INDETERMINATE_PROGRESS));
-        show(pullBox, true);
+        Watch.visible(pullBox, true);
     }
 
     void showState(ServiceState state) {
         ServiceState before = shown;
         if (state.status() != ServiceStatus.STARTING) {
-            show(pullBox, false);
+            Watch.visible(pullBox, false);
         }
         shown = state;
         status.setText(word(state.status()));
@@ -160,9 +160,9 @@ final class ServicePane extends VBox {
             fix.setDescription(state.fix().get());
             fix.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
             fix.getStyleClass().add(problem && state.status() == ServiceStatus.FAILED ? Styles.DANGER : Styles.WARNING);
-            show(fix, true);
+            Watch.visible(fix, true);
         } else {
-            show(fix, false);
+            Watch.visible(fix, false);
         }
         if (before == null || !before.addresses().equals(state.addresses())) {
             addresses.getChildren().clear();
@@ -185,10 +185,10 @@ final class ServicePane extends VBox {
                 GridPane.setHgrow(value, Priority.SOMETIMES);
             }
         }
-        show(addresses, !state.addresses().isEmpty());
+        Watch.visible(addresses, !state.addresses().isEmpty());
         snippet.setText(state.snippet().orElse(""));
         snippet.setPrefRowCount((int) Math.min(10, Math.max(3, snippet.getText().lines().count())));
-        show(snippetBox, state.snippet().isPresent());
+        Watch.visible(snippetBox, state.snippet().isPresent());
     }
 
     private static String word(ServiceStatus status) {
@@ -216,11 +216,6 @@ final class ServicePane extends VBox {
             reset.playFromStart();
         });
         return copy;
-    }
-
-    private static void show(javafx.scene.Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 
     private final class LineCell extends ListCell<LogLine> {

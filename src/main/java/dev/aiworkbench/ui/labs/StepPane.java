@@ -57,7 +57,7 @@ final class StepPane extends VBox {
         for (CheckSpec spec : step.checks()) {
             CheckRow row = new CheckRow(spec, at -> LocalDate.ofInstant(at, zone).equals(LocalDate.now(zone))
                     ? "checked at " + time.format(at) : "checked " + dateTime.format(at));
-            LabPage.watch(model.resultProperty(spec.id()), outcome -> {
+            Watch.value(model.resultProperty(spec.id()), outcome -> {
                 if (outcome != null) {
                     row.show(outcome.status(), outcome.message(), outcome.at());
                 }
