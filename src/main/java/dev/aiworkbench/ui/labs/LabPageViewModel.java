@@ -288,6 +288,8 @@ public final class LabPageViewModel {
         // Start asks again and each service says where it stands.
         preflight.set(null);
         if (run == null) {
+            // Each Start asks anew, also when the last question was dismissed without an answer.
+            trustRequest.set(null);
             starting = true;
             updateButtons();
             tasks.run(labs::trustRequest, request -> {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +72,15 @@ class LabPageViewModelTest {
         assertThat(request.packVersion()).isEqualTo(fixture.pack.info().version());
         assertThat(fixture.labs.trusted()).isFalse();
         assertThat(Files.exists(fixture.workspace())).isFalse();
+
+        List<TrustRequest> asked = new ArrayList<>();
+        page.trustRequestProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                asked.add(now);
+            }
+        });
+        page.start();
+        assertThat(asked).as("Start asks again when the question was dismissed without an answer").hasSize(1);
 
         page.refuseTrust();
 
