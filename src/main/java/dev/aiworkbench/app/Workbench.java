@@ -45,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Workbench implements AutoCloseable {
     public static final String OLLAMA_URL_SETTING = "ollama.url";
+    private static final String THEME_SETTING = "ui.theme";
 
     private final DataFolder dataFolder;
     private final Database database;
@@ -140,8 +141,13 @@ public final class Workbench implements AutoCloseable {
         return transfer;
     }
 
-    public SettingsStore settings() {
-        return settings;
+    /** The id of the theme the learner chose last, if any. */
+    public Optional<String> savedTheme() {
+        return settings.get(THEME_SETTING);
+    }
+
+    public void saveTheme(String themeId) {
+        settings.put(THEME_SETTING, themeId);
     }
 
     public PromptRegistry prompts() {

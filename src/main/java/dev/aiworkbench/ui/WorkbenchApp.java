@@ -80,12 +80,14 @@ public final class WorkbenchApp extends Application {
         return shell;
     }
 
-    /**
-     * The open session once the data has loaded (null before), for tests that mount a screen on their own.
-     * Transitional, as {@link Session} is.
-     */
-    public Session session() {
-        return models == null ? null : models.legacy();
+    /** The open workbench once the data has loaded (null before), for tests that mount a screen on their own. */
+    public Workbench workbench() {
+        return models == null ? null : workbench;
+    }
+
+    /** The models the screens share once the data has loaded (null before), for tests that drive them. */
+    public SessionModels sessionModels() {
+        return models;
     }
 
     private void open() {

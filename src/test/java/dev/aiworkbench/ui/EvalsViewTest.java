@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui;
 
+import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.eval.report.ItemResult;
 import dev.aiworkbench.eval.run.EvalRun;
@@ -137,11 +138,10 @@ class EvalsViewTest {
     private EvalsView mount(FxRobot robot) {
         EvalsView[] view = new EvalsView[1];
         robot.interact(() -> {
-            Session session = app.session();
-            view[0] = new EvalsView(new EvalsServices(session.workbench().suiteLoader(),
-                    session.workbench().evalRunner(), session.workbench().evalReporter(),
-                    session.workbench().evalHistory(), session.workbench().dataFolder().path().resolve("evals")),
-                    session.clock().getZone());
+            Workbench workbench = app.workbench();
+            view[0] = new EvalsView(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
+                    workbench.evalReporter(), workbench.evalHistory(), workbench.dataFolder().path().resolve("evals")),
+                    workbench.zone(), app.sessionModels().slowWork());
             Scene scene = new Scene(view[0], 1280, 800);
             scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css"))
                     .toExternalForm());
@@ -239,7 +239,7 @@ class EvalsViewTest {
     }
 
     private List<EvalRun> storedRuns() {
-        return app.session().workbench().evals().runs(null, 50);
+        return app.workbench().evals().runs(null, 50);
     }
 
     @Test
@@ -380,7 +380,7 @@ class EvalsViewTest {
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> again = robot.lookup("#eval-trend").queryAs(LineChart.class);
         assertThat(again.getData().get(0).getData()).hasSize(2);
-        assertThat(app.session().workbench().evals().run(second).orElseThrow().gateDecision()).isEqualTo("pass");
+        assertThat(app.workbench().evals().run(second).orElseThrow().gateDecision()).isEqualTo("pass");
     }
 
     @Test
@@ -457,7 +457,7 @@ class EvalsViewTest {
 
         EvalRun cancelled = storedRuns().get(0);
         assertThat(cancelled.state()).isEqualTo(RunState.CANCELLED);
-        int kept = app.session().workbench().evals().cases(cancelled.id()).size();
+        int kept = app.workbench().evals().cases(cancelled.id()).size();
         assertThat(kept).isBetween(2, 5);
         assertThat(node(robot, "#resume-eval", Button.class).getText()).contains(cancelled.id());
         assertThat(shownItems(robot)).hasSize(kept);
@@ -481,7 +481,7 @@ class EvalsViewTest {
         EvalRun resumed = storedRuns().get(0);
         assertThat(resumed.id()).isEqualTo(cancelled.id());
         assertThat(resumed.state()).isEqualTo(RunState.FINISHED);
-        assertThat(app.session().workbench().evals().cases(resumed.id())).hasSize(6);
+        assertThat(app.workbench().evals().cases(resumed.id())).hasSize(6);
         assertThat(fake.requests("/api/chat").size() - requestsBefore).isEqualTo(6 - kept);
         assertThat(shownItems(robot)).hasSize(6);
         assertThat(node(robot, "#resume-eval", Button.class).isDisabled()).isTrue();

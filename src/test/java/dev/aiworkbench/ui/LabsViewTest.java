@@ -171,7 +171,7 @@ class LabsViewTest {
                 .anyMatch(line -> line.contains("pytest"));
         robot.clickOn("#trust-refuse");
         waitFor(Duration.ofSeconds(5), () -> !shown(robot, "#trust-dialog"));
-        assertThat(app.session().workbench().labs().trusted()).isFalse();
+        assertThat(app.workbench().labs().trusted()).isFalse();
         assertThat(text(robot, "#service-status-fastapi")).isEqualTo("stopped");
         assertThat(uvicorns()).isEmpty();
         assertThat(Files.exists(data.resolve("workspaces").resolve(LAB))).isFalse();
@@ -181,7 +181,7 @@ class LabsViewTest {
         waitFor(Duration.ofSeconds(10), () -> shown(robot, "#trust-accept"));
         robot.clickOn("#trust-accept");
         waitFor(START, () -> "running".equals(text(robot, "#service-status-fastapi")));
-        assertThat(app.session().workbench().labs().trusted()).isTrue();
+        assertThat(app.workbench().labs().trusted()).isTrue();
         String address = text(robot, "#address-fastapi-0");
         assertThat(address).startsWith("http://127.0.0.1:");
         URI service = URI.create(address.endsWith("/") ? address : address + "/");
@@ -232,8 +232,8 @@ class LabsViewTest {
         assertThat(notice(robot)).isEqualTo("All 12 checks pass");
         Label entryStatus = robot.lookup("#lab-entry-" + LAB + " .lab-entry-status").queryAs(Label.class);
         assertThat(entryStatus.getText()).isEqualTo("Weeks 1–4 · passed");
-        waitFor(Duration.ofSeconds(10), () -> app.session().snapshot().state("w03-gateway-skeleton") == TaskState.DONE
-                && app.session().snapshot().state("w04-api-tests") == TaskState.DONE);
+        waitFor(Duration.ofSeconds(10), () -> app.sessionModels().progress().snapshot().state("w03-gateway-skeleton") == TaskState.DONE
+                && app.sessionModels().progress().snapshot().state("w04-api-tests") == TaskState.DONE);
 
         // Stop: the service says so and no uvicorn is left.
         List<ProcessHandle> running = uvicorns();

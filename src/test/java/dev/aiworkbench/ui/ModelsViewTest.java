@@ -73,9 +73,9 @@ class ModelsViewTest {
     private ModelsView mount(FxRobot robot) {
         ModelsView[] view = new ModelsView[1];
         robot.interact(() -> {
-            view[0] = new ModelsView(new ModelsViewModel(app.session().workbench()::models,
-                    app.session().serverStatusProperty(), FxTaskExecutor.pooled("test-models")),
-                    app.session().clock().getZone());
+            view[0] = new ModelsView(new ModelsViewModel(app.workbench()::models,
+                    app.sessionModels().server().statusProperty(), FxTaskExecutor.pooled("test-models")),
+                    app.workbench().zone());
             Scene scene = new Scene(view[0], 1100, 760);
             scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css"))
                     .toExternalForm());

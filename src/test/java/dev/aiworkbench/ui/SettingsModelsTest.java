@@ -88,7 +88,7 @@ class SettingsModelsTest {
         assertThat(node(robot, "#ollama-url-message", Label.class).getText())
                 .startsWith("'ftp://models.example' is not an address").contains("127.0.0.1:11434");
         assertThat(node(robot, "#ollama-source", Label.class).getText()).doesNotContain("from Settings");
-        assertThat(app.session().workbench().settings().get("ollama.url")).isEmpty();
+        assertThat(app.workbench().savedOllamaUrl()).isEmpty();
 
         robot.doubleClickOn("#ollama-url").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
                 .write(fake.baseUrl()).type(KeyCode.ENTER);

@@ -23,8 +23,6 @@ public enum ThemeChoice {
     CUPERTINO_DARK("cupertino-dark", "Cupertino Dark", CupertinoDark::new),
     DRACULA("dracula", "Dracula", Dracula::new);
 
-    public static final String SETTING = "ui.theme";
-
     private final String id;
     private final String label;
     private final Supplier<Theme> theme;

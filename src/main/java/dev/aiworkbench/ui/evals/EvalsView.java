@@ -4,8 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.ui.common.FramePacer;
 import dev.aiworkbench.ui.common.Labels;
-import dev.aiworkbench.ui.shell.FocusableScreen;
-import dev.aiworkbench.ui.tasks.FxTaskExecutor;
+import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -60,8 +60,8 @@ public final class EvalsView extends VBox implements FocusableScreen {
     private boolean choicesLoaded;
 
     /** The screen over the app's threads: work on its own daemon threads, progress paced to the frame rate. */
-    public EvalsView(EvalsServices services, ZoneId zone) {
-        this(new EvalsViewModel(services, zone, FxTaskExecutor.pooled("evals"), work -> new FramePacer(work)::request));
+    public EvalsView(EvalsServices services, ZoneId zone, TaskExecutor tasks) {
+        this(new EvalsViewModel(services, zone, tasks, work -> new FramePacer(work)::request));
     }
 
     EvalsView(EvalsViewModel model) {

@@ -2,18 +2,16 @@ package dev.aiworkbench.ui.labs;
 
 import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.labs.LabProgress;
 import dev.aiworkbench.labs.Labs;
-import dev.aiworkbench.labs.definition.LabDefinition;
-import dev.aiworkbench.labs.definition.LabLoadResult;
-import dev.aiworkbench.ui.LinkOpener;
-import dev.aiworkbench.ui.Session;
+import dev.aiworkbench.ui.common.LinkOpener;
+import dev.aiworkbench.ui.common.FramePacer;
 import dev.aiworkbench.ui.common.Labels;
-import dev.aiworkbench.ui.shell.FocusableScreen;
+import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -22,56 +20,68 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneId;
+import java.util.function.Supplier;
 
 /**
  * The labs of the installed pack: a list with each lab's weeks and status, and the selected lab's page (steps,
  * checks, services with live logs, Start, Check, Reveal solution, Stop). Dialogs (trusting the pack, revealing a
- * solution) open over the screen.
+ * solution) open over the screen. What it shows and does is {@link LabsViewModel}'s; this builds and binds controls.
  */
-public final class LabsView extends StackPane implements FocusableScreen, LabPage.Host {
+public final class LabsView extends StackPane implements FocusableScreen {
     private static final PseudoClass PASSED = PseudoClass.getPseudoClass("passed");
     private static final KeyCombination CHECK = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
-    record Entry(LabDefinition lab, LabProgress progress) {
-    }
-
-    private record Loaded(Labs labs, List<Entry> entries, List<String> broken) {
-    }
-
-    private final Session session;
+    private final LabsViewModel model;
+    private final ZoneId zone;
     private final LinkOpener links;
-    private final LabWorker worker = new LabWorker();
     private final ModalPane dialogs = new ModalPane();
-    private final ListView<Entry> list = new ListView<>();
-    private final Label listStatus = new Label("Reading the labs…");
+    private final ListView<LabEntry> list = new ListView<>();
     private final ScrollPane detail = new ScrollPane();
-    private Labs labs;
-    private LabPage page;
-    private String wanted;
-    private boolean loadStarted;
-    private List<String> broken = List.of();
 
-    public LabsView(Session session, LinkOpener links) {
-        this.session = session;
+    /**
+     * The screen as the app builds it: its work on a pool of daemon threads (a lab starting must not queue behind
+     * another's check), the services' live events at most one FX update a frame.
+     *
+     * @param labs          the labs service, asked for off the FX thread (making it reads the catalog)
+     * @param onTasksMarked runs when a lab's checks marked curriculum tasks done
+     */
+    public static LabsView create(Supplier<Labs> labs, TaskExecutor tasks, Runnable onTasksMarked, ZoneId zone,
+                                  LinkOpener links) {
+        return new LabsView(new LabsViewModel(labs, tasks,
+                deliver -> new FramePacer(deliver)::request, onTasksMarked), zone, links);
+    }
+
+    LabsView(LabsViewModel model, ZoneId zone, LinkOpener links) {
+        this.model = model;
+        this.zone = zone;
         this.links = links;
         setId("labs");
 
         Label title = new Label("Labs");
         title.getStyleClass().add(Styles.TITLE_2);
+        Label listStatus = new Label();
         listStatus.setId("labs-status");
         listStatus.getStyleClass().add(Styles.TEXT_MUTED);
+        listStatus.textProperty().bind(model.statusProperty());
         Labels.wrap(listStatus);
         list.setId("lab-list");
         list.setCellFactory(view -> new EntryCell());
         list.setPlaceholder(new Label(""));
+        list.setItems(model.entries());
+        model.loadedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                list.setPlaceholder(Labels.wrapped("This pack has no labs.", Styles.TEXT_MUTED));
+            }
+        });
         VBox left = new VBox(8, title, listStatus, list);
         left.setPadding(new Insets(24, 12, 12, 24));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -90,11 +100,15 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
         getChildren().addAll(split, dialogs);
 
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (now != null && (page == null || !page.labId().equals(now.lab().id()))) {
-                show(now);
+            if (now != null) {
+                model.open(now);
             }
         });
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        model.pageProperty().addListener((obs, was, now) -> show(now));
+        // Added after the list's own listener, so a row replaced by new progress is selected again after it.
+        model.entries().addListener((ListChangeListener<LabEntry>) change -> selectOpenLab(false));
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            LabPageViewModel page = model.page();
             if (page == null) {
                 return;
             }
@@ -102,131 +116,49 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
                 page.start();
                 e.consume();
             } else if (CHECK.match(e)) {
-                page.check(java.util.Optional.empty());
+                page.checkAll();
                 e.consume();
             }
         });
         sceneProperty().addListener((obs, was, now) -> {
-            if (now != null && !loadStarted) {
-                load();
+            if (now != null) {
+                model.load();
             }
         });
     }
 
-    private void load() {
-        loadStarted = true;
-        worker.run(() -> {
-            Labs all = session.workbench().labs();
-            List<Entry> entries = new ArrayList<>();
-            List<String> broken = new ArrayList<>();
-            for (LabLoadResult result : all.catalog().labs()) {
-                if (result.lab().isPresent()) {
-                    entries.add(new Entry(result.lab().get(), all.progress(result.id())));
-                } else {
-                    broken.add(result.id());
-                }
-            }
-            entries.sort(java.util.Comparator.comparing((Entry e) -> e.lab().weeks().stream().min(Integer::compare)
-                    .orElse(Integer.MAX_VALUE)).thenComparing(e -> e.lab().id()));
-            return new Loaded(all, entries, broken);
-        }, loaded -> {
-            labs = loaded.labs();
-            list.setPlaceholder(Labels.wrapped("This pack has no labs.", Styles.TEXT_MUTED));
-            list.getItems().setAll(loaded.entries());
-            broken = loaded.broken();
-            showCount();
-            if (wanted != null) {
-                select(wanted);
-            } else if (!list.getItems().isEmpty()) {
-                list.getSelectionModel().selectFirst();
-            }
-        }, sentence -> listStatus.setText("The labs could not be read. " + sentence));
-    }
-
-    private void showCount() {
-        long passed = list.getItems().stream().filter(e -> e.progress().complete()).count();
-        String text = list.getItems().size() + (list.getItems().size() == 1 ? " lab" : " labs") + ", " + passed
-                + " passed.";
-        if (!broken.isEmpty()) {
-            text += " Could not read " + String.join(", ", broken) + " (the log in the data folder says why).";
-        }
-        listStatus.setText(text);
-    }
-
     /** Opens a lab's page (from a week's lab task); once the list is read, if it is not yet. */
     public void openLab(String labId) {
-        wanted = labId;
-        if (labs != null) {
-            select(labId);
-        }
+        model.openLab(labId);
     }
 
-    private void select(String labId) {
+    private void show(LabPageViewModel page) {
+        if (page == null) {
+            return;
+        }
+        detail.setContent(new LabPage(page, dialogs, zone, links));
+        detail.setVvalue(0);
+        selectOpenLab(true);
+    }
+
+    /** Selects the open lab's row (the learner chose it, or it was opened from elsewhere: then it is scrolled to). */
+    private void selectOpenLab(boolean scroll) {
+        LabPageViewModel page = model.page();
+        if (page == null) {
+            return;
+        }
         for (int i = 0; i < list.getItems().size(); i++) {
-            if (list.getItems().get(i).lab().id().equals(labId)) {
+            if (list.getItems().get(i).lab().id().equals(page.labId())) {
+                if (list.getSelectionModel().getSelectedIndex() == i) {
+                    return;
+                }
                 list.getSelectionModel().select(i);
-                list.scrollTo(Math.max(0, i - 2));
-                wanted = null;
+                if (scroll) {
+                    list.scrollTo(Math.max(0, i - 2));
+                }
                 return;
             }
         }
-        listStatus.setText("There is no lab '" + labId + "' in this pack.");
-    }
-
-    private void show(Entry entry) {
-        if (page != null) {
-            page.dispose();
-        }
-        page = new LabPage(this, labs, entry.lab(), entry.progress());
-        detail.setContent(page);
-        detail.setVvalue(0);
-    }
-
-    /** The week numbers a lab belongs to: "Weeks 1–4", "Week 12", "Weeks 12, 24". */
-    static String weeks(List<Integer> weeks) {
-        if (weeks.isEmpty()) {
-            return "";
-        }
-        return (weeks.size() == 1 ? "Week " : "Weeks ") + LabDefinition.span(weeks, "–", ", ");
-    }
-
-    // --- LabPage.Host -------------------------------------------------------------------------------------
-
-    @Override
-    public LabWorker worker() {
-        return worker;
-    }
-
-    @Override
-    public Session session() {
-        return session;
-    }
-
-    @Override
-    public LinkOpener links() {
-        return links;
-    }
-
-    @Override
-    public void showDialog(Node dialog) {
-        dialogs.show(dialog);
-    }
-
-    @Override
-    public void hideDialog() {
-        dialogs.hide(true);
-    }
-
-    @Override
-    public void progressChanged(String labId, LabProgress progress) {
-        for (int i = 0; i < list.getItems().size(); i++) {
-            Entry entry = list.getItems().get(i);
-            if (entry.lab().id().equals(labId)) {
-                list.getItems().set(i, new Entry(entry.lab(), progress));
-                list.getSelectionModel().select(i);
-            }
-        }
-        showCount();
     }
 
     @Override
@@ -234,8 +166,8 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
         list.requestFocus();
     }
 
-    private static final class EntryCell extends ListCell<Entry> {
-        private final javafx.scene.text.Text title = new javafx.scene.text.Text();
+    private static final class EntryCell extends ListCell<LabEntry> {
+        private final Text title = new Text();
         private final Label status = new Label();
         private final VBox box = new VBox(2, title, status);
 
@@ -256,7 +188,7 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
         }
 
         @Override
-        protected void updateItem(Entry entry, boolean empty) {
+        protected void updateItem(LabEntry entry, boolean empty) {
             super.updateItem(entry, empty);
             setText(null);
             if (empty || entry == null) {
@@ -266,8 +198,7 @@ public final class LabsView extends StackPane implements FocusableScreen, LabPag
                 return;
             }
             title.setText(entry.lab().title());
-            String when = weeks(entry.lab().weeks());
-            status.setText((when.isEmpty() ? "" : when + " · ") + entry.progress().label());
+            status.setText(entry.status());
             setGraphic(box);
             setId("lab-entry-" + entry.lab().id());
             pseudoClassStateChanged(PASSED, entry.progress().complete());

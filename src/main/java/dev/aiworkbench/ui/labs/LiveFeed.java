@@ -6,7 +6,6 @@ import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceListener;
 import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.llm.PullBoard;
-import dev.aiworkbench.ui.common.FramePacer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,11 +21,22 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Hears a lab's services on their threads and hands what they said to the FX thread coalesced: at most one update a
- * frame ({@link FramePacer}), carrying every state and log line that arrived meanwhile (the latest state per
- * service, at most {@code maxLines} lines). A burst of a thousand log lines is one update, not a thousand.
+ * Hears a lab's services on their threads and hands what they said to the view model coalesced: one delivery per
+ * run of its {@link Pacing} (in the app, at most one FX update a frame), carrying every state and log line that
+ * arrived meanwhile (the latest state per service, at most {@code maxLines} lines). A burst of a thousand log lines
+ * is one update, not a thousand.
  */
 final class LiveFeed implements ServiceListener {
+    /**
+     * How deliveries are spaced: given the delivery, returns what a service thread calls to ask for one. The app
+     * paces them with {@link dev.aiworkbench.ui.common.FramePacer} on the FX thread; a test runs them when it likes.
+     */
+    @FunctionalInterface
+    interface Pacing {
+        Runnable pace(Runnable deliver);
+    }
+
+
     private final int maxLines;
     private final Consumer<Map<ServiceType, ServiceState>> onStates;
     private final BiConsumer<ServiceType, List<LogLine>> onLines;
@@ -35,15 +45,16 @@ final class LiveFeed implements ServiceListener {
     private final Map<String, PullSnapshot> pulls = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<LogLine> lines = new ConcurrentLinkedQueue<>();
     private final Map<ServiceType, ServiceState> states = new ConcurrentHashMap<>();
-    private final FramePacer pacer = new FramePacer(this::deliver);
-    /** FX thread only: whether the page shows the run yet (lines wait until it does). */
+    private final Runnable request;
+    /** UI thread only: whether the page shows the run yet (lines wait until it does). */
     private boolean open;
-    /** FX thread only: lines the page already has from the snapshot it opened with. */
+    /** UI thread only: lines the page already has from the snapshot it opened with. */
     private Set<LogLine> alreadyShown = Set.of();
 
-    LiveFeed(int maxLines, Consumer<Map<ServiceType, ServiceState>> onStates,
+    LiveFeed(int maxLines, Pacing pacing, Consumer<Map<ServiceType, ServiceState>> onStates,
              BiConsumer<ServiceType, List<LogLine>> onLines, Consumer<List<PullSnapshot>> onPulls) {
         this.maxLines = maxLines;
+        this.request = pacing.pace(this::deliver);
         this.onStates = onStates;
         this.onLines = onLines;
         this.onPulls = onPulls;
@@ -52,28 +63,28 @@ final class LiveFeed implements ServiceListener {
     @Override
     public void onState(ServiceState state) {
         states.put(state.type(), state);
-        pacer.request();
+        request.run();
     }
 
     @Override
     public void onPull(String model, PullBoard board) {
         pulls.put(model, PullSnapshot.of(model, board));
-        pacer.request();
+        request.run();
     }
 
     @Override
     public void onLog(LogLine line) {
         lines.add(line);
-        pacer.request();
+        request.run();
     }
 
-    /** Called on the FX thread once the page shows the snapshot the lines continue. */
+    /** Called on the UI thread once the page shows the snapshot the lines continue. */
     void open(List<LogLine> snapshot) {
         Set<LogLine> shown = Collections.newSetFromMap(new IdentityHashMap<>());
         shown.addAll(snapshot);
         alreadyShown = shown;
         open = true;
-        pacer.request();
+        request.run();
     }
 
     /** Stops handing anything over (the page is gone). */

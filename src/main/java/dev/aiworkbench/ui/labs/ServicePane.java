@@ -9,6 +9,7 @@ import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.labs.services.ServiceStatus;
 import dev.aiworkbench.ui.common.Labels;
 import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -37,11 +38,9 @@ import java.util.Locale;
 /**
  * One service of the lab: its state in words (and, when it cannot run here, what is missing and how to install
  * it), where it answers (each address copyable), a Python snippet to connect (Qdrant), and its live log (the last
- * {@link #MAX_LINES} lines).
+ * {@link ServiceViewModel#MAX_LINES} lines).
  */
 final class ServicePane extends VBox {
-    static final int MAX_LINES = 500;
-
     private final String id;
     private final Label status = new Label();
     private final Label runner = new Label();
@@ -64,7 +63,7 @@ final class ServicePane extends VBox {
         getStyleClass().add("service-pane");
         setSpacing(8);
 
-        Label name = new Label(name(type));
+        Label name = new Label(ServiceViewModel.name(type));
         name.getStyleClass().add(Styles.TITLE_4);
         status.setId("service-status-" + id);
         status.getStyleClass().add("service-badge");
@@ -77,7 +76,7 @@ final class ServicePane extends VBox {
         sentence.setId("service-sentence-" + id);
         fix.setId("service-fix-" + id);
         fix.setGraphic(new FontIcon(Feather.TOOL));
-        show(fix, false);
+        Watch.visible(fix, false);
 
         addresses.setId("service-addresses-" + id);
         addresses.setHgap(8);
@@ -94,14 +93,14 @@ final class ServicePane extends VBox {
         HBox snippetHeader = new HBox(12, snippetTitle, copySnippet);
         snippetHeader.setAlignment(Pos.CENTER_LEFT);
         snippetBox.getChildren().addAll(snippetHeader, snippet);
-        show(snippetBox, false);
+        Watch.visible(snippetBox, false);
 
         log.setId("log-" + id);
         log.getStyleClass().add("service-log");
         log.setPrefHeight(180);
         log.setFocusTraversable(true);
         log.setCellFactory(list -> new LineCell());
-        Label empty = new Label("No log yet. Start the lab to see what " + name(type) + " says.");
+        Label empty = new Label("No log yet. Start the lab to see what " + ServiceViewModel.name(type) + " says.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         log.setPlaceholder(empty);
         Label logTitle = new Label("Log");
@@ -111,22 +110,23 @@ final class ServicePane extends VBox {
         pullText.setId("pull-text-" + id);
         pullBar.setId("pull-bar-" + id);
         pullBar.setMaxWidth(Double.MAX_VALUE);
-        show(pullBox, false);
+        Watch.visible(pullBox, false);
 
         getChildren().addAll(header, sentence, fix, pullBox, addresses, snippetBox, new VBox(4, logTitle, log));
         showState(ServiceState.notStarted(type));
     }
 
-    static String name(ServiceType type) {
-        return switch (type) {
-            case FASTAPI -> "FastAPI";
-            case QDRANT -> "Qdrant";
-            case OLLAMA -> "Ollama";
-        };
-    }
-
-    ServiceState state() {
-        return shown;
+    /** Shows the service's state, pulls and log as the view model has them, now and as they change. */
+    void bind(ServiceViewModel model) {
+        Watch.value(model.stateProperty(), this::showState);
+        Watch.value(model.pullProperty(), pull -> {
+            if (pull != null) {
+                showPull(pull);
+            }
+        });
+        log.setItems(model.log());
+        log.scrollTo(log.getItems().size() - 1);
+        model.log().addListener((ListChangeListener<LogLine>) change -> log.scrollTo(log.getItems().size() - 1));
     }
 
     /** A model pull's progress; the bar goes once the service has settled. */
@@ -136,13 +136,13 @@ final class ServicePane extends VBox {
         }
         pullText.setText(pull.describe());
         pullBar.setProgress(pull.fraction().orElse(ProgressBar.INDETERMINATE_PROGRESS));
-        show(pullBox, true);
+        Watch.visible(pullBox, true);
     }
 
     void showState(ServiceState state) {
         ServiceState before = shown;
         if (state.status() != ServiceStatus.STARTING) {
-            show(pullBox, false);
+            Watch.visible(pullBox, false);
         }
         shown = state;
         status.setText(word(state.status()));
@@ -160,9 +160,9 @@ final class ServicePane extends VBox {
             fix.setDescription(state.fix().get());
             fix.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
             fix.getStyleClass().add(problem && state.status() == ServiceStatus.FAILED ? Styles.DANGER : Styles.WARNING);
-            show(fix, true);
+            Watch.visible(fix, true);
         } else {
-            show(fix, false);
+            Watch.visible(fix, false);
         }
         if (before == null || !before.addresses().equals(state.addresses())) {
             addresses.getChildren().clear();
@@ -185,10 +185,10 @@ final class ServicePane extends VBox {
                 GridPane.setHgrow(value, Priority.SOMETIMES);
             }
         }
-        show(addresses, !state.addresses().isEmpty());
+        Watch.visible(addresses, !state.addresses().isEmpty());
         snippet.setText(state.snippet().orElse(""));
         snippet.setPrefRowCount((int) Math.min(10, Math.max(3, snippet.getText().lines().count())));
-        show(snippetBox, state.snippet().isPresent());
+        Watch.visible(snippetBox, state.snippet().isPresent());
     }
 
     private static String word(ServiceStatus status) {
@@ -199,25 +199,6 @@ final class ServicePane extends VBox {
             case UNAVAILABLE -> "cannot run here";
             case FAILED -> "failed";
         };
-    }
-
-    void setLog(List<LogLine> lines) {
-        log.getItems().setAll(lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size()));
-        log.scrollTo(log.getItems().size() - 1);
-    }
-
-    void appendLog(List<LogLine> lines) {
-        var items = log.getItems();
-        if (lines.size() >= MAX_LINES) {
-            items.setAll(lines.subList(lines.size() - MAX_LINES, lines.size()));
-        } else {
-            int overflow = items.size() + lines.size() - MAX_LINES;
-            if (overflow > 0) {
-                items.remove(0, overflow);
-            }
-            items.addAll(lines);
-        }
-        log.scrollTo(items.size() - 1);
     }
 
     private static Button copyButton(String text, java.util.function.Supplier<String> value) {
@@ -235,11 +216,6 @@ final class ServicePane extends VBox {
             reset.playFromStart();
         });
         return copy;
-    }
-
-    private static void show(javafx.scene.Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 
     private final class LineCell extends ListCell<LogLine> {

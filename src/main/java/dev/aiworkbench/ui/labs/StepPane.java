@@ -4,9 +4,10 @@ import atlantafx.base.theme.Styles;
 import dev.aiworkbench.labs.checks.CheckStatus;
 import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.labs.definition.LabStep;
-import dev.aiworkbench.ui.LinkOpener;
+import dev.aiworkbench.ui.common.LinkOpener;
 import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.markdown.MarkdownView;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,31 +24,27 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /** One step of a lab: its checks with their last results, a button to check just this step, and its guide. */
 final class StepPane extends VBox {
-    private final LabStep step;
-    private final Map<String, CheckRow> rows = new LinkedHashMap<>();
-    private final Label tally = new Label();
-    private final Button check = new Button("Check this step", new FontIcon(Feather.CHECK));
-    private final TitledPane guide;
 
-    StepPane(int number, LabStep step, ZoneId zone, LinkOpener links, Consumer<String> checkStep) {
-        this.step = step;
+    StepPane(StepViewModel model, ZoneId zone, LinkOpener links, Runnable checkStep, ReadOnlyBooleanProperty canCheck) {
+        LabStep step = model.step();
         setId("step-" + step.id());
         getStyleClass().add("lab-step");
         setSpacing(10);
 
-        Label title = Labels.wrapped("Step " + number + " · " + step.title(), Styles.TITLE_4);
+        Label title = Labels.wrapped("Step " + model.number() + " · " + step.title(), Styles.TITLE_4);
+        Label tally = new Label();
         tally.setId("step-tally-" + step.id());
         tally.getStyleClass().add(Styles.TEXT_MUTED);
         tally.setMinWidth(Region.USE_PREF_SIZE);
+        tally.textProperty().bind(model.tallyProperty());
+        Button check = new Button("Check this step", new FontIcon(Feather.CHECK));
         check.setId("check-step-" + step.id());
         check.setMinWidth(Region.USE_PREF_SIZE);
-        check.setOnAction(e -> checkStep.accept(step.id()));
+        check.setOnAction(e -> checkStep.run());
+        check.disableProperty().bind(canCheck.not());
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         HBox header = new HBox(12, title, tally, check);
@@ -60,54 +57,24 @@ final class StepPane extends VBox {
         for (CheckSpec spec : step.checks()) {
             CheckRow row = new CheckRow(spec, at -> LocalDate.ofInstant(at, zone).equals(LocalDate.now(zone))
                     ? "checked at " + time.format(at) : "checked " + dateTime.format(at));
-            rows.put(spec.id(), row);
+            Watch.value(model.resultProperty(spec.id()), outcome -> {
+                if (outcome != null) {
+                    row.show(outcome.status(), outcome.message(), outcome.at());
+                }
+            });
             checks.getChildren().add(row);
         }
 
         MarkdownView markdown = new MarkdownView(links);
         markdown.setMarkdown(step.guide());
-        guide = new TitledPane("Guide", markdown);
+        TitledPane guide = new TitledPane("Guide", markdown);
         guide.setId("guide-" + step.id());
-        guide.setExpanded(false);
         guide.setAnimated(false);
+        guide.expandedProperty().bindBidirectional(model.guideExpandedProperty());
         getChildren().addAll(header, checks);
         if (!step.guide().isBlank()) {
             getChildren().add(guide);
         }
-        updateTally();
-    }
-
-    LabStep step() {
-        return step;
-    }
-
-    boolean has(String checkId) {
-        return rows.containsKey(checkId);
-    }
-
-    void show(String checkId, CheckStatus status, String message, Instant at) {
-        CheckRow row = rows.get(checkId);
-        if (row != null) {
-            row.show(status, message, at);
-            updateTally();
-        }
-    }
-
-    boolean allPassed() {
-        return rows.values().stream().allMatch(r -> r.status() == CheckStatus.PASS);
-    }
-
-    void expandGuide(boolean expanded) {
-        guide.setExpanded(expanded);
-    }
-
-    void setChecking(boolean checking) {
-        check.setDisable(checking);
-    }
-
-    private void updateTally() {
-        long passed = rows.values().stream().filter(r -> r.status() == CheckStatus.PASS).count();
-        tally.setText(passed + " of " + rows.size() + " pass");
     }
 
     /** A check: a mark for its last result, its title, the message that says what to do next, and when. */
@@ -117,7 +84,6 @@ final class StepPane extends VBox {
         private final Label message = Labels.wrapped("");
         private final Label when = new Label();
         private final java.util.function.Function<Instant, String> formatWhen;
-        private CheckStatus status;
 
         CheckRow(CheckSpec spec, java.util.function.Function<Instant, String> formatWhen) {
             this.formatWhen = formatWhen;
@@ -145,12 +111,7 @@ final class StepPane extends VBox {
             getChildren().addAll(icon, text);
         }
 
-        CheckStatus status() {
-            return status;
-        }
-
         void show(CheckStatus newStatus, String text, Instant at) {
-            status = newStatus;
             getStyleClass().removeAll("check-none", "check-pass", "check-fail", "check-error");
             getStyleClass().add("check-" + newStatus.name().toLowerCase(java.util.Locale.ROOT));
             icon.setIconCode(switch (newStatus) {

@@ -6,7 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.PullBoard;
 import dev.aiworkbench.ui.common.Labels;
-import dev.aiworkbench.ui.shell.FocusableScreen;
+import dev.aiworkbench.ui.common.FocusableScreen;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;

@@ -3,7 +3,7 @@ package dev.aiworkbench.ui.playground;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.ui.common.Labels;
-import dev.aiworkbench.ui.shell.FocusableScreen;
+import dev.aiworkbench.ui.common.FocusableScreen;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -2,7 +2,6 @@ package dev.aiworkbench.ui.shell;
 
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.llm.ServerWatch;
-import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.curriculum.CurriculumView;
 import dev.aiworkbench.ui.curriculum.CurriculumViewModel;
@@ -100,15 +99,14 @@ public final class ScreenRegistry {
         Notices notices = new Notices(workbench.dataFolder().logs());
         ProgressModel progress = new ProgressModel(workbench.progress(), workbench.pack(), workbench.clock(),
                 workbench.pack().pack().map(pack -> workbench.progress().snapshot(pack)).orElse(null), io, notices);
-        ThemeChoice savedTheme = workbench.settings().get(ThemeChoice.SETTING).flatMap(ThemeChoice::fromId)
+        ThemeChoice savedTheme = workbench.savedTheme().flatMap(ThemeChoice::fromId)
                 .orElse(ThemeChoice.LIGHT);
         ServerStatusModel server = new ServerStatusModel(new ServerWatch(workbench::models, workbench.clock()),
                 workbench::setOllamaUrl, io, notices);
-        ThemePreference theme = new ThemePreference(choice -> workbench.settings().put(ThemeChoice.SETTING, choice.id()),
+        ThemePreference theme = new ThemePreference(choice -> workbench.saveTheme(choice.id()),
                 io, notices);
         FxTaskExecutor slowWork = FxTaskExecutor.pooled("workbench-work");
-        Session legacy = new Session(workbench, progress, server, notices, io, slowWork);
-        return new SessionModels(progress, server, notices, theme, savedTheme, io, slowWork, legacy);
+        return new SessionModels(progress, server, notices, theme, savedTheme, io, slowWork);
     }
 
     private static BuiltScreen curriculum(ScreenContext context) {
@@ -135,11 +133,14 @@ public final class ScreenRegistry {
         Workbench workbench = context.workbench();
         return BuiltScreen.of(new EvalsView(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
                 workbench.evalReporter(), workbench.evalHistory(), workbench.dataFolder().path().resolve("evals")),
-                workbench.zone()));
+                workbench.zone(), context.models().slowWork()));
     }
 
     private static BuiltScreen labs(ScreenContext context) {
-        LabsView view = new LabsView(context.models().legacy(), context.links()::open);
+        Workbench workbench = context.workbench();
+        LabsView view = LabsView.create(workbench::labs, context.models().slowWork(),
+                context.models().progress()::refresh, workbench.zone(),
+                context.links());
         return new BuiltScreen(view, view::openLab, () -> { });
     }
 

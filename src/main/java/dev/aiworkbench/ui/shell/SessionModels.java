@@ -1,6 +1,5 @@
 package dev.aiworkbench.ui.shell;
 
-import dev.aiworkbench.ui.Session;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.session.Notices;
 import dev.aiworkbench.ui.session.ProgressModel;
@@ -16,10 +15,9 @@ import dev.aiworkbench.ui.tasks.TaskExecutor;
  * @param io         the serial worker for disk and database work, in the order the learner acted
  * @param slowWork   threads for work that may take long (model calls, runs, labs), so it never holds up the
  *                   writes on {@code io} or each other
- * @param legacy     for the screens still being moved to view models (see {@link Session})
  */
 public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
-                            ThemeChoice savedTheme, TaskExecutor io, FxTaskExecutor slowWork, Session legacy) implements AutoCloseable {
+                            ThemeChoice savedTheme, TaskExecutor io, FxTaskExecutor slowWork) implements AutoCloseable {
 
     /** Stops the server watch and the slow-work threads; the app is closing. The io worker is its opener's to close. */
     @Override
