@@ -12,31 +12,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Starts and stops the real app on the TestFX primary stage and waits for it the way a user would. */
-final class AppDriver {
+public final class AppDriver {
     private AppDriver() {
     }
 
-    static WorkbenchApp start(WorkbenchOptions options) throws TimeoutException {
+    public static WorkbenchApp start(WorkbenchOptions options) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         Application app = FxToolkit.setupApplication(() -> new WorkbenchApp(options, Clock.systemDefaultZone()));
         return (WorkbenchApp) app;
     }
 
-    static void waitUntilReady(WorkbenchApp app) throws TimeoutException {
+    public static void waitUntilReady(WorkbenchApp app) throws TimeoutException {
         waitFor(() -> app.shell() != null && app.shell().readyProperty().get());
     }
 
-    static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+    public static void waitFor(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static void stop(WorkbenchApp app) throws TimeoutException {
+    public static void stop(WorkbenchApp app) throws TimeoutException {
         FxToolkit.cleanupApplication(app);
     }
 
     /** Scrolls the page that holds the node so the node is on screen, as a user would before clicking it. */
-    static void reveal(FxRobot robot, String query) {
+    public static void reveal(FxRobot robot, String query) {
         javafx.scene.Node node = robot.lookup(query).query();
         robot.interact(() -> {
             for (javafx.scene.Parent parent = node.getParent(); parent != null; parent = parent.getParent()) {
@@ -54,7 +54,7 @@ final class AppDriver {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static <T extends javafx.scene.Node> T node(FxRobot robot, String query, Class<T> type) {
+    public static <T extends javafx.scene.Node> T node(FxRobot robot, String query, Class<T> type) {
         return robot.lookup(query).queryAs(type);
     }
 }

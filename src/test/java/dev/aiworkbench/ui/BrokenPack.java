@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Copies of the default pack with one thing broken, for screens that must cope with bad packs. */
-final class BrokenPack {
+public final class BrokenPack {
     private BrokenPack() {
     }
 
     /** The default pack without week 3: every other file is fine, so most of the plan can still be shown. */
-    static Path copyOfDefaultWithGap(Path into) throws IOException {
+    public static Path copyOfDefaultWithGap(Path into) throws IOException {
         Path source = Path.of("curriculum/devops-to-ai");
         Path target = into.resolve("devops-to-ai");
         try (Stream<Path> files = Files.walk(source)) {

@@ -1,5 +1,7 @@
-package dev.aiworkbench.ui;
+package dev.aiworkbench.ui.settings;
 
+import dev.aiworkbench.ui.AppDriver;
+import dev.aiworkbench.ui.WorkbenchApp;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.prompts.PriceTable;

@@ -1,5 +1,7 @@
-package dev.aiworkbench.ui;
+package dev.aiworkbench.ui.models;
 
+import dev.aiworkbench.ui.AppDriver;
+import dev.aiworkbench.ui.WorkbenchApp;
 import atlantafx.base.controls.Message;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.llm.LocalModel;

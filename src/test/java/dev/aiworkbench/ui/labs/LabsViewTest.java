@@ -1,5 +1,7 @@
-package dev.aiworkbench.ui;
+package dev.aiworkbench.ui.labs;
 
+import dev.aiworkbench.ui.AppDriver;
+import dev.aiworkbench.ui.WorkbenchApp;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.labs.services.LogLine;
 import dev.aiworkbench.progress.TaskState;
