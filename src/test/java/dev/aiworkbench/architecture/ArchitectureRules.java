@@ -97,6 +97,17 @@ final class ArchitectureRules {
                 });
     }
 
+    /**
+     * Screens receive the services they use: only the app's entry and the shell (whose screen registry picks each
+     * screen's services) may name the composition root.
+     */
+    static ArchRule screensDoNotReachTheCompositionRoot(String root) {
+        return noClasses().that().resideInAPackage(root + ".ui..")
+                .and().resideOutsideOfPackages(root + ".ui", root + ".ui.shell")
+                .should().dependOnClassesThat().haveFullyQualifiedName(root + ".app.Workbench")
+                .because("a screen is given its services, so it can be built and tested without the whole app");
+    }
+
     /** View models hold state and start work; controls are the view's (JabRef's rule). */
     static ArchRule viewModelsDoNotTouchControls(String root) {
         return noClasses().that().haveSimpleNameEndingWith("ViewModel").and().resideInAPackage(root + ".ui..")

@@ -60,6 +60,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aScreenThatTakesTheCompositionRootFailsWhileTheShellMay() {
+        EvaluationResult result = evaluate("composition", ArchitectureRules::screensDoNotReachTheCompositionRoot);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(report(result)).contains("EvalsScreen").doesNotContain("Registry");
+    }
+
+    @Test
     void javafxOutsideUiFails() {
         EvaluationResult result = evaluate("javafx", ArchitectureRules::onlyUiTouchesJavafx);
 

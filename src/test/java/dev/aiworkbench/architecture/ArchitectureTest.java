@@ -38,6 +38,10 @@ class ArchitectureTest {
             ArchitectureRules.storesAreReachedOnlyThroughTheirFeature(ROOT);
 
     @ArchTest
+    static final ArchRule screens_do_not_reach_the_composition_root =
+            ArchitectureRules.screensDoNotReachTheCompositionRoot(ROOT);
+
+    @ArchTest
     static final ArchRule view_models_do_not_touch_controls = ArchitectureRules.viewModelsDoNotTouchControls(ROOT);
 
     @ArchTest
