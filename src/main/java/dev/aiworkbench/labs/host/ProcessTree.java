@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -96,9 +97,12 @@ public final class ProcessTree {
         return zombies == Zombies.COUNT_AS_ENDED ? gone(handle) : !handle.isAlive();
     }
 
-    /** Whether the process has ended or is a zombie (see {@link Zombies}). */
+    /**
+     * Whether the process has ended or is a zombie (see {@link Zombies}), except a zombie child of this JVM: the
+     * JVM reaps the processes it started at once, so one of those has ended only when it is reaped.
+     */
     public static boolean gone(ProcessHandle handle) {
-        return !handle.isAlive() || zombie(handle.pid());
+        return !handle.isAlive() || zombie(handle.pid()) && !handle.parent().equals(Optional.of(ProcessHandle.current()));
     }
 
     private static boolean zombie(long pid) {
