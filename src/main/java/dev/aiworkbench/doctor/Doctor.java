@@ -2,8 +2,8 @@ package dev.aiworkbench.doctor;
 
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.LoadResult;
-import dev.aiworkbench.labs.DockerProbe;
-import dev.aiworkbench.labs.PythonProbe;
+import dev.aiworkbench.labs.host.DockerProbe;
+import dev.aiworkbench.labs.host.PythonProbe;
 import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.OllamaProbe;
 import dev.aiworkbench.store.Database;

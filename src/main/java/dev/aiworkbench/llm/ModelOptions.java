@@ -1,6 +1,7 @@
 package dev.aiworkbench.llm;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,7 @@ public record ModelOptions(Double temperature, Double topP, Integer topK, Intege
     public static final ModelOptions DEFAULTS = new ModelOptions(null, null, null, null, null, null, List.of());
 
     /** The option names, as Ollama and the command line spell them. */
-    public static final List<String> NAMES = List.of("temperature", "top_p", "top_k", "seed", "num_predict",
-            "num_ctx", "stop");
+    public static final List<String> NAMES = Arrays.stream(ModelOption.values()).map(ModelOption::wireName).toList();
 
     public ModelOptions {
         stop = stop == null ? List.of() : List.copyOf(stop);
@@ -35,33 +35,61 @@ public record ModelOptions(Double temperature, Double topP, Integer topK, Intege
     }
 
     /**
+     * The options with these values, each of its option's {@link ModelOption.Kind}; the others are not set.
+     *
+     * @throws IllegalArgumentException a value is out of its range (the message says which and why)
+     */
+    @SuppressWarnings("unchecked") // a TEXTS value is a List<String>, as the kind says
+    public static ModelOptions of(Map<ModelOption, ?> values) {
+        return new ModelOptions((Double) values.get(ModelOption.TEMPERATURE), (Double) values.get(ModelOption.TOP_P),
+                (Integer) values.get(ModelOption.TOP_K), (Integer) values.get(ModelOption.SEED),
+                (Integer) values.get(ModelOption.NUM_PREDICT), (Integer) values.get(ModelOption.NUM_CTX),
+                (List<String>) values.get(ModelOption.STOP));
+    }
+
+    /** The option's value, or null when it is not set (an empty {@code stop} is not set). */
+    public Object value(ModelOption option) {
+        return switch (option) {
+            case TEMPERATURE -> temperature;
+            case TOP_P -> topP;
+            case TOP_K -> topK;
+            case SEED -> seed;
+            case NUM_PREDICT -> numPredict;
+            case NUM_CTX -> numCtx;
+            case STOP -> stop.isEmpty() ? null : stop;
+        };
+    }
+
+    /** These options with each one that {@code over} sets taking the place of ours. */
+    public ModelOptions overriddenBy(ModelOptions over) {
+        Map<ModelOption, Object> values = new EnumMap<>(ModelOption.class);
+        for (ModelOption option : ModelOption.values()) {
+            Object value = over.value(option) != null ? over.value(option) : value(option);
+            if (value != null) {
+                values.put(option, value);
+            }
+        }
+        return of(values);
+    }
+
+    /**
      * Reads {@code name=value} pairs (the command line's {@code --option}); several {@code stop}
      * values add up. Unknown names and values of the wrong type are refused with the reason.
      */
     public static ModelOptions parse(Map<String, List<String>> values) {
-        Double temperature = null;
-        Double topP = null;
-        Integer topK = null;
-        Integer seed = null;
-        Integer numPredict = null;
-        Integer numCtx = null;
-        List<String> stop = List.of();
+        Map<ModelOption, Object> read = new EnumMap<>(ModelOption.class);
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
+            ModelOption option = ModelOption.named(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown option '" + entry.getKey() + "'; the options are " + String.join(", ", NAMES)));
             String value = entry.getValue().get(entry.getValue().size() - 1);
-            switch (name) {
-                case "temperature" -> temperature = decimal(name, value);
-                case "top_p" -> topP = decimal(name, value);
-                case "top_k" -> topK = whole(name, value);
-                case "seed" -> seed = whole(name, value);
-                case "num_predict" -> numPredict = whole(name, value);
-                case "num_ctx" -> numCtx = whole(name, value);
-                case "stop" -> stop = List.copyOf(entry.getValue());
-                default -> throw new IllegalArgumentException("unknown option '" + entry.getKey() + "'; the options are "
-                        + String.join(", ", NAMES));
-            }
+            read.put(option, switch (option.kind()) {
+                case DECIMAL -> decimal(name, value);
+                case WHOLE -> whole(name, value);
+                case TEXTS -> List.copyOf(entry.getValue());
+            });
         }
-        return new ModelOptions(temperature, topP, topK, seed, numPredict, numCtx, stop);
+        return of(read);
     }
 
     private static Double decimal(String name, String value) {
@@ -83,22 +111,13 @@ public record ModelOptions(Double temperature, Double topP, Integer topK, Intege
     /** The {@code options} object Ollama expects; only the set fields. */
     public Map<String, Object> toWire() {
         Map<String, Object> wire = new LinkedHashMap<>();
-        put(wire, "temperature", temperature);
-        put(wire, "top_p", topP);
-        put(wire, "top_k", topK);
-        put(wire, "seed", seed);
-        put(wire, "num_predict", numPredict);
-        put(wire, "num_ctx", numCtx);
-        if (!stop.isEmpty()) {
-            wire.put("stop", stop);
+        for (ModelOption option : ModelOption.values()) {
+            Object value = value(option);
+            if (value != null) {
+                wire.put(option.wireName(), value);
+            }
         }
         return wire;
-    }
-
-    private static void put(Map<String, Object> wire, String name, Object value) {
-        if (value != null) {
-            wire.put(name, value);
-        }
     }
 
     public ModelOptions withStop(String... values) {

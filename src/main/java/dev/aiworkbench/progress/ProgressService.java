@@ -1,6 +1,7 @@
 package dev.aiworkbench.progress;
 
 import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.Timestamps;
 
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,17 +93,8 @@ public final class ProgressService {
         return items;
     }
 
-    private record Candidate(String id, int distance) {
-    }
-
     private static List<String> closest(List<String> ids, String wanted) {
-        return ids.stream()
-                .map(id -> new Candidate(id, EditDistance.between(id, wanted)))
-                .filter(c -> c.distance() <= Math.max(2, wanted.length() / 3))
-                .sorted(Comparator.comparingInt(Candidate::distance))
-                .limit(3)
-                .map(Candidate::id)
-                .toList();
+        return Suggestions.BY_EDITS.closest(ids, wanted, 3);
     }
 
     /** Saves a week's note; an empty note removes it. */

@@ -3,11 +3,13 @@ package dev.aiworkbench.prompts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.llm.ModelOption;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,26 +36,27 @@ final class PromptJson {
 
     static ModelOptions options(String json) {
         JsonNode node = read(json);
+        Map<ModelOption, Object> values = new EnumMap<>(ModelOption.class);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!ModelOptions.NAMES.contains(name)) {
-                throw new IllegalStateException("stored options have an unknown field '" + name + "': " + json);
+            ModelOption option = ModelOption.named(name).orElseThrow(() -> new IllegalStateException(
+                    "stored options have an unknown field '" + name + "': " + json));
+            JsonNode value = node.get(name);
+            if (!value.isNull()) {
+                values.put(option, switch (option.kind()) {
+                    case DECIMAL -> value.doubleValue();
+                    case WHOLE -> value.intValue();
+                    case TEXTS -> texts(value);
+                });
             }
         }
-        List<String> stop = new ArrayList<>();
-        node.path("stop").forEach(s -> stop.add(s.asText()));
-        return new ModelOptions(decimal(node, "temperature"), decimal(node, "top_p"), whole(node, "top_k"),
-                whole(node, "seed"), whole(node, "num_predict"), whole(node, "num_ctx"), stop);
+        return ModelOptions.of(values);
     }
 
-    private static Double decimal(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.doubleValue();
-    }
-
-    private static Integer whole(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.intValue();
+    private static List<String> texts(JsonNode value) {
+        List<String> texts = new ArrayList<>();
+        value.forEach(text -> texts.add(text.asText()));
+        return texts;
     }
 
     static String formatId(OutputFormat format) {

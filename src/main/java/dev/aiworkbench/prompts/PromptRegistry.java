@@ -1,5 +1,6 @@
 package dev.aiworkbench.prompts;
 
+import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.Timestamps;
 
@@ -115,7 +116,7 @@ public final class PromptRegistry {
             throw new UnknownPromptException("there is no prompt '" + name + "'; no prompts are saved yet (save one "
                     + "from the Playground)");
         }
-        List<String> guesses = Suggestions.closest(names, name, 3);
+        List<String> guesses = Suggestions.BY_EDITS.closest(names, name, 3);
         String guess = guesses.isEmpty() ? "." : "; did you mean " + Words.or(quoted(guesses)) + "?";
         List<String> shown = names.size() > LISTED_NAMES ? names.subList(0, LISTED_NAMES) : names;
         String more = names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "";

@@ -1,5 +1,7 @@
 package dev.aiworkbench.prompts;
 
+import dev.aiworkbench.diagnostics.Suggestions;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,7 +158,7 @@ public final class PromptTemplate {
                 : " (its variables are " + Words.and(braced(variables)) + ")";
         List<String> guesses = new ArrayList<>();
         for (String name : unknown) {
-            guesses.addAll(Suggestions.closest(variables, name, 1));
+            guesses.addAll(Suggestions.BY_EDITS.closest(variables, name, 1));
         }
         String guess = guesses.isEmpty() ? "" : "; did you mean " + Words.or(braced(guesses)) + "?";
         return which + has + guess;

@@ -1,7 +1,7 @@
 package dev.aiworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aiworkbench.labs.PythonProbe;
+import dev.aiworkbench.labs.host.PythonProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;

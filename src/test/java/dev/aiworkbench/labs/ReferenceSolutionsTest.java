@@ -11,6 +11,8 @@ import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.LabLoadResult;
 import dev.aiworkbench.labs.definition.LabStep;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.DockerProbe;
+import dev.aiworkbench.labs.host.PythonProbe;
 import dev.aiworkbench.labs.services.LabRun;
 import dev.aiworkbench.labs.services.LogLine;
 import dev.aiworkbench.labs.services.ServiceListener;

@@ -1,14 +1,20 @@
 package dev.aiworkbench.llm;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.testing.FakeOllama;
+import io.github.ollama4j.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -348,6 +354,65 @@ class OllamaGatewayTest {
         assertThat(details.capabilities()).containsExactly("completion", "tools");
         gateway.delete(MODEL);
         assertThat(gateway.listModels()).isEmpty();
+    }
+
+    @Test
+    void adminErrorsAreClassifiedByStatusWhateverTheirWords() {
+        fake.status(404, "no such thing here").on("/api/show");
+        assertThat(kindOf(() -> gateway.show(MODEL))).isEqualTo(ModelServerException.Kind.MODEL_NOT_FOUND);
+        fake.status(500, "model '" + MODEL + "' not found").on("/api/show");
+        assertThat(kindOf(() -> gateway.show(MODEL))).isEqualTo(ModelServerException.Kind.SERVER_ERROR);
+        fake.status(503, FakeOllama.SERVER_BUSY).on("/api/tags");
+        assertThat(kindOf(gateway::listModels)).isEqualTo(ModelServerException.Kind.BUSY);
+        fake.status(400, "model not found").on("/api/delete");
+        assertThat(kindOf(() -> gateway.delete(MODEL))).isEqualTo(ModelServerException.Kind.BAD_REQUEST);
+        fake.status(404, "404 page not found").on("/api/version");
+        assertThat(kindOf(gateway::version)).isEqualTo(ModelServerException.Kind.SERVER_ERROR);
+        // a model that is already gone is deleted, whatever the server's words for it
+        fake.status(404, "gone").on("/api/delete");
+        assertThat(kindOf(() -> gateway.delete(MODEL))).isNull();
+    }
+
+    @Test
+    void adminAnswersWithFieldsNewerThanOllama4jAreReadWithoutChangingOllama4jsSharedMapper() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/version", exchange -> answer(exchange, "{\"version\": \"9.9.9\", \"build\": \"x\"}"));
+        server.createContext("/api/tags", exchange -> answer(exchange, "{\"models\": [{\"name\": \"a:latest\", "
+                + "\"size\": 1, \"digest\": \"d\", \"modified_at\": \"2025-05-05T00:37:44.706015396Z\"}], "
+                + "\"next_page\": null}"));
+        server.start();
+        try (OllamaGateway newer = new OllamaGateway(OllamaSettings.defaults(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort())))) {
+            assertThat(newer.version()).isEqualTo("9.9.9");
+            assertThat(newer.listModels()).extracting(LocalModel::name).containsExactly("a:latest");
+        } finally {
+            server.stop(0);
+        }
+        assertThat(Utils.getObjectMapper().isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
+    }
+
+    private static void answer(HttpExchange exchange, String json) throws java.io.IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @FunctionalInterface
+    private interface AdminCall {
+        void run() throws ModelServerException;
+    }
+
+    /** The kind of the call's failure, or null when it succeeded. */
+    private static ModelServerException.Kind kindOf(AdminCall call) {
+        try {
+            call.run();
+            return null;
+        } catch (ModelServerException e) {
+            return e.kind();
+        }
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.aiworkbench.eval.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiworkbench.diagnostics.Suggestions;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +60,7 @@ public final class Grader {
     /** The message for an unknown type: the closest known name when one is near, and the whole list. */
     public String unknownTypeMessage(String writtenType) {
         String base = writtenType.startsWith("not-") ? writtenType.substring(4) : writtenType;
-        String guess = types.keySet().stream()
-                .min(Comparator.comparingInt(known -> LevenshteinAssertion.distance(known, base)))
-                .filter(known -> LevenshteinAssertion.distance(known, base) <= Math.max(2, base.length() / 3))
+        String guess = Suggestions.BY_EDITS.closest(types.keySet(), base)
                 .map(known -> " Did you mean " + (writtenType.startsWith("not-") ? "not-" : "") + known + "?")
                 .orElse("");
         return "Unknown assertion type '" + writtenType + "'." + guess + " The known types are "

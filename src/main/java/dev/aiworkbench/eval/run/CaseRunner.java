@@ -239,18 +239,8 @@ final class CaseRunner {
 
     /** The options every request of the run sends: a saved prompt's, overridden by the provider's config. */
     static ModelOptions sentOptions(PromptSource prompt, ProviderSpec provider) {
-        return merge(prompt.registered().map(v -> v.content().options()).orElse(ModelOptions.DEFAULTS), provider.options());
-    }
-
-    /** The provider's config wins over a saved prompt's options, field by field. */
-    static ModelOptions merge(ModelOptions base, ModelOptions over) {
-        return new ModelOptions(pick(over.temperature(), base.temperature()), pick(over.topP(), base.topP()),
-                pick(over.topK(), base.topK()), pick(over.seed(), base.seed()), pick(over.numPredict(), base.numPredict()),
-                pick(over.numCtx(), base.numCtx()), over.stop().isEmpty() ? base.stop() : over.stop());
-    }
-
-    private static <T> T pick(T preferred, T fallback) {
-        return preferred != null ? preferred : fallback;
+        return prompt.registered().map(v -> v.content().options()).orElse(ModelOptions.DEFAULTS)
+                .overriddenBy(provider.options());
     }
 
     private void pause(Duration wait) {

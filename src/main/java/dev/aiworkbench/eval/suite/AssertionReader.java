@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aiworkbench.diagnostics.ProblemException;
 import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
 
 import java.util.ArrayList;
@@ -127,10 +128,11 @@ final class AssertionReader {
                         + "' is a promptfoo assertion this runner does not evaluate; it evaluates " + supported
                         + " (each also as not-<type>)");
             } else {
-                String guess = Checks.closest(runnerTypes, base);
+                String guess = Suggestions.BY_EDITS_AND_SWAPS.closest(runnerTypes, base)
+                        .map(g -> "; did you mean '" + (negated ? "not-" : "") + g + "'?")
+                        .orElse("; the types are " + supported + " (each also as not-<type>)");
                 problems.error(where.type, Checks.prefix(typePath) + "'" + written + "' is not an assertion type"
-                        + (guess != null ? "; did you mean '" + (negated ? "not-" : "") + guess + "'?"
-                        : "; the types are " + supported + " (each also as not-<type>)"));
+                        + guess);
             }
             return null;
         }

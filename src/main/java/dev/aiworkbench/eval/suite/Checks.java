@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.Suggestions;
 
 import java.util.List;
 import java.util.Map;
@@ -162,47 +163,11 @@ final class Checks {
             } else if (hints.containsKey(key)) {
                 problems.warning(keyAt, prefix(path) + "unknown key '" + key + "' is ignored (" + hints.get(key) + ")");
             } else {
-                String guess = closest(supported, key);
-                problems.warning(keyAt, prefix(path) + "unknown key '" + key + "' is ignored"
-                        + (guess == null ? "" : " (did you mean '" + guess + "'?)"));
+                String guess = Suggestions.BY_EDITS_AND_SWAPS.closest(supported, key).map(g -> " (did you mean '" + g
+                        + "'?)").orElse("");
+                problems.warning(keyAt, prefix(path) + "unknown key '" + key + "' is ignored" + guess);
             }
         }
-    }
-
-    /** The closest name within a few edits, or null. */
-    static String closest(Iterable<String> names, String wanted) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int limit = Math.max(2, wanted.length() / 3);
-        for (String name : names) {
-            int d = distance(name, wanted);
-            if (d <= limit && d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Edit distance counting a swap of neighbours as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     static String list(List<String> names) {

@@ -2,11 +2,14 @@ package dev.aiworkbench.eval.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.llm.ModelOption;
 import dev.aiworkbench.llm.ModelOptions;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads {@code providers} and judge providers ({@code options.provider}) into {@link ProviderSpec}s. */
@@ -159,66 +162,36 @@ final class ProviderReader {
             return null;
         }
         boolean ok = true;
-        Double temperature = null;
-        Double topP = null;
-        Integer topK = null;
-        Integer seed = null;
-        Integer numPredict = null;
-        Integer numCtx = null;
-        List<String> stop = List.of();
+        Map<ModelOption, Object> values = new EnumMap<>(ModelOption.class);
         for (var names = config.fieldNames(); names.hasNext(); ) {
             String name = names.next();
+            Optional<ModelOption> option = ModelOption.named(name);
+            if (option.isEmpty()) {
+                checks.problems().warning(source.keyAt(config, name), Checks.prefix(path) + "option '" + name
+                        + "' is not sent by this runner and is ignored; it sends " + Checks.list(ModelOptions.NAMES));
+                continue;
+            }
             JsonNode value = config.get(name);
             String at = Checks.at(path, name);
+            Object read = switch (option.get().kind()) {
+                case DECIMAL -> checks.number(source, value, at);
+                case WHOLE -> checks.whole(source, value, at);
+                case TEXTS -> stops(source, value, at);
+            };
+            if (read == null) {
+                ok = false;
+                continue;
+            }
             try {
-                switch (name) {
-                    case "temperature" -> {
-                        temperature = checks.number(source, value, at);
-                        ok &= temperature != null;
-                        new ModelOptions(temperature, null, null, null, null, null, null); // throws with the reason when out of range
-                    }
-                    case "top_p" -> {
-                        topP = checks.number(source, value, at);
-                        ok &= topP != null;
-                        new ModelOptions(null, topP, null, null, null, null, null); // throws with the reason when out of range
-                    }
-                    case "top_k" -> {
-                        topK = checks.whole(source, value, at);
-                        ok &= topK != null;
-                        new ModelOptions(null, null, topK, null, null, null, null); // throws with the reason when out of range
-                    }
-                    case "seed" -> {
-                        seed = checks.whole(source, value, at);
-                        ok &= seed != null;
-                    }
-                    case "num_predict" -> {
-                        numPredict = checks.whole(source, value, at);
-                        ok &= numPredict != null;
-                        new ModelOptions(null, null, null, null, numPredict, null, null); // throws with the reason when out of range
-                    }
-                    case "num_ctx" -> {
-                        numCtx = checks.whole(source, value, at);
-                        ok &= numCtx != null;
-                        new ModelOptions(null, null, null, null, null, numCtx, null); // throws with the reason when out of range
-                    }
-                    case "stop" -> {
-                        List<String> read = stops(source, value, at);
-                        ok &= read != null;
-                        stop = read == null ? List.of() : read;
-                    }
-                    default -> {
-                        checks.problems().warning(source.keyAt(config, name), Checks.prefix(path) + "option '" + name
-                                + "' is not sent by this runner and is ignored; it sends "
-                                + Checks.list(ModelOptions.NAMES));
-                    }
-                }
+                ModelOptions.of(Map.of(option.get(), read)); // throws with the reason when out of range
+                values.put(option.get(), read);
             } catch (IllegalArgumentException e) {
                 checks.error(source, value, at, e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(name)
                         + " ", ""));
                 ok = false;
             }
         }
-        return ok ? new ModelOptions(temperature, topP, topK, seed, numPredict, numCtx, stop) : null;
+        return ok ? ModelOptions.of(values) : null;
     }
 
     private List<String> stops(Source source, JsonNode value, String path) {

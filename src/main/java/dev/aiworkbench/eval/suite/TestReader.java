@@ -3,6 +3,7 @@ package dev.aiworkbench.eval.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.diagnostics.ProblemException;
 import dev.aiworkbench.diagnostics.SourcePosition;
+import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
 
 import java.nio.file.Path;
@@ -382,10 +383,10 @@ final class TestReader {
             } else if (CSV_UNSUPPORTED.contains(column) || column.startsWith("__config:")) {
                 problems.warning(at, "promptfoo's column '" + column + "' is not supported here and is ignored");
             } else if (column.startsWith("__") && CSV_SPECIAL.stream().noneMatch(column::startsWith)) {
-                String guess = Checks.closest(List.of("__expected", "__description", "__threshold", "__metric",
-                        "__cluster"), column);
-                problems.warning(at, "'" + column + "' is not a special column, so it is read as a var"
-                        + (guess == null ? "" : " (did you mean '" + guess + "'?)"));
+                String guess = Suggestions.BY_EDITS_AND_SWAPS.closest(List.of("__expected", "__description",
+                        "__threshold", "__metric", "__cluster"), column).map(g -> " (did you mean '" + g + "'?)")
+                        .orElse("");
+                problems.warning(at, "'" + column + "' is not a special column, so it is read as a var" + guess);
             } else if (!column.startsWith("__") && column.startsWith("_") && CSV_SPECIAL.stream()
                     .anyMatch(s -> ("_" + column).startsWith(s))) {
                 problems.warning(at, "'" + column + "' has one underscore, so it is read as a var (did you mean '_"

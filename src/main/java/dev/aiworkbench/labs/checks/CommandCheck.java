@@ -1,6 +1,7 @@
 package dev.aiworkbench.labs.checks;
 
 import dev.aiworkbench.labs.definition.CheckSpec;
+import dev.aiworkbench.labs.host.ProcessTree;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ final class CommandCheck implements Check<CheckSpec.Command> {
             finished = process.waitFor(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
         } finally {
             if (!finished) {
-                ProcessTree.kill(process.toHandle(), KILL_WAIT);
+                ProcessTree.kill(process.toHandle(), KILL_WAIT, ProcessTree.Zombies.COUNT_AS_ENDED);
             }
         }
         reader.join(READER_WAIT);

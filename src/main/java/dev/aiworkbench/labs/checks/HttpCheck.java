@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.networknt.schema.Schema;
+import dev.aiworkbench.diagnostics.ValueSchemas;
 import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
 
@@ -23,12 +23,14 @@ import java.util.Optional;
 /**
  * An {@code http} check: sends the request (placeholders filled in the URL, the headers and the body's strings) and
  * compares the answer with the expectations: status (any 2xx by default), body text, JSON path values
- * ({@link JsonPaths}, compared by {@link JsonValues}), a JSON Schema (inline or a file of the lab) and the latency
+ * ({@link JsonPaths}, compared by {@link JsonValues}), a JSON Schema (inline or a file of the lab; without
+ * {@code $schema}, read as draft 2020-12, the dialect of the workbench's own schemas) and the latency
  * (from sending the request to the last byte of the body). A request to {@code {{qdrant.url}}} carries the Qdrant
  * API key, when there is one and the lab sets no {@code api-key} or {@code Authorization} header itself.
  */
 final class HttpCheck implements Check<CheckSpec.Http> {
     private static final java.util.regex.Pattern QDRANT_URL = java.util.regex.Pattern.compile("\\{\\{\\s*qdrant\\.url\\s*}}");
+    private static final ValueSchemas SCHEMAS = new ValueSchemas(ValueSchemas.Dialect.DRAFT_2020_12);
     private static final String NEXT = "Fix your service so that it answers as the step describes, then run the check again.";
 
     private final HttpClient client;
@@ -87,11 +89,11 @@ final class HttpCheck implements Check<CheckSpec.Http> {
         }
         String call = method + " " + uri;
 
-        Schema schema = null;
+        ValueSchemas.Compiled schema = null;
         if (spec.schema() != null && !spec.schema().isNull() && !spec.schema().isMissingNode()) {
             try {
                 JsonNode node = spec.schema().isTextual() ? context.schemas().resolve(spec.schema().asText()) : spec.schema();
-                schema = JsonSchemas.compile(node);
+                schema = SCHEMAS.compile(node);
             } catch (IOException | IllegalArgumentException e) {
                 return Outcome.error("The check's JSON Schema cannot be used: " + e.getMessage(),
                         "This is a mistake in the lab: correct expect.schema in lab.yaml.");
@@ -152,10 +154,10 @@ final class HttpCheck implements Check<CheckSpec.Http> {
                     }
                 }
                 if (schema != null) {
-                    List<String> violations = JsonSchemas.violations(schema, json.get());
+                    List<String> violations = schema.violations(json.get());
                     if (!violations.isEmpty()) {
                         problems.add("the body does not match the expected JSON Schema: "
-                                + JsonSchemas.describe(violations));
+                                + ValueSchemas.summary(violations));
                     }
                 }
             }

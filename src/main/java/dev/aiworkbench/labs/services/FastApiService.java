@@ -1,10 +1,11 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.DockerProbe;
-import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.checks.ServiceEndpoints;
 import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.DockerProbe;
+import dev.aiworkbench.labs.host.ProcessTree;
+import dev.aiworkbench.labs.host.PythonProbe;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -480,7 +481,8 @@ public final class FastApiService extends LabService {
             } catch (IOException e) {
                 // already closed
             }
-            List<ProcessHandle> left = Processes.stopTree(p.toHandle(), Duration.ofSeconds(5), Duration.ofSeconds(5));
+            List<ProcessHandle> left = ProcessTree.stop(p.toHandle(), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                    ProcessTree.Zombies.WAIT_UNTIL_REAPED);
             joinReaders();
             process = null;
             if (left.isEmpty()) {

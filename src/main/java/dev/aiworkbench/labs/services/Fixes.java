@@ -1,6 +1,6 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.PythonProbe;
+import dev.aiworkbench.labs.host.PythonProbe;
 
 import java.util.Locale;
 

@@ -1,11 +1,11 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.checks.ServiceEndpoints;
 import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.PythonProbe;
 import dev.aiworkbench.llm.ModelGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

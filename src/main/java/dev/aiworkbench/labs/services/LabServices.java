@@ -1,9 +1,9 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.DockerProbe;
-import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.ServiceSpec;
+import dev.aiworkbench.labs.host.DockerProbe;
+import dev.aiworkbench.labs.host.PythonProbe;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import org.slf4j.Logger;

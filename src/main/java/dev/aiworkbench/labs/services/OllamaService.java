@@ -1,9 +1,9 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.DockerProbe;
 import dev.aiworkbench.labs.checks.ServiceEndpoints;
 import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.DockerProbe;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;

@@ -2,10 +2,10 @@ package dev.aiworkbench.labs.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiworkbench.labs.DockerProbe;
 import dev.aiworkbench.labs.checks.ServiceEndpoints;
 import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.DockerProbe;
 import org.testcontainers.qdrant.QdrantContainer;
 import org.testcontainers.utility.DockerImageName;
 

@@ -1,8 +1,8 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.DockerProbe;
-import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.DockerProbe;
+import dev.aiworkbench.labs.host.PythonProbe;
 
 import java.net.URI;
 

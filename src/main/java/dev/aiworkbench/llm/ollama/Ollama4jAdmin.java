@@ -1,87 +1,124 @@
 package dev.aiworkbench.llm.ollama;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelDetails;
 import dev.aiworkbench.llm.ModelServerException;
-import dev.aiworkbench.llm.ModelServerException.Kind;
-import io.github.ollama4j.Ollama;
-import io.github.ollama4j.exceptions.OllamaException;
+import io.github.ollama4j.models.response.ListModelsResponse;
 import io.github.ollama4j.models.response.Model;
 import io.github.ollama4j.models.response.ModelDetail;
 import io.github.ollama4j.models.response.ModelMeta;
-import io.github.ollama4j.utils.Utils;
+import io.github.ollama4j.models.response.OllamaVersion;
 
-import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The calls Ollama4j 1.1.6 does well: version, list, show, delete. Everything that streams, or that
- * Ollama4j gives no timeout, goes through the gateway's own client instead.
+ * The admin calls: version, list, show, delete, read into Ollama4j 1.1.6's models of Ollama's answers. The
+ * requests go through the gateway's own client rather than Ollama4j's, because Ollama4j reports a failed call
+ * only as message text: here every error is classified by its status and body, as for every other call.
  */
 final class Ollama4jAdmin {
-    static {
-        // Ollama4j's mapper fails on any field it does not know, and every new Ollama release adds fields.
-        Utils.getObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    }
+    /**
+     * A mapper of our own for Ollama4j's models: Ollama4j's shared one fails on any field it does not know, every
+     * new Ollama release adds fields, and reconfiguring the shared one would change the library for everyone.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private final Ollama ollama;
-    private final OllamaErrors errors;
+    private final HttpClient client;
     private final OllamaSettings settings;
+    private final OllamaErrors errors;
 
-    Ollama4jAdmin(OllamaSettings settings, OllamaErrors errors) {
+    Ollama4jAdmin(HttpClient client, OllamaSettings settings, OllamaErrors errors) {
+        this.client = client;
         this.settings = settings;
         this.errors = errors;
-        this.ollama = new Ollama(settings.baseUri().toString());
-        this.ollama.setRequestTimeoutSeconds(Math.max(1, settings.adminTimeout().toSeconds()));
     }
 
     String version() throws ModelServerException {
-        try {
-            return ollama.getVersion();
-        } catch (OllamaException e) {
-            throw translate(e, null);
-        }
+        return read(send(request("/api/version").GET(), null), "/api/version", OllamaVersion.class).getVersion();
     }
 
     List<LocalModel> listModels() throws ModelServerException {
-        try {
-            return ollama.listModels().stream().map(Ollama4jAdmin::localModel).toList();
-        } catch (OllamaException e) {
-            throw translate(e, null);
-        }
+        ListModelsResponse list = read(send(request("/api/tags").GET(), null), "/api/tags", ListModelsResponse.class);
+        return list.getModels() == null ? List.of()
+                : list.getModels().stream().map(Ollama4jAdmin::localModel).toList();
     }
 
     ModelDetails show(String model) throws ModelServerException {
+        HttpResponse<String> answer = send(request("/api/show").POST(body(model)), model);
+        ModelDetail detail = read(answer, "/api/show", ModelDetail.class);
+        Map<String, String> details = new LinkedHashMap<>();
+        ModelMeta meta = detail.getDetails();
+        if (meta != null) {
+            putIfPresent(details, "format", meta.getFormat());
+            putIfPresent(details, "family", meta.getFamily());
+            putIfPresent(details, "parameter size", meta.getParameterSize());
+            putIfPresent(details, "quantization", meta.getQuantizationLevel());
+        }
+        return new ModelDetails(model, orEmpty(detail.getTemplate()), orEmpty(detail.getParameters()),
+                orEmpty(detail.getSystem()), orEmpty(detail.getLicense()),
+                detail.getCapabilities() == null ? List.of() : Arrays.asList(detail.getCapabilities()), details);
+    }
+
+    /** Deletes the model; one that is not there (404) is already what was asked for, as Ollama4j 1.1.6 has it. */
+    void delete(String model) throws ModelServerException {
         try {
-            ModelDetail detail = ollama.getModelDetails(model);
-            Map<String, String> details = new LinkedHashMap<>();
-            ModelMeta meta = detail.getDetails();
-            if (meta != null) {
-                putIfPresent(details, "format", meta.getFormat());
-                putIfPresent(details, "family", meta.getFamily());
-                putIfPresent(details, "parameter size", meta.getParameterSize());
-                putIfPresent(details, "quantization", meta.getQuantizationLevel());
+            send(request("/api/delete").method("DELETE", body(model)), model);
+        } catch (ModelServerException e) {
+            if (e.kind() != ModelServerException.Kind.MODEL_NOT_FOUND) {
+                throw e;
             }
-            return new ModelDetails(model, orEmpty(detail.getTemplate()), orEmpty(detail.getParameters()),
-                    orEmpty(detail.getSystem()), orEmpty(detail.getLicense()),
-                    detail.getCapabilities() == null ? List.of() : Arrays.asList(detail.getCapabilities()), details);
-        } catch (OllamaException e) {
-            throw translate(e, model);
         }
     }
 
-    void delete(String model) throws ModelServerException {
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(settings.baseUri().resolve(path))
+                .timeout(settings.adminTimeout())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json");
+    }
+
+    private static HttpRequest.BodyPublisher body(String model) {
+        return HttpRequest.BodyPublishers.ofByteArray(OllamaWire.modelBody(model, false));
+    }
+
+    /** The answer of a call that succeeded; any other is an error classified by its status and body. */
+    private HttpResponse<String> send(HttpRequest.Builder request, String model) throws ModelServerException {
+        HttpResponse<String> response;
         try {
-            ollama.deleteModel(model, false);
-        } catch (OllamaException e) {
-            throw translate(e, model);
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw errors.transport(e, settings.adminTimeout(), "answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw errors.transport(e, settings.adminTimeout(), "answer");
+        }
+        if (response.statusCode() >= 400) {
+            throw errors.status(response.statusCode(), response.body(), model);
+        }
+        return response;
+    }
+
+    private <T> T read(HttpResponse<String> response, String path, Class<T> type) throws ModelServerException {
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw errors.unreadable(path, e);
         }
     }
 
@@ -93,23 +130,6 @@ final class Ollama4jAdmin {
                 Optional.ofNullable(meta).map(ModelMeta::getQuantizationLevel).filter(s -> !s.isBlank()),
                 model.getSize(), model.getDigest(),
                 Optional.ofNullable(model.getModifiedAt()).map(time -> time.toInstant()));
-    }
-
-    private ModelServerException translate(OllamaException e, String model) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return errors.unreachable(e);
-            }
-            if (cause instanceof HttpTimeoutException) {
-                return errors.timeout(settings.adminTimeout(), "answer", e);
-            }
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (model != null && message.toLowerCase(Locale.ROOT).contains("not found")) {
-            return errors.status(404, "{\"error\":" + OllamaWire.JSON.valueToTree(message) + "}", model);
-        }
-        return new ModelServerException(Kind.SERVER_ERROR, "Ollama at " + settings.baseUri() + " failed: "
-                + (message.isBlank() ? "no details" : message) + ".", message, e);
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -35,19 +35,32 @@ final class OllamaErrors {
                 + seconds(waited) + " (a large model may still be loading). Try again, or allow more time.", null, cause);
     }
 
-    /** An error answered with a status code before any of the answer was sent. */
+    /**
+     * An error answered with a status code before any of the answer was sent.
+     *
+     * @param model the model the call was about; null for calls about none (a 404 is then not a missing model)
+     */
     ModelServerException status(int status, String body, String model) {
         String text = serverText(body);
-        return switch (status) {
-            case 404 -> new ModelServerException(Kind.MODEL_NOT_FOUND, "The model '" + model + "' is not on the Ollama "
+        if (status == 404 && model != null) {
+            return new ModelServerException(Kind.MODEL_NOT_FOUND, "The model '" + model + "' is not on the Ollama "
                     + "server at " + baseUri + " — pull it with `ollama pull " + model + "` or `workbench models pull "
                     + model + "`. (Ollama said: " + text + ")", text, null);
+        }
+        return switch (status) {
             case 400 -> new ModelServerException(Kind.BAD_REQUEST, "Ollama refused the request: " + text + ".", text, null);
             case 429, 503 -> new ModelServerException(Kind.BUSY, "Ollama at " + baseUri + " is busy: " + text
                     + ". Try again in a moment.", text, null);
             default -> new ModelServerException(Kind.SERVER_ERROR, "Ollama failed (HTTP " + status + "): " + text + ".",
                     text, null);
         };
+    }
+
+    /** An answer whose JSON is not what Ollama sends for that call. */
+    ModelServerException unreadable(String path, IOException cause) {
+        return new ModelServerException(Kind.SERVER_ERROR, "Ollama at " + baseUri + " answered " + path
+                + " with JSON the workbench cannot read (" + cause.getMessage().lines().findFirst().orElse("")
+                + "). Check that the address is an Ollama server's, and that Ollama is up to date.", null, cause);
     }
 
     GenerationFailedException failedMidStream(String serverText, String partial) {

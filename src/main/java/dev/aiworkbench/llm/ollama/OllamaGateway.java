@@ -27,10 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The model gateway for Ollama. Ollama4j 1.1.6 serves the admin calls; chat, generate, pull and
- * embed go through one shared JDK client here, because for those Ollama4j loses mid-stream error
- * text, cannot be stopped once the body streams, times out only the headers, sends {@code stop} as
- * a string, leaks a static role list per chunk, reports no pull progress and gives embed no timeout.
+ * The model gateway for Ollama. Every call goes through one shared JDK client here; Ollama4j 1.1.6's
+ * models read the admin answers ({@link Ollama4jAdmin}). Chat, generate, pull and embed do not use
+ * Ollama4j at all, because for those it loses mid-stream error text, cannot be stopped once the body
+ * streams, times out only the headers, sends {@code stop} as a string, leaks a static role list per
+ * chunk, reports no pull progress and gives embed no timeout.
  */
 public final class OllamaGateway implements ModelGateway {
     private final OllamaSettings settings;
@@ -59,7 +60,7 @@ public final class OllamaGateway implements ModelGateway {
             return thread;
         });
         this.watchdog = new Watchdog(timer);
-        this.admin = new Ollama4jAdmin(settings, errors);
+        this.admin = new Ollama4jAdmin(client, settings, errors);
     }
 
     @Override

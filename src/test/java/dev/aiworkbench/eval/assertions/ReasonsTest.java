@@ -32,7 +32,7 @@ class ReasonsTest {
                         + "match: required property 'name' not found.");
         assertThat(reason("is-json", "{properties: {age: {type: string}}}", null, "{\"age\": 1}"))
                 .isEqualTo("Expected the output to be valid JSON that matches the schema, but it is JSON that does not "
-                        + "match: /age: integer found, string expected.");
+                        + "match: $.age: integer found, string expected.");
         assertThat(reason("is-json", null, null, "{\"a\": 1,}"))
                 .startsWith("Expected the output to be valid JSON, but it is not JSON (Unexpected character ('}'");
         assertThat(GRADER.grade(AssertionSpec.of("latency", null, 500.0, null, null, null),

@@ -1,5 +1,6 @@
 package dev.aiworkbench.labs.checks;
 
+import dev.aiworkbench.labs.host.ProcessTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,7 @@ class CommandCheckTest {
         var descendants = parent.descendants().toList();
         assertThat(descendants).isNotEmpty();
 
-        boolean gone = ProcessTree.kill(parent.toHandle(), Duration.ofSeconds(5));
+        boolean gone = ProcessTree.kill(parent.toHandle(), Duration.ofSeconds(5), ProcessTree.Zombies.COUNT_AS_ENDED);
 
         assertThat(gone).isTrue();
         assertThat(parent.isAlive()).isFalse();

@@ -1,6 +1,6 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.DockerProbe;
+import dev.aiworkbench.labs.host.DockerProbe;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

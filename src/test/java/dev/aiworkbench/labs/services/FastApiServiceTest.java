@@ -1,10 +1,11 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.ProcessTree;
+import dev.aiworkbench.labs.host.PythonProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +128,7 @@ class FastApiServiceTest {
                     .map(r -> r.statusCode() == 200).orElse(false));
 
             // restart: a new process on the same port, and the old tree is gone
-            Set<ProcessHandle> before = Processes.tree(fastapi.process().orElseThrow());
+            Set<ProcessHandle> before = ProcessTree.of(fastapi.process().orElseThrow());
             assertThat(before).hasSizeGreaterThan(1); // the reloader and the app's process
             ServiceState restarted = run.restart(ServiceType.FASTAPI).get(START.toSeconds(), TimeUnit.SECONDS);
             assertThat(restarted.status()).as(restarted.message()).isEqualTo(ServiceStatus.RUNNING);
@@ -138,7 +139,7 @@ class FastApiServiceTest {
             assertThat(before).noneMatch(ProcessHandle::isAlive);
 
             // stop: nothing of uvicorn is left
-            Set<Long> tree = Processes.tree(fastapi.process().orElseThrow()).stream().map(ProcessHandle::pid)
+            Set<Long> tree = ProcessTree.of(fastapi.process().orElseThrow()).stream().map(ProcessHandle::pid)
                     .collect(Collectors.toSet());
             run.stop().get(30, TimeUnit.SECONDS);
             assertThat(fastapi.state().status()).isEqualTo(ServiceStatus.STOPPED);
@@ -219,7 +220,7 @@ class FastApiServiceTest {
             assertThat(get(run.endpoints().fastapi().orElseThrow().resolve("/health"), Map.of()).orElseThrow()
                     .statusCode()).isEqualTo(200);
 
-            Set<ProcessHandle> tree = Processes.tree(fastapi.process().orElseThrow());
+            Set<ProcessHandle> tree = ProcessTree.of(fastapi.process().orElseThrow());
             run.stop().get(30, TimeUnit.SECONDS);
             assertThat(tree).noneMatch(ProcessHandle::isAlive);
         }
@@ -232,7 +233,7 @@ class FastApiServiceTest {
         try (LabServices services = services()) {
             LabRun run = services.start(lab, labFolder).get(START.toSeconds(), TimeUnit.SECONDS);
             assertThat(run.fastapi().orElseThrow().state().status()).isEqualTo(ServiceStatus.RUNNING);
-            tree = Processes.tree(run.fastapi().orElseThrow().process().orElseThrow());
+            tree = ProcessTree.of(run.fastapi().orElseThrow().process().orElseThrow());
         }
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
     }
@@ -242,7 +243,7 @@ class FastApiServiceTest {
         LabDefinition lab = ServiceTestSupport.lab("fastapi-remote", null, true, ServiceSpec.of(ServiceType.FASTAPI));
         try (LabServices services = services()) {
             LabRun run = services.start(lab, labFolder).get(START.toSeconds(), TimeUnit.SECONDS);
-            Set<ProcessHandle> tree = Processes.tree(run.fastapi().orElseThrow().process().orElseThrow());
+            Set<ProcessHandle> tree = ProcessTree.of(run.fastapi().orElseThrow().process().orElseThrow());
 
             boolean stopped = new LabRunRecords(data.resolve("lab-runs")).requestStop("fastapi-remote",
                     Duration.ofSeconds(30));
@@ -267,7 +268,7 @@ class FastApiServiceTest {
             URI health = URI.create("http://127.0.0.1:" + port + "/health");
             await("the launched uvicorn", START, () -> get(health, Map.of()).map(r -> r.statusCode() == 200)
                     .orElse(false));
-            Set<ProcessHandle> tree = Processes.tree(launcher.toHandle());
+            Set<ProcessHandle> tree = ProcessTree.of(launcher.toHandle());
             assertThat(tree).hasSizeGreaterThan(1);
 
             launcher.getOutputStream().close();
@@ -276,7 +277,8 @@ class FastApiServiceTest {
                     () -> tree.stream().noneMatch(ProcessHandle::isAlive));
             assertThat(launcher.exitValue()).isZero();
         } finally {
-            Processes.stopTree(launcher.toHandle(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+            ProcessTree.stop(launcher.toHandle(), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                    ProcessTree.Zombies.WAIT_UNTIL_REAPED);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.aiworkbench.labs.services;
 
-import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.PythonProbe;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.testing.FakeOllama;

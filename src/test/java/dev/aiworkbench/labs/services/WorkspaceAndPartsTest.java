@@ -5,11 +5,11 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
-import dev.aiworkbench.labs.DockerProbe;
-import dev.aiworkbench.labs.PythonProbe;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.host.DockerProbe;
+import dev.aiworkbench.labs.host.PythonProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

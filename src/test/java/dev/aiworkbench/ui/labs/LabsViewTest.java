@@ -273,7 +273,7 @@ class LabsViewTest {
 
     @Test
     void aLabWhoseServicesCannotRunHereSaysWhatIsMissingBeforeStart(FxRobot robot) throws Exception {
-        dev.aiworkbench.labs.DockerProbe.Result docker = dev.aiworkbench.labs.DockerProbe.probe(System.getenv(),
+        dev.aiworkbench.labs.host.DockerProbe.Result docker = dev.aiworkbench.labs.host.DockerProbe.probe(System.getenv(),
                 Duration.ofSeconds(5));
         Assumptions.assumeFalse(docker.running(), "Docker runs here, so Qdrant could start: nothing is missing");
         startApp(robot);

@@ -1,4 +1,4 @@
-package dev.aiworkbench.labs;
+package dev.aiworkbench.labs.host;
 
 import java.io.File;
 import java.io.IOException;
