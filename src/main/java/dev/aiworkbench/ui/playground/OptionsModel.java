@@ -2,6 +2,7 @@ package dev.aiworkbench.ui.playground;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.llm.ModelOption;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
 import javafx.beans.property.ObjectProperty;
@@ -10,14 +11,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The sampling options and answer format as typed (an empty option means the server's default), read on demand. */
 public final class OptionsModel {
-    /** The options with a field each, in the order the form shows them. */
-    public static final List<String> NAMES = List.of("temperature", "top_p", "top_k", "seed", "num_predict", "num_ctx");
+    /** The options with a field each, in the order the form shows them: every option but stop, which has its own. */
+    public static final List<String> NAMES = Arrays.stream(ModelOption.values())
+            .filter(option -> option.kind() != ModelOption.Kind.TEXTS).map(ModelOption::wireName).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The answer formats the playground offers. */
@@ -101,12 +104,7 @@ public final class OptionsModel {
 
     /** Shows saved options and format, as a reopened run or an opened version has them. */
     public void fill(ModelOptions options, OutputFormat outputFormat) {
-        set("temperature", options.temperature());
-        set("top_p", options.topP());
-        set("top_k", options.topK());
-        set("seed", options.seed());
-        set("num_predict", options.numPredict());
-        set("num_ctx", options.numCtx());
+        NAMES.forEach(name -> set(name, options.value(ModelOption.named(name).orElseThrow())));
         stop.set(String.join("|", options.stop().stream().map(s -> s.replace("\n", "\\n").replace("\t", "\\t"))
                 .toList()));
         switch (outputFormat) {
