@@ -49,36 +49,6 @@ public final class FastApiService extends LabService {
     private static final Pattern APP = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*:[A-Za-z_][A-Za-z0-9_.]*");
     private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
-    /**
-     * Runs {@code python -m uvicorn ARGS} exactly as {@code -m} does, plus one thing: a thread that waits for
-     * stdin to close and then stops uvicorn the way Ctrl+C does. The workbench holds stdin open, so if the
-     * workbench dies without stopping the lab (a crash, kill -9), the pipe closes and uvicorn does not outlive it.
-     */
-    static final String LAUNCHER = """
-            import os, runpy, signal, sys, threading
-            def _workbench_watch():
-                try:
-                    while sys.stdin.buffer.read(4096):
-                        pass
-                except Exception:
-                    pass
-                os.kill(os.getpid(), signal.SIGTERM)
-            threading.Thread(target=_workbench_watch, name="workbench-watch", daemon=True).start()
-            sys.argv = ["uvicorn"] + sys.argv[1:]
-            runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
-            """;
-
-    private static final String CONTAINER_SCRIPT = """
-            set -e
-            echo "Installing FastAPI and uvicorn with pip (this needs network access)..."
-            pip install --quiet fastapi uvicorn
-            if [ -f requirements.txt ]; then
-              echo "Installing requirements.txt with pip..."
-              pip install --quiet -r requirements.txt
-            fi
-            exec python -m uvicorn "$1" --host 0.0.0.0 --port 8000 --reload --reload-dir /workspace
-            """;
-
     private volatile Process process;
     private volatile GenericContainer<?> container;
     private volatile int port;
@@ -88,7 +58,6 @@ public final class FastApiService extends LabService {
     private final List<Thread> readers = new ArrayList<>();
     private final Object watchLock = new Object();
     private int misses;
-    /** Access-log lines the watch's own requests will cause, to keep out of the learner's log. */
 
     FastApiService(ServiceSpec spec, LabContext context) {
         super(spec, context);
@@ -158,7 +127,7 @@ public final class FastApiService extends LabService {
             int chosen = port > 0 && FreePorts.isFree(port) ? port : FreePorts.free();
             List<String> arguments = List.of(app, "--host", ContainerSupport.LOOPBACK, "--port", String.valueOf(chosen),
                     "--reload", "--reload-dir", workspace.toString());
-            List<String> command = new ArrayList<>(List.of(interpreter.toString(), "-c", LAUNCHER));
+            List<String> command = new ArrayList<>(List.of(interpreter.toString(), "-c", UvicornScripts.LAUNCHER));
             command.addAll(arguments);
             say("$ " + interpreter + " -m uvicorn " + String.join(" ", arguments) + "   (in " + workspace
                     + "; a small launcher around it stops uvicorn if the workbench ends)");
@@ -285,7 +254,7 @@ public final class FastApiService extends LabService {
                     .withFileSystemBind(context.workspace.toAbsolutePath().toString(), CONTAINER_WORKSPACE,
                             BindMode.READ_WRITE)
                     .withWorkingDirectory(CONTAINER_WORKSPACE)
-                    .withCommand("sh", "-c", CONTAINER_SCRIPT, "uvicorn-app", app)
+                    .withCommand("sh", "-c", UvicornScripts.IN_CONTAINER, "uvicorn-app", app)
                     .withEnv(context.appEnvironment(true))
                     .withEnv("PYTHONUNBUFFERED", "1")
                     .withEnv("PYTHONDONTWRITEBYTECODE", "1")

@@ -260,7 +260,7 @@ class FastApiServiceTest {
         Path python = PythonProbe.probe(System.getenv(), Duration.ofSeconds(20)).python().orElseThrow();
         ServiceTestSupport.stub(stubFolder);
         int port = FreePorts.free();
-        Process launcher = new ProcessBuilder(python.toString(), "-c", FastApiService.LAUNCHER, "main:app", "--host",
+        Process launcher = new ProcessBuilder(python.toString(), "-c", UvicornScripts.LAUNCHER, "main:app", "--host",
                 "127.0.0.1", "--port", String.valueOf(port), "--reload", "--reload-dir", stubFolder.toString())
                 .directory(stubFolder.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
