@@ -1,5 +1,6 @@
 package dev.aiworkbench.cli;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.labs.host.PythonProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and python3-uvicorn in CI). `lab start` runs in its own JVM, as a learner runs it in a terminal, and the other
  * verbs find it through its run record.
  */
+@Tag("slow")
 class CliLabTest {
     private static final String LAB = "fastapi-typed-service";
     private static final Duration SETTLE = Duration.ofSeconds(90);

@@ -1,5 +1,6 @@
 package dev.aiworkbench.labs;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.labs.checks.CheckContext;
@@ -62,6 +63,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ask whether a model is on the server test the machine, not the learner's work: they must pass in both phases.
  * A summary of what ran and what was skipped, and why, is printed at the end.
  */
+@Tag("slow")
 class ReferenceSolutionsTest {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration RELOAD = Duration.ofSeconds(40);

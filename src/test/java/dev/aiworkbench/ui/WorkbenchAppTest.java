@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Week;
@@ -28,6 +29,7 @@ import static dev.aiworkbench.ui.AppDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the real app shell over a temporary data folder, as a learner would. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchAppTest {
     private static final Week WEEK_ONE = InstalledPack.load(Optional.empty(), "0.1.0").pack().orElseThrow()

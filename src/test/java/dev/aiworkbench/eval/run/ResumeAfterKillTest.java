@@ -1,5 +1,6 @@
 package dev.aiworkbench.eval.run;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.eval.suite.EvalSuite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The issue's hard case: {@code workbench eval run} as a real process, killed with SIGKILL mid-run,
  * then resumed. Nothing that had landed may be lost or run again, and nothing else may be missing.
  */
+@Tag("slow")
 class ResumeAfterKillTest {
     private static final int ITEMS = 30;
 

@@ -1,5 +1,6 @@
 package dev.aiworkbench.labs.checks;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.labs.host.ProcessTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import static dev.aiworkbench.labs.checks.Specs.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("slow")
 class CommandCheckTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static CheckEngine engine;

@@ -1,5 +1,6 @@
 package dev.aiworkbench.labs.services;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.ServiceSpec;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * python3-uvicorn in CI), found by PythonProbe. Docker is pointed at a socket that does not exist, so these tests
  * never fall back to a container.
  */
+@Tag("slow")
 class FastApiServiceTest {
     private static final Duration START = Duration.ofSeconds(60);
 

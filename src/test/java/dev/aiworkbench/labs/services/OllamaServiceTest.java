@@ -1,5 +1,6 @@
 package dev.aiworkbench.labs.services;
 
+import org.junit.jupiter.api.Tag;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.aiworkbench.labs.definition.LabDefinition;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * named volume with progress, and a second start finds it there. Runs where Docker does (and the network reaches
  * ollama.com); elsewhere it is skipped, and {@link DockerNotice} prints why.
  */
+@Tag("docker")
 @ExtendWith(DockerNotice.class)
 @Testcontainers(disabledWithoutDocker = true)
 class OllamaServiceTest {

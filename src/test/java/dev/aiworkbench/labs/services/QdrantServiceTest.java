@@ -1,5 +1,6 @@
 package dev.aiworkbench.labs.services;
 
+import org.junit.jupiter.api.Tag;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Qdrant in a real container. Runs where Docker does; elsewhere it is skipped, and {@link DockerNotice} prints why.
  */
+@Tag("docker")
 @ExtendWith(DockerNotice.class)
 @Testcontainers(disabledWithoutDocker = true)
 class QdrantServiceTest {

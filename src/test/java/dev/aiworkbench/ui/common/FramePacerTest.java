@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.common;
 
+import org.junit.jupiter.api.Tag;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A producer far faster than the screen gets at most one FX update a frame, and its last ask is always served. */
+@Tag("ui")
 class FramePacerTest {
     @BeforeAll
     static void toolkit() throws Exception {

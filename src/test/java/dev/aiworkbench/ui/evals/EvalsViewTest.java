@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.evals;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.ui.AppDriver;
 import dev.aiworkbench.ui.WorkbenchApp;
 import dev.aiworkbench.app.Workbench;
@@ -57,6 +58,7 @@ import static org.testfx.util.NodeQueryUtils.hasText;
  * screen is mounted in its own window over the real app's session until the shell's navigation
  * offers it.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class EvalsViewTest {
     private static final String MODEL = "qwen2.5:0.5b";

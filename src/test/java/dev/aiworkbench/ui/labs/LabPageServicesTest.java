@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.labs;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.labs.definition.ServiceType;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The services' events reach the view model only when the live feed delivers (here, when the test says so, as a
  * frame would), and then all at once: the state with its address, and the log lines. Stop ends uvicorn.
  */
+@Tag("slow")
 class LabPageServicesTest {
     private static final String LAB = "fastapi-typed-service";
 

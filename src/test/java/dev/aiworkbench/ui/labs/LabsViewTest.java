@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.labs;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.ui.AppDriver;
 import dev.aiworkbench.ui.WorkbenchApp;
 import dev.aiworkbench.app.WorkbenchOptions;
@@ -42,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reveal solution (confirmed) lists what it wrote and kept, and Check then passes everything and marks the lab's
  * tasks done; Stop leaves no uvicorn behind. A week's lab task opens the lab.
  */
+@Tag("ui")
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class LabsViewTest {
     private static final String LAB = "fastapi-typed-service";

@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.labs;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.labs.definition.ServiceType;
 import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceState;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** A model pull shows as a bar with its bytes while Ollama starts, and goes once the service has settled. */
+@Tag("ui")
 class ServicePanePullTest {
     @BeforeAll
     static void toolkit() throws Exception {

@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.models;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.ui.AppDriver;
 import dev.aiworkbench.ui.WorkbenchApp;
 import atlantafx.base.controls.Message;
@@ -45,6 +46,7 @@ import static org.testfx.util.NodeQueryUtils.hasText;
  * progress and cancelling, deleting after the confirm, and a model's details. The screen is mounted
  * in its own window over the real app's session until the shell's navigation offers it.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ModelsViewTest {
     @TempDir

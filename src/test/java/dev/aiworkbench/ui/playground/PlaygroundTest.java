@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.playground;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.ui.AppDriver;
 import dev.aiworkbench.ui.WorkbenchApp;
 import dev.aiworkbench.app.WorkbenchOptions;
@@ -27,6 +28,7 @@ import static dev.aiworkbench.ui.AppDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The playground driven as a learner would, against the fake Ollama. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundTest {
     private static final String MODEL = "llama3.2:latest";

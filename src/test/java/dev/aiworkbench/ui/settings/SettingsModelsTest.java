@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.settings;
 
+import org.junit.jupiter.api.Tag;
 import dev.aiworkbench.ui.AppDriver;
 import dev.aiworkbench.ui.WorkbenchApp;
 import dev.aiworkbench.app.WorkbenchOptions;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.NodeQueryUtils.hasText;
 
 /** The Settings sections for the Ollama address and the price table, driven through the real app. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SettingsModelsTest {
     @TempDir
