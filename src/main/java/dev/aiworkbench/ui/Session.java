@@ -4,6 +4,7 @@ import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.progress.PlanSettings;
+import dev.aiworkbench.progress.ProgressChange;
 import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.TaskState;
 import dev.aiworkbench.llm.ServerStatus;
@@ -117,27 +118,27 @@ public final class Session {
     }
 
     public void mark(String itemId, TaskState state) {
-        write(pack -> workbench.progress().mark(pack, itemId, state));
+        apply(new ProgressChange.Mark(itemId, state));
     }
 
     public void saveNote(String weekId, String markdown) {
-        write(pack -> workbench.progress().saveNote(pack, weekId, markdown));
+        apply(new ProgressChange.SaveNote(weekId, markdown));
     }
 
     public void startTimer(String itemId) {
-        write(pack -> workbench.progress().startTimer(pack, itemId));
+        apply(new ProgressChange.StartTimer(itemId));
     }
 
     public void stopTimer() {
-        write(pack -> workbench.progress().stopTimer(pack));
+        apply(new ProgressChange.StopTimer());
     }
 
     public void addMinutes(String itemId, int minutes) {
-        write(pack -> workbench.progress().addMinutes(pack, itemId, minutes));
+        apply(new ProgressChange.AddMinutes(itemId, minutes));
     }
 
     public void setPlan(PlanSettings plan) {
-        write(pack -> workbench.progress().setPlan(pack, plan));
+        apply(new ProgressChange.SetPlan(plan));
     }
 
     /** Reads the progress again: another part of the app (a passed lab) marked tasks done. */
@@ -170,6 +171,19 @@ public final class Session {
             change.apply(pack.get());
             return workbench.progress().snapshot(pack.get());
         }, fresh -> {
+            error.set("");
+            snapshot.set(fresh);
+        }, this::report);
+    }
+
+    /** Writes one change in the background and publishes the snapshot after it, built from the current one. */
+    private void apply(ProgressChange change) {
+        Optional<Pack> pack = pack();
+        if (pack.isEmpty()) {
+            return;
+        }
+        ProgressSnapshot previous = snapshot.get();
+        background.run(() -> workbench.progress().apply(pack.get(), previous, change), fresh -> {
             error.set("");
             snapshot.set(fresh);
         }, this::report);
