@@ -28,6 +28,8 @@ public final class BenchSummary {
     static final double PACK_LOAD_BUDGET_MS = 150;
     static final double MARKS_BUDGET_MS = 1000;
     static final double GRADE_BUDGET_MS = 2000;
+    /** A tick over 100,000 events of history may take at most this many times a tick over 1,000. */
+    static final double TICK_HISTORY_LIMIT = 1.2;
 
     private record Score(double mean, double error, double median, String unit, double allocPerOp) {
         String meanText() {
@@ -119,6 +121,8 @@ public final class BenchSummary {
         cold.ifPresent(c -> rows.add(row("   the same 10,000 graded first in a fresh JVM (per fork)", c, "",
                 "info")));
 
+        ok &= tickRows(results, rows);
+
         if (rows.isEmpty()) {
             System.out.println("no known benchmarks in the result file");
             return true;
@@ -134,6 +138,30 @@ public final class BenchSummary {
         System.out.println("Verdicts use the median of the measurement iterations; mean ± error is JMH's score"
                 + " with its 99.9% confidence half-width.");
         System.out.println(ok ? "All checked budgets hold." : "A budget is MISSED (see above).");
+        return ok;
+    }
+
+    /** Issue 9: a tick from the click to the week page updated costs the same with 1,000 and 100,000 events. */
+    private static boolean tickRows(JsonNode results, List<String[]> rows) {
+        boolean ok = true;
+        Optional<Score> small = find(results, "ProgressTickBenchmark.tick", "history", "1000");
+        Optional<Score> large = find(results, "ProgressTickBenchmark.tick", "history", "100000");
+        small.ifPresent(s -> rows.add(row("e. 20 ticks (apply + next snapshot + week page), 1,000 events", s, "", "")));
+        large.ifPresent(l -> rows.add(row("   the same, 100,000 events", l, "", "")));
+        if (small.isPresent() && large.isPresent()) {
+            boolean pass = large.get().median() / small.get().median() <= TICK_HISTORY_LIMIT;
+            ok = pass;
+            rows.add(ratioRow("   ratio 100,000 / 1,000 events", large.get(), small.get(),
+                    "<= " + fmt(TICK_HISTORY_LIMIT), verdict(pass)));
+        }
+        Optional<Score> fullSmall = find(results, "ProgressTickBenchmark.tickFullRead", "history", "1000");
+        Optional<Score> fullLarge = find(results, "ProgressTickBenchmark.tickFullRead", "history", "100000");
+        fullSmall.ifPresent(s -> rows.add(row("   before: mark + full snapshot, 1,000 events", s, "", "info")));
+        fullLarge.ifPresent(l -> rows.add(row("   before: mark + full snapshot, 100,000 events", l, "", "info")));
+        if (fullSmall.isPresent() && fullLarge.isPresent()) {
+            rows.add(ratioRow("   before: ratio 100,000 / 1,000 events", fullLarge.get(), fullSmall.get(), "",
+                    "info"));
+        }
         return ok;
     }
 
@@ -153,11 +181,15 @@ public final class BenchSummary {
     }
 
     private static Optional<Score> find(JsonNode results, String benchmark, String weeks) {
+        return find(results, benchmark, "weeks", weeks);
+    }
+
+    private static Optional<Score> find(JsonNode results, String benchmark, String param, String value) {
         for (JsonNode result : results) {
             if (!result.path("benchmark").asText().equals(PKG + benchmark)) {
                 continue;
             }
-            if (weeks != null && !weeks.equals(result.path("params").path("weeks").asText())) {
+            if (value != null && !value.equals(result.path("params").path(param).asText())) {
                 continue;
             }
             JsonNode metric = result.path("primaryMetric");

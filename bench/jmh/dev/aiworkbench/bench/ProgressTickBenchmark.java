@@ -1,0 +1,227 @@
+package dev.aiworkbench.bench;
+
+import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.curriculum.Task;
+import dev.aiworkbench.curriculum.Week;
+import dev.aiworkbench.curriculum.WorkItem;
+import dev.aiworkbench.progress.Completion;
+import dev.aiworkbench.progress.PlanSettings;
+import dev.aiworkbench.progress.ProgressChange;
+import dev.aiworkbench.progress.ProgressReport;
+import dev.aiworkbench.progress.ProgressService;
+import dev.aiworkbench.progress.ProgressSnapshot;
+import dev.aiworkbench.progress.Schedule;
+import dev.aiworkbench.progress.TaskState;
+import dev.aiworkbench.progress.TimeEntry;
+import dev.aiworkbench.progress.WeekDates;
+import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.Timestamps;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Budget (issue 9): a tick costs the same however long the history is. One operation is
+ * {@value #TICKS} ticks of the GUI's path from the click to the week page updated: the task's state
+ * written with its event, the next snapshot, and what the Curriculum screen derives from it (the
+ * tree's {@link ProgressReport}; the week page's dates, completion, minutes per task, running timer
+ * and task states, as {@code WeekPage.showTimes} does). {@link #tick} goes through
+ * {@link ProgressService#apply}, as the GUI does; {@link #tickFullRead} is the path before it:
+ * {@code mark} then a full {@code snapshot}, shown for contrast. Each iteration starts from a copy of
+ * a database seeded with {@code history} events (state changes over the default pack's tasks, 50 a
+ * day), so the history grows by at most {@value #TICKS} during the measurement.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 20)
+@Measurement(iterations = 20)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
+public class ProgressTickBenchmark {
+    public static final int TICKS = 20;
+    private static final int EVENTS_PER_DAY = 50;
+
+    @State(Scope.Benchmark)
+    public static class SeededHistory {
+        @Param({"1000", "100000"})
+        public int history;
+
+        Pack pack;
+        List<String> taskIds;
+        Week week;
+        Path seedDir;
+        Path seeded;
+
+        @Setup(Level.Trial)
+        public void seed() throws IOException, SQLException {
+            pack = InstalledPack.load(Optional.empty(), AppInfo.version()).pack()
+                    .orElseThrow(() -> new IllegalStateException("the built-in pack does not load"));
+            taskIds = pack.workItems().stream().filter(w -> w.kind() == WorkItem.Kind.TASK).map(WorkItem::id).toList();
+            week = pack.weeks().get(0);
+            seedDir = Files.createTempDirectory("workbench-bench-tick-seed-");
+            seeded = seedDir.resolve("progress.db");
+            Database.open(seeded).close();
+            write(seeded, pack.id(), taskIds, history);
+        }
+
+        /** Events that walk the tasks in turn, each one toggled between done and todo, with item states to match. */
+        private static void write(Path file, String packId, List<String> tasks, int events) throws SQLException {
+            Instant start = LocalDate.of(2020, 1, 6).atStartOfDay().toInstant(ZoneOffset.UTC);
+            Map<String, TaskState> states = new HashMap<>();
+            Map<String, Instant> updated = new HashMap<>();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+                c.setAutoCommit(false);
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO progress_event "
+                        + "(pack_id, item_id, kind, from_state, to_state, minutes, at) VALUES (?, ?, 'state', ?, ?, NULL, ?)")) {
+                    for (int i = 0; i < events; i++) {
+                        String item = tasks.get(i % tasks.size());
+                        TaskState from = states.getOrDefault(item, TaskState.TODO);
+                        TaskState to = from == TaskState.DONE ? TaskState.TODO : TaskState.DONE;
+                        Instant at = start.plus(Duration.ofDays(i / EVENTS_PER_DAY))
+                                .plusSeconds(60L * (i % EVENTS_PER_DAY));
+                        insert.setString(1, packId);
+                        insert.setString(2, item);
+                        insert.setString(3, from.id());
+                        insert.setString(4, to.id());
+                        insert.setString(5, Timestamps.format(at));
+                        insert.addBatch();
+                        states.put(item, to);
+                        updated.put(item, at);
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO item_state (pack_id, item_id, state, updated_at) VALUES (?, ?, ?, ?)")) {
+                    for (Map.Entry<String, TaskState> state : states.entrySet()) {
+                        insert.setString(1, packId);
+                        insert.setString(2, state.getKey());
+                        insert.setString(3, state.getValue().id());
+                        insert.setString(4, Timestamps.format(updated.get(state.getKey())));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                c.commit();
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() {
+            PackGenerator.deleteTree(seedDir);
+        }
+    }
+
+    /** A copy of the seeded database per iteration, opened the way the app opens it, and its first snapshot. */
+    @State(Scope.Benchmark)
+    public static class OpenProgress {
+        Path dir;
+        Database database;
+        ProgressService progress;
+        ProgressSnapshot snapshot;
+        int next;
+
+        @Setup(Level.Iteration)
+        public void open(SeededHistory seeded) throws IOException {
+            dir = Files.createTempDirectory("workbench-bench-tick-db-");
+            Files.copy(seeded.seeded, dir.resolve("progress.db"));
+            database = Database.open(dir.resolve("progress.db"));
+            progress = new ProgressService(database, Clock.systemUTC());
+            progress.setPlan(seeded.pack, new PlanSettings(LocalDate.of(2020, 1, 6), 10));
+            snapshot = progress.snapshot(seeded.pack);
+            if (snapshot.events().size() != seeded.history) {
+                throw new IllegalStateException("the seeded history holds " + snapshot.events().size()
+                        + " events, not " + seeded.history);
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() {
+            database.close();
+            PackGenerator.deleteTree(dir);
+        }
+
+        /** The next task of the week page and the state that changes it. */
+        ProgressChange.Mark nextClick(SeededHistory seeded) {
+            Task task = seeded.week.tasks().get(next++ % seeded.week.tasks().size());
+            return new ProgressChange.Mark(task.id(),
+                    snapshot.state(task.id()) == TaskState.DONE ? TaskState.TODO : TaskState.DONE);
+        }
+    }
+
+    @Benchmark
+    public long tick(SeededHistory seeded, OpenProgress open) {
+        long shown = 0;
+        for (int i = 0; i < TICKS; i++) {
+            ProgressChange.Mark click = open.nextClick(seeded);
+            open.snapshot = open.progress.apply(seeded.pack, open.snapshot, click);
+            shown += curriculumScreen(seeded.pack, seeded.week, open.snapshot);
+        }
+        return checked(shown, seeded, open);
+    }
+
+    /** Fewer iterations: with 100,000 events each full read takes a good part of a second. */
+    @Benchmark
+    @Warmup(iterations = 3)
+    @Measurement(iterations = 5)
+    public long tickFullRead(SeededHistory seeded, OpenProgress open) {
+        long shown = 0;
+        for (int i = 0; i < TICKS; i++) {
+            ProgressChange.Mark click = open.nextClick(seeded);
+            open.progress.mark(seeded.pack, click.itemId(), click.state());
+            open.snapshot = open.progress.snapshot(seeded.pack);
+            shown += curriculumScreen(seeded.pack, seeded.week, open.snapshot);
+        }
+        return checked(shown, seeded, open);
+    }
+
+    private static long checked(long shown, SeededHistory seeded, OpenProgress open) {
+        if (open.snapshot.events().size() < seeded.history + TICKS) {
+            throw new IllegalStateException("a tick did not record its event");
+        }
+        return shown;
+    }
+
+    /** What CurriculumView.refresh and WeekPage.showTimes compute from a new snapshot. */
+    static long curriculumScreen(Pack pack, Week week, ProgressSnapshot snapshot) {
+        ProgressReport tree = ProgressReport.of(pack, snapshot);
+        long shown = tree.workWeek().map(Week::number).orElse(0);
+        Optional<WeekDates> dates = Schedule.of(pack, snapshot.plan()).week(week.number());
+        Completion completion = ProgressReport.of(pack, snapshot).of(week.id());
+        Map<String, Long> minutes = snapshot.minutesByItem(Instant.now());
+        Optional<String> timing = snapshot.runningTimer().map(TimeEntry::itemId);
+        for (Task task : week.tasks()) {
+            shown += snapshot.state(task.id()).ordinal() + minutes.getOrDefault(task.id(), 0L)
+                    + (timing.filter(task.id()::equals).isPresent() ? 1 : 0);
+        }
+        return shown + completion.percent() + dates.map(d -> d.end().getDayOfYear()).orElse(0);
+    }
+}
