@@ -174,6 +174,18 @@ class CliEvalTest {
     }
 
     @Test
+    void aMistypedBaselineInTheSuitesGateIsRefusedBeforeAnyModelCall() throws IOException {
+        Path gated = h.write("gated.yaml", Files.readString(suite) + "gate:\n  baseline: run-20000101-000000-beef\n");
+
+        CliHarness.Run run = eval("run", gated.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("There is no run 'run-20000101-000000-beef' to compare with; "
+                + "`workbench eval runs` lists them.");
+        assertThat(h.fake.requests()).as("calls to the model server").isEmpty();
+    }
+
+    @Test
     void aMistypedResumeIsRefusedBeforeAnyModelCall() {
         CliHarness.Run run = eval("run", suite.toString(), "--resume", "run-20000101-000000-beef");
 
