@@ -153,6 +153,11 @@ public final class BenchSummary {
             ok = pass;
             rows.add(ratioRow("   ratio 100,000 / 1,000 events", large.get(), small.get(),
                     "<= " + fmt(TICK_HISTORY_LIMIT), verdict(pass)));
+            if (!Double.isNaN(small.get().allocPerOp()) && !Double.isNaN(large.get().allocPerOp())) {
+                rows.add(new String[] {"   ratio bytes allocated 100,000 / 1,000 events",
+                        fmt(large.get().allocPerOp() / small.get().allocPerOp()) + "x", "",
+                        "work done, unmoved by load; flat = 1", "info"});
+            }
         }
         Optional<Score> fullSmall = find(results, "ProgressTickBenchmark.tickFullRead", "history", "1000");
         Optional<Score> fullLarge = find(results, "ProgressTickBenchmark.tickFullRead", "history", "100000");
