@@ -69,7 +69,7 @@ final class ProgressDelta {
             }
             activity = activity.plus(event.at(), zone);
         }
-        PVector<ProgressEvent> nextEvents = ((PVector<ProgressEvent>) before.events()).plusAll(events);
+        GrowingList<ProgressEvent> nextEvents = ((GrowingList<ProgressEvent>) before.events()).plusAll(events);
         return new ProgressSnapshot(before.packId(), plan == null ? before.plan() : plan, nextStates, nextEvents,
                 nextNotes(before.notes()), nextTimeEntries(before.timeEntries()), finished, activity, stamp);
     }

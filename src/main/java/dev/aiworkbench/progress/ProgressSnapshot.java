@@ -31,7 +31,7 @@ public record ProgressSnapshot(String packId, PlanSettings plan, Map<String, Ite
 
     public ProgressSnapshot {
         states = states instanceof TreePMap<String, ItemState> persistent ? persistent : TreePMap.from(states);
-        events = events instanceof PVector<ProgressEvent> persistent ? persistent : TreePVector.from(events);
+        events = GrowingList.of(events);
         notes = List.copyOf(notes);
         timeEntries = timeEntries instanceof PVector<TimeEntry> persistent ? persistent : TreePVector.from(timeEntries);
         finishedAt = finishedAt instanceof PMap<String, Instant> persistent ? persistent : HashTreePMap.from(finishedAt);
