@@ -1,5 +1,6 @@
 package dev.aiworkbench.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Pack;
@@ -31,6 +32,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +47,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +76,8 @@ import java.util.concurrent.TimeUnit;
 public class ProgressTickBenchmark {
     public static final int TICKS = 20;
     private static final int WARM_UP_TICKS = 2_000;
+    /** Where {@link BothHistories} leaves its medians, relative to the project root run-jmh.sh runs in. */
+    public static final String INTERLEAVED_FILE = "target/bench/progress-tick-interleaved.json";
     private static final int EVENTS_PER_DAY = 50;
 
     @State(Scope.Benchmark)
@@ -178,6 +185,76 @@ public class ProgressTickBenchmark {
             database.close();
             PackGenerator.deleteTree(dir);
         }
+    }
+
+    /**
+     * Both histories in one fork, ticked in turn (which goes first alternates), so that a change in the
+     * machine's load hits both alike; run one after the other in their own forks, as {@link #tick} runs
+     * them, a busy spell of a minute decides the ratio. Trial teardown writes the medians of the measured
+     * operations to {@value #INTERLEAVED_FILE}, where BenchSummary takes the verdict from.
+     */
+    @State(Scope.Benchmark)
+    public static class BothHistories {
+        final SeededHistory small = new SeededHistory();
+        final SeededHistory large = new SeededHistory();
+        final List<Long> smallNanos = new ArrayList<>();
+        final List<Long> largeNanos = new ArrayList<>();
+        boolean measuring;
+        int operations;
+
+        @Setup(Level.Trial)
+        public void seed() throws IOException, SQLException {
+            small.history = 1_000;
+            large.history = 100_000;
+            small.seed();
+            large.seed();
+        }
+
+        @Setup(Level.Iteration)
+        public void phase(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+        }
+
+        @TearDown(Level.Trial)
+        public void report() throws IOException {
+            small.close();
+            large.close();
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("ticksPerOperation", TICKS);
+            result.put("operations", smallNanos.size());
+            result.put("smallHistory", small.history);
+            result.put("largeHistory", large.history);
+            result.put("smallMedianMs", median(smallNanos) / 1e6);
+            result.put("largeMedianMs", median(largeNanos) / 1e6);
+            Path file = Path.of(INTERLEAVED_FILE);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        }
+
+        private static double median(List<Long> nanos) {
+            List<Long> sorted = nanos.stream().sorted().toList();
+            int n = sorted.size();
+            return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        }
+    }
+
+    @Benchmark
+    @Warmup(iterations = 20)
+    @Measurement(iterations = 40)
+    public long tickInTurn(BothHistories both) {
+        boolean smallFirst = both.operations++ % 2 == 0;
+        SeededHistory first = smallFirst ? both.small : both.large;
+        SeededHistory second = smallFirst ? both.large : both.small;
+        long start = System.nanoTime();
+        long shown = tick(first);
+        long between = System.nanoTime();
+        shown += tick(second);
+        long end = System.nanoTime();
+        if (both.measuring) {
+            both.smallNanos.add(smallFirst ? between - start : end - between);
+            both.largeNanos.add(smallFirst ? end - between : between - start);
+        }
+        return shown;
     }
 
     @Benchmark
