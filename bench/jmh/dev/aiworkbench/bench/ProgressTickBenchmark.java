@@ -66,7 +66,8 @@ import java.util.concurrent.TimeUnit;
  * with {@code history} events (state changes over the default pack's tasks, 50 a day) and the first
  * snapshot is taken then, outside the measurement, so the bytes allocated per operation
  * ({@code -prof gc}) are the ticks' alone: a figure the machine's load does not move. The history
- * grows by {@value #TICKS} events per operation, 800 at most over a trial.
+ * grows by {@value #TICKS} events per operation, 800 at most over a trial. {@link #tickInTurn} runs
+ * the two histories in turn in one fork and gives the budget's verdict.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
