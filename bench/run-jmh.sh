@@ -31,7 +31,8 @@ if [ ! -f "$BUILD/test-classes/META-INF/BenchmarkList" ]; then
 fi
 
 RESULT="$OUT/jmh-result.json"
-rm -f "$RESULT"
+# ProgressTickBenchmark.tickInTurn leaves its medians beside the result (see BenchSummary)
+rm -f "$RESULT" "$OUT/progress-tick-interleaved.json"
 echo "== running JMH ($("$JAVA" -version 2>&1 | head -1))"
 # Fork count, warm-up and measurement are set per benchmark class (annotations); -foe stops on the
 # first failing benchmark, for example a generated pack that does not load cleanly; -prof gc adds

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class BenchSummary {
     static final double PACK_LOAD_BUDGET_MS = 150;
     static final double MARKS_BUDGET_MS = 1000;
     static final double GRADE_BUDGET_MS = 2000;
+    /** A tick over 100,000 events of history may take at most this many times a tick over 1,000. */
+    static final double TICK_HISTORY_LIMIT = 1.2;
 
     private record Score(double mean, double error, double median, String unit, double allocPerOp) {
         String meanText() {
@@ -53,10 +56,27 @@ public final class BenchSummary {
             System.exit(2);
             return;
         }
-        System.exit(summarise(results, asRows) ? 0 : 1);
+        System.exit(summarise(results, asRows, interleaved(Path.of(file))) ? 0 : 1);
+    }
+
+    /** The medians ProgressTickBenchmark.tickInTurn leaves beside the result file, if it ran. */
+    private static Optional<JsonNode> interleaved(Path resultFile) {
+        Path file = resultFile.resolveSibling(Path.of(ProgressTickBenchmark.INTERLEAVED_FILE).getFileName());
+        try {
+            return Files.exists(file) ? Optional.of(new ObjectMapper().readTree(file.toFile()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            System.err.println("cannot read " + file + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static boolean summarise(JsonNode results, boolean asRows) {
+        return summarise(results, asRows, Optional.empty());
+    }
+
+    /** @param interleaved ProgressTickBenchmark's medians of both histories ticked in turn, when it ran */
+    static boolean summarise(JsonNode results, boolean asRows, Optional<JsonNode> interleaved) {
         List<String[]> rows = new ArrayList<>();
         boolean ok = true;
 
@@ -119,6 +139,8 @@ public final class BenchSummary {
         cold.ifPresent(c -> rows.add(row("   the same 10,000 graded first in a fresh JVM (per fork)", c, "",
                 "info")));
 
+        ok &= tickRows(results, rows, interleaved);
+
         if (rows.isEmpty()) {
             System.out.println("no known benchmarks in the result file");
             return true;
@@ -134,6 +156,52 @@ public final class BenchSummary {
         System.out.println("Verdicts use the median of the measurement iterations; mean ± error is JMH's score"
                 + " with its 99.9% confidence half-width.");
         System.out.println(ok ? "All checked budgets hold." : "A budget is MISSED (see above).");
+        return ok;
+    }
+
+    /** Issue 9: a tick from the click to the week page updated costs the same with 1,000 and 100,000 events. */
+    private static boolean tickRows(JsonNode results, List<String[]> rows, Optional<JsonNode> interleaved) {
+        boolean ok = true;
+        if (interleaved.isPresent()) {
+            JsonNode in = interleaved.get();
+            double small = in.path("smallMedianMs").asDouble();
+            double large = in.path("largeMedianMs").asDouble();
+            boolean pass = large / small <= TICK_HISTORY_LIMIT;
+            ok = pass;
+            rows.add(new String[] {"e. 20 ticks, both histories in turn in one fork, 1,000 events", "",
+                    fmt(small) + " ms/op", "", ""});
+            rows.add(new String[] {"   the same, 100,000 events (" + in.path("operations").asInt() + " operations each)",
+                    "", fmt(large) + " ms/op", "", ""});
+            rows.add(new String[] {"   ratio 100,000 / 1,000 events, in turn", "", fmt(large / small) + "x",
+                    "<= " + fmt(TICK_HISTORY_LIMIT), verdict(pass)});
+        }
+        Optional<Score> small = find(results, "ProgressTickBenchmark.tick", "history", "1000");
+        Optional<Score> large = find(results, "ProgressTickBenchmark.tick", "history", "100000");
+        small.ifPresent(s -> rows.add(row("   20 ticks in a fork of their own, 1,000 events", s, "", "")));
+        large.ifPresent(l -> rows.add(row("   the same, 100,000 events", l, "", "")));
+        if (small.isPresent() && large.isPresent()) {
+            // Without the run in turn, the verdict falls to the separate forks, which load can sway.
+            boolean pass = large.get().median() / small.get().median() <= TICK_HISTORY_LIMIT;
+            if (interleaved.isEmpty()) {
+                ok = pass;
+            }
+            rows.add(ratioRow("   ratio 100,000 / 1,000 events, separate forks", large.get(), small.get(),
+                    interleaved.isEmpty() ? "<= " + fmt(TICK_HISTORY_LIMIT) : "",
+                    interleaved.isEmpty() ? verdict(pass) : "info"));
+            if (!Double.isNaN(small.get().allocPerOp()) && !Double.isNaN(large.get().allocPerOp())) {
+                rows.add(new String[] {"   ratio bytes allocated 100,000 / 1,000 events",
+                        fmt(large.get().allocPerOp() / small.get().allocPerOp()) + "x", "",
+                        "work done, unmoved by load; flat = 1", "info"});
+            }
+        }
+        Optional<Score> fullSmall = find(results, "ProgressTickBenchmark.tickFullRead", "history", "1000");
+        Optional<Score> fullLarge = find(results, "ProgressTickBenchmark.tickFullRead", "history", "100000");
+        fullSmall.ifPresent(s -> rows.add(row("   before: mark + full snapshot, 1,000 events", s, "", "info")));
+        fullLarge.ifPresent(l -> rows.add(row("   before: mark + full snapshot, 100,000 events", l, "", "info")));
+        if (fullSmall.isPresent() && fullLarge.isPresent()) {
+            rows.add(ratioRow("   before: ratio 100,000 / 1,000 events", fullLarge.get(), fullSmall.get(), "",
+                    "info"));
+        }
         return ok;
     }
 
@@ -153,11 +221,15 @@ public final class BenchSummary {
     }
 
     private static Optional<Score> find(JsonNode results, String benchmark, String weeks) {
+        return find(results, benchmark, "weeks", weeks);
+    }
+
+    private static Optional<Score> find(JsonNode results, String benchmark, String param, String value) {
         for (JsonNode result : results) {
             if (!result.path("benchmark").asText().equals(PKG + benchmark)) {
                 continue;
             }
-            if (weeks != null && !weeks.equals(result.path("params").path("weeks").asText())) {
+            if (value != null && !value.equals(result.path("params").path(param).asText())) {
                 continue;
             }
             JsonNode metric = result.path("primaryMetric");

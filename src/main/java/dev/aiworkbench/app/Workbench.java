@@ -37,11 +37,12 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The composition root: one data folder, one database, the installed pack and the services the
- * command line and the GUI call. Opening it does all the slow work (disk, SQLite, pack parsing),
- * so the GUI does it off the FX thread.
+ * command line and the GUI call. Opening it does the slow work (disk, SQLite, and for the GUI pack
+ * parsing), so the GUI does it off the FX thread; a verb reads the pack only if it asks for it.
  */
 public final class Workbench implements AutoCloseable {
     public static final String OLLAMA_URL_SETTING = "ollama.url";
@@ -49,7 +50,8 @@ public final class Workbench implements AutoCloseable {
 
     private final DataFolder dataFolder;
     private final Database database;
-    private final InstalledPack pack;
+    private final Supplier<InstalledPack> packReader;
+    private InstalledPack pack;
     private final Clock clock;
     private final ProgressService progress;
     private final ProgressTransfer transfer;
@@ -66,11 +68,11 @@ public final class Workbench implements AutoCloseable {
     private LabServices labServices;
     private CheckEngine checkEngine;
 
-    private Workbench(DataFolder dataFolder, Database database, InstalledPack pack, Clock clock,
+    private Workbench(DataFolder dataFolder, Database database, Supplier<InstalledPack> packReader, Clock clock,
                       Optional<String> ollamaOverride) {
         this.dataFolder = dataFolder;
         this.database = database;
-        this.pack = pack;
+        this.packReader = packReader;
         this.clock = clock;
         this.progress = new ProgressService(database, clock);
         this.transfer = new ProgressTransfer(database);
@@ -85,19 +87,45 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Opens the data folder and database and loads the pack.
+     * Opens the data folder and database and loads the pack, for the GUI, which shows the pack at once.
      *
      * @throws DataFolderException the folder cannot be written (the message says which and why)
      * @throws DatabaseException   the database is damaged, newer, or cannot be opened
      */
     public static Workbench open(WorkbenchOptions options, Clock clock) throws DataFolderException {
         // The pack is read while the database opens: the two share nothing and each takes a while cold.
-        CompletableFuture<InstalledPack> pack = CompletableFuture.supplyAsync(
-                () -> InstalledPack.load(options.pack(), AppInfo.version()));
+        CompletableFuture<InstalledPack> pack = CompletableFuture.supplyAsync(() -> readPack(options));
+        Workbench workbench = open(options, clock, pack::join);
+        try {
+            workbench.pack();
+            return workbench;
+        } catch (RuntimeException e) {
+            workbench.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the data folder and database; the pack is read on the first call to {@link #pack()}, so a
+     * verb that never walks the curriculum (eval, models, prompt) never parses it.
+     *
+     * @throws DataFolderException the folder cannot be written (the message says which and why)
+     * @throws DatabaseException   the database is damaged, newer, or cannot be opened
+     */
+    public static Workbench openPackOnDemand(WorkbenchOptions options, Clock clock) throws DataFolderException {
+        return open(options, clock, () -> readPack(options));
+    }
+
+    private static InstalledPack readPack(WorkbenchOptions options) {
+        return InstalledPack.load(options.pack(), AppInfo.version());
+    }
+
+    private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader)
+            throws DataFolderException {
         DataFolder folder = prepareFolder(options);
         Database database = Database.open(folder.database());
         try {
-            return new Workbench(folder, database, pack.join(), clock, options.ollamaUrl());
+            return new Workbench(folder, database, packReader, clock, options.ollamaUrl());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -121,7 +149,11 @@ public final class Workbench implements AutoCloseable {
         return dataFolder;
     }
 
-    public InstalledPack pack() {
+    /** The installed pack, read on the first call unless {@link #open} read it already. */
+    public synchronized InstalledPack pack() {
+        if (pack == null) {
+            pack = packReader.get();
+        }
         return pack;
     }
 
@@ -195,8 +227,8 @@ public final class Workbench implements AutoCloseable {
         if (labs == null) {
             labServices = new LabServices(LabServicesSettings.defaults(dataFolder.path(), this::models));
             checkEngine = new CheckEngine();
-            labs = new Labs(LabCatalog.bundled(pack.pack()), labServices, checkEngine, new LabStore(database), progress,
-                    pack.pack(), this::models, new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), clock);
+            labs = new Labs(LabCatalog.bundled(pack().pack()), labServices, checkEngine, new LabStore(database), progress,
+                    pack().pack(), this::models, new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), clock);
         }
         return labs;
     }

@@ -92,9 +92,11 @@ final class EvalCommand {
                 }
                 Optional<GateSpec> gateSpec = gate || suite.gate().isPresent()
                         ? Optional.of(suite.gate().orElse(GateSpec.defaults())) : Optional.empty();
+                EvalOptions options = options(suite);
+                checkInputs(workbench, suite, variants, gateSpec);
                 boolean blocked = false;
                 for (int i = 0; i < variants.size(); i++) {
-                    EvalReport report = runOne(workbench, suite, variants.get(i), gateSpec);
+                    EvalReport report = runOne(workbench, suite, variants.get(i), options, gateSpec);
                     writeOutputs(report, i);
                     printSummary(report);
                     blocked |= report.blocked();
@@ -115,16 +117,59 @@ final class EvalCommand {
             return loaded.suite().orElseThrow();
         }
 
-        private EvalReport runOne(Workbench workbench, EvalSuite suite, Variant variant, Optional<GateSpec> gateSpec)
-                throws ModelServerException, InterruptedException {
-            EvalOptions options;
+        private EvalOptions options(EvalSuite suite) {
             try {
-                options = new EvalOptions(concurrency == null ? suite.maxConcurrency() : concurrency,
+                return new EvalOptions(concurrency == null ? suite.maxConcurrency() : concurrency,
                         repeat == null ? suite.repeat() : repeat, retries, Duration.ofSeconds(timeoutSeconds),
                         Optional.ofNullable(resume));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
             }
+        }
+
+        /**
+         * Everything that can be refused is refused before the first model call, so a mistyped id or
+         * path costs nothing; the checks that need the run itself (its fingerprint) stay where they are.
+         */
+        private void checkInputs(Workbench workbench, EvalSuite suite, List<Variant> variants,
+                                 Optional<GateSpec> gateSpec) {
+            try {
+                workbench.evalReporter().checkBaseline(gateSpec, Optional.ofNullable(baseline));
+                if (resume != null) {
+                    workbench.evalRunner().checkResume(suite, variants.get(0), resume);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), Cli.USAGE);
+            }
+            for (Path output : new Path[] {json, junit, markdown}) {
+                if (output != null) {
+                    checkWritable(output);
+                }
+            }
+        }
+
+        /** The report's folder must be a folder (or creatable as one), and the report not a folder itself. */
+        private static void checkWritable(Path output) {
+            Path path = output.toAbsolutePath();
+            if (Files.isDirectory(path)) {
+                throw new CommandFailure(output + " is a folder; give the file name to write the report to.", Cli.USAGE);
+            }
+            Path existing = path.getParent();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !Files.isDirectory(existing)) {
+                throw new CommandFailure("Cannot write " + output + ": " + existing + " is a file, not a folder; "
+                        + "choose another path for the report.", Cli.USAGE);
+            }
+            if (existing != null && !Files.isWritable(existing)) {
+                throw new CommandFailure("Cannot write " + output + ": the folder " + existing + " is not writable; "
+                        + "choose another path for the report.", Cli.USAGE);
+            }
+        }
+
+        private EvalReport runOne(Workbench workbench, EvalSuite suite, Variant variant, EvalOptions options,
+                                  Optional<GateSpec> gateSpec) throws ModelServerException, InterruptedException {
             Progress progress = new Progress();
             EvalExecution execution;
             try {
@@ -240,8 +285,8 @@ final class EvalCommand {
         public Integer call() {
             try (Workbench workbench = openWorkbench()) {
                 String key = suite == null ? null : suite.toAbsolutePath().normalize().toString();
-                List<EvalRun> runs = suite == null ? workbench.evals().runs(null, limit)
-                        : workbench.evals().runs(null, 10_000).stream()
+                List<EvalRun> runs = suite == null ? workbench.evalHistory().runs(null, limit)
+                        : workbench.evalHistory().runs(null, 10_000).stream()
                         .filter(r -> r.suiteKey().equals(key) || r.suiteKey().startsWith(key + "#"))
                         .limit(limit).toList();
                 if (json) {

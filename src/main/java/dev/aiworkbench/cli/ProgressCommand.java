@@ -48,7 +48,7 @@ final class ProgressCommand {
                 LocalDate today = LocalDate.now(workbench.clock());
                 ProgressReport report = ProgressReport.of(pack, snapshot);
                 PlanStatus status = PlanStatus.of(pack, snapshot, today, workbench.zone());
-                Activity activity = Activity.of(snapshot.events(), workbench.zone());
+                Activity activity = snapshot.activity();
                 if (json) {
                     out().println(Json.write(ProgressJson.of(pack, snapshot, report, status, activity, today,
                             workbench.clock().instant())));

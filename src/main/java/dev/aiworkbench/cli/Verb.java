@@ -28,9 +28,10 @@ abstract class Verb {
         return ((RootCommand) spec.root().userObject()).global.options();
     }
 
+    /** Opens the workbench; the pack is read only if the verb asks for it (see {@link #pack(Workbench)}). */
     Workbench openWorkbench() {
         try {
-            return Workbench.open(options(), Clock.systemDefaultZone());
+            return Workbench.openPackOnDemand(options(), Clock.systemDefaultZone());
         } catch (DataFolderException e) {
             throw new CommandFailure(e.getMessage(), Cli.FAILED);
         }

@@ -1,24 +1,35 @@
 package dev.aiworkbench.progress;
 
+import org.pcollections.TreePMap;
+
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** Days on which the learner did something (any recorded event), for streaks and the heatmap. */
+/**
+ * Days on which the learner did something (any recorded event), for streaks and the heatmap. It is
+ * persistent: {@link #plus} shares the days it already holds, so one more event costs no copy.
+ */
 public final class Activity {
-    private final NavigableMap<LocalDate, Integer> eventsByDay;
+    private final TreePMap<LocalDate, Integer> eventsByDay;
 
-    private Activity(NavigableMap<LocalDate, Integer> eventsByDay) {
-        this.eventsByDay = Collections.unmodifiableNavigableMap(eventsByDay);
+    private Activity(TreePMap<LocalDate, Integer> eventsByDay) {
+        this.eventsByDay = eventsByDay;
     }
 
     public static Activity of(List<ProgressEvent> events, ZoneId zone) {
-        NavigableMap<LocalDate, Integer> days = new TreeMap<>();
+        TreeMap<LocalDate, Integer> days = new TreeMap<>();
         events.forEach(e -> days.merge(e.at().atZone(zone).toLocalDate(), 1, Integer::sum));
-        return new Activity(days);
+        return new Activity(TreePMap.fromSortedMap(days));
+    }
+
+    /** This activity with one more event at the instant, counted on its day in the zone. */
+    public Activity plus(Instant at, ZoneId zone) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        return new Activity(eventsByDay.plus(day, eventsOn(day) + 1));
     }
 
     public NavigableMap<LocalDate, Integer> eventsByDay() {
@@ -53,5 +64,20 @@ public final class Activity {
             previous = day;
         }
         return longest;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Activity activity && activity.eventsByDay.equals(eventsByDay);
+    }
+
+    @Override
+    public int hashCode() {
+        return eventsByDay.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Activity" + eventsByDay;
     }
 }

@@ -137,6 +137,19 @@ final class ProgressStore {
                 Timestamps.format(endedAt), minutes, packId).executeUpdate();
     }
 
+    /** Where the database stands now, to tell whether anything was written since a snapshot was read. */
+    ReadStamp stamp() throws SQLException {
+        long changes;
+        try (ResultSet r = sql("SELECT total_changes()").executeQuery()) {
+            r.next();
+            changes = r.getLong(1);
+        }
+        try (ResultSet r = sql("PRAGMA data_version").executeQuery()) {
+            r.next();
+            return new ReadStamp(changes, r.getLong(1));
+        }
+    }
+
     Optional<PlanSettings> plan(String packId) throws SQLException {
         try (ResultSet r = sql("SELECT start_date, hours_per_week FROM plan WHERE pack_id = ?", packId).executeQuery()) {
             return r.next() ? Optional.of(new PlanSettings(LocalDate.parse(r.getString(1)), r.getDouble(2)))

@@ -7,15 +7,22 @@ import dev.aiworkbench.testing.FakeOllama;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,6 +132,90 @@ class CliEvalTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.USAGE);
         assertThat(run.err()).contains("There is no run 'run-20000101-000000-beef'");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anEvalRunNeverReadsTheCurriculumPack() throws Exception {
+        Path pack = Files.createDirectories(temp.resolve("pack"));
+        Path manifest = pack.resolve("pack.yaml");
+        assertThat(new ProcessBuilder("mkfifo", manifest.toString()).start().waitFor()).isZero();
+        // Opening a named pipe for writing waits for a reader, so this writer gets through only if the pack is read.
+        CountDownLatch packRead = new CountDownLatch(1);
+        Thread writer = Thread.ofPlatform().daemon(true).start(() -> {
+            try (OutputStream ignored = Files.newOutputStream(manifest)) {
+                packRead.countDown();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        CliHarness.Run run = cli.run("eval", "run", suite.toString(), "--pack", pack.toString(),
+                "--ollama-url", h.fake.baseUrl());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        boolean read = packRead.await(500, TimeUnit.MILLISECONDS);
+        if (!read) {
+            try (InputStream release = Files.newInputStream(manifest)) {
+                writer.join(Duration.ofSeconds(5));
+            }
+        }
+        assertThat(read).as("eval run read the pack").isFalse();
+    }
+
+    @Test
+    void aMistypedBaselineIsRefusedBeforeAnyModelCall() {
+        CliHarness.Run run = eval("run", suite.toString(), "--baseline", "run-20000101-000000-beef");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("There is no run 'run-20000101-000000-beef' to compare with; "
+                + "`workbench eval runs` lists them.");
+        assertThat(h.fake.requests()).as("calls to the model server").isEmpty();
+    }
+
+    @Test
+    void aMistypedBaselineInTheSuitesGateIsRefusedBeforeAnyModelCall() throws IOException {
+        Path gated = h.write("gated.yaml", Files.readString(suite) + "gate:\n  baseline: run-20000101-000000-beef\n");
+
+        CliHarness.Run run = eval("run", gated.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("There is no run 'run-20000101-000000-beef' to compare with; "
+                + "`workbench eval runs` lists them.");
+        assertThat(h.fake.requests()).as("calls to the model server").isEmpty();
+    }
+
+    @Test
+    void aMistypedResumeIsRefusedBeforeAnyModelCall() {
+        CliHarness.Run run = eval("run", suite.toString(), "--resume", "run-20000101-000000-beef");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("There is no run 'run-20000101-000000-beef'; `workbench eval runs` lists them.");
+        assertThat(h.fake.requests()).as("calls to the model server").isEmpty();
+    }
+
+    @Test
+    void aReportPathUnderAFileIsRefusedBeforeAnyModelCall() throws IOException {
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+        Path report = file.resolve("results.json");
+
+        CliHarness.Run run = eval("run", suite.toString(), "--md", temp.resolve("ok/summary.md").toString(),
+                "-o", report.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("Cannot write " + report + ": " + file + " is a file, not a folder; "
+                + "choose another path for the report.");
+        assertThat(h.fake.requests()).as("calls to the model server").isEmpty();
+        assertThat(temp.resolve("ok")).as("nothing is written for a refused run").doesNotExist();
+    }
+
+    @Test
+    void aReportPathThatIsAFolderIsRefusedBeforeAnyModelCall() {
+        CliHarness.Run run = eval("run", suite.toString(), "--junit", temp.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains(temp + " is a folder; give the file name to write the report to.");
+        assertThat(h.fake.requests()).as("calls to the model server").isEmpty();
     }
 
     @Test

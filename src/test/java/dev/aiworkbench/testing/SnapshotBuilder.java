@@ -5,6 +5,7 @@ import dev.aiworkbench.progress.ItemState;
 import dev.aiworkbench.progress.PlanSettings;
 import dev.aiworkbench.progress.ProgressEvent;
 import dev.aiworkbench.progress.ProgressSnapshot;
+import dev.aiworkbench.progress.ReadStamp;
 import dev.aiworkbench.progress.TaskState;
 
 import java.time.Instant;
@@ -61,6 +62,7 @@ public final class SnapshotBuilder {
     }
 
     public ProgressSnapshot build() {
-        return new ProgressSnapshot(packId, plan, Map.copyOf(states), List.copyOf(events), List.of(), List.of());
+        return ProgressSnapshot.of(packId, plan, Map.copyOf(states), List.copyOf(events), List.of(), List.of(),
+                ZoneOffset.UTC, ReadStamp.NONE);
     }
 }

@@ -36,7 +36,7 @@ public final class EvalReporter {
      */
     public EvalReport report(EvalRun run, Optional<GateSpec> gate, Optional<String> baseline) {
         // The baseline first: it can refuse, and then nothing of the work below is wasted.
-        String wanted = baseline.orElse(gate.map(GateSpec::baseline).orElse(null));
+        String wanted = wantedBaseline(gate, baseline);
         Optional<EvalRun> baselineRun = wanted == null ? Optional.empty() : findBaseline(run, wanted);
         List<CaseResult> cases = store.cases(run.id());
         List<ItemResult> items = fold(cases);
@@ -81,12 +81,33 @@ public final class EvalReporter {
         return new EvalReport(recorded, items, summary, comparison, decision, List.copyOf(warnings));
     }
 
+    /**
+     * Checks, before a run spends any model call, that the baseline {@link #report} will look for
+     * exists; whether it graded the same way can only be told once the run has its fingerprint.
+     *
+     * @throws IllegalArgumentException a baseline id (given, or named by the gate) with no run behind it
+     */
+    public void checkBaseline(Optional<GateSpec> gate, Optional<String> baseline) {
+        String wanted = wantedBaseline(gate, baseline);
+        if (wanted != null && !GateSpec.LAST_PASSED.equals(wanted)) {
+            storedBaseline(wanted);
+        }
+    }
+
+    private static String wantedBaseline(Optional<GateSpec> gate, Optional<String> baseline) {
+        return baseline.orElse(gate.map(GateSpec::baseline).orElse(null));
+    }
+
+    private EvalRun storedBaseline(String wanted) {
+        return store.run(wanted).orElseThrow(() -> new IllegalArgumentException("There is no run '" + wanted
+                + "' to compare with; `workbench eval runs` lists them."));
+    }
+
     private Optional<EvalRun> findBaseline(EvalRun run, String wanted) {
         if (GateSpec.LAST_PASSED.equals(wanted)) {
             return store.lastPassed(run.suiteKey(), run.fingerprint().assertionsHash(), run.id());
         }
-        EvalRun found = store.run(wanted).orElseThrow(() -> new IllegalArgumentException("There is no run '" + wanted
-                + "' to compare with; `workbench eval runs` lists them."));
+        EvalRun found = storedBaseline(wanted);
         if (found.id().equals(run.id())) {
             throw new IllegalArgumentException("A run cannot be its own baseline.");
         }

@@ -106,7 +106,17 @@ public final class EvalRunner {
                 null, null, null, null);
     }
 
-    private EvalRun resumable(String runId, Fingerprint now, Variant variant, EvalSuite suite) {
+    /**
+     * Checks, before any call to the model server, what can be told about a resume without the
+     * model's digest: the run exists, is unfinished and belongs to this suite.
+     *
+     * @throws IllegalArgumentException a resume that does not fit
+     */
+    public void checkResume(EvalSuite suite, Variant variant, String runId) {
+        resumableRun(runId, variant, suite);
+    }
+
+    private EvalRun resumableRun(String runId, Variant variant, EvalSuite suite) {
         EvalRun run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("There is no run '" + runId
                 + "'; `workbench eval runs` lists them."));
         if (run.state() == RunState.FINISHED) {
@@ -115,6 +125,11 @@ public final class EvalRunner {
         if (!run.suiteKey().equals(variant.suiteKey(suite))) {
             throw new IllegalArgumentException("Run " + runId + " belongs to another suite (" + run.suiteFile() + ").");
         }
+        return run;
+    }
+
+    private EvalRun resumable(String runId, Fingerprint now, Variant variant, EvalSuite suite) {
+        EvalRun run = resumableRun(runId, variant, suite);
         if (!run.fingerprint().sameRun(now)) {
             throw new IllegalArgumentException("Run " + runId + " cannot be resumed: " + changed(run.fingerprint(), now)
                     + " changed since it started, so its cases would not be comparable. Start a new run instead.");

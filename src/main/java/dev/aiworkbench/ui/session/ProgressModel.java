@@ -4,6 +4,7 @@ import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.WorkItem;
 import dev.aiworkbench.progress.PlanSettings;
+import dev.aiworkbench.progress.ProgressChange;
 import dev.aiworkbench.progress.ProgressReport;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.progress.ProgressSnapshot;
@@ -27,6 +28,8 @@ public final class ProgressModel {
     private final TaskExecutor writes;
     private final Notices notices;
     private final ReadOnlyObjectWrapper<ProgressSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    /** The newest snapshot the write worker made; read and written only on that worker, in order. */
+    private volatile ProgressSnapshot latest;
 
     /** @param initial the snapshot read when the workbench opened; null when no pack could be read */
     public ProgressModel(ProgressService progress, InstalledPack installed, Clock clock, ProgressSnapshot initial,
@@ -37,6 +40,7 @@ public final class ProgressModel {
         this.writes = writes;
         this.notices = notices;
         this.snapshot.set(initial);
+        this.latest = initial;
     }
 
     public InstalledPack installedPack() {
@@ -66,49 +70,58 @@ public final class ProgressModel {
     }
 
     public void mark(String itemId, TaskState state) {
-        write(pack -> progress.mark(pack, itemId, state));
+        apply(new ProgressChange.Mark(itemId, state));
     }
 
     public void saveNote(String weekId, String markdown) {
-        write(pack -> progress.saveNote(pack, weekId, markdown));
+        apply(new ProgressChange.SaveNote(weekId, markdown));
     }
 
     public void startTimer(String itemId) {
-        write(pack -> progress.startTimer(pack, itemId));
+        apply(new ProgressChange.StartTimer(itemId));
     }
 
     public void stopTimer() {
-        write(progress::stopTimer);
+        apply(new ProgressChange.StopTimer());
     }
 
     public void addMinutes(String itemId, int minutes) {
-        write(pack -> progress.addMinutes(pack, itemId, minutes));
+        apply(new ProgressChange.AddMinutes(itemId, minutes));
     }
 
     public void setPlan(PlanSettings plan) {
-        write(pack -> progress.setPlan(pack, plan));
+        apply(new ProgressChange.SetPlan(plan));
     }
 
     /** Reads the progress again: another part of the app (a passed lab) marked tasks done. */
     public void refresh() {
-        write(pack -> { });
-    }
-
-    private interface PackWrite {
-        void apply(Pack pack) throws Exception;
-    }
-
-    private void write(PackWrite change) {
         Optional<Pack> pack = pack();
         if (pack.isEmpty()) {
             return;
         }
         writes.run(() -> {
-            change.apply(pack.get());
-            return progress.snapshot(pack.get());
-        }, fresh -> {
-            notices.clearError();
-            snapshot.set(fresh);
-        }, notices::report);
+            latest = progress.snapshot(pack.get());
+            return latest;
+        }, this::publish, notices::report);
+    }
+
+    /**
+     * Writes one change and derives the next snapshot from the last one this worker made, so a tick costs the
+     * same however long the history is; the service reads everything again when anything else wrote meanwhile.
+     */
+    private void apply(ProgressChange change) {
+        Optional<Pack> pack = pack();
+        if (pack.isEmpty()) {
+            return;
+        }
+        writes.run(() -> {
+            latest = progress.apply(pack.get(), latest, change);
+            return latest;
+        }, this::publish, notices::report);
+    }
+
+    private void publish(ProgressSnapshot fresh) {
+        notices.clearError();
+        snapshot.set(fresh);
     }
 }

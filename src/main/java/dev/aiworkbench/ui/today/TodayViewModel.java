@@ -75,7 +75,7 @@ public final class TodayViewModel {
         LocalDate today = LocalDate.now(clock);
         ProgressReport report = ProgressReport.of(pack, snapshot);
         PlanStatus status = PlanStatus.of(pack, snapshot, today, clock.getZone());
-        Activity activity = Activity.of(snapshot.events(), clock.getZone());
+        Activity activity = snapshot.activity();
         String heading = status.workWeek().flatMap(pack::weekNumber)
                 .map(w -> "Week " + w.number() + " of " + pack.weeks().size() + ": " + w.title())
                 .orElse("You have finished " + pack.info().title());
