@@ -2,11 +2,15 @@ package dev.aiworkbench.ui;
 
 import dev.aiworkbench.app.WorkbenchOptions;
 import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +56,23 @@ public final class AppDriver {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Shows one screen in a window of its own with the app's style sheet, on the FX thread, for tests that mount a
+     * screen without the shell; the caller closes the stage.
+     */
+    public static Stage showAlone(Parent screen, double width, double height) {
+        Scene scene = new Scene(screen, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css"))
+                .toExternalForm());
+        Stage stage = new Stage();
+        stage.setX(0);
+        stage.setY(0);
+        stage.setScene(scene);
+        stage.show();
+        stage.toFront();
+        return stage;
     }
 
     public static <T extends javafx.scene.Node> T node(FxRobot robot, String query, Class<T> type) {

@@ -13,7 +13,6 @@ import dev.aiworkbench.testing.FakeOllamaRequest;
 import dev.aiworkbench.ui.evals.EvalsServices;
 import dev.aiworkbench.ui.evals.EvalsView;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -39,7 +38,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -146,15 +144,7 @@ class EvalsViewTest {
             view[0] = new EvalsView(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
                     workbench.evalReporter(), workbench.evalHistory(), workbench.dataFolder().path().resolve("evals")),
                     workbench.zone(), app.sessionModels().slowWork());
-            Scene scene = new Scene(view[0], 1280, 800);
-            scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css"))
-                    .toExternalForm());
-            stage = new Stage();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setScene(scene);
-            stage.show();
-            stage.toFront();
+            stage = AppDriver.showAlone(view[0], 1280, 800);
             view[0].focusFirst();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -9,9 +9,7 @@ import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.ui.models.ModelsView;
 import dev.aiworkbench.ui.models.ModelsViewModel;
-import dev.aiworkbench.ui.tasks.FxTaskExecutor;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
@@ -31,7 +29,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,17 +75,9 @@ class ModelsViewTest {
         ModelsView[] view = new ModelsView[1];
         robot.interact(() -> {
             view[0] = new ModelsView(new ModelsViewModel(app.workbench()::models,
-                    app.sessionModels().server().statusProperty(), FxTaskExecutor.pooled("test-models")),
+                    app.sessionModels().server().statusProperty(), app.sessionModels().slowWork()),
                     app.workbench().zone());
-            Scene scene = new Scene(view[0], 1100, 760);
-            scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css"))
-                    .toExternalForm());
-            stage = new Stage();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setScene(scene);
-            stage.show();
-            stage.toFront();
+            stage = AppDriver.showAlone(view[0], 1100, 760);
             view[0].focusFirst();
         });
         WaitForAsyncUtils.waitForFxEvents();
