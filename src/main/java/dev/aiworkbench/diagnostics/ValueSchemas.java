@@ -64,7 +64,8 @@ public final class ValueSchemas {
         if (compiled.size() >= COMPILED_LIMIT) {
             compiled.clear();
         }
-        compiled.put(schema, made);
+        // Keyed by a copy: the caller may change its node afterwards.
+        compiled.put(schema.deepCopy(), made);
         return made;
     }
 

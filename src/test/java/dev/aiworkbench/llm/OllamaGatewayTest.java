@@ -374,6 +374,15 @@ class OllamaGatewayTest {
     }
 
     @Test
+    void aNotFoundOnACallAboutNoModelSaysToCheckTheAddress() {
+        fake.status(404, "404 page not found").on("/api/version");
+
+        assertThatThrownBy(gateway::version).isInstanceOf(ModelServerException.class)
+                .hasMessageContaining("HTTP 404: 404 page not found")
+                .hasMessageContaining("check that the address in Settings or OLLAMA_HOST is an Ollama server's");
+    }
+
+    @Test
     void adminAnswersWithFieldsNewerThanOllama4jAreReadWithoutChangingOllama4jsSharedMapper() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/version", exchange -> answer(exchange, "{\"version\": \"9.9.9\", \"build\": \"x\"}"));

@@ -49,6 +49,9 @@ final class OllamaErrors {
         }
         return switch (status) {
             case 400 -> new ModelServerException(Kind.BAD_REQUEST, "Ollama refused the request: " + text + ".", text, null);
+            case 404 -> new ModelServerException(Kind.SERVER_ERROR, "The server at " + baseUri + " does not know "
+                    + "this Ollama call (HTTP 404: " + text + ") — check that the address in Settings or OLLAMA_HOST "
+                    + "is an Ollama server's.", text, null);
             case 429, 503 -> new ModelServerException(Kind.BUSY, "Ollama at " + baseUri + " is busy: " + text
                     + ". Try again in a moment.", text, null);
             default -> new ModelServerException(Kind.SERVER_ERROR, "Ollama failed (HTTP " + status + "): " + text + ".",

@@ -58,10 +58,6 @@ public final class CurriculumViewModel {
         return pack;
     }
 
-    ReadOnlyObjectProperty<ProgressSnapshot> snapshotProperty() {
-        return progress.snapshotProperty();
-    }
-
     ProgressSnapshot snapshot() {
         return progress.snapshot();
     }

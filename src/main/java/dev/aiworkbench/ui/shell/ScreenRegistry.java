@@ -101,8 +101,7 @@ public final class ScreenRegistry {
                 workbench.pack().pack().map(pack -> workbench.progress().snapshot(pack)).orElse(null), io, notices);
         ThemeChoice savedTheme = workbench.savedTheme().flatMap(ThemeChoice::fromId)
                 .orElse(ThemeChoice.LIGHT);
-        ServerStatusModel server = new ServerStatusModel(new ServerWatch(workbench::models, workbench.clock()),
-                workbench::setOllamaUrl, io, notices);
+        ServerStatusModel server = new ServerStatusModel(new ServerWatch(workbench::models, workbench.clock()), io);
         ThemePreference theme = new ThemePreference(choice -> workbench.saveTheme(choice.id()),
                 io, notices);
         FxTaskExecutor slowWork = FxTaskExecutor.pooled("workbench-work");

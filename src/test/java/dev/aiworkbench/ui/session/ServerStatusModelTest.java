@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.session;
 
+import dev.aiworkbench.llm.ServerStatus;
 import dev.aiworkbench.llm.ServerWatch;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.MutableClock;
@@ -10,49 +11,63 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The server's status reaches the property through the executor, from the first check and from each recheck. */
 class ServerStatusModelTest {
     @TempDir
     Path data;
 
     private WorkbenchFixture fixture;
+    private FakeOllama fake;
     private ServerStatusModel server;
-    private final AtomicInteger saved = new AtomicInteger();
 
     @BeforeEach
     void open() throws Exception {
         fixture = WorkbenchFixture.open(data, MutableClock.utc("2026-03-02T09:00"));
+        fake = FakeOllama.start();
+        fixture.workbench().setOllamaUrl(Optional.of(fake.baseUrl()));
         server = new ServerStatusModel(new ServerWatch(fixture.workbench()::models, fixture.workbench().clock()),
-                fixture.workbench()::setOllamaUrl, fixture.tasks(), fixture.notices());
+                fixture.tasks());
     }
 
     @AfterEach
     void close() {
         server.close();
+        fake.close();
         fixture.close();
     }
 
     @Test
-    void a_saved_address_is_used_from_then_on() throws Exception {
-        try (FakeOllama fake = FakeOllama.start()) {
-            server.saveAddress(Optional.of(fake.baseUrl()), saved::incrementAndGet);
+    void theFirstCheckSaysTheServerAnswers() throws Exception {
+        ServerStatus first = awaitStatus(status -> status != null);
 
-            assertThat(saved).hasValue(1);
-            assertThat(fixture.workbench().ollamaEndpoint().baseUri().toString()).startsWith(fake.baseUrl());
-            assertThat(fixture.notices().error()).isEmpty();
-        }
+        assertThat(first.reachable()).isTrue();
+        assertThat(first.server().toString()).startsWith(fake.baseUrl());
     }
 
     @Test
-    void an_address_of_the_wrong_form_is_refused_with_a_sentence_and_not_saved() {
-        server.saveAddress(Optional.of("ftp://models.example"), saved::incrementAndGet);
+    void aRecheckNoticesTheServerHasGone() throws Exception {
+        awaitStatus(status -> status != null && status.reachable());
+        fake.close();
 
-        assertThat(saved).hasValue(0);
-        assertThat(fixture.notices().error()).startsWith("'ftp://models.example' is not an Ollama address");
-        assertThat(fixture.workbench().ollamaEndpoint().baseUri().toString()).doesNotContain("models.example");
+        server.recheck();
+
+        ServerStatus gone = awaitStatus(status -> status != null && !status.reachable());
+        assertThat(gone.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("ollama serve"));
+    }
+
+    /** The watch checks on a thread of its own; the property is set through the immediate executor as it answers. */
+    private ServerStatus awaitStatus(Predicate<ServerStatus> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!wanted.test(server.statusProperty().get()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(wanted.test(server.statusProperty().get())).as("status in time").isTrue();
+        return server.statusProperty().get();
     }
 }
