@@ -143,6 +143,10 @@ final class CaseRunner {
     private GenerationResult ask(GenerationRequest request) throws ModelServerException {
         GenerationCall call = gateway.get().stream(request, delta -> { });
         inFlight.add(call);
+        // A cancel between the check in run() and the add above did not see this call: it is stopped here.
+        if (cancelled) {
+            call.cancel();
+        }
         try {
             GenerationResult result = call.await(options.requestTimeout());
             if (result.cancelled()) {
