@@ -1,9 +1,9 @@
 package dev.aiworkbench.testing;
 
+import dev.aiworkbench.ui.common.Sentences;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +20,7 @@ public final class ImmediateTaskExecutor implements TaskExecutor {
         try {
             result = work.call();
         } catch (Exception | LinkageError e) {
-            onFailure.accept(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            onFailure.accept(Sentences.cause(e));
             return;
         }
         onSuccess.accept(result);

@@ -1,13 +1,12 @@
 package dev.aiworkbench.ui.tasks;
 
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.ui.common.Sentences;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -52,7 +51,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
             } catch (Exception | LinkageError e) {
-                Throwable cause = unwrap(e);
+                Throwable cause = Sentences.cause(e);
                 if (refusal(cause)) {
                     log().info("background work refused: {}", cause.getMessage());
                 } else {
@@ -72,14 +71,6 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private static boolean refusal(Throwable cause) {
         return cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
                 || cause instanceof ModelServerException;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Looked up when needed: starting the logging system costs the first window a fifth of a second. */

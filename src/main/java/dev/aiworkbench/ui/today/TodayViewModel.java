@@ -34,12 +34,17 @@ import java.util.stream.Collectors;
 public final class TodayViewModel {
     private final ProgressModel progress;
     private final Consumer<String> openItem;
+    /** The installed pack never changes while the app runs, so its problems are worked out once. */
+    private final Optional<PackProblems> packProblems;
     private final ReadOnlyObjectWrapper<TodayPage> page = new ReadOnlyObjectWrapper<>();
 
     /** @param openItem opens a task or checklist item on the Curriculum screen */
     public TodayViewModel(ProgressModel progress, Consumer<String> openItem) {
         this.progress = progress;
         this.openItem = openItem;
+        InstalledPack installed = progress.installedPack();
+        this.packProblems = installed.result().problems().isEmpty() ? Optional.empty()
+                : Optional.of(problems(installed));
         progress.snapshotProperty().addListener((obs, was, now) -> page.set(pageOf(now)));
         page.set(pageOf(progress.snapshot()));
     }
@@ -61,13 +66,11 @@ public final class TodayViewModel {
     }
 
     private TodayPage pageOf(ProgressSnapshot snapshot) {
-        InstalledPack installed = progress.installedPack();
-        Optional<PackProblems> problems = installed.result().problems().isEmpty() ? Optional.empty()
-                : Optional.of(problems(installed));
-        if (installed.pack().isEmpty() || snapshot == null) {
-            return new TodayPage(problems, Optional.empty());
+        Optional<Pack> pack = progress.pack();
+        if (pack.isEmpty() || snapshot == null) {
+            return new TodayPage(packProblems, Optional.empty());
         }
-        return new TodayPage(problems, Optional.of(overview(installed.pack().get(), snapshot)));
+        return new TodayPage(packProblems, Optional.of(overview(pack.get(), snapshot)));
     }
 
     private Overview overview(Pack pack, ProgressSnapshot snapshot) {
