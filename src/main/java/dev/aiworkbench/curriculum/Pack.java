@@ -23,9 +23,23 @@ public final class Pack {
     private final Map<String, LearningModule> modulesById;
     private final Map<String, Phase> phasesById;
     private final Map<String, Milestone> milestonesById;
+    private final List<Assessment> assessments;
+    private final Map<String, AssessmentItem> assessmentItemsById = new HashMap<>();
+    private final Map<String, Assessment> assessmentsByItem = new HashMap<>();
 
     public Pack(PackInfo info, List<Phase> phases, List<Week> weeks) {
+        this(info, phases, weeks, List.of());
+    }
+
+    public Pack(PackInfo info, List<Phase> phases, List<Week> weeks, List<Assessment> assessments) {
         this.info = info;
+        this.assessments = List.copyOf(assessments);
+        for (Assessment assessment : this.assessments) {
+            for (AssessmentItem item : assessment.items()) {
+                assessmentItemsById.putIfAbsent(item.id(), item);
+                assessmentsByItem.putIfAbsent(item.id(), assessment);
+            }
+        }
         this.phases = List.copyOf(phases);
         this.weeks = List.copyOf(weeks);
         this.weeksById = new LinkedHashMap<>();
@@ -160,6 +174,29 @@ public final class Pack {
         ids.addAll(weeksById.keySet());
         ids.addAll(workItemsById.keySet());
         return ids;
+    }
+
+    /** The self-assessments, in the order of the milestones they prepare for. */
+    public List<Assessment> assessments() {
+        return assessments;
+    }
+
+    public Optional<Assessment> assessment(String id) {
+        return assessments.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** The assessment that prepares for the milestone, if the pack has one. */
+    public Optional<Assessment> assessmentFor(String milestoneId) {
+        return assessments.stream().filter(a -> a.milestoneId().equals(milestoneId)).findFirst();
+    }
+
+    /** The assessment an item belongs to. */
+    public Optional<Assessment> assessmentOfItem(String itemId) {
+        return Optional.ofNullable(assessmentsByItem.get(itemId));
+    }
+
+    public Optional<AssessmentItem> assessmentItem(String itemId) {
+        return Optional.ofNullable(assessmentItemsById.get(itemId));
     }
 
     public double totalPlannedHours() {

@@ -34,7 +34,9 @@ final class PackAssembler {
                 .sorted(Comparator.comparingInt(Phase::number)).toList();
         List<Week> weeks = documents.weeks().stream().map(PackAssembler::week).flatMap(Optional::stream)
                 .sorted(Comparator.comparingInt(Week::number)).toList();
-        return Optional.of(new Pack(info, phases, weeks));
+        List<Assessment> assessments = documents.assessments().stream().map(PackAssembler::assessment)
+                .flatMap(Optional::stream).toList();
+        return Optional.of(new Pack(info, phases, weeks, ordered(assessments, phases)));
     }
 
     private static Optional<Phase> phase(YamlDocument document) {
@@ -101,6 +103,62 @@ final class PackAssembler {
         return Optional.of(new Week(id, number, Nodes.textOr(root, "module", ""), Nodes.textOr(root, "title", id),
                 hours, Nodes.texts(root, "goals"), tasks, List.copyOf(resources), Nodes.texts(root, "labs"),
                 file.guide().strip(), file.file()));
+    }
+
+    /** Assessments in the order of their milestones, those for no known milestone last. */
+    private static List<Assessment> ordered(List<Assessment> assessments, List<Phase> phases) {
+        List<String> milestones = phases.stream().filter(p -> p.milestone() != null).map(p -> p.milestone().id()).toList();
+        return assessments.stream().sorted(Comparator.comparingInt((Assessment a) -> {
+            int at = milestones.indexOf(a.milestoneId());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }).thenComparing(Assessment::id)).toList();
+    }
+
+    private static Optional<Assessment> assessment(YamlDocument document) {
+        JsonNode root = document.root();
+        String id = Nodes.text(root, "id");
+        String milestone = Nodes.text(root, "milestone");
+        if (id == null || milestone == null) {
+            return Optional.empty();
+        }
+        JsonNode readiness = root.get("readiness");
+        ReadinessThresholds thresholds = new ReadinessThresholds(levels(readiness == null ? null : readiness.get("ready"), 1),
+                levels(readiness == null ? null : readiness.get("nearly"), 1));
+        List<AssessmentItem> items = new ArrayList<>();
+        for (JsonNode item : Nodes.objects(root, "items")) {
+            assessmentItem(item).ifPresent(items::add);
+        }
+        return Optional.of(new Assessment(id, Nodes.textOr(root, "title", id), milestone,
+                Nodes.textOr(root, "description", "").strip(), thresholds, List.copyOf(items), document.file()));
+    }
+
+    /** Missing shares ask for everything, so a broken file never calls anyone ready. */
+    private static EvidenceLevels levels(JsonNode node, double missing) {
+        return new EvidenceLevels(Optional.ofNullable(Nodes.number(node, "quiz")).orElse(missing),
+                Optional.ofNullable(Nodes.number(node, "labs")).orElse(missing),
+                Optional.ofNullable(Nodes.number(node, "checklist")).orElse(missing));
+    }
+
+    private static Optional<AssessmentItem> assessmentItem(JsonNode node) {
+        String id = Nodes.text(node, "id");
+        ItemType type;
+        try {
+            type = ItemType.fromId(Nodes.text(node, "type"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (id == null) {
+            return Optional.empty();
+        }
+        List<Choice> choices = Nodes.objects(node, "choices").stream()
+                .filter(c -> Nodes.text(c, "text") != null)
+                .map(c -> new Choice(Nodes.text(c, "text"), c.path("correct").asBoolean(false), Nodes.textOr(c, "why", "")))
+                .toList();
+        String source = Nodes.text(node, "source");
+        return Optional.of(new AssessmentItem(id, type, Nodes.texts(node, "weeks"), Nodes.textOr(node, "prompt", "").strip(),
+                choices, Nodes.textOr(node, "answer", "").strip(), Nodes.texts(node, "rubric"), Nodes.texts(node, "evidence"),
+                Nodes.textOr(node, "explanation", "").strip(),
+                source != null && PackRules.isWebAddress(source) ? Optional.of(URI.create(source)) : Optional.empty()));
     }
 
     private static TaskKind kind(String id) {

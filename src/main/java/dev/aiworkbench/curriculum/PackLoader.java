@@ -39,6 +39,7 @@ public final class PackLoader {
         YamlDocument manifest = readManifest(location, problems);
         List<YamlDocument> phases = new ArrayList<>();
         List<WeekFile> weeks = new ArrayList<>();
+        List<YamlDocument> assessments = new ArrayList<>();
         List<String> labs = List.of();
         try {
             for (Path file : location.list("phases", ".yaml")) {
@@ -47,12 +48,16 @@ public final class PackLoader {
             for (Path file : location.list("weeks", ".md")) {
                 readWeek(location, file, problems).ifPresent(weeks::add);
             }
+            for (Path file : location.list("assessments", ".yaml")) {
+                readYaml(location, file, PackSchemas.Kind.ASSESSMENT, problems).ifPresent(assessments::add);
+            }
             labs = location.folders("labs");
         } catch (IOException e) {
             problems.add(Problem.error(SourcePosition.startOf("."), "cannot list the pack's files: " + e.getMessage()));
         }
-        PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs);
+        PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs, assessments);
         problems.addAll(PackRules.check(documents, appVersion, appLabs));
+        problems.addAll(AssessmentRules.check(documents));
         problems.sort(Problem.ORDER);
         return new LoadResult(PackAssembler.assemble(documents), List.copyOf(problems));
     }

@@ -9,7 +9,7 @@ import java.util.List;
 /** The JSON Schemas of the pack format's files, checked through the shared {@link FileSchemas}. */
 public final class PackSchemas {
     public enum Kind {
-        PACK("pack.schema.json"), PHASE("phase.schema.json"), WEEK("week.schema.json");
+        PACK("pack.schema.json"), PHASE("phase.schema.json"), WEEK("week.schema.json"), ASSESSMENT("assessment.schema.json");
 
         private final String file;
 
