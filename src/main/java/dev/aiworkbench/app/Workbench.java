@@ -1,5 +1,8 @@
 package dev.aiworkbench.app;
 
+import dev.aiworkbench.assessment.AssessmentArchiveSection;
+import dev.aiworkbench.assessment.AssessmentService;
+import dev.aiworkbench.assessment.CheckTally;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.eval.assertions.Grader;
 import dev.aiworkbench.eval.report.EvalHistory;
@@ -10,6 +13,7 @@ import dev.aiworkbench.eval.run.SqliteVerdictCache;
 import dev.aiworkbench.eval.suite.RegistryPromptResolver;
 import dev.aiworkbench.eval.suite.SuiteLoader;
 import dev.aiworkbench.labs.LabStore;
+import dev.aiworkbench.labs.LabProgress;
 import dev.aiworkbench.labs.Labs;
 import dev.aiworkbench.labs.checks.CheckEngine;
 import dev.aiworkbench.labs.checks.LocalEvalSuiteRunner;
@@ -35,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -55,6 +60,7 @@ public final class Workbench implements AutoCloseable {
     private final Clock clock;
     private final ProgressService progress;
     private final ProgressTransfer transfer;
+    private final AssessmentService assessments;
     private final SettingsStore settings;
     private final PromptRegistry prompts;
     private final RunHistory runs;
@@ -75,7 +81,8 @@ public final class Workbench implements AutoCloseable {
         this.packReader = packReader;
         this.clock = clock;
         this.progress = new ProgressService(database, clock);
-        this.transfer = new ProgressTransfer(database);
+        this.transfer = new ProgressTransfer(database, List.of(new AssessmentArchiveSection(database)));
+        this.assessments = new AssessmentService(database, clock, this::labChecksPassed);
         this.settings = new SettingsStore(database);
         this.prompts = new PromptRegistry(database, clock);
         this.runs = new RunHistory(database, clock);
@@ -171,6 +178,21 @@ public final class Workbench implements AutoCloseable {
 
     public ProgressTransfer transfer() {
         return transfer;
+    }
+
+    /** Quizzes, calibration, readiness per milestone and spaced review. */
+    public AssessmentService assessments() {
+        return assessments;
+    }
+
+    private CheckTally labChecksPassed(String labId) {
+        try {
+            LabProgress lab = labs().progress(labId);
+            return new CheckTally(lab.passed(), lab.total());
+        } catch (IllegalArgumentException e) {
+            // A lab that cannot be read proves nothing, and must not count as nothing to prove.
+            return new CheckTally(0, 1);
+        }
     }
 
     /** The id of the theme the learner chose last, if any. */

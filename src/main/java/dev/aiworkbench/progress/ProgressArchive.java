@@ -1,16 +1,20 @@
 package dev.aiworkbench.progress;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON form of a learner's progress in one pack: everything needed to restore it exactly
- * (states, full history, notes, time and plan). Field order is fixed, so an export of an import is
- * byte-for-byte the same file.
+ * (states, full history, notes, time and plan), and the sections features add (see {@link ArchiveSection}).
+ * Field order is fixed, so an export of an import is byte-for-byte the same file. Format 1 had no sections; it
+ * still imports.
  */
 public record ProgressArchive(String format, int formatVersion, PackRef pack, Plan plan, List<State> items,
-                              List<Event> events, List<Note> notes, List<Time> time) {
+                              List<Event> events, List<Note> notes, List<Time> time, Map<String, JsonNode> sections) {
     public static final String FORMAT = "ai-workbench-progress";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public record PackRef(String id, String version) {
     }

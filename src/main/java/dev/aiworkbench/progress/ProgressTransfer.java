@@ -2,9 +2,12 @@ package dev.aiworkbench.progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.Timestamps;
@@ -16,13 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Export and import of a learner's progress as JSON. An import is checked completely before
@@ -39,10 +45,13 @@ public final class ProgressTransfer {
 
     private final Database database;
     private final ProgressStore store;
+    private final List<ArchiveSection> sections;
 
-    public ProgressTransfer(Database database) {
+    /** @param sections the parts other features add to an export, each under its own name */
+    public ProgressTransfer(Database database, List<ArchiveSection> sections) {
         this.database = database;
         this.store = new ProgressStore(database);
+        this.sections = List.copyOf(sections);
     }
 
     public ProgressArchive export(Pack pack) {
@@ -62,8 +71,17 @@ public final class ProgressTransfer {
                             Timestamps.format(n.updatedAt()))).toList(),
                     store.timeEntries(packId).stream().map(t -> new ProgressArchive.Time(t.itemId(),
                             t.source().id(), Timestamps.format(t.startedAt()),
-                            t.endedAt() == null ? null : Timestamps.format(t.endedAt()), t.minutes())).toList());
+                            t.endedAt() == null ? null : Timestamps.format(t.endedAt()), t.minutes())).toList(),
+                    exportSections(pack));
         });
+    }
+
+    private Map<String, JsonNode> exportSections(Pack pack) throws SQLException {
+        Map<String, JsonNode> content = new TreeMap<>();
+        for (ArchiveSection section : sections) {
+            content.put(section.name(), section.export(pack));
+        }
+        return content;
     }
 
     /** Writes the export next to the target first and moves it into place, so a failed write leaves no half file. */
@@ -94,7 +112,13 @@ public final class ProgressTransfer {
      */
     public ProgressArchive importFrom(Pack pack, Path file, boolean replace) throws ImportRefusedException {
         ProgressArchive archive = read(pack, file);
-        boolean hasProgress = database.inTransaction(c -> store.hasAnyProgress(pack.id()));
+        boolean hasProgress = database.inTransaction(c -> {
+            boolean any = store.hasAnyProgress(pack.id());
+            for (ArchiveSection section : sections) {
+                any |= section.hasAny(pack);
+            }
+            return any;
+        });
         if (hasProgress && !replace) {
             throw new ImportRefusedException("This data folder already has progress for '" + pack.id()
                     + "'. Export it first if you want to keep it, then import again with --replace to overwrite it.");
@@ -122,23 +146,47 @@ public final class ProgressTransfer {
                         Timestamps.parse(t.startedAt()), t.endedAt() == null ? null : Timestamps.parse(t.endedAt()),
                         t.minutes()));
             }
+            for (ArchiveSection section : sections) {
+                section.replace(pack, archive.sections().getOrDefault(section.name(), MissingNode.getInstance()));
+            }
             return null;
         });
         return archive;
     }
 
     private static ProgressArchive parse(Path file) throws ImportRefusedException {
+        try {
+            return JSON.treeToValue(upgraded(readTree(file)), ProgressArchive.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ImportRefusedException(file + " is not a progress export this version understands: unexpected field '"
+                    + e.getPropertyName() + "'.");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ImportRefusedException(file + " is not a valid progress export: "
+                    + message.lines().findFirst().orElse("unreadable JSON"));
+        }
+    }
+
+    /** A format-1 export had no sections: it reads as one with none. */
+    private static JsonNode upgraded(JsonNode root) {
+        if (root instanceof ObjectNode object && object.path("formatVersion").asInt(0) == 1 && !object.has("sections")) {
+            object.putObject("sections");
+        }
+        return root;
+    }
+
+    private static JsonNode readTree(Path file) throws ImportRefusedException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
                 throw new ImportRefusedException(file + " is larger than " + MAX_FILE_BYTES / 1024 / 1024
                         + " MB; a progress export is far smaller, so this is not one.");
             }
-            ProgressArchive archive = JSON.readValue(bytes, ProgressArchive.class);
-            if (archive == null) {
+            JsonNode root = JSON.readTree(bytes);
+            if (root == null || root.isMissingNode()) {
                 throw new ImportRefusedException(file + " is empty.");
             }
-            return archive;
+            return root;
         } catch (NoSuchFileException e) {
             throw new ImportRefusedException(file + " does not exist.");
         } catch (UnrecognizedPropertyException e) {
@@ -154,7 +202,7 @@ public final class ProgressTransfer {
         }
     }
 
-    private static void check(Pack pack, ProgressArchive archive) throws ImportRefusedException {
+    private void check(Pack pack, ProgressArchive archive) throws ImportRefusedException {
         if (!ProgressArchive.FORMAT.equals(archive.format())) {
             throw new ImportRefusedException("This file is not a progress export (format is '" + archive.format()
                     + "', expected '" + ProgressArchive.FORMAT + "').");
@@ -168,8 +216,16 @@ public final class ProgressTransfer {
                     + (archive.pack() == null ? "?" : archive.pack().id()) + "', but the installed pack is '" + pack.id()
                     + "'. Install that pack, or import a file exported from this one.");
         }
-        if (archive.items() == null || archive.events() == null || archive.notes() == null || archive.time() == null) {
-            throw new ImportRefusedException("This export is incomplete: items, events, notes and time must all be present.");
+        if (archive.items() == null || archive.events() == null || archive.notes() == null || archive.time() == null
+                || archive.sections() == null) {
+            throw new ImportRefusedException("This export is incomplete: items, events, notes, time and sections must "
+                    + "all be present.");
+        }
+        for (String name : archive.sections().keySet()) {
+            if (sections.stream().noneMatch(s -> s.name().equals(name))) {
+                throw new ImportRefusedException("This export has a section '" + name + "' this version does not know; "
+                        + "update the app to import it.");
+            }
         }
         Set<String> unknown = new LinkedHashSet<>();
         List<String> invalid = new ArrayList<>();
@@ -245,6 +301,9 @@ public final class ProgressTransfer {
         if (!invalid.isEmpty()) {
             throw new ImportRefusedException("This export has invalid entries: " + String.join("; ",
                     invalid.stream().distinct().limit(10).toList()) + ". Nothing was imported.");
+        }
+        for (ArchiveSection section : sections) {
+            section.check(pack, archive.sections().getOrDefault(section.name(), MissingNode.getInstance()));
         }
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static dev.aiworkbench.testing.TestPacks.checkId;
@@ -73,7 +74,7 @@ class ProgressTransferTest {
 
     private Path export(Database database, String name) throws IOException {
         Path file = temp.resolve(name);
-        new ProgressTransfer(database).exportTo(pack, file);
+        new ProgressTransfer(database, List.of()).exportTo(pack, file);
         return file;
     }
 
@@ -88,7 +89,7 @@ class ProgressTransferTest {
 
     private void assertRefusedLeavingTargetUnchanged(Path file, boolean replace, String message) {
         String before = DatabaseDump.of(target);
-        assertThatThrownBy(() -> new ProgressTransfer(target).importFrom(pack, file, replace))
+        assertThatThrownBy(() -> new ProgressTransfer(target, List.of()).importFrom(pack, file, replace))
                 .isInstanceOf(ImportRefusedException.class).hasMessage(message);
         assertThat(DatabaseDump.of(target)).isEqualTo(before);
     }
@@ -98,11 +99,11 @@ class ProgressTransferTest {
         recordVariedProgress(source);
         Path first = export(source, "first.json");
 
-        ProgressArchive imported = new ProgressTransfer(target).importFrom(pack, first, false);
+        ProgressArchive imported = new ProgressTransfer(target, List.of()).importFrom(pack, first, false);
         Path second = export(target, "second.json");
 
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
-        assertThat(imported).isEqualTo(new ProgressTransfer(source).export(pack));
+        assertThat(imported).isEqualTo(new ProgressTransfer(source, List.of()).export(pack));
         ProgressSnapshot original = new ProgressService(source, clock).snapshot(pack);
         ProgressSnapshot restored = new ProgressService(target, clock).snapshot(pack);
         assertThat(restored).isEqualTo(original);
@@ -112,10 +113,10 @@ class ProgressTransferTest {
     void theExportHoldsEveryKindOfProgress() throws Exception {
         recordVariedProgress(source);
 
-        ProgressArchive archive = new ProgressTransfer(source).export(pack);
+        ProgressArchive archive = new ProgressTransfer(source, List.of()).export(pack);
 
         assertThat(archive.format()).isEqualTo("ai-workbench-progress");
-        assertThat(archive.formatVersion()).isEqualTo(1);
+        assertThat(archive.formatVersion()).isEqualTo(2);
         assertThat(archive.pack()).isEqualTo(new ProgressArchive.PackRef("test-pack", "1.0.0"));
         assertThat(archive.plan()).isEqualTo(new ProgressArchive.Plan("2025-02-17", 7.5));
         assertThat(archive.items()).extracting(ProgressArchive.State::item, ProgressArchive.State::state)
@@ -160,10 +161,10 @@ class ProgressTransferTest {
     @Test
     void anExportFromANewerFormatIsRefused() throws Exception {
         recordVariedProgress(source);
-        Path file = edited(export(source, "export.json"), root -> root.put("formatVersion", 2));
+        Path file = edited(export(source, "export.json"), root -> root.put("formatVersion", 3));
 
         assertRefusedLeavingTargetUnchanged(file, false, "This export was written by a newer version of AI Engineer "
-                + "Workbench (format 2); update the app to import it.");
+                + "Workbench (format 3); update the app to import it.");
     }
 
     @Test
@@ -174,7 +175,7 @@ class ProgressTransferTest {
         Path truncated = Files.writeString(temp.resolve("truncated.json"), text.substring(0, text.indexOf("\"events\"")));
 
         String before = DatabaseDump.of(target);
-        assertThatThrownBy(() -> new ProgressTransfer(target).importFrom(pack, truncated, false))
+        assertThatThrownBy(() -> new ProgressTransfer(target, List.of()).importFrom(pack, truncated, false))
                 .isInstanceOf(ImportRefusedException.class)
                 .hasMessageStartingWith(truncated + " is not a valid progress export (line ")
                 .hasMessageContaining("end-of-input");
@@ -231,7 +232,7 @@ class ProgressTransferTest {
         assertRefusedLeavingTargetUnchanged(file, false, "This data folder already has progress for 'test-pack'. "
                 + "Export it first if you want to keep it, then import again with --replace to overwrite it.");
 
-        new ProgressTransfer(target).importFrom(pack, file, true);
+        new ProgressTransfer(target, List.of()).importFrom(pack, file, true);
 
         assertThat(Files.readAllBytes(export(target, "after.json"))).isEqualTo(Files.readAllBytes(file));
         assertThat(new ProgressService(target, clock).snapshot(pack).state(taskId(8, 1))).isEqualTo(TaskState.TODO);
@@ -245,7 +246,7 @@ class ProgressTransferTest {
         new ProgressService(target, clock).mark(other, "w01-project-setup", TaskState.DONE);
         new ProgressService(target, clock).saveNote(other, "week-01", "mine");
 
-        new ProgressTransfer(target).importFrom(pack, file, false);
+        new ProgressTransfer(target, List.of()).importFrom(pack, file, false);
 
         ProgressSnapshot untouched = new ProgressService(target, clock).snapshot(other);
         assertThat(untouched.state("w01-project-setup")).isEqualTo(TaskState.DONE);
