@@ -3,6 +3,7 @@ package dev.aiworkbench.app;
 import dev.aiworkbench.assessment.AssessmentArchiveSection;
 import dev.aiworkbench.assessment.AssessmentService;
 import dev.aiworkbench.assessment.CheckTally;
+import dev.aiworkbench.assessment.ShortAnswerJudge;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.eval.assertions.Grader;
 import dev.aiworkbench.eval.report.EvalHistory;
@@ -183,6 +184,11 @@ public final class Workbench implements AutoCloseable {
     /** Quizzes, calibration, readiness per milestone and spaced review. */
     public AssessmentService assessments() {
         return assessments;
+    }
+
+    /** Grades short answers with a local model, when the server has one. */
+    public ShortAnswerJudge shortAnswerJudge() {
+        return new ShortAnswerJudge(this::models);
     }
 
     private CheckTally labChecksPassed(String labId) {
