@@ -89,7 +89,7 @@ public final class AssessmentArchiveSection implements ArchiveSection {
                 try {
                     toAnswer(item.get(), answer);
                 } catch (IllegalArgumentException | AnswerRefusedException | DateTimeException e) {
-                    invalid.add(e.getMessage());
+                    invalid.add(e.getMessage().replaceAll("\\.$", ""));
                 }
             }
         }

@@ -155,48 +155,50 @@ public final class ProgressTransfer {
     }
 
     private static ProgressArchive parse(Path file) throws ImportRefusedException {
+        byte[] bytes = read(file);
         try {
-            return JSON.treeToValue(upgraded(readTree(file)), ProgressArchive.class);
+            JsonNode root = JSON.readTree(bytes);
+            if (root == null || root.isMissingNode()) {
+                throw new ImportRefusedException(file + " is empty.");
+            }
+            // Bound from the bytes, not the tree, so a problem is reported at its line.
+            return isFormatOneWithoutSections(root) ? JSON.treeToValue(withNoSections((ObjectNode) root), ProgressArchive.class)
+                    : JSON.readValue(bytes, ProgressArchive.class);
         } catch (UnrecognizedPropertyException e) {
+            String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " at line " + e.getLocation().getLineNr();
             throw new ImportRefusedException(file + " is not a progress export this version understands: unexpected field '"
-                    + e.getPropertyName() + "'.");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new ImportRefusedException(file + " is not a valid progress export: "
-                    + message.lines().findFirst().orElse("unreadable JSON"));
+                    + e.getPropertyName() + "'" + line + ".");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : " (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ImportRefusedException(file + " is not a valid progress export" + where + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("unreadable JSON"));
+        } catch (IOException e) {
+            throw new ImportRefusedException("Cannot read " + file + ": " + e.getMessage());
         }
     }
 
     /** A format-1 export had no sections: it reads as one with none. */
-    private static JsonNode upgraded(JsonNode root) {
-        if (root instanceof ObjectNode object && object.path("formatVersion").asInt(0) == 1 && !object.has("sections")) {
-            object.putObject("sections");
-        }
+    private static boolean isFormatOneWithoutSections(JsonNode root) {
+        return root instanceof ObjectNode object && object.path("formatVersion").asInt(0) == 1 && !object.has("sections");
+    }
+
+    private static ObjectNode withNoSections(ObjectNode root) {
+        root.putObject("sections");
         return root;
     }
 
-    private static JsonNode readTree(Path file) throws ImportRefusedException {
+    private static byte[] read(Path file) throws ImportRefusedException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
                 throw new ImportRefusedException(file + " is larger than " + MAX_FILE_BYTES / 1024 / 1024
                         + " MB; a progress export is far smaller, so this is not one.");
             }
-            JsonNode root = JSON.readTree(bytes);
-            if (root == null || root.isMissingNode()) {
-                throw new ImportRefusedException(file + " is empty.");
-            }
-            return root;
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new ImportRefusedException(file + " does not exist.");
-        } catch (UnrecognizedPropertyException e) {
-            throw new ImportRefusedException(file + " is not a progress export this version understands: unexpected field '"
-                    + e.getPropertyName() + "' at line " + e.getLocation().getLineNr() + ".");
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw new ImportRefusedException(file + " is not a valid progress export" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("unreadable JSON"));
         } catch (IOException e) {
             throw new ImportRefusedException("Cannot read " + file + ": " + e.getMessage());
         }
