@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,10 +36,10 @@ final class AssessmentRules {
     static List<Problem> check(PackDocuments documents) {
         AssessmentRules rules = new AssessmentRules(documents);
         rules.learnThePack();
-        Map<String, SourcePosition> seen = new HashMap<>();
+        IdClaims claims = new IdClaims();
         Map<String, SourcePosition> milestonesTaken = new HashMap<>();
         for (YamlDocument assessment : documents.assessments()) {
-            rules.checkAssessment(assessment, seen, milestonesTaken);
+            rules.checkAssessment(assessment, claims, milestonesTaken);
         }
         return rules.problems;
     }
@@ -103,10 +104,9 @@ final class AssessmentRules {
         }
     }
 
-    private void checkAssessment(YamlDocument document, Map<String, SourcePosition> seen,
-                                 Map<String, SourcePosition> milestonesTaken) {
+    private void checkAssessment(YamlDocument document, IdClaims claims, Map<String, SourcePosition> milestonesTaken) {
         JsonNode root = document.root();
-        claim(document, root, seen);
+        claim(document, root, claims);
         String milestone = Nodes.text(root, "milestone");
         if (milestone != null) {
             if (!milestoneWeeks.containsKey(milestone)) {
@@ -124,7 +124,7 @@ final class AssessmentRules {
         checkThresholds(document, root.get("readiness"));
         Set<String> tested = new TreeSet<>();
         for (JsonNode item : Nodes.objects(root, "items")) {
-            claim(document, item, seen);
+            claim(document, item, claims);
             tested.addAll(checkWeeks(document, item));
             checkTypeRules(document, item);
             String source = Nodes.text(item, "source");
@@ -136,18 +136,15 @@ final class AssessmentRules {
         checkPhaseCovered(document, milestone, tested);
     }
 
-    private void claim(YamlDocument document, JsonNode owner, Map<String, SourcePosition> seen) {
+    /** Assessment and item ids are unique among themselves and must not reuse any other id of the pack. */
+    private void claim(YamlDocument document, JsonNode owner, IdClaims claims) {
+        Optional<Problem> duplicate = claims.claim(document, owner);
         String id = Nodes.text(owner, "id");
-        if (id == null) {
-            return;
-        }
-        SourcePosition at = document.position(owner, "id");
-        SourcePosition first = seen.putIfAbsent(id, at);
-        if (first != null) {
-            problems.add(Problem.error(at, "duplicate id '" + id + "' (first used at " + first + ")"));
-        } else if (packIds.contains(id)) {
-            problems.add(Problem.error(at, "duplicate id '" + id + "': a phase, module, milestone, week or task "
-                    + "already uses it; assessment and item ids are unique across the pack"));
+        if (duplicate.isPresent()) {
+            problems.add(duplicate.get());
+        } else if (id != null && packIds.contains(id)) {
+            problems.add(Problem.error(document.position(owner, "id"), "duplicate id '" + id + "': a phase, module, "
+                    + "milestone, week or task already uses it; assessment and item ids are unique across the pack"));
         }
     }
 

@@ -86,34 +86,26 @@ final class PackRules {
     }
 
     private void checkUniqueIds() {
-        Map<String, SourcePosition> seen = new HashMap<>();
+        IdClaims claims = new IdClaims();
         for (YamlDocument phase : documents.phases()) {
             JsonNode root = phase.root();
-            claim(seen, phase, root);
-            Nodes.objects(root, "modules").forEach(m -> claim(seen, phase, m));
+            claim(claims, phase, root);
+            Nodes.objects(root, "modules").forEach(m -> claim(claims, phase, m));
             JsonNode milestone = root.get("milestone");
             if (milestone != null && milestone.isObject()) {
-                claim(seen, phase, milestone);
-                Nodes.objects(milestone, "checklist").forEach(c -> claim(seen, phase, c));
+                claim(claims, phase, milestone);
+                Nodes.objects(milestone, "checklist").forEach(c -> claim(claims, phase, c));
             }
         }
         for (WeekFile week : documents.weeks()) {
             YamlDocument front = week.frontMatter();
-            claim(seen, front, front.root());
-            Nodes.objects(front.root(), "tasks").forEach(t -> claim(seen, front, t));
+            claim(claims, front, front.root());
+            Nodes.objects(front.root(), "tasks").forEach(t -> claim(claims, front, t));
         }
     }
 
-    private void claim(Map<String, SourcePosition> seen, YamlDocument document, JsonNode owner) {
-        String id = Nodes.text(owner, "id");
-        if (id == null) {
-            return;
-        }
-        SourcePosition at = document.position(owner, "id");
-        SourcePosition first = seen.putIfAbsent(id, at);
-        if (first != null) {
-            problems.add(Problem.error(at, "duplicate id '" + id + "' (first used at " + first + ")"));
-        }
+    private void claim(IdClaims claims, YamlDocument document, JsonNode owner) {
+        claims.claim(document, owner).ifPresent(problems::add);
     }
 
     private void checkPhaseNumbers() {

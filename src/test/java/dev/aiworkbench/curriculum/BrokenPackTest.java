@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static dev.aiworkbench.testing.PackFiles.at;
-import static dev.aiworkbench.testing.PackFiles.copyDefaultPack;
+import static dev.aiworkbench.testing.PackFiles.copyDefaultPackWithoutAssessments;
 import static dev.aiworkbench.testing.PackFiles.insertAfterLine;
 import static dev.aiworkbench.testing.PackFiles.lines;
 import static dev.aiworkbench.testing.PackFiles.load;
@@ -29,7 +29,8 @@ import static dev.aiworkbench.testing.PackFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A corpus of broken packs: each is a copy of the default pack with one edit, and the validator must
+ * A corpus of broken packs: each is a copy of the default pack (its assessments left out: BrokenAssessmentTest
+ * covers them) with one edit, and the validator must
  * report exactly the problem that edit made, as {@code file:line:col: message}. Where one mistake
  * necessarily breaks a second rule too (a week outside every module also lies outside its own), both
  * lines are expected, and nothing else.
@@ -159,7 +160,7 @@ class BrokenPackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void reportsExactlyTheProblemTheEditMade(Case broken) {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         broken.edit().accept(root);
 
         LoadResult result = load(root);
@@ -170,7 +171,7 @@ class BrokenPackTest {
 
     @Test
     void aLabThatThePackShipsIsAccepted() throws IOException {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         replaceLine(root.resolve(W01), "labs:", "labs: [rag-lab]");
         Files.createDirectories(root.resolve("labs/rag-lab"));
 
@@ -180,7 +181,7 @@ class BrokenPackTest {
 
     @Test
     void aPackRequiringExactlyThisVersionIsAccepted() {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         replaceLine(root.resolve(PACK), "requires:", "requires: \">=1.2.3\"");
 
         assertThat(lines(load(root, "1.2.3"))).isEmpty();
@@ -189,7 +190,7 @@ class BrokenPackTest {
 
     @Test
     void warningsAreReportedButLeaveThePackValid() {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         move(root, weekFile(12), "weeks/milestone-week.md");
         replaceLine(root.resolve(W01), "hours:", "hours: 0.5");
         double taskHours = read(root.resolve(W01)).lines().filter(l -> l.matches(" {4}hours: [0-9.]+"))
@@ -207,7 +208,7 @@ class BrokenPackTest {
 
     @Test
     void reportsEveryProblemAtOnceInFileOrder() {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         insertAfterLine(root.resolve(PACK), "license:", "homepage: https://example.com");
         replaceLine(root.resolve(weekFile(3)), "hours:", "hours: lots");
         replaceOnce(root.resolve(P2), "\n  week: 24\n", "\n  week: 23\n");
@@ -224,7 +225,7 @@ class BrokenPackTest {
 
     @Test
     void aBrokenPackStillYieldsWhatCouldBeRead() {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         dropOpeningLine(root.resolve(W05));
         replaceLine(root.resolve(weekFile(7)), "hours:", "hours: many");
 
@@ -244,7 +245,7 @@ class BrokenPackTest {
 
     @Test
     void aPackWithoutItsManifestHasNoModelButStillListsTheOtherProblems() {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         delete(root.resolve(PACK));
         replaceLine(root.resolve(W01), "hours:", "hours: none");
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.aiworkbench.testing.PackFiles.at;
-import static dev.aiworkbench.testing.PackFiles.copyDefaultPack;
+import static dev.aiworkbench.testing.PackFiles.copyDefaultPackWithoutAssessments;
 import static dev.aiworkbench.testing.PackFiles.insertAfterLine;
 import static dev.aiworkbench.testing.PackFiles.lines;
 import static dev.aiworkbench.testing.PackFiles.replaceOnce;
@@ -33,9 +33,12 @@ class PackLabsTest {
     @TempDir
     Path temp;
 
-    /** The default pack with its lab links taken out, so each test adds exactly the links it is about. */
+    /**
+     * The default pack with its lab links (and the assessments naming labs as evidence) taken out, so each test adds
+     * exactly the links it is about.
+     */
     private Path pack() {
-        Path root = copyDefaultPack(temp.resolve("pack"));
+        Path root = copyDefaultPackWithoutAssessments(temp.resolve("pack"));
         try (var files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".yaml")).toList()) {
                 String text = Files.readString(file);

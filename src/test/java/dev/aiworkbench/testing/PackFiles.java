@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,6 +41,22 @@ public final class PackFiles {
                 }
             }
             return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies the default pack without its assessments: for edits to weeks and phases, whose consequences in the
+     * assessments (an item now testing an unknown week) would otherwise be reported beside the one problem made.
+     */
+    public static Path copyDefaultPackWithoutAssessments(Path target) {
+        Path root = copyDefaultPack(target);
+        try (Stream<Path> files = Files.walk(root.resolve("assessments"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
