@@ -3,6 +3,7 @@ package dev.aiworkbench.cli;
 import dev.aiworkbench.assessment.ModelGrade;
 import dev.aiworkbench.assessment.ShortAnswerJudge;
 import dev.aiworkbench.curriculum.AssessmentItem;
+import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelServerException;
 
 import java.io.PrintWriter;
@@ -31,11 +32,13 @@ final class ModelGrading {
      */
     static ModelGrading pick(ShortAnswerJudge judge, Optional<String> wanted, String server, String otherwise,
                              PrintWriter err) {
-        Optional<String> model = judge.pick(wanted);
+        // The server lists names with their tag: "llama3.2" must find "llama3.2:latest".
+        Optional<String> canonical = wanted.map(LocalModel::canonicalName);
+        Optional<String> model = judge.pick(canonical);
         if (model.isEmpty()) {
             err.println("Note: no model server with a model answers at " + server + ", so " + otherwise
                     + ". Start Ollama and pull a model (`workbench models pull <name>`) to have short answers graded.");
-        } else if (wanted.isPresent() && !wanted.equals(model)) {
+        } else if (wanted.isPresent() && !canonical.equals(model)) {
             err.println("Note: the model server has no model '" + wanted.get() + "'; grading with " + model.get() + ".");
         }
         return new ModelGrading(judge, model, err);
