@@ -2,9 +2,14 @@ package dev.aiworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.assessment.Answer;
+import dev.aiworkbench.assessment.Grade;
+import dev.aiworkbench.assessment.GradedBy;
+import dev.aiworkbench.assessment.ModelGrade;
 import dev.aiworkbench.curriculum.Assessment;
 import dev.aiworkbench.curriculum.AssessmentItem;
 import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.MutableClock;
 import dev.aiworkbench.testing.TestPacks;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,11 @@ class CliAssessSessionTest {
         Assessment assessment = pack.assessment(M1).orElseThrow();
         StringBuilder typed = new StringBuilder();
         for (AssessmentItem item : assessment.items()) {
+            if (item.id().equals("m1-w01-blocks-loop")) {
+                typed.append("1 9\nall\n");                            // not choices: asked again
+            } else if (item.id().equals("m1-w01-cap-concurrency")) {
+                typed.append("6\n");
+            }
             typed.append(switch (item.type()) {
                 case SHORT -> "My own answer.\n\n2\ny\n";
                 case SINGLE -> (item.correctChoices().get(0) + 1) + "\n3\n";
@@ -141,12 +151,49 @@ class CliAssessSessionTest {
                  "pending": [],
                  "weakWeeks": ["week-01", "week-03", "week-05", "week-06", "week-07", "week-08", "week-09",
                                "week-10", "week-11", "week-12"]}"""));
-        assertThat(run.err()).contains("Item 76 of 76 · capability · week-12 · m1-w12-cap-ship\n")
+        assertThat(run.err()).contains("Please type one or more numbers from 1 to 5, separated by spaces (or q to "
+                        + "stop).\nYour answers (the choices' numbers, separated by spaces): Please type one or more")
+                .contains("Please type a number from 1 to 5 (or q to stop).\n")
+                .contains("Item 76 of 76 · capability · week-12 · m1-w12-cap-ship\n")
                 .contains("Evidence that would prove it: milestone-1-gateway, w12-container-lab")
                 .contains("Rated 4 of 5.\n")
                 .endsWith("All 76 items answered.\n");
         assertThat(ok(cli().runTyping("q\n", "assess", "take", M1)).out())
                 .as("a finished attempt is not resumed").contains("Item 1 of 76 ·").doesNotContain("Going on");
+    }
+
+    @Test
+    void aLocalModelGradesAShortAnswerAndTheLearnerMayOverruleIt() {
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.model("judge").answer("{\"reason\": \"It names the event loop.\", \"score\": 1, \"pass\": true}");
+
+            CliHarness.Run run = ok(cli().runTyping("The loop runs them together.\n\n2\nn\nq\n", "--ollama-url",
+                    fake.baseUrl(), "assess", "take", M1, "--grade-with-model"));
+
+            assertThat(run.out()).contains("A good answer makes these points:\n")
+                    .contains("Asking judge:latest to grade your answer…\n")
+                    .contains("The model (judge:latest) says right: It names the event loop.\n"
+                            + "Accept its verdict (n marks it wrong)? [y/n] Marked wrong: -2 at confidence 2.\n");
+            assertThat(fake.lastRequest("/api/chat").json().toString()).contains("The loop runs them together.");
+        }
+        Answer answer = CliAssessTest.attempts(temp.resolve("data")).get(0).answer("m1-w01-check-1").orElseThrow();
+        assertThat(answer.grade()).isEqualTo(Grade.WRONG);
+        assertThat(answer.gradedBy()).isEqualTo(GradedBy.LEARNER);
+        assertThat(answer.modelGrade()).contains(new ModelGrade("judge:latest", true, "It names the event loop."));
+    }
+
+    @Test
+    void withoutAModelServerTheLearnerGradesShortAnswers() throws Exception {
+        String closed = CliAssessTest.closedAddress();
+
+        CliHarness.Run run = ok(cli().runTyping("It blocks.\n\n1\ny\nq\n", "--ollama-url", closed, "assess",
+                "take", M1, "--grade-with-model"));
+
+        assertThat(run.err()).isEqualTo("Note: no model server with a model answers at " + closed + ", so you grade "
+                + "short answers yourself. Start Ollama and pull a model (`workbench models pull <name>`) to have short "
+                + "answers graded.\n");
+        assertThat(run.out()).contains("Did your answer make most of these points, and nothing wrong? [y/n] "
+                + "Marked right: +1 at confidence 1.\n");
     }
 
     @Test

@@ -51,10 +51,14 @@ class CliAssessTest {
         return Files.writeString(temp.resolve("answers.json"), json);
     }
 
-    /** Every attempt at before-milestone-1 in the data folder, read through the service. */
     private List<Attempt> attempts() {
-        try (Workbench workbench = Workbench.open(new WorkbenchOptions(Optional.of(temp.resolve("data")),
-                Optional.empty()), Clock.systemUTC())) {
+        return attempts(temp.resolve("data"));
+    }
+
+    /** Every attempt at before-milestone-1 in the data folder, newest first, read through the service. */
+    static List<Attempt> attempts(Path data) {
+        try (Workbench workbench = Workbench.open(new WorkbenchOptions(Optional.of(data), Optional.empty()),
+                Clock.systemUTC())) {
             Pack pack = workbench.pack().pack().orElseThrow();
             return workbench.assessments().attempts(pack, M1);
         } catch (Exception e) {
@@ -263,10 +267,7 @@ class CliAssessTest {
     @Test
     void withoutAModelServerShortAnswersStayPendingWithANote() throws Exception {
         Path file = answers("[{\"item\": \"m1-w01-check-1\", \"answer\": \"It blocks.\", \"confidence\": 1}]");
-        String closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = "http://127.0.0.1:" + socket.getLocalPort();
-        }
+        String closed = closedAddress();
 
         CliHarness.Run run = ok(cli().run("--ollama-url", closed, "assess", "take", M1, "--answers", file.toString(),
                 "--grade-with-model", "--json"));
@@ -276,5 +277,12 @@ class CliAssessTest {
                 + "answer(s) stay pending. Start Ollama and pull a model (`workbench models pull <name>`) to have short "
                 + "answers graded.\n");
         assertThat(attempts()).hasSize(1);
+    }
+
+    /** The address of a port nothing listens on. */
+    static String closedAddress() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
     }
 }
