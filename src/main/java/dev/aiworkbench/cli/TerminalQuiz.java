@@ -42,6 +42,9 @@ final class TerminalQuiz {
     /** Takes or resumes the assessment; returns the attempt as it stands when the learner finished or stopped. */
     Attempt take(Assessment assessment) {
         out.println(assessment.title() + " (" + assessment.id() + "), " + assessment.items().size() + " items.");
+        if (!assessment.description().isBlank()) {
+            out.println(assessment.description().strip());
+        }
         printMarkingRule();
         Attempt attempt = service.resumeOrStart(pack, assessment.id());
         int total = assessment.items().size();
