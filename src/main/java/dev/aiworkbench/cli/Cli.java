@@ -2,7 +2,9 @@ package dev.aiworkbench.cli;
 
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 
 /** Entry to the command line: parses, runs one verb, returns its exit code. */
 public final class Cli {
@@ -16,7 +18,11 @@ public final class Cli {
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new RootCommand());
+        return commandLine(new RootCommand(Clock.systemDefaultZone(), System.in), out, err);
+    }
+
+    private static CommandLine commandLine(RootCommand root, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FriendlyErrors());
@@ -24,8 +30,13 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err, Clock.systemDefaultZone());
+    }
+
+    /** Runs with the given standard input and clock: what the interactive verbs read and what dates their records. */
+    static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(new RootCommand(clock, in), out, err).execute(args);
         } finally {
             out.flush();
             err.flush();

@@ -21,10 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -401,7 +398,7 @@ final class LabCommand {
             out().print("Replace your work in lab " + id + " with the reference solution? Your files are kept in "
                     + ".workbench-backup/. [y/N] ");
             out().flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
+            String answer = input().readLine();
             if (answer == null) {
                 throw new CommandFailure("No answer on standard input; pass --yes to apply the solution without "
                         + "asking.", Cli.USAGE);

@@ -61,6 +61,8 @@ final class PackCommand {
                 out().println(result.valid()
                         ? result.pack().map(p -> p.id() + " " + p.info().version() + ": valid, " + p.phases().size()
                         + " phases, " + p.weeks().size() + " weeks, " + p.workItems().size() + " items"
+                        + (p.assessments().isEmpty() ? "" : ", " + p.assessments().size() + " assessments ("
+                        + p.assessments().stream().mapToInt(a -> a.items().size()).sum() + " questions)")
                         + (result.warningCount() > 0 ? ", " + result.warningCount() + " warning(s)" : "")).orElse("valid")
                         : result.errorCount() + " error(s), " + result.warningCount() + " warning(s)");
             }

@@ -24,7 +24,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -164,16 +163,16 @@ final class ProgressCommand {
                                Activity activity, LocalDate today, java.time.Instant now) {
             Schedule schedule = Schedule.of(pack, snapshot.plan());
             Map<String, Long> minutes = snapshot.minutesByItem(now);
-            Map<String, Object> packJson = ordered("id", pack.id(), "title", pack.info().title(), "version",
+            Map<String, Object> packJson = Json.object("id", pack.id(), "title", pack.info().title(), "version",
                     pack.info().version());
-            Map<String, Object> plan = ordered("startDate", snapshot.plan().startDate().toString(), "hoursPerWeek",
+            Map<String, Object> plan = Json.object("startDate", snapshot.plan().startDate().toString(), "hoursPerWeek",
                     snapshot.plan().hoursPerWeek(), "plannedFinish", schedule.plannedFinish().toString());
-            Map<String, Object> statusJson = ordered("today", today.toString(),
+            Map<String, Object> statusJson = Json.object("today", today.toString(),
                     "calendarWeek", status.calendarWeek().orElse(null), "workWeek", status.workWeek().orElse(null),
                     "daysAhead", status.daysAhead(), "paceHoursPerWeek", round(status.paceHoursPerWeek()),
                     "paceWindowDays", status.paceWindowDays(),
                     "projectedFinish", status.projectedFinish().map(LocalDate::toString).orElse(null));
-            Map<String, Object> streak = ordered("current", activity.currentStreak(today), "longest", activity.longestStreak());
+            Map<String, Object> streak = Json.object("current", activity.currentStreak(today), "longest", activity.longestStreak());
             List<PhaseJson> phases = pack.phases().stream().map(p -> new PhaseJson(p.id(), p.number(), p.title(),
                     CompletionJson.of(report.of(p.id())),
                     p.modules().stream().map(m -> new ModuleJson(m.id(), m.title(), m.firstWeek(), m.lastWeek(),
@@ -189,15 +188,7 @@ final class ProgressCommand {
         }
 
         private static Map<String, Object> next(WorkItem item) {
-            return ordered("id", item.id(), "title", item.title(), "week", item.weekNumber());
-        }
-
-        static Map<String, Object> ordered(Object... keysAndValues) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-            return map;
+            return Json.object("id", item.id(), "title", item.title(), "week", item.weekNumber());
         }
 
         private static double round(double value) {

@@ -5,16 +5,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 
+import java.io.InputStream;
+import java.time.Clock;
+
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "AI Engineer Workbench. Without a command it opens the app; with one it runs that command.",
         subcommands = {DoctorCommand.class, PackCommand.class, ProgressCommand.class, PlanCommand.class,
-                DatabaseCommand.class, ModelsCommand.class, PromptCommand.class, EvalCommand.class, LabCommand.class},
+                DatabaseCommand.class, ModelsCommand.class, PromptCommand.class, EvalCommand.class, LabCommand.class,
+                AssessCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the command failed (the message says why)", "2:usage error or bad input",
                 "3:the model server cannot be reached, or lacks the model", "4:the model server failed while working"})
 public final class RootCommand implements Runnable {
     @Mixin
     GlobalOptions global = new GlobalOptions();
+
+    final Clock clock;
+    final InputStream in;
+
+    RootCommand(Clock clock, InputStream in) {
+        this.clock = clock;
+        this.in = in;
+    }
 
     static final class Version implements IVersionProvider {
         @Override

@@ -8,7 +8,10 @@ import dev.aiworkbench.curriculum.Pack;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.Clock;
 
 /** What every verb shares: output streams, global options and opening the workbench. */
@@ -25,13 +28,26 @@ abstract class Verb {
     }
 
     WorkbenchOptions options() {
-        return ((RootCommand) spec.root().userObject()).global.options();
+        return root().global.options();
+    }
+
+    Clock clock() {
+        return root().clock;
+    }
+
+    /** Standard input as lines, for the verbs that ask. */
+    BufferedReader input() {
+        return new BufferedReader(new InputStreamReader(root().in, Charset.defaultCharset()));
+    }
+
+    private RootCommand root() {
+        return (RootCommand) spec.root().userObject();
     }
 
     /** Opens the workbench; the pack is read only if the verb asks for it (see {@link #pack(Workbench)}). */
     Workbench openWorkbench() {
         try {
-            return Workbench.openPackOnDemand(options(), Clock.systemDefaultZone());
+            return Workbench.openPackOnDemand(options(), clock());
         } catch (DataFolderException e) {
             throw new CommandFailure(e.getMessage(), Cli.FAILED);
         }

@@ -3,11 +3,14 @@ package dev.aiworkbench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +18,16 @@ import java.util.List;
 final class CliHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
+    private final Clock clock;
 
     CliHarness(Path dataDir) {
+        this(dataDir, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the time the verbs see (and date their records with) */
+    CliHarness(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
+        this.clock = clock;
     }
 
     record Run(int exitCode, String out, String err) {
@@ -39,11 +49,20 @@ final class CliHarness {
         }
     }
 
-    /** Runs {@code workbench --data-dir <folder> args...}. */
+    /** Runs {@code workbench --data-dir <folder> args...} with nothing on standard input, on the harness's clock. */
     Run run(String... args) {
+        return runTyping("", args);
+    }
+
+    /** Runs {@code workbench --data-dir <folder> args...} with {@code input} as standard input, on the harness's clock. */
+    Run runTyping(String input, String... args) {
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
-        return runRaw(all.toArray(String[]::new));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(all.toArray(String[]::new), new ByteArrayInputStream(input.getBytes(Charset.defaultCharset())),
+                new PrintWriter(out), new PrintWriter(err), clock);
+        return new Run(exit, out.toString(), err.toString());
     }
 
     static Run runRaw(String... args) {
