@@ -31,10 +31,15 @@ public final class ShortAnswerJudge {
         }
     }
 
-    /** The model to grade with: the one asked for if the server has it, else the server's first. */
+    /**
+     * The model to grade with: the one asked for if the server has it (as Ollama resolves names, so "judge" finds
+     * "judge:latest"), else the server's first.
+     */
     public Optional<String> pick(Optional<String> wanted) {
         List<String> models = models();
-        return wanted.filter(models::contains).or(() -> models.stream().findFirst());
+        return wanted.flatMap(w -> models.stream()
+                        .filter(m -> LocalModel.canonicalName(m).equals(LocalModel.canonicalName(w))).findFirst())
+                .or(() -> models.stream().findFirst());
     }
 
     /**

@@ -32,13 +32,12 @@ final class ModelGrading {
      */
     static ModelGrading pick(ShortAnswerJudge judge, Optional<String> wanted, String server, String otherwise,
                              PrintWriter err) {
-        // The server lists names with their tag: "llama3.2" must find "llama3.2:latest".
-        Optional<String> canonical = wanted.map(LocalModel::canonicalName);
-        Optional<String> model = judge.pick(canonical);
+        Optional<String> model = judge.pick(wanted);
         if (model.isEmpty()) {
             err.println("Note: no model server with a model answers at " + server + ", so " + otherwise
                     + ". Start Ollama and pull a model (`workbench models pull <name>`) to have short answers graded.");
-        } else if (wanted.isPresent() && !canonical.equals(model)) {
+        } else if (wanted.isPresent()
+                && !LocalModel.canonicalName(model.get()).equals(LocalModel.canonicalName(wanted.get()))) {
             err.println("Note: the model server has no model '" + wanted.get() + "'; grading with " + model.get() + ".");
         }
         return new ModelGrading(judge, model, err);

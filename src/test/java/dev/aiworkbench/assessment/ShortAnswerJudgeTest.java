@@ -52,14 +52,16 @@ class ShortAnswerJudgeTest {
     }
 
     @Test
-    void theModelAskedForIsUsedWhenTheServerHasItElseItsFirst() {
+    void theModelAskedForIsUsedWhenTheServerHasItUnderAnySpellingElseItsFirst() {
         fake.model("alpha:1b");
         fake.model(JUDGE);
         ShortAnswerJudge judge = new ShortAnswerJudge(() -> gateway);
 
         assertThat(judge.pick(Optional.of(JUDGE))).contains(JUDGE);
+        fake.model("judge:latest");
+        assertThat(judge.pick(Optional.of("judge"))).contains("judge:latest");
         assertThat(judge.pick(Optional.of("missing:7b"))).contains(judge.models().get(0));
-        assertThat(judge.models()).containsExactlyInAnyOrder("alpha:1b", JUDGE);
+        assertThat(judge.models()).containsExactlyInAnyOrder("alpha:1b", JUDGE, "judge:latest");
     }
 
     @Test
