@@ -25,6 +25,7 @@ class CurriculumViewModelTest {
 
     private final MutableClock clock = MutableClock.utc("2026-03-02T09:00");
     private final List<String> labsOpened = new ArrayList<>();
+    private final List<String> assessmentsOpened = new ArrayList<>();
     private WorkbenchFixture fixture;
     private Week week;
 
@@ -40,7 +41,8 @@ class CurriculumViewModelTest {
     }
 
     private CurriculumViewModel model(Supplier<Labs> labs) {
-        return new CurriculumViewModel(fixture.progress(), labs, fixture.tasks(), fixture.notices(), labsOpened::add);
+        return new CurriculumViewModel(fixture.progress(), labs, fixture.workbench().assessments(), fixture.tasks(),
+                fixture.notices(), labsOpened::add, assessmentsOpened::add);
     }
 
     private CurriculumViewModel model() {
@@ -89,7 +91,8 @@ class CurriculumViewModelTest {
         assertThat(fixture.tasks().started()).isEqualTo(writes);
 
         CurriculumViewModel reopened = new CurriculumViewModel(fixture.progressModel(), fixture.workbench()::labs,
-                fixture.tasks(), fixture.notices(), labsOpened::add);
+                fixture.workbench().assessments(), fixture.tasks(), fixture.notices(), labsOpened::add,
+                assessmentsOpened::add);
         assertThat(reopened.savedNote(week.id())).isEqualTo("The event loop finally makes sense.");
     }
 
