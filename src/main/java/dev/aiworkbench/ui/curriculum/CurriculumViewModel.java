@@ -49,11 +49,10 @@ public final class CurriculumViewModel {
     private Optional<Assessment> watched = Optional.empty();
 
     /**
-     * @param labs    the labs, asked for off the FX thread (reading them the first time takes a moment)
-     * @param reads   runs the labs' progress reads; the app gives the progress writes' executor, so a read comes
-     *                after the write that may have changed it
-     *                (readiness reads lab results and attempts on it too)
-     * @param openLab opens a lab (by id) on the Labs screen, for the weeks' lab tasks
+     * @param labs           the labs, asked for off the FX thread (reading them the first time takes a moment)
+     * @param reads          runs the labs' progress and readiness reads; the app gives the progress writes' executor,
+     *                       so a read comes after the write that may have changed it
+     * @param openLab        opens a lab (by id) on the Labs screen, for the weeks' lab tasks
      * @param openAssessment opens an assessment (by id) on the Assess screen, for the readiness card's quiz
      */
     public CurriculumViewModel(ProgressModel progress, Supplier<Labs> labs, AssessmentService assessments,
