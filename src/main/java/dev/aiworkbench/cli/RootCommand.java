@@ -2,13 +2,15 @@ package dev.aiworkbench.cli;
 
 import dev.aiworkbench.app.AppInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 
 import java.io.InputStream;
 import java.time.Clock;
 
-@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+// Inherited scope gives every verb and sub-verb --help (and --version), as the README promises.
+@Command(name = "workbench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = RootCommand.Version.class,
         description = "AI Engineer Workbench. Without a command it opens the app; with one it runs that command.",
         subcommands = {DoctorCommand.class, PackCommand.class, ProgressCommand.class, PlanCommand.class,
                 DatabaseCommand.class, ModelsCommand.class, PromptCommand.class, EvalCommand.class, LabCommand.class,

@@ -35,6 +35,17 @@ class CliPlanAndDatabaseTest {
     }
 
     @Test
+    void everyVerbAndSubVerbExplainsItselfWithHelp() {
+        CliHarness.Run verb = CliHarness.runRaw("assess", "--help");
+        CliHarness.Run subVerb = CliHarness.runRaw("progress", "show", "--help");
+
+        assertThat(verb.exitCode()).as(verb.toString()).isZero();
+        assertThat(verb.out()).startsWith("Usage: workbench assess ").contains("take", "report", "review");
+        assertThat(subVerb.exitCode()).as(subVerb.toString()).isZero();
+        assertThat(subVerb.out()).startsWith("Usage: workbench progress show ").contains("--json");
+    }
+
+    @Test
     void planSetDatesTheWeeksAndPlanShowListsThem() {
         CliHarness cli = cli();
 
