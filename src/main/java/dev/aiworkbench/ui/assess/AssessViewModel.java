@@ -38,6 +38,7 @@ public final class AssessViewModel {
     private final Pack pack;
     private final Supplier<ProgressSnapshot> progress;
     private final TaskExecutor tasks;
+    private final TaskExecutor modelWork;
     private final Clock clock;
     private final Consumer<String> openWeek;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.OVERVIEW);
@@ -61,15 +62,18 @@ public final class AssessViewModel {
     };
 
     /**
-     * @param progress the latest progress, read on the FX thread when a result is opened (readiness needs it)
-     * @param openWeek opens a week's page (weak weeks link there)
+     * @param progress  the latest progress, read on the FX thread when a result is opened (readiness needs it)
+     * @param tasks     a serial worker for the service's reads and writes, so answers and grades land in order
+     * @param modelWork where a local model grades short answers, which can take seconds
+     * @param openWeek  opens a week's page (weak weeks link there)
      */
     public AssessViewModel(AssessServices services, Pack pack, Supplier<ProgressSnapshot> progress,
-                           TaskExecutor tasks, Clock clock, Consumer<String> openWeek) {
+                           TaskExecutor tasks, TaskExecutor modelWork, Clock clock, Consumer<String> openWeek) {
         this.services = services;
         this.pack = pack;
         this.progress = progress;
         this.tasks = tasks;
+        this.modelWork = modelWork;
         this.clock = clock;
         this.openWeek = openWeek;
     }
@@ -199,7 +203,7 @@ public final class AssessViewModel {
     }
 
     private void showQuiz(QuizSource source) {
-        QuizViewModel opened = new QuizViewModel(source, services.judge(), tasks, clock, exits);
+        QuizViewModel opened = new QuizViewModel(source, services.judge(), tasks, modelWork, clock, exits);
         focused.set("");
         result.set(null);
         quiz.set(opened);

@@ -61,7 +61,8 @@ public final class QuizViewModel {
 
     private final QuizSource source;
     private final ShortAnswerJudge judge;
-    private final TaskExecutor tasks;
+    private final TaskExecutor io;
+    private final TaskExecutor modelWork;
     private final Clock clock;
     private final Exits exits;
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.ANSWER);
@@ -81,10 +82,16 @@ public final class QuizViewModel {
     private int answered;
     private int right;
 
-    QuizViewModel(QuizSource source, ShortAnswerJudge judge, TaskExecutor tasks, Clock clock, Exits exits) {
+    /**
+     * @param io        records answers and grades, one after another, so a later grade is never overtaken
+     * @param modelWork asks the local model; it can take seconds, so it does not hold up recording
+     */
+    QuizViewModel(QuizSource source, ShortAnswerJudge judge, TaskExecutor io, TaskExecutor modelWork, Clock clock,
+                  Exits exits) {
         this.source = source;
         this.judge = judge;
-        this.tasks = tasks;
+        this.io = io;
+        this.modelWork = modelWork;
         this.clock = clock;
         this.exits = exits;
     }
@@ -271,7 +278,7 @@ public final class QuizViewModel {
         long seconds = Math.max(0, Duration.between(shownAt, clock.instant()).toSeconds());
         step.set(Step.SAVING);
         message.set("");
-        tasks.run(() -> source.record(current, response, sure, seconds), recorded -> {
+        io.run(() -> source.record(current, response, sure, seconds), recorded -> {
             answered++;
             if (recorded.grade() == Grade.RIGHT) {
                 right++;
@@ -301,7 +308,7 @@ public final class QuizViewModel {
         learnerGrades.put(graded.id(), madeThePoints);
         Optional<ModelGrade> model = Optional.ofNullable(modelGrades.get(graded.id()));
         message.set("");
-        tasks.run(() -> source.grade(graded, shown.confidence(), madeThePoints, GradedBy.LEARNER, model),
+        io.run(() -> source.grade(graded, shown.confidence(), madeThePoints, GradedBy.LEARNER, model),
                 recorded -> {
                     if (firstGrade && madeThePoints) {
                         right++;
@@ -378,7 +385,7 @@ public final class QuizViewModel {
     /** Asks a local model, if one answers, to grade the answer against the rubric; none is no error. */
     private void gradeWithModel(AssessmentItem graded, String answer, Optional<Integer> sure) {
         modelVerdict.set("Looking for a local model to grade your answer against the rubric…");
-        tasks.run(() -> modelGrade(graded, answer), grade -> {
+        modelWork.run(() -> modelGrade(graded, answer), grade -> {
             if (grade.isEmpty()) {
                 showVerdict(graded, "No local model answered, so the grade is yours: Y if your answer made the "
                         + "points above, N if it did not.");
@@ -393,7 +400,7 @@ public final class QuizViewModel {
                 Boolean learner = learnerGrades.get(graded.id());
                 boolean verdict = learner == null ? model.pass() : learner;
                 GradedBy by = learner == null ? GradedBy.MODEL : GradedBy.LEARNER;
-                tasks.run(() -> source.grade(graded, sure, verdict, by, Optional.of(model)),
+                io.run(() -> source.grade(graded, sure, verdict, by, Optional.of(model)),
                         recorded -> showRegraded(graded, recorded),
                         failure -> message.set("The model's grade was not recorded. "
                                 + Sentences.of(Sentences.cause(failure).getMessage())));
