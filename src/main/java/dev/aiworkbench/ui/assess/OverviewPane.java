@@ -8,6 +8,7 @@ import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -31,6 +32,8 @@ final class OverviewPane extends ScrollPane {
     private final VBox body = new VBox(20);
     private final List<Button> startButtons = new ArrayList<>();
     private Button reviewButton;
+    /** The screen was opened before its cards were read: the keyboard goes to them once they are. */
+    private boolean focusWanted;
 
     OverviewPane(AssessViewModel model) {
         this.model = model;
@@ -52,17 +55,21 @@ final class OverviewPane extends ScrollPane {
     void takeFocus() {
         String focused = model.focusedProperty().get();
         Optional<Button> target = startButtons.stream().filter(b -> b.getId().equals("start-" + focused)).findFirst();
+        focusWanted = false;
         if (target.isPresent()) {
             target.get().requestFocus();
         } else if (reviewButton != null && !reviewButton.isDisabled()) {
             reviewButton.requestFocus();
         } else if (!startButtons.isEmpty()) {
             startButtons.getFirst().requestFocus();
+        } else {
+            focusWanted = true;
         }
     }
 
     private void render() {
-        boolean hadFocus = isFocusWithin();
+        String hadFocus = isFocusWithin() && getScene().getFocusOwner() != null ? getScene().getFocusOwner().getId()
+                : null;
         startButtons.clear();
         Label title = new Label("Assess");
         title.getStyleClass().add(Styles.TITLE_2);
@@ -83,7 +90,11 @@ final class OverviewPane extends ScrollPane {
         if (calibration != null) {
             body.getChildren().add(calibration(calibration));
         }
-        if (hadFocus || !model.focusedProperty().get().isEmpty()) {
+        // Rebuilt controls are new nodes: the keyboard goes back to the one that had it.
+        Node again = hadFocus == null ? null : body.lookup("#" + hadFocus);
+        if (again != null && model.focusedProperty().get().isEmpty()) {
+            again.requestFocus();
+        } else if (hadFocus != null || focusWanted || !model.focusedProperty().get().isEmpty()) {
             takeFocus();
         }
     }
