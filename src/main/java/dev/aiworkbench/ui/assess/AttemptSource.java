@@ -45,6 +45,11 @@ final class AttemptSource implements QuizSource {
     }
 
     @Override
+    public String description() {
+        return assessment.description();
+    }
+
+    @Override
     public List<AssessmentItem> items() {
         return assessment.items();
     }

@@ -48,11 +48,22 @@ final class OverviewPane extends ScrollPane {
         model.calibrationProperty().addListener(render);
         model.statusProperty().addListener(render);
         model.focusedProperty().addListener(render);
+        body.sceneProperty().addListener((obs, was, now) -> {
+            if (now != null && focusWanted) {
+                takeFocus();
+            }
+        });
         render();
     }
 
     /** The keyboard goes to the card another screen asked for, else the review when due, else the first card. */
     void takeFocus() {
+        if (body.getScene() == null) {
+            // The scroll pane puts its content into the scene on a later pulse; a node outside one cannot take
+            // focus, so the request waits for that.
+            focusWanted = true;
+            return;
+        }
         String focused = model.focusedProperty().get();
         Optional<Button> target = startButtons.stream().filter(b -> b.getId().equals("start-" + focused)).findFirst();
         focusWanted = false;

@@ -139,6 +139,12 @@ final class QuizPane extends ScrollPane {
         body.getChildren().setAll(title, position);
         AssessmentItem item = model.item();
         if (model.step() == QuizViewModel.Step.RULE || item == null) {
+            if (!model.description().isBlank()) {
+                MarkdownView description = new MarkdownView(links);
+                description.setId("quiz-description");
+                description.setMarkdown(model.description());
+                body.getChildren().add(description);
+            }
             body.getChildren().add(new MarkingRule());
             addMessage();
             takeFocusLater();
@@ -336,9 +342,9 @@ final class QuizPane extends ScrollPane {
         return switch (feedback.grade()) {
             case RIGHT -> "Right" + marks;
             case WRONG -> "Wrong" + marks;
-            case PENDING -> "Compare your answer with the model answer and the points below.";
+            case PENDING -> "Compare your answer with the model answer and the points above.";
             case RATED -> "Rated " + ((Response.Level) feedback.response()).level()
-                    + " of 5: set it beside the evidence below.";
+                    + " of 5: set it beside the evidence above.";
         };
     }
 

@@ -19,6 +19,9 @@ interface QuizSource {
     /** The heading over the items: the assessment's title, or that it is a review. */
     String title();
 
+    /** Markdown shown with the marking rule before a new attempt, or empty. */
+    String description();
+
     List<AssessmentItem> items();
 
     /** The index of the next item to ask after {@code after} (-1 to begin), or empty when none is left. */

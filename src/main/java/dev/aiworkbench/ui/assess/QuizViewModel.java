@@ -114,6 +114,11 @@ public final class QuizViewModel {
         return source.title();
     }
 
+    /** The assessment's own introduction (Markdown), shown with the marking rule; empty for none. */
+    public String description() {
+        return source.description();
+    }
+
     public ReadOnlyObjectProperty<Step> stepProperty() {
         return step.getReadOnlyProperty();
     }

@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.assess;
 
+import atlantafx.base.theme.Styles;
 import dev.aiworkbench.assessment.Calibration;
 import dev.aiworkbench.assessment.CalibrationLevel;
 import javafx.geometry.Pos;
@@ -8,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -59,7 +61,13 @@ final class ReliabilityChart extends VBox {
         Label bandLabel = new Label("Where that confidence pays", band);
         bandLabel.getStyleClass().add("reliability-legend");
         legend.getChildren().add(bandLabel);
-        getChildren().addAll(plot, legend);
+        Label caption = new Label("Each point is the share of answers that were right at that confidence; its bar "
+                + "is the 95% interval. A point inside its shaded band means that confidence was the right call.");
+        caption.getStyleClass().addAll("reliability-legend", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        caption.setWrapText(true);
+        caption.setMaxWidth(560);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(plot, legend, caption);
     }
 
     private static Label legendEntry(String text, String series) {
@@ -79,7 +87,6 @@ final class ReliabilityChart extends VBox {
         private final List<Mark> marks = new ArrayList<>();
         private final Line xAxis = new Line();
         private final Line yAxis = new Line();
-        private final Text yTitle = new Text("Right");
         /** Every level with its band, answered or not. */
         private List<CalibrationLevel> bandLevels = List.of();
 
@@ -120,10 +127,9 @@ final class ReliabilityChart extends VBox {
             }
             styled(xAxis, "reliability-axis");
             styled(yAxis, "reliability-axis");
-            styled(yTitle, "reliability-tick");
             nodes.addAll(bands);
             nodes.addAll(grid);
-            nodes.addAll(List.of(xAxis, yAxis, yTitle));
+            nodes.addAll(List.of(xAxis, yAxis));
             nodes.addAll(yTicks);
             nodes.addAll(xTicks);
             marks.forEach(m -> nodes.addAll(List.of(m.bar(), m.point())));
@@ -166,8 +172,6 @@ final class ReliabilityChart extends VBox {
             yAxis.setEndX(LEFT);
             yAxis.setStartY(TOP);
             yAxis.setEndY(TOP + height);
-            yTitle.setX(4);
-            yTitle.setY(TOP + height + 22);
             for (Mark mark : marks) {
                 double x = LEFT + (mark.level().confidence() - 0.5) * column + mark.offset() * 14;
                 mark.bar().setX(x - BAR_WIDTH / 2);

@@ -47,10 +47,12 @@ final class ResultPane extends ScrollPane {
         this.again = again;
         setId("result");
         setFitToWidth(true);
+        setFocusTraversable(true);
         body.setPadding(new Insets(24, 32, 32, 32));
         body.setMaxWidth(900);
         setContent(body);
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        // A filter, so Esc goes back whichever control has the keyboard (a focused button would swallow it).
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 back.run();
                 e.consume();
@@ -70,6 +72,8 @@ final class ResultPane extends ScrollPane {
     }
 
     private void render() {
+        // Asked before the controls are replaced: the focused one is about to leave the scene.
+        boolean hadFocus = isFocusWithin();
         body.getChildren().clear();
         backButton = null;
         if (!model.status().isEmpty()) {
@@ -90,7 +94,10 @@ final class ResultPane extends ScrollPane {
         body.getChildren().add(calibration(summary));
         summary.readiness().ifPresent(readiness -> body.getChildren().add(
                 new ReadinessCard(pack, readiness, model::openWeek, Optional.empty())));
-        if (!summary.weakWeeks().isEmpty()) {
+        // The readiness card links the weak weeks of the attempt it counts; another attempt's are linked here.
+        boolean linkedByCard = summary.readiness().flatMap(r -> r.quiz())
+                .filter(q -> q.attemptId() == summary.attempt().id()).isPresent();
+        if (!summary.weakWeeks().isEmpty() && !linkedByCard) {
             body.getChildren().add(weakWeeks(summary));
         }
         backButton = new Button("Back to the assessments", new FontIcon(Feather.ARROW_LEFT));
@@ -100,7 +107,7 @@ final class ResultPane extends ScrollPane {
         retake.setId("result-again");
         retake.setOnAction(e -> again.run());
         body.getChildren().add(new HBox(8, backButton, retake));
-        if (isFocusWithin()) {
+        if (hadFocus) {
             takeFocus();
         }
     }

@@ -37,6 +37,11 @@ final class ReviewSource implements QuizSource {
     }
 
     @Override
+    public String description() {
+        return "";
+    }
+
+    @Override
     public List<AssessmentItem> items() {
         return items;
     }
