@@ -15,6 +15,7 @@ import dev.aiworkbench.testing.MutableClock;
 import dev.aiworkbench.testing.WorkbenchFixture;
 import dev.aiworkbench.ui.assess.AssessViewModel.Page;
 import dev.aiworkbench.ui.assess.QuizViewModel.Step;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,9 +64,13 @@ class AssessViewModelTest {
     }
 
     private AssessViewModel model(URI server) {
+        return model(server, new ImmediateTaskExecutor());
+    }
+
+    private AssessViewModel model(URI server, TaskExecutor modelWork) {
         ShortAnswerJudge judge = new ShortAnswerJudge(() -> new OllamaGateway(OllamaSettings.defaults(server)));
         AssessViewModel model = new AssessViewModel(new AssessServices(service(), judge), pack(),
-                fixture.progress()::snapshot, fixture.tasks(), new ImmediateTaskExecutor(), clock, openedWeeks::add);
+                fixture.progress()::snapshot, fixture.tasks(), modelWork, clock, openedWeeks::add);
         model.load();
         return model;
     }
@@ -231,6 +238,55 @@ class AssessViewModelTest {
     }
 
     @Test
+    void a_grade_the_learner_gives_before_the_model_answers_stays_the_learners_with_the_models_verdict_kept() {
+        ollama = FakeOllama.start();
+        ollama.model("judge-model").answer("{\"reason\": \"It makes both points.\", \"score\": 1, \"pass\": true}");
+        LaterTaskExecutor lateModel = new LaterTaskExecutor();
+        QuizViewModel quiz = quizAtShortItem(model(ollama.baseUri(), lateModel));
+        writeShortAnswer(quiz, "Cost per route, and regressions show up.", 3);
+
+        quiz.gradeShort(false);
+        lateModel.runAll();
+
+        Answer answer = onlyAttempt().answer(QuizPack.SHORT).orElseThrow();
+        assertThat(answer.grade()).isEqualTo(Grade.WRONG);
+        assertThat(answer.gradedBy()).isEqualTo(GradedBy.LEARNER);
+        assertThat(answer.modelGrade()).get().extracting(m -> m.reason()).isEqualTo("It makes both points.");
+        assertThat(quiz.feedback().marks()).contains(-6);
+        assertThat(quiz.modelVerdictProperty().get()).contains("It makes both points.");
+    }
+
+    @Test
+    void a_short_item_in_review_is_recorded_only_once_the_learner_grades_it() {
+        AssessViewModel model = model(NO_SERVER);
+        QuizViewModel quiz = quizAtShortItem(model);
+        writeShortAnswer(quiz, "Regressions.", 2);
+        quiz.gradeShort(false);
+        quiz.leave();
+        clock.advance(Duration.ofDays(30));
+        model.open(AssessViewModel.REVIEW);
+        QuizViewModel review = model.quiz();
+        if (review.item().id().equals(QuizPack.MULTIPLE)) {
+            answerChoices(review, 2, 1, 2);
+            review.enter();
+        }
+        assertThat(review.item().id()).isEqualTo(QuizPack.SHORT);
+
+        writeShortAnswer(review, "Cost attribution per route and regression detection.", 2);
+        assertThat(review.feedback().grade()).isEqualTo(Grade.PENDING);
+        review.enter();
+        assertThat(review.message()).startsWith("Press Y if your answer made the points");
+        assertThat(review.item().id()).isEqualTo(QuizPack.SHORT);
+        assertThat(service().cards(pack()).get(QuizPack.SHORT).reviews()).as("not recorded yet").isEqualTo(1);
+
+        review.gradeShort(true);
+
+        assertThat(review.feedback().grade()).isEqualTo(Grade.RIGHT);
+        assertThat(review.feedback().recorded().nextDue()).isPresent();
+        assertThat(service().cards(pack()).get(QuizPack.SHORT).reviews()).isEqualTo(2);
+    }
+
+    @Test
     void ctrl_enter_on_an_empty_short_answer_asks_for_the_answer_first() {
         QuizViewModel quiz = quizAtShortItem(model(NO_SERVER));
 
@@ -319,6 +375,28 @@ class AssessViewModelTest {
 
         model.open("before-milestone-9");
         assertThat(model.status()).contains("no assessment 'before-milestone-9'");
+    }
+
+    /** Holds the work it is given until the test runs it: a model that answers late. */
+    private static final class LaterTaskExecutor implements TaskExecutor {
+        private final List<Runnable> waiting = new ArrayList<>();
+        private final ImmediateTaskExecutor now = new ImmediateTaskExecutor();
+
+        @Override
+        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            waiting.add(() -> now.run(work, onSuccess, onFailure));
+        }
+
+        @Override
+        public void publish(Runnable update) {
+            update.run();
+        }
+
+        void runAll() {
+            List<Runnable> due = List.copyOf(waiting);
+            waiting.clear();
+            due.forEach(Runnable::run);
+        }
     }
 
     /** Item 3 (short), after a right sure answer to item 1 and a wrong fairly-sure one to item 2. */
