@@ -1,7 +1,6 @@
 package dev.aiworkbench.ui.assess;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.assessment.Response;
 import dev.aiworkbench.curriculum.AssessmentItem;
 import dev.aiworkbench.curriculum.Choice;
 import dev.aiworkbench.curriculum.ItemType;
@@ -13,7 +12,6 @@ import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -168,7 +166,8 @@ final class QuizPane extends ScrollPane {
         }
         addMessage();
         if (feedback != null) {
-            body.getChildren().add(feedbackBox(feedback));
+            body.getChildren().add(new FeedbackBox(feedback, model.modelVerdictProperty().get(), links,
+                    model::gradeShort));
         }
         body.getChildren().add(hint(item));
         takeFocusLater();
@@ -298,54 +297,6 @@ final class QuizPane extends ScrollPane {
             row.getChildren().add(button);
         }
         return row;
-    }
-
-    private VBox feedbackBox(Feedback feedback) {
-        VBox box = new VBox(10);
-        box.setId("quiz-feedback");
-        box.getStyleClass().addAll("tile", "quiz-feedback", "feedback-" + feedback.grade().id());
-        Label verdict = Labels.wrapped(verdict(feedback), Styles.TITLE_4);
-        verdict.setId("quiz-verdict");
-        box.getChildren().add(verdict);
-        if (feedback.item().type() == ItemType.SHORT) {
-            Label judged = Labels.wrapped(model.modelVerdictProperty().get(), Styles.TEXT_MUTED);
-            judged.setId("quiz-model-verdict");
-            Button yes = new Button("Y · it made the points");
-            yes.setId("grade-yes");
-            yes.setOnAction(e -> model.gradeShort(true));
-            Button no = new Button("N · it did not");
-            no.setId("grade-no");
-            no.setOnAction(e -> model.gradeShort(false));
-            box.getChildren().addAll(judged, new HBox(8, yes, no));
-        }
-        feedback.recorded().nextDue().ifPresent(day -> {
-            Label due = Labels.wrapped("This item comes back for review on " + day + ".", Styles.TEXT_MUTED);
-            due.setId("quiz-next-due");
-            box.getChildren().add(due);
-        });
-        if (!feedback.item().explanation().isBlank()) {
-            MarkdownView explanation = new MarkdownView(links);
-            explanation.setId("quiz-explanation");
-            explanation.setMarkdown(feedback.item().explanation());
-            box.getChildren().add(explanation);
-        }
-        feedback.item().source().ifPresent(uri -> {
-            Label source = Labels.wrapped("Read more: " + uri, Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            box.getChildren().add(source);
-        });
-        return box;
-    }
-
-    private static String verdict(Feedback feedback) {
-        String marks = feedback.marks().map(m -> " · " + (m > 0 ? "+" + m : m < 0 ? "−" + -m : "0")
-                + (Math.abs(m) == 1 ? " mark" : " marks")).orElse("");
-        return switch (feedback.grade()) {
-            case RIGHT -> "Right" + marks;
-            case WRONG -> "Wrong" + marks;
-            case PENDING -> "Compare your answer with the model answer and the points above.";
-            case RATED -> "Rated " + ((Response.Level) feedback.response()).level()
-                    + " of 5: set it beside the evidence above.";
-        };
     }
 
     private Label hint(AssessmentItem item) {

@@ -1,6 +1,5 @@
 package dev.aiworkbench.ui.assess;
 
-import dev.aiworkbench.assessment.AnswerKey;
 import dev.aiworkbench.assessment.Grade;
 import dev.aiworkbench.assessment.GradedBy;
 import dev.aiworkbench.assessment.ModelGrade;
@@ -12,12 +11,10 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.ui.common.Sentences;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -26,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,10 +64,7 @@ public final class QuizViewModel {
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.ANSWER);
     private final ReadOnlyObjectWrapper<AssessmentItem> item = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
-    private final ObservableList<Integer> picked = FXCollections.observableArrayList();
-    private final ReadOnlyIntegerWrapper confidence = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyIntegerWrapper level = new ReadOnlyIntegerWrapper();
-    private final StringProperty text = new SimpleStringProperty("");
+    private final AnswerDraft draft = new AnswerDraft();
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper modelVerdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -142,22 +135,22 @@ public final class QuizViewModel {
 
     /** Indexes (from 0) of the picked choices. */
     public ObservableList<Integer> picked() {
-        return FXCollections.unmodifiableObservableList(picked);
+        return FXCollections.unmodifiableObservableList(draft.picked);
     }
 
     /** 1 to 3, or 0 while none is chosen. */
     public ReadOnlyIntegerProperty confidenceProperty() {
-        return confidence.getReadOnlyProperty();
+        return draft.confidence.getReadOnlyProperty();
     }
 
     /** A capability rating 1 to 5, or 0 while none is chosen. */
     public ReadOnlyIntegerProperty levelProperty() {
-        return level.getReadOnlyProperty();
+        return draft.level.getReadOnlyProperty();
     }
 
     /** The written answer of a short item; the view's text area is bound to it. */
     public StringProperty textProperty() {
-        return text;
+        return draft.text;
     }
 
     /** The outcome of the current item once submitted; null before. */
@@ -201,29 +194,7 @@ public final class QuizViewModel {
             return;
         }
         message.set("");
-        switch (current.type()) {
-            case SINGLE -> {
-                if (n >= 1 && n <= current.choices().size()) {
-                    picked.setAll(n - 1);
-                }
-            }
-            case MULTIPLE -> {
-                if (n >= 1 && n <= current.choices().size()) {
-                    if (picked.contains(n - 1)) {
-                        picked.remove(Integer.valueOf(n - 1));
-                    } else {
-                        picked.add(n - 1);
-                    }
-                }
-            }
-            case CAPABILITY -> {
-                if (n >= AnswerKey.LOWEST_LEVEL && n <= AnswerKey.HIGHEST_LEVEL) {
-                    level.set(n);
-                }
-            }
-            case SHORT -> {
-            }
-        }
+        draft.digit(current, n);
     }
 
     /** Says how sure: 1 a guess, 2 fairly sure, 3 sure. */
@@ -231,7 +202,7 @@ public final class QuizViewModel {
         AssessmentItem current = item.get();
         if ((step.get() == Step.ANSWER || step.get() == Step.CONFIDENCE) && current != null && current.type().scored()
                 && value >= 1 && value <= 3) {
-            confidence.set(value);
+            draft.confidence.set(value);
             message.set("");
         }
     }
@@ -241,7 +212,7 @@ public final class QuizViewModel {
         if (step.get() != Step.ANSWER || item.get() == null || item.get().type() != ItemType.SHORT) {
             return;
         }
-        if (text.get() == null || text.get().isBlank()) {
+        if (!draft.hasText()) {
             message.set("Write your answer first; then Ctrl+Enter to say how sure you are.");
             return;
         }
@@ -273,13 +244,13 @@ public final class QuizViewModel {
         if (current == null || (step.get() != Step.ANSWER && step.get() != Step.CONFIDENCE)) {
             return;
         }
-        Optional<String> missing = missing(current);
+        Optional<String> missing = draft.missing(current);
         if (missing.isPresent()) {
             message.set(missing.get());
             return;
         }
-        Response response = response(current);
-        Optional<Integer> sure = current.type().scored() ? Optional.of(confidence.get()) : Optional.empty();
+        Response response = draft.response(current);
+        Optional<Integer> sure = draft.confidence(current);
         long seconds = Math.max(0, Duration.between(shownAt, clock.instant()).toSeconds());
         step.set(Step.SAVING);
         message.set("");
@@ -346,10 +317,7 @@ public final class QuizViewModel {
             return;
         }
         index = following.getAsInt();
-        picked.clear();
-        confidence.set(0);
-        level.set(0);
-        text.set("");
+        draft.clear();
         feedback.set(null);
         modelVerdict.set("");
         message.set("");
@@ -357,34 +325,6 @@ public final class QuizViewModel {
         position.set((source.keepsPending() ? "Item " : "Review ") + (index + 1) + " of " + source.items().size());
         shownAt = clock.instant();
         step.set(Step.ANSWER);
-    }
-
-    private Optional<String> missing(AssessmentItem current) {
-        boolean answeredYet = switch (current.type()) {
-            case SINGLE, MULTIPLE -> !picked.isEmpty();
-            case SHORT -> text.get() != null && !text.get().isBlank();
-            case CAPABILITY -> level.get() > 0;
-        };
-        if (!answeredYet) {
-            return Optional.of(switch (current.type()) {
-                case SINGLE -> "Pick a choice with its number key first.";
-                case MULTIPLE -> "Pick the right choices with their number keys first (each key toggles one).";
-                case SHORT -> "Write your answer first.";
-                case CAPABILITY -> "Rate the statement with a key from 1 (not yet) to 5 (with confidence) first.";
-            });
-        }
-        if (current.type().scored() && confidence.get() == 0) {
-            return Optional.of("Say how sure you are: G a guess, F fairly sure, S sure.");
-        }
-        return Optional.empty();
-    }
-
-    private Response response(AssessmentItem current) {
-        return switch (current.type()) {
-            case SINGLE, MULTIPLE -> new Response.Choices(List.copyOf(picked));
-            case SHORT -> new Response.Text(text.get().strip());
-            case CAPABILITY -> new Response.Level(level.get());
-        };
     }
 
     /** Asks a local model, if one answers, to grade the answer against the rubric; none is no error. */
