@@ -59,6 +59,15 @@ public final class AssessViewModel {
         public void left(QuizViewModel ended) {
             showOverview("");
         }
+
+        @Override
+        public void gradedLate(QuizViewModel graded) {
+            ResultViewModel shown = result.get();
+            if (shown != null && graded.source() instanceof AttemptSource attempt
+                    && attempt.attemptId() == shown.attemptId()) {
+                shown.load();
+            }
+        }
     };
 
     /**

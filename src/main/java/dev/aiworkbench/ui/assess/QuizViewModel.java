@@ -48,11 +48,14 @@ public final class QuizViewModel {
         FEEDBACK
     }
 
-    /** What happens when the quiz ends: every item done, or the learner left it. */
+    /** What happens when the quiz ends (every item done, or the learner left it), and after it. */
     public interface Exits {
         void finished(QuizViewModel quiz);
 
         void left(QuizViewModel quiz);
+
+        /** A local model's grade was recorded, possibly after the quiz ended: a result on screen is stale. */
+        void gradedLate(QuizViewModel quiz);
     }
 
     private final QuizSource source;
@@ -345,8 +348,10 @@ public final class QuizViewModel {
                 Boolean learner = learnerGrades.get(graded.id());
                 boolean verdict = learner == null ? model.pass() : learner;
                 GradedBy by = learner == null ? GradedBy.MODEL : GradedBy.LEARNER;
-                io.run(() -> source.grade(graded, sure, verdict, by, Optional.of(model)),
-                        recorded -> showRegraded(graded, recorded),
+                io.run(() -> source.grade(graded, sure, verdict, by, Optional.of(model)), recorded -> {
+                            showRegraded(graded, recorded);
+                            exits.gradedLate(this);
+                        },
                         failure -> message.set("The model's grade was not recorded. "
                                 + Sentences.of(Sentences.cause(failure).getMessage())));
             }

@@ -257,6 +257,28 @@ class AssessViewModelTest {
     }
 
     @Test
+    void a_model_grade_that_lands_after_the_quiz_ended_updates_the_result_on_screen() {
+        ollama = FakeOllama.start();
+        ollama.model("judge-model").answer("{\"reason\": \"Both points.\", \"score\": 1, \"pass\": true}");
+        LaterTaskExecutor lateModel = new LaterTaskExecutor();
+        AssessViewModel model = model(ollama.baseUri(), lateModel);
+        QuizViewModel quiz = quizAtShortItem(model);
+        writeShortAnswer(quiz, "Cost per route, and regressions show up.", 2);
+        quiz.enter();
+        quiz.digit(3);
+        quiz.enter();
+        quiz.enter();
+        assertThat(model.result().summary().pending()).containsExactly(
+                new ResultSummary.PendingAnswer(pack().assessmentItem(QuizPack.SHORT).orElseThrow(),
+                        "Cost per route, and regressions show up."));
+
+        lateModel.runAll();
+
+        assertThat(model.result().summary().pending()).isEmpty();
+        assertThat(model.result().summary().score().correct()).isEqualTo(2);
+    }
+
+    @Test
     void a_short_item_in_review_is_recorded_only_once_the_learner_grades_it() {
         AssessViewModel model = model(NO_SERVER);
         QuizViewModel quiz = quizAtShortItem(model);
