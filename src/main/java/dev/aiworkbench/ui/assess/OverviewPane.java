@@ -116,7 +116,7 @@ final class OverviewPane extends ScrollPane {
                 : due + (due == 1 ? " item is" : " items are") + " due for review today.");
         text.setId("assess-due");
         reviewButton = new Button("Review now", new FontIcon(Feather.REPEAT));
-        reviewButton.setId("review-now");
+        reviewButton.setId("assess-review-now");
         reviewButton.setDisable(due == 0);
         reviewButton.setOnAction(e -> model.review());
         HBox row = new HBox(12, text, reviewButton);
