@@ -133,7 +133,7 @@ public final class ReadinessCard extends VBox {
 
     private static HBox button(QuizAction action) {
         Button button = new Button(action.label(), new FontIcon(Feather.EDIT_3));
-        button.setId("readiness-quiz");
+        button.setId("readiness-take-quiz");
         button.setOnAction(e -> action.run().run());
         HBox row = new HBox(button);
         row.setPadding(new Insets(4, 0, 0, 0));

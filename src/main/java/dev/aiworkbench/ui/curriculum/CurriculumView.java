@@ -30,6 +30,7 @@ import javafx.util.Duration;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plan as a tree (phases, modules, weeks, milestones) with completion on every node, and the
@@ -86,6 +87,17 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
                 week.showLabProgress(model.labProgress());
             }
         });
+        model.readinessProperty().addListener((obs, was, now) -> {
+            if (page instanceof MilestonePage milestone) {
+                milestone.showReadiness(now);
+            }
+        });
+        // Quiz answers are recorded on the Assess screen, so readiness is read again each time this screen shows.
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.refreshReadiness();
+            }
+        });
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
     }
@@ -121,9 +133,10 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
 
     private void show(Entry entry) {
         saveNoteOfCurrentPage();
+        model.watchReadiness(entry.kind() == Kind.MILESTONE ? Optional.of(entry.id()) : Optional.empty());
         page = switch (entry.kind()) {
             case WEEK -> new WeekPage(model, pack.week(entry.id()).orElseThrow(), links);
-            case MILESTONE -> new MilestonePage(model, pack.milestone(entry.id()).orElseThrow(), links);
+            case MILESTONE -> new MilestonePage(model, pack.milestone(entry.id()).orElseThrow(), links, this::select);
             case MODULE -> {
                 LearningModule module = pack.module(entry.id()).orElseThrow();
                 yield new SummaryPage(entry.label(), module.summary(), model.report().of(module.id()),

@@ -10,7 +10,10 @@ import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.Schedule;
 import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.common.LinkOpener;
+import dev.aiworkbench.ui.common.ReadinessCard;
+import dev.aiworkbench.ui.common.ReadinessCard.QuizAction;
 import dev.aiworkbench.ui.markdown.MarkdownView;
+import dev.aiworkbench.ui.session.MilestoneReadiness;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -20,8 +23,10 @@ import javafx.scene.layout.VBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-/** A milestone project: what to build, when it is due and its acceptance checklist. */
+/** A milestone project: what to build, when it is due, how ready the learner is for it, and its acceptance checklist. */
 final class MilestonePage extends VBox {
     private final Pack pack;
     private final Milestone milestone;
@@ -30,9 +35,13 @@ final class MilestonePage extends VBox {
     private final Label due = new Label();
     private final ProgressBar bar = new ProgressBar();
     private final Label figures = new Label();
+    private final VBox readinessSlot = new VBox();
+    private final Consumer<String> openWeek;
 
-    MilestonePage(CurriculumViewModel model, Milestone milestone, LinkOpener links) {
+    /** @param openWeek opens a week's page (the readiness card's weak weeks) */
+    MilestonePage(CurriculumViewModel model, Milestone milestone, LinkOpener links, Consumer<String> openWeek) {
         this.model = model;
+        this.openWeek = openWeek;
         this.pack = model.pack();
         this.milestone = milestone;
         setId("milestone-page");
@@ -43,6 +52,8 @@ final class MilestonePage extends VBox {
         due.getStyleClass().add(Styles.TEXT_MUTED);
         bar.setPrefWidth(260);
         getChildren().add(new VBox(6, title, due, new HBox(12, bar, figures)));
+        getChildren().add(readinessSlot);
+        showReadiness(model.readinessProperty().get());
         MarkdownView summary = new MarkdownView(links);
         summary.setMarkdown(milestone.summary());
         getChildren().add(summary);
@@ -68,6 +79,18 @@ final class MilestonePage extends VBox {
         String timing = snapshot.runningTimer().map(t -> t.itemId()).orElse("");
         rows.forEach(row -> row.show(snapshot.state(row.itemId()), minutes.getOrDefault(row.itemId(), 0L),
                 timing.equals(row.itemId())));
+    }
+
+    /** Shows the card when the readiness is this milestone's; another milestone's (read late) is left out. */
+    void showReadiness(Optional<MilestoneReadiness> readiness) {
+        readinessSlot.getChildren().setAll(readiness.filter(r -> r.milestoneId().equals(milestone.id()))
+                .map(r -> new ReadinessCard(pack, r.readiness(), openWeek, Optional.of(quizAction(r)))).stream()
+                .toList());
+    }
+
+    private QuizAction quizAction(MilestoneReadiness readiness) {
+        Runnable open = () -> model.openAssessment(readiness.assessmentId());
+        return readiness.unfinishedAttempt() ? QuizAction.resume(open) : QuizAction.take(open);
     }
 
     void focusItem(String itemId) {

@@ -30,6 +30,7 @@ import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.settings.SettingsViewModel;
 import dev.aiworkbench.ui.tasks.FxTaskExecutor;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
+import dev.aiworkbench.ui.today.TodayAssessmentViewModel;
 import dev.aiworkbench.ui.today.TodayView;
 import dev.aiworkbench.ui.today.TodayViewModel;
 import javafx.scene.input.KeyCode;
@@ -39,6 +40,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * Every screen, in navigation order: adding a screen is one entry here. The navigation, the shell's shortcuts and
@@ -57,8 +59,7 @@ public final class ScreenRegistry {
 
     private static final List<ScreenEntry> ENTRIES = List.of(
             new ScreenEntry(TODAY, "Today", Feather.SUN, shortcut(KeyCode.DIGIT1), false, List.of(),
-                    context -> BuiltScreen.of(new TodayView(new TodayViewModel(context.models().progress(),
-                            itemId -> context.navigator().open(CURRICULUM, itemId))))),
+                    ScreenRegistry::today),
             new ScreenEntry(CURRICULUM, "Curriculum", Feather.BOOK_OPEN, shortcut(KeyCode.DIGIT2), true, List.of(
                     new HelpLine("Ctrl+Page Down / Ctrl+Page Up", "Next or previous week (Curriculum)"),
                     new HelpLine("Arrow keys, Enter", "Move through phases, modules and weeks in the tree"),
@@ -122,11 +123,20 @@ public final class ScreenRegistry {
         return new SessionModels(progress, server, notices, theme, savedTheme, io, slowWork);
     }
 
+    private static BuiltScreen today(ScreenContext context) {
+        SessionModels models = context.models();
+        Consumer<String> openItem = itemId -> context.navigator().open(CURRICULUM, itemId);
+        return BuiltScreen.of(new TodayView(new TodayViewModel(models.progress(), openItem),
+                new TodayAssessmentViewModel(models.progress(), context.workbench().assessments(), models.io(),
+                        models.notices(), target -> context.navigator().open(ASSESS, target), openItem)));
+    }
+
     private static BuiltScreen curriculum(ScreenContext context) {
         SessionModels models = context.models();
         Workbench workbench = context.workbench();
         CurriculumView view = new CurriculumView(new CurriculumViewModel(models.progress(), workbench::labs,
-                models.io(), models.notices(), labId -> context.navigator().open(LABS, labId)), context.links());
+                workbench.assessments(), models.io(), models.notices(), labId -> context.navigator().open(LABS, labId),
+                assessmentId -> context.navigator().open(ASSESS, assessmentId)), context.links());
         return new BuiltScreen(view, view::openItem, view::flushPendingEdits);
     }
 

@@ -44,8 +44,16 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         };
     }
 
+    /**
+     * Work started once the executor is closed is dropped: the app is closing, and a last outcome handed to the FX
+     * thread (a write's fresh snapshot) may still start a read on the way out.
+     */
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        if (threads.isShutdown()) {
+            log().info("background work started after closing was dropped");
+            return;
+        }
         threads.execute(() -> {
             try {
                 T result = work.call();

@@ -4,11 +4,15 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.ui.common.FocusableScreen;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.ReadinessCard;
+import dev.aiworkbench.ui.common.ReadinessCard.QuizAction;
+import dev.aiworkbench.ui.session.MilestoneReadiness;
 import dev.aiworkbench.ui.today.TodayPage.CompletionRow;
 import dev.aiworkbench.ui.today.TodayPage.NextItem;
 import dev.aiworkbench.ui.today.TodayPage.Overview;
 import dev.aiworkbench.ui.today.TodayPage.PackProblems;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,22 +30,62 @@ import java.util.Optional;
 
 import static dev.aiworkbench.ui.common.Labels.wrap;
 
-/** Where the learner stands today: current week, what's next, pace, streak, completion and activity. */
+/**
+ * Where the learner stands today: current week, what's next, pace, streak, readiness for the phase's milestone and
+ * the reviews due, completion and activity.
+ */
 public final class TodayView extends ScrollPane implements FocusableScreen {
     private final TodayViewModel model;
+    private final TodayAssessmentViewModel assessment;
     private final VBox body = new VBox(20);
+    /** Filled when the outlook is read (off the FX thread), so it is kept across the page's renders. */
+    private final VBox assessmentSection = new VBox(12);
     private final ActivityHeatmap heatmap = new ActivityHeatmap();
     private Button primaryAction;
 
-    public TodayView(TodayViewModel model) {
+    public TodayView(TodayViewModel model, TodayAssessmentViewModel assessment) {
         this.model = model;
+        this.assessment = assessment;
+        assessmentSection.setId("today-assessment");
         setId("today");
         setFitToWidth(true);
         body.setPadding(new Insets(24, 32, 32, 32));
         body.getStyleClass().add("screen");
         setContent(body);
         model.pageProperty().addListener((obs, old, page) -> render(page));
+        assessment.outlookProperty().addListener((obs, old, outlook) -> showOutlook(outlook));
+        // Quiz and review answers are recorded on the Assess screen, so the outlook is read again each time Today shows.
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                assessment.refresh();
+            }
+        });
         render(model.page());
+        showOutlook(assessment.outlook());
+    }
+
+    private void showOutlook(AssessmentOutlook outlook) {
+        assessmentSection.getChildren().clear();
+        assessmentSection.setVisible(!outlook.empty());
+        assessmentSection.setManaged(!outlook.empty());
+        if (outlook.due() > 0) {
+            Label due = new Label(outlook.dueLine(), new FontIcon(Feather.REFRESH_CW));
+            due.setId("review-due");
+            Button review = new Button("Review now");
+            review.setId("review-now");
+            review.setOnAction(e -> assessment.reviewNow());
+            HBox line = new HBox(12, due, review);
+            line.setAlignment(Pos.CENTER_LEFT);
+            assessmentSection.getChildren().add(line);
+        }
+        outlook.readiness().ifPresent(readiness -> assessment.pack().ifPresent(pack ->
+                assessmentSection.getChildren().add(new ReadinessCard(pack, readiness.readiness(),
+                        assessment::openWeek, Optional.of(quizAction(readiness))))));
+    }
+
+    private QuizAction quizAction(MilestoneReadiness readiness) {
+        Runnable open = () -> assessment.takeQuiz(readiness.assessmentId());
+        return readiness.unfinishedAttempt() ? QuizAction.resume(open) : QuizAction.take(open);
     }
 
     private void render(TodayPage page) {
@@ -67,6 +111,7 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         HBox cards = new HBox(16, whatsNext(overview.next()), pace(overview.pace()), streak(overview.streak()));
         cards.getChildren().forEach(card -> HBox.setHgrow(card, Priority.ALWAYS));
         body.getChildren().add(cards);
+        body.getChildren().add(assessmentSection);
         body.getChildren().add(completion(overview));
         heatmap.show(overview.activity(), overview.today());
         Label activityTitle = new Label("Activity, last " + ActivityHeatmap.WEEKS + " weeks");

@@ -1,10 +1,19 @@
 package dev.aiworkbench.ui.curriculum;
 
+import dev.aiworkbench.assessment.AssessmentService;
+import dev.aiworkbench.assessment.Attempt;
+import dev.aiworkbench.assessment.ReadinessVerdict;
+import dev.aiworkbench.assessment.Response;
+import dev.aiworkbench.curriculum.Assessment;
+import dev.aiworkbench.curriculum.AssessmentItem;
+import dev.aiworkbench.curriculum.ItemType;
+import dev.aiworkbench.curriculum.Milestone;
 import dev.aiworkbench.curriculum.Week;
 import dev.aiworkbench.labs.Labs;
 import dev.aiworkbench.progress.TaskState;
 import dev.aiworkbench.testing.MutableClock;
 import dev.aiworkbench.testing.WorkbenchFixture;
+import dev.aiworkbench.ui.session.MilestoneReadiness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +35,7 @@ class CurriculumViewModelTest {
 
     private final MutableClock clock = MutableClock.utc("2026-03-02T09:00");
     private final List<String> labsOpened = new ArrayList<>();
+    private final List<String> assessmentsOpened = new ArrayList<>();
     private WorkbenchFixture fixture;
     private Week week;
 
@@ -40,7 +51,8 @@ class CurriculumViewModelTest {
     }
 
     private CurriculumViewModel model(Supplier<Labs> labs) {
-        return new CurriculumViewModel(fixture.progress(), labs, fixture.tasks(), fixture.notices(), labsOpened::add);
+        return new CurriculumViewModel(fixture.progress(), labs, fixture.workbench().assessments(), fixture.tasks(),
+                fixture.notices(), labsOpened::add, assessmentsOpened::add);
     }
 
     private CurriculumViewModel model() {
@@ -89,7 +101,8 @@ class CurriculumViewModelTest {
         assertThat(fixture.tasks().started()).isEqualTo(writes);
 
         CurriculumViewModel reopened = new CurriculumViewModel(fixture.progressModel(), fixture.workbench()::labs,
-                fixture.tasks(), fixture.notices(), labsOpened::add);
+                fixture.workbench().assessments(), fixture.tasks(), fixture.notices(), labsOpened::add,
+                assessmentsOpened::add);
         assertThat(reopened.savedNote(week.id())).isEqualTo("The event loop finally makes sense.");
     }
 
@@ -128,5 +141,83 @@ class CurriculumViewModelTest {
         model().openLab("fastapi-typed-service");
 
         assertThat(labsOpened).containsExactly("fastapi-typed-service");
+    }
+
+    private Milestone milestoneOne() {
+        return fixture.pack().phases().get(0).milestone();
+    }
+
+    private MilestoneReadiness readiness(CurriculumViewModel model) {
+        return model.readinessProperty().get().orElseThrow();
+    }
+
+    @Test
+    void a_watched_milestone_has_its_readiness_read_with_no_quiz_taken_yet() {
+        CurriculumViewModel model = model();
+
+        model.watchReadiness(Optional.of(milestoneOne().id()));
+
+        MilestoneReadiness readiness = readiness(model);
+        assertThat(readiness.milestoneId()).isEqualTo(milestoneOne().id());
+        assertThat(readiness.assessmentId()).isEqualTo("before-milestone-1");
+        assertThat(readiness.readiness().verdict()).isEqualTo(ReadinessVerdict.NOT_YET);
+        assertThat(readiness.readiness().quiz()).isEmpty();
+        assertThat(readiness.unfinishedAttempt()).isFalse();
+    }
+
+    @Test
+    void an_answer_recorded_with_the_service_shows_after_a_refresh_with_the_attempt_to_resume() {
+        CurriculumViewModel model = model();
+        model.watchReadiness(Optional.of(milestoneOne().id()));
+        AssessmentService assessments = fixture.workbench().assessments();
+        Assessment assessment = fixture.pack().assessment("before-milestone-1").orElseThrow();
+        AssessmentItem item = assessment.items().stream().filter(i -> i.type() == ItemType.SINGLE).findFirst()
+                .orElseThrow();
+        Attempt attempt = assessments.resumeOrStart(fixture.pack(), assessment.id());
+        assertThat(readiness(model).readiness().quiz()).isEmpty();
+
+        assessments.answer(fixture.pack(), attempt.id(), item.id(), new Response.Choices(item.correctChoices()),
+                Optional.of(3), 20);
+        model.refreshReadiness();
+
+        MilestoneReadiness readiness = readiness(model);
+        assertThat(readiness.readiness().quiz()).hasValueSatisfying(score -> {
+            assertThat(score.answered()).isEqualTo(1);
+            assertThat(score.correct()).isEqualTo(1);
+        });
+        assertThat(readiness.readiness().measured().quiz()).isPositive();
+        assertThat(readiness.unfinishedAttempt()).isTrue();
+    }
+
+    @Test
+    void a_checklist_item_marked_done_reads_the_readiness_again() {
+        CurriculumViewModel model = model();
+        model.watchReadiness(Optional.of(milestoneOne().id()));
+        assertThat(readiness(model).readiness().checklist().met()).isZero();
+
+        model.mark(milestoneOne().checklist().get(0).id(), TaskState.DONE);
+
+        assertThat(readiness(model).readiness().checklist().met()).isEqualTo(1);
+        assertThat(readiness(model).readiness().measured().checklist()).isPositive();
+    }
+
+    @Test
+    void leaving_the_milestone_clears_its_readiness_and_stops_reading_it() {
+        CurriculumViewModel model = model();
+        model.watchReadiness(Optional.of(milestoneOne().id()));
+
+        model.watchReadiness(Optional.empty());
+        int reads = fixture.tasks().started();
+        model.mark(week.tasks().get(0).id(), TaskState.DONE);
+
+        assertThat(model.readinessProperty().get()).isEmpty();
+        assertThat(fixture.tasks().started()).as("only the tick's write ran").isEqualTo(reads + 1);
+    }
+
+    @Test
+    void the_card_opens_its_assessment() {
+        model().openAssessment("before-milestone-1");
+
+        assertThat(assessmentsOpened).containsExactly("before-milestone-1");
     }
 }
