@@ -4,6 +4,9 @@ import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.ui.common.FocusableScreen;
 import dev.aiworkbench.ui.common.LinkOpener;
 import javafx.application.Platform;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
 /** The Assess screen: shows the overview, a quiz or a result, as {@link AssessViewModel} says. */
@@ -24,6 +27,15 @@ public final class AssessView extends StackPane implements FocusableScreen {
         model.pageProperty().addListener((obs, was, now) -> show());
         model.quizProperty().addListener((obs, was, now) -> show());
         model.resultProperty().addListener((obs, was, now) -> show());
+        // Enter presses the focused button or link too (JavaFX leaves Enter to a default button), so Start, Review
+        // now and Back answer the same key as the quiz; the quiz consumes its own Enter before it gets here.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && getScene() != null
+                    && getScene().getFocusOwner() instanceof ButtonBase button) {
+                button.fire();
+                e.consume();
+            }
+        });
         show();
     }
 

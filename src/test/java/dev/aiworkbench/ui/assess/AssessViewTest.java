@@ -59,7 +59,7 @@ class AssessViewTest {
         String start = "#start-" + QuizPack.ASSESSMENT;
         waitFor(() -> robot.lookup(start).tryQuery().map(Node::isFocused).orElse(false));
         assertThat(node(robot, start, Button.class).getText()).isEqualTo("Start");
-        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#marking-rule").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
         waitFor(() -> text(robot, "#quiz-position").equals("Item 1 of 4"));
