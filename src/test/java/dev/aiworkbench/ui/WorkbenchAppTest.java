@@ -195,6 +195,7 @@ class WorkbenchAppTest {
         app = AppDriver.start(new WorkbenchOptions(Optional.of(data), Optional.of(data.resolve("no-such-pack"))));
         AppDriver.waitUntilReady(app);
         assertThat(robot.lookup("#nav-curriculum").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#nav-assess").query().isVisible()).isFalse();
         assertThat(robot.lookup("#nav-today").query().isVisible()).isTrue();
         assertThat(robot.lookup("#pack-problems").queryTextInputControl().getText()).contains("does not exist");
     }

@@ -1,7 +1,11 @@
 package dev.aiworkbench.ui.shell;
 
 import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.llm.ServerWatch;
+import dev.aiworkbench.ui.assess.AssessServices;
+import dev.aiworkbench.ui.assess.AssessView;
+import dev.aiworkbench.ui.assess.AssessViewModel;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.curriculum.CurriculumView;
 import dev.aiworkbench.ui.curriculum.CurriculumViewModel;
@@ -76,6 +80,15 @@ public final class ScreenRegistry {
             new ScreenEntry(LABS, "Labs", Feather.PACKAGE, shortcut(KeyCode.DIGIT6), false, List.of(
                     new HelpLine("Ctrl+Enter / Ctrl+Shift+Enter", "Check the lab / start it (Labs)")),
                     ScreenRegistry::labs),
+            new ScreenEntry(ASSESS, "Assess", Feather.TARGET, shortcut(KeyCode.DIGIT7), true, List.of(
+                    new HelpLine("1 to 9", "Pick a choice, or unpick it on a many-answer item; rate an \"I can\" "
+                            + "statement 1 to 5 (Assess)"),
+                    new HelpLine("G / F / S", "Say how sure you are: a guess, fairly sure, sure (Assess)"),
+                    new HelpLine("Enter", "Submit the answer; Enter again goes to the next item (Assess)"),
+                    new HelpLine("Ctrl+Enter", "Finish a written answer, then say how sure you are (Assess)"),
+                    new HelpLine("Y / N", "Grade a short answer: it made the points, or it did not (Assess)"),
+                    new HelpLine("Esc", "Leave the quiz; it waits to be resumed (Assess)")),
+                    ScreenRegistry::assess),
             new ScreenEntry(SETTINGS, "Settings", Feather.SETTINGS, shortcut(KeyCode.COMMA), false, List.of(),
                     ScreenRegistry::settings));
 
@@ -152,6 +165,17 @@ public final class ScreenRegistry {
                 context.models().progress()::refresh, workbench.zone(),
                 context.links());
         return new BuiltScreen(view, view::openLab, () -> { });
+    }
+
+    private static BuiltScreen assess(ScreenContext context) {
+        Workbench workbench = context.workbench();
+        SessionModels models = context.models();
+        Pack pack = models.progress().pack().orElseThrow();
+        AssessView view = new AssessView(new AssessViewModel(
+                new AssessServices(workbench.assessments(), workbench.shortAnswerJudge()), pack,
+                models.progress()::snapshot, models.io(), models.slowWork(), workbench.clock(),
+                weekId -> context.navigator().open(CURRICULUM, weekId)), pack, context.links());
+        return new BuiltScreen(view, view::open, () -> { });
     }
 
     private static BuiltScreen settings(ScreenContext context) {

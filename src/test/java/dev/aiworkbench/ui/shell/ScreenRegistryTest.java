@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.shell;
 
+import dev.aiworkbench.ui.help.HelpLine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,14 +14,24 @@ class ScreenRegistryTest {
         List<ScreenEntry> entries = ScreenRegistry.entries();
 
         assertThat(entries).extracting(ScreenEntry::id).doesNotHaveDuplicates()
-                .containsExactly("today", "curriculum", "playground", "models", "evals", "labs", "settings");
+                .containsExactly("today", "curriculum", "playground", "models", "evals", "labs", "assess", "settings");
         assertThat(entries).extracting(ScreenEntry::shortcut).doesNotHaveDuplicates();
     }
 
     @Test
-    void only_the_curriculum_needs_a_pack() {
+    void only_the_curriculum_and_assess_need_a_pack() {
         assertThat(ScreenRegistry.entries()).filteredOn(ScreenEntry::needsPack).extracting(ScreenEntry::id)
-                .containsExactly(ScreenRegistry.CURRICULUM);
+                .containsExactly(ScreenRegistry.CURRICULUM, ScreenRegistry.ASSESS);
+    }
+
+    @Test
+    void assess_opens_with_ctrl_7_and_lists_its_quiz_keys() {
+        ScreenEntry assess = ScreenRegistry.entry(ScreenRegistry.ASSESS);
+
+        assertThat(assess.title()).isEqualTo("Assess");
+        assertThat(assess.shortcut().getName()).isEqualTo("Shortcut+7");
+        assertThat(assess.help()).extracting(HelpLine::keys)
+                .contains("1 to 9", "G / F / S", "Enter", "Ctrl+Enter", "Y / N", "Esc");
     }
 
     @Test
