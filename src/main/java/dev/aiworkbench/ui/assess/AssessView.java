@@ -72,7 +72,7 @@ public final class AssessView extends StackPane implements FocusableScreen {
                 ResultViewModel result = model.result();
                 if (result != null && result != shownResult) {
                     shownResult = result;
-                    getChildren().setAll(new ResultPane(result, pack, () -> model.showOverview(""),
+                    getChildren().setAll(new ResultPane(result, pack, links, () -> model.showOverview(""),
                             () -> startAgain(result)));
                 }
             }

@@ -19,10 +19,12 @@ public record AssessmentCard(String id, String title, String milestone, int item
         return openAnswers.isPresent() ? "Resume (" + openAnswers.getAsInt() + " of " + items + " answered)" : "Start";
     }
 
-    /** "Last attempt: 12 of 30 right, CBM mean 0.85", or that there is none yet. */
+    /** "Last attempt: 12 right of 30 answered, CBM 9 (mean +0.30), 2 short answers to grade", or none yet. */
     public String lastLine() {
         return last.map(score -> "Last attempt: " + score.correct() + " right of " + score.answered()
-                        + " answered, CBM " + score.cbmTotal() + " (mean " + Figures.mean(score.cbmMean()) + ")")
+                        + " answered, CBM " + score.cbmTotal() + " (mean " + Figures.mean(score.cbmMean()) + ")"
+                        + (score.pending().isEmpty() ? "" : ", " + score.pending().size() + " short answer"
+                        + (score.pending().size() == 1 ? "" : "s") + " to grade"))
                 .orElse("Not taken yet");
     }
 }

@@ -4,7 +4,6 @@ import dev.aiworkbench.assessment.AssessmentService;
 import dev.aiworkbench.assessment.Attempt;
 import dev.aiworkbench.assessment.Calibration;
 import dev.aiworkbench.curriculum.Assessment;
-import dev.aiworkbench.curriculum.Milestone;
 import dev.aiworkbench.curriculum.Pack;
 
 import java.util.List;
@@ -24,7 +23,7 @@ public record Overview(List<AssessmentCard> cards, int due, Calibration calibrat
         List<Attempt> attempts = service.attempts(pack, assessment.id());
         Optional<Attempt> open = attempts.stream().filter(a -> !a.finished()).findFirst();
         Optional<Attempt> last = attempts.stream().filter(Attempt::finished).findFirst();
-        String milestone = pack.milestone(assessment.milestoneId()).map(Milestone::title)
+        String milestone = pack.milestone(assessment.milestoneId()).map(m -> "Week " + m.week() + " project: " + m.title())
                 .orElse(assessment.milestoneId());
         return new AssessmentCard(assessment.id(), assessment.title(), milestone, assessment.items().size(),
                 last.map(a -> service.score(pack, a)),

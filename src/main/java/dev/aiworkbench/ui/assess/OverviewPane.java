@@ -127,7 +127,7 @@ final class OverviewPane extends ScrollPane {
 
     private VBox card(AssessmentCard card) {
         Label title = Labels.wrapped(card.title(), Styles.TITLE_4);
-        Label milestone = Labels.wrapped("Before " + card.milestone() + " · " + card.items() + " items",
+        Label milestone = Labels.wrapped(card.milestone() + " · " + card.items() + " items",
                 Styles.TEXT_MUTED);
         Label last = Labels.wrapped(card.lastLine());
         last.setId("last-" + card.id());

@@ -241,7 +241,8 @@ final class QuizPane extends ScrollPane {
         if (feedback != null) {
             Label heading = new Label("A model answer");
             heading.getStyleClass().add(Styles.TEXT_BOLD);
-            Label modelAnswer = Labels.wrapped(item.answer());
+            MarkdownView modelAnswer = new MarkdownView(links);
+            modelAnswer.setMarkdown(item.answer());
             modelAnswer.setId("quiz-model-answer");
             Label rubricHeading = new Label("A good answer makes these points");
             rubricHeading.getStyleClass().add(Styles.TEXT_BOLD);

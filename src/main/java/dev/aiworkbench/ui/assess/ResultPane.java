@@ -5,9 +5,11 @@ import dev.aiworkbench.assessment.AttemptScore;
 import dev.aiworkbench.assessment.Calibration;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.ui.common.Labels;
+import dev.aiworkbench.ui.common.LinkOpener;
 import dev.aiworkbench.ui.common.ReadinessCard;
 import dev.aiworkbench.ui.assess.ResultSummary.PendingAnswer;
 import dev.aiworkbench.ui.assess.ResultSummary.WeekLink;
+import dev.aiworkbench.ui.markdown.MarkdownView;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -31,18 +33,21 @@ import java.util.Optional;
 final class ResultPane extends ScrollPane {
     private final ResultViewModel model;
     private final Pack pack;
+    private final LinkOpener links;
     private final VBox body = new VBox(20);
     private final Runnable back;
     private final Runnable again;
     private Button backButton;
 
     /**
+     * @param links opens links in the prompts and model answers
      * @param back  returns to the overview (also Esc)
      * @param again starts a new attempt at the same assessment
      */
-    ResultPane(ResultViewModel model, Pack pack, Runnable back, Runnable again) {
+    ResultPane(ResultViewModel model, Pack pack, LinkOpener links, Runnable back, Runnable again) {
         this.model = model;
         this.pack = pack;
+        this.links = links;
         this.back = back;
         this.again = again;
         setId("result");
@@ -135,6 +140,12 @@ final class ResultPane extends ScrollPane {
         grid.addRow(row, label, figure);
     }
 
+    private MarkdownView markdown(String text) {
+        MarkdownView view = new MarkdownView(links);
+        view.setMarkdown(text);
+        return view;
+    }
+
     private VBox pending(ResultSummary summary) {
         VBox box = new VBox(12);
         box.setId("result-pending-answers");
@@ -145,9 +156,10 @@ final class ResultPane extends ScrollPane {
             String id = answer.item().id();
             VBox card = new VBox(6);
             card.getStyleClass().add("tile");
-            card.getChildren().add(Labels.wrapped(answer.item().prompt(), Styles.TEXT_BOLD));
+            card.getChildren().add(markdown(answer.item().prompt()));
             card.getChildren().add(Labels.wrapped("Your answer: " + answer.text()));
-            card.getChildren().add(Labels.wrapped("Model answer: " + answer.item().answer(), Styles.TEXT_MUTED));
+            card.getChildren().add(Labels.wrapped("A model answer:", Styles.TEXT_MUTED));
+            card.getChildren().add(markdown(answer.item().answer()));
             answer.item().rubric().forEach(point -> card.getChildren().add(Labels.wrapped("• " + point,
                     Styles.TEXT_MUTED)));
             Button yes = new Button("It made the points");
