@@ -14,9 +14,14 @@ import java.util.OptionalInt;
 public record AssessmentCard(String id, String title, String milestone, int items, Optional<AttemptScore> last,
                              OptionalInt openAnswers) {
 
-    /** "Start", or "Resume (3 of 76 answered)". */
+    /** True when an unfinished attempt has answers to go on from. */
+    public boolean resumes() {
+        return openAnswers.isPresent() && openAnswers.getAsInt() > 0;
+    }
+
+    /** "Start", or "Resume (3 of 76 answered)" when it {@link #resumes()}. */
     public String action() {
-        return openAnswers.isPresent() ? "Resume (" + openAnswers.getAsInt() + " of " + items + " answered)" : "Start";
+        return resumes() ? "Resume (" + openAnswers.getAsInt() + " of " + items + " answered)" : "Start";
     }
 
     /** "Last attempt: 12 right of 30 answered, CBM 9 (mean +0.30), 2 short answers to grade", or none yet. */

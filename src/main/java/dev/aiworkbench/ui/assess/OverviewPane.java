@@ -131,8 +131,7 @@ final class OverviewPane extends ScrollPane {
                 Styles.TEXT_MUTED);
         Label last = Labels.wrapped(card.lastLine());
         last.setId("last-" + card.id());
-        Button start = new Button(card.action(), new FontIcon(card.openAnswers().isPresent()
-                ? Feather.PLAY : Feather.EDIT_3));
+        Button start = new Button(card.action(), new FontIcon(card.resumes() ? Feather.PLAY : Feather.EDIT_3));
         start.setId("start-" + card.id());
         start.getStyleClass().add(Styles.ACCENT);
         start.setOnAction(e -> model.start(card.id()));

@@ -25,6 +25,7 @@ class AssessmentCardTest {
                 + "2 short answers to grade");
         assertThat(graded.lastLine()).endsWith(", 1 short answer to grade");
         assertThat(graded.action()).isEqualTo("Resume (3 of 76 answered)");
+        assertThat(new AssessmentCard("a", "A", "M", 76, Optional.empty(), OptionalInt.of(0)).action()).isEqualTo("Start");
         assertThat(new AssessmentCard("a", "A", "M", 76, Optional.empty(), OptionalInt.empty()).lastLine())
                 .isEqualTo("Not taken yet");
     }
