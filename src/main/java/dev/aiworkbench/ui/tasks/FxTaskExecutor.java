@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,24 +51,27 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
      */
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        if (threads.isShutdown()) {
+        try {
+            threads.execute(() -> runOnThisThread(work, onSuccess, onFailure));
+        } catch (RejectedExecutionException closed) {
             log().info("background work started after closing was dropped");
-            return;
         }
-        threads.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception | LinkageError e) {
-                Throwable cause = Sentences.cause(e);
-                if (refusal(cause)) {
-                    log().info("background work refused: {}", cause.getMessage());
-                } else {
-                    log().warn("background work failed", cause);
-                }
-                Platform.runLater(() -> onFailure.accept(cause));
+    }
+
+    private static <T> void runOnThisThread(Callable<T> work, Consumer<? super T> onSuccess,
+                                            Consumer<Throwable> onFailure) {
+        try {
+            T result = work.call();
+            Platform.runLater(() -> onSuccess.accept(result));
+        } catch (Exception | LinkageError e) {
+            Throwable cause = Sentences.cause(e);
+            if (refusal(cause)) {
+                log().info("background work refused: {}", cause.getMessage());
+            } else {
+                log().warn("background work failed", cause);
             }
-        });
+            Platform.runLater(() -> onFailure.accept(cause));
+        }
     }
 
     @Override
