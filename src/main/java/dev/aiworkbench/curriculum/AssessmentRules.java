@@ -111,13 +111,13 @@ final class AssessmentRules {
         if (milestone != null) {
             if (!milestoneWeeks.containsKey(milestone)) {
                 problems.add(Problem.error(document.position(root, "milestone"), "unknown milestone '" + milestone + "'"
-                        + hint(milestoneWeeks.keySet(), milestone)));
+                        + hint(milestoneWeeks.keySet(), milestone)).withRule("unknown-reference"));
             } else {
                 SourcePosition first = milestonesTaken.putIfAbsent(milestone, document.position(root, "milestone"));
                 if (first != null) {
                     problems.add(Problem.error(document.position(root, "milestone"), "milestone '" + milestone
                             + "' already has an assessment (at " + first + "); a milestone has one, so its readiness"
-                            + " is clear"));
+                            + " is clear").withRule("assessment-milestone"));
                 }
             }
         }
@@ -130,7 +130,7 @@ final class AssessmentRules {
             String source = Nodes.text(item, "source");
             if (source != null && !PackRules.isWebAddress(source)) {
                 problems.add(Problem.error(document.position(item, "source"),
-                        "'" + source + "' is not an absolute http or https address"));
+                        "'" + source + "' is not an absolute http or https address").withRule("https-links"));
             }
         }
         checkPhaseCovered(document, milestone, tested);
@@ -144,7 +144,7 @@ final class AssessmentRules {
             problems.add(duplicate.get());
         } else if (id != null && packIds.contains(id)) {
             problems.add(Problem.error(document.position(owner, "id"), "duplicate id '" + id + "': a phase, module, "
-                    + "milestone, week or task already uses it; assessment and item ids are unique across the pack"));
+                    + "milestone, week or task already uses it; assessment and item ids are unique across the pack").withRule("duplicate-id"));
         }
     }
 
@@ -159,7 +159,7 @@ final class AssessmentRules {
             Double low = Nodes.number(nearly, measure);
             if (high != null && low != null && low > high) {
                 problems.add(Problem.error(document.position(nearly, measure), "'nearly' asks " + low + " of " + measure
-                        + ", more than 'ready' asks (" + high + "); nearly is the lower bar"));
+                        + ", more than 'ready' asks (" + high + "); nearly is the lower bar").withRule("readiness-thresholds"));
             }
         }
     }
@@ -178,7 +178,7 @@ final class AssessmentRules {
                 known.add(week.asText());
             } else {
                 problems.add(Problem.error(document.position(week), "unknown week '" + week.asText() + "'"
-                        + hint(weekNumbers.keySet(), week.asText())));
+                        + hint(weekNumbers.keySet(), week.asText())).withRule("unknown-reference"));
             }
         }
         return known;
@@ -190,11 +190,11 @@ final class AssessmentRules {
         long correct = choices.stream().filter(c -> c.path("correct").asBoolean(false)).count();
         if ("single".equals(type) && !choices.isEmpty() && correct != 1) {
             problems.add(Problem.error(document.position(item, "choices"), "a single choice item has exactly one "
-                    + "correct choice; this one has " + correct + " (use type: multiple for several)"));
+                    + "correct choice; this one has " + correct + " (use type: multiple for several)").withRule("assessment-key"));
         }
         if ("multiple".equals(type) && !choices.isEmpty() && correct == 0) {
             problems.add(Problem.error(document.position(item, "choices"),
-                    "a multiple choice item has at least one correct choice; none is marked correct: true"));
+                    "a multiple choice item has at least one correct choice; none is marked correct: true").withRule("assessment-key"));
         }
         if ("capability".equals(type)) {
             JsonNode evidence = item.get("evidence");
@@ -203,7 +203,7 @@ final class AssessmentRules {
                     if (e.isTextual() && !evidenceIds.contains(e.asText())) {
                         problems.add(Problem.error(document.position(e), "unknown evidence '" + e.asText()
                                 + "': name a lab, a task or a milestone checklist item of the pack"
-                                + hint(evidenceIds, e.asText())));
+                                + hint(evidenceIds, e.asText())).withRule("unknown-reference"));
                     }
                 });
             }
@@ -221,7 +221,7 @@ final class AssessmentRules {
         if (!untested.isEmpty()) {
             problems.add(Problem.warning(document.position(document.root(), "items"), "no item tests "
                     + String.join(", ", untested) + " of the phase this milestone closes; add an item per week so "
-                    + "readiness can point at weak weeks"));
+                    + "readiness can point at weak weeks").withRule("week-untested"));
         }
     }
 

@@ -22,6 +22,6 @@ final class IdClaims {
         SourcePosition at = document.position(owner, "id");
         SourcePosition first = seen.putIfAbsent(id, at);
         return first == null ? Optional.empty()
-                : Optional.of(Problem.error(at, "duplicate id '" + id + "' (first used at " + first + ")"));
+                : Optional.of(Problem.error(at, "duplicate id '" + id + "' (first used at " + first + ")").withRule("duplicate-id"));
     }
 }

@@ -17,6 +17,9 @@ import java.util.Set;
  * the pack as could be built.
  */
 public final class PackLoader {
+    private static final String SCHEMA = "schema";
+    /** A file that is missing, a link, too large or unreadable. */
+    private static final String FILE_ACCESS = "file-access";
     private final String appVersion;
     private final Set<String> appLabs;
 
@@ -35,6 +38,11 @@ public final class PackLoader {
     }
 
     public LoadResult load(PackLocation location) {
+        return inspect(location).result();
+    }
+
+    /** Loads the pack and keeps its parsed documents, whose nodes know where they were written, for a linter. */
+    public PackInspection inspect(PackLocation location) {
         List<Problem> problems = new ArrayList<>();
         YamlDocument manifest = readManifest(location, problems);
         List<YamlDocument> phases = new ArrayList<>();
@@ -53,19 +61,20 @@ public final class PackLoader {
             }
             labs = location.folders("labs");
         } catch (IOException e) {
-            problems.add(Problem.error(SourcePosition.startOf("."), "cannot list the pack's files: " + e.getMessage()));
+            problems.add(Problem.error(SourcePosition.startOf("."), "cannot list the pack's files: " + e.getMessage())
+                    .withRule(FILE_ACCESS));
         }
         PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs, assessments);
         problems.addAll(PackRules.check(documents, appVersion, appLabs));
         problems.addAll(AssessmentRules.check(documents));
         problems.sort(Problem.ORDER);
-        return new LoadResult(PackAssembler.assemble(documents), List.copyOf(problems));
+        return new PackInspection(documents, new LoadResult(PackAssembler.assemble(documents), List.copyOf(problems)));
     }
 
     private YamlDocument readManifest(PackLocation location, List<Problem> problems) {
         if (!location.exists("pack.yaml")) {
             problems.add(Problem.error(SourcePosition.startOf("pack.yaml"),
-                    "file is missing: every pack has a pack.yaml at its top"));
+                    "file is missing: every pack has a pack.yaml at its top").withRule(FILE_ACCESS));
             return null;
         }
         return readYaml(location, location.resolve("pack.yaml"), PackSchemas.Kind.PACK, problems).orElse(null);
@@ -75,10 +84,10 @@ public final class PackLoader {
                                                    List<Problem> problems) {
         try {
             YamlDocument document = YamlDocument.parse(location.relativeName(file), location.read(file), 0);
-            problems.addAll(PackSchemas.check(kind, document));
+            PackSchemas.check(kind, document).forEach(p -> problems.add(p.withRuleIfNone(SCHEMA)));
             return Optional.of(document);
         } catch (ProblemException e) {
-            problems.add(e.problem());
+            problems.add(e.problem().withRuleIfNone(FILE_ACCESS));
             return Optional.empty();
         }
     }
@@ -86,10 +95,10 @@ public final class PackLoader {
     private static Optional<WeekFile> readWeek(PackLocation location, Path file, List<Problem> problems) {
         try {
             WeekFile week = WeekFile.parse(location.relativeName(file), location.read(file));
-            problems.addAll(PackSchemas.check(PackSchemas.Kind.WEEK, week.frontMatter()));
+            PackSchemas.check(PackSchemas.Kind.WEEK, week.frontMatter()).forEach(p -> problems.add(p.withRuleIfNone(SCHEMA)));
             return Optional.of(week);
         } catch (ProblemException e) {
-            problems.add(e.problem());
+            problems.add(e.problem().withRuleIfNone(FILE_ACCESS));
             return Optional.empty();
         }
     }

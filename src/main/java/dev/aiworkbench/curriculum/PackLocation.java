@@ -211,7 +211,21 @@ public final class PackLocation implements Closeable {
         return names;
     }
 
-    /** Reads a pack file as UTF-8, refusing links and files over the size bound. */
+    /**
+     * Every regular file in the pack (links included, so that they can be reported), as relative forward-slash
+     * names, sorted.
+     */
+    public List<String> files() throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).map(this::relativeName)
+                    .sorted().toList();
+        }
+    }
+
+    /**
+     * Reads a pack file as UTF-8, refusing links, files over the size bound and bytes that are not UTF-8 (reported
+     * at the line and column of the first such byte).
+     */
     public String read(Path file) throws ProblemException {
         String name = relativeName(file);
         try {
@@ -225,7 +239,7 @@ public final class PackLocation implements Closeable {
                     throw new ProblemException(Problem.error(SourcePosition.startOf(name),
                             "is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
                 }
-                return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                return Utf8Text.decode(name, bytes);
             }
         } catch (NoSuchFileException e) {
             throw new ProblemException(Problem.error(SourcePosition.startOf(name), "file is missing"));

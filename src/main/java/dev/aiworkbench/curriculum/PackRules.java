@@ -81,7 +81,7 @@ final class PackRules {
         if (SemanticVersion.isValid(needed) && SemanticVersion.isValid(appVersion)
                 && SemanticVersion.compare(needed, appVersion) > 0) {
             problems.add(Problem.error(manifest.position(manifest.root(), "requires"),
-                    "this pack needs AI Engineer Workbench " + needed + " or newer; this is " + appVersion));
+                    "this pack needs AI Engineer Workbench " + needed + " or newer; this is " + appVersion).withRule("app-version"));
         }
     }
 
@@ -117,7 +117,7 @@ final class PackRules {
             }
         }
         if (documents.phases().isEmpty()) {
-            problems.add(Problem.error(SourcePosition.startOf("phases/"), "the pack has no phases (phases/*.yaml)"));
+            problems.add(Problem.error(SourcePosition.startOf("phases/"), "the pack has no phases (phases/*.yaml)").withRule("pack-structure"));
         }
         checkSequence(numbers, "phase");
     }
@@ -136,18 +136,18 @@ final class PackRules {
             Matcher matcher = WEEK_FILE_NAME.matcher(name);
             if (!matcher.matches()) {
                 problems.add(Problem.warning(SourcePosition.startOf(front.file()), "week files are named NN-title.md "
-                        + "(for example " + String.format(Locale.ROOT, "%02d", number) + "-intro.md)"));
+                        + "(for example " + String.format(Locale.ROOT, "%02d", number) + "-intro.md)").withRule("week-file-name"));
             } else if (Integer.parseInt(matcher.group(1)) != number) {
                 problems.add(Problem.error(front.position(front.root(), "week"), "the file name says week "
-                        + Integer.parseInt(matcher.group(1)) + " but the front matter says week " + number));
+                        + Integer.parseInt(matcher.group(1)) + " but the front matter says week " + number).withRule("week-file-name"));
             }
             if (week.guide().isBlank()) {
                 problems.add(Problem.error(SourcePosition.startOf(front.file()),
-                        "the week has no guide: write it in Markdown after the closing ---"));
+                        "the week has no guide: write it in Markdown after the closing ---").withRule("week-guide"));
             }
         }
         if (documents.weeks().isEmpty()) {
-            problems.add(Problem.error(SourcePosition.startOf("weeks/"), "the pack has no weeks (weeks/NN-*.md)"));
+            problems.add(Problem.error(SourcePosition.startOf("weeks/"), "the pack has no weeks (weeks/NN-*.md)").withRule("pack-structure"));
         }
         checkSequence(numbers, "week");
         return numbers.stream().mapToInt(Numbered::number).max().orElse(0);
@@ -161,7 +161,7 @@ final class PackRules {
         for (Numbered current : sorted) {
             if (previous != null && current.number() == previous.number()) {
                 problems.add(Problem.error(current.at(), "duplicate " + what + " number " + current.number()
-                        + " (also in " + previous.file() + ")"));
+                        + " (also in " + previous.file() + ")").withRule("numbering"));
                 continue;
             }
             if (current.number() > expected) {
@@ -169,7 +169,7 @@ final class PackRules {
                         : what + "s " + expected + "-" + (current.number() - 1);
                 problems.add(Problem.error(current.at(), what + "s are not contiguous: " + missing
                         + (expected == current.number() - 1 ? " is" : " are") + " missing before " + what + " "
-                        + current.number()));
+                        + current.number()).withRule("numbering"));
             }
             expected = current.number() + 1;
             previous = current;
@@ -191,7 +191,7 @@ final class PackRules {
                 ModuleSpan span = new ModuleSpan(id, first, last, phase.position(module, "weeks"));
                 if (first > last) {
                     problems.add(Problem.error(span.at(), "module '" + id + "' starts in week " + first
-                            + " but ends in week " + last));
+                            + " but ends in week " + last).withRule("module-span"));
                     continue;
                 }
                 modules.put(id, span);
@@ -203,19 +203,19 @@ final class PackRules {
         for (ModuleSpan span : spans) {
             if (span.first() > expected) {
                 problems.add(Problem.error(span.at(), belongToNoModule(expected, span.first() - 1)
-                        + " (module '" + span.id() + "' starts in week " + span.first() + ")"));
+                        + " (module '" + span.id() + "' starts in week " + span.first() + ")").withRule("module-span"));
             } else if (span.first() < expected) {
                 problems.add(Problem.error(span.at(), "module '" + span.id() + "' overlaps the module before it in "
-                        + weeksText(span.first(), Math.min(span.last(), expected - 1)).toLowerCase()));
+                        + weeksText(span.first(), Math.min(span.last(), expected - 1)).toLowerCase()).withRule("module-span"));
             }
             if (lastWeek > 0 && span.last() > lastWeek) {
                 problems.add(Problem.error(span.at(), "module '" + span.id() + "' ends in week " + span.last()
-                        + " but the pack's last week is " + lastWeek));
+                        + " but the pack's last week is " + lastWeek).withRule("module-span"));
             }
             expected = Math.max(expected, span.last() + 1);
         }
         if (!spans.isEmpty() && expected <= lastWeek) {
-            problems.add(Problem.error(spans.get(spans.size() - 1).at(), belongToNoModule(expected, lastWeek)));
+            problems.add(Problem.error(spans.get(spans.size() - 1).at(), belongToNoModule(expected, lastWeek)).withRule("module-span"));
         }
         return modules;
     }
@@ -238,17 +238,17 @@ final class PackRules {
             }
             ModuleSpan module = modules.get(moduleId);
             if (module == null) {
-                problems.add(Problem.error(front.position(front.root(), "module"), "unknown module '" + moduleId + "'"));
+                problems.add(Problem.error(front.position(front.root(), "module"), "unknown module '" + moduleId + "'").withRule("unknown-reference"));
             } else if (number != null && (number < module.first() || number > module.last())) {
                 problems.add(Problem.error(front.position(front.root(), "module"), "week " + number
-                        + " is outside module '" + moduleId + "' (weeks " + module.first() + "-" + module.last() + ")"));
+                        + " is outside module '" + moduleId + "' (weeks " + module.first() + "-" + module.last() + ")").withRule("module-span"));
             }
             Double hours = Nodes.number(front.root(), "hours");
             double explicit = Nodes.objects(front.root(), "tasks").stream().map(t -> Nodes.number(t, "hours"))
                     .filter(h -> h != null).mapToDouble(Double::doubleValue).sum();
             if (hours != null && explicit > hours + 1e-9) {
                 problems.add(Problem.warning(front.position(front.root(), "hours"), "the tasks' hours add up to "
-                        + explicit + ", more than the week's " + hours));
+                        + explicit + ", more than the week's " + hours).withRule("week-hours"));
             }
         }
     }
@@ -274,14 +274,14 @@ final class PackRules {
             }
             if (first <= previousLast) {
                 problems.add(Problem.error(phase.position(phase.root(), "modules"), "phase starts in week " + first
-                        + ", before the phase numbered before it ends (week " + previousLast + ")"));
+                        + ", before the phase numbered before it ends (week " + previousLast + ")").withRule("numbering"));
             }
             previousLast = Math.max(previousLast, last);
             JsonNode milestone = phase.root().get("milestone");
             Integer due = Nodes.integer(milestone, "week");
             if (due != null && due != last) {
                 problems.add(Problem.error(phase.position(milestone, "week"), "the milestone is due in week " + due
-                        + " but the phase ends in week " + last + "; a milestone closes its phase"));
+                        + " but the phase ends in week " + last + "; a milestone closes its phase").withRule("milestone-week"));
             }
         }
     }
@@ -296,14 +296,14 @@ final class PackRules {
                 String url = Nodes.text(resource, "url");
                 if (url != null && !isWebAddress(url)) {
                     problems.add(Problem.error(front.position(resource, "url"),
-                            "'" + url + "' is not an absolute http or https address"));
+                            "'" + url + "' is not an absolute http or https address").withRule("https-links"));
                 }
             }
             JsonNode labList = front.root().get("labs");
             if (labList != null && labList.isArray()) {
                 labList.forEach(lab -> {
                     if (lab.isTextual() && isUnknown(lab.asText(), available)) {
-                        problems.add(Problem.error(front.position(lab), unknownLab(lab.asText())));
+                        problems.add(Problem.error(front.position(lab), unknownLab(lab.asText())).withRule("unknown-reference"));
                     }
                 });
             }
@@ -313,10 +313,10 @@ final class PackRules {
                     continue;
                 }
                 if (isUnknown(lab, available)) {
-                    problems.add(Problem.error(front.position(task, "lab"), unknownLab(lab)));
+                    problems.add(Problem.error(front.position(task, "lab"), unknownLab(lab)).withRule("unknown-reference"));
                 } else if (listed != null && available.contains(lab) && !listed.contains(lab)) {
                     problems.add(Problem.warning(front.position(task, "lab"), "lab '" + lab + "' is not in pack.yaml's labs: list it there "
-                            + "so that learners are asked to trust it before it starts services or runs commands"));
+                            + "so that learners are asked to trust it before it starts services or runs commands").withRule("lab-listed"));
                 }
             }
         }
@@ -338,7 +338,7 @@ final class PackRules {
             if (lab.isTextual()) {
                 listed.add(lab.asText());
                 if (isUnknown(lab.asText(), available)) {
-                    problems.add(Problem.error(manifest.position(lab), unknownLab(lab.asText())));
+                    problems.add(Problem.error(manifest.position(lab), unknownLab(lab.asText())).withRule("unknown-reference"));
                 }
             }
         });

@@ -17,7 +17,8 @@ public record WeekFile(YamlDocument frontMatter, String guide) {
         Matcher matcher = FRONT_MATTER.matcher(body);
         if (!matcher.matches()) {
             throw new ProblemException(Problem.error(SourcePosition.startOf(file),
-                    "no front matter: a week file starts with a line '---', then its YAML fields, then another '---'"));
+                    "no front matter: a week file starts with a line '---', then its YAML fields, then another '---'")
+                    .withRule("front-matter"));
         }
         return new WeekFile(YamlDocument.parse(file, matcher.group(1), 1), matcher.group(2));
     }

@@ -50,7 +50,7 @@ public final class YamlDocument {
             int line = at == null ? 1 : Math.max(1, at.getLineNr()) + lineOffset;
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
             throw new ProblemException(Problem.error(new SourcePosition(file, line, column),
-                    "YAML syntax error: " + firstLine(e.getOriginalMessage())));
+                    "YAML syntax error: " + firstLine(e.getOriginalMessage())).withRule("yaml-syntax"));
         } catch (IOException e) {
             throw new ProblemException(Problem.error(SourcePosition.startOf(file), "cannot read: " + e.getMessage()));
         }

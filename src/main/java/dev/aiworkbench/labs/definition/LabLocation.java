@@ -95,7 +95,7 @@ public final class LabLocation implements Closeable {
         } catch (ProblemException e) {
             Problem p = e.problem();
             throw new ProblemException(new Problem(namePrefix + p.file(), p.line(), p.column(), p.severity(),
-                    p.message()));
+                    p.message(), p.rule()));
         }
     }
 

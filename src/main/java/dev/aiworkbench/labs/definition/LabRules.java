@@ -31,6 +31,7 @@ import static dev.aiworkbench.labs.definition.LabNodes.text;
  * where they are filled, patterns compile, workspace paths stay in the workspace, and the tasks it marks exist.
  */
 final class LabRules {
+    private static final String LAB_CHECK_SERVICE = "lab-check-service";
     /** The form the check engine fills: {@code {{name}}}, spaces allowed inside the braces. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
     private static final String PYTHON = "python";
@@ -74,6 +75,11 @@ final class LabRules {
 
     private void error(JsonNode at, String message) {
         problems.add(Problem.error(document.position(at), message));
+    }
+
+    /** A check that needs a service the lab does not declare: the rule a pack linter names lab-check-service. */
+    private void missingService(JsonNode at, String message) {
+        problems.add(Problem.error(document.position(at), message).withRule(LAB_CHECK_SERVICE));
     }
 
     private void checkId(JsonNode root, String folderId) {
@@ -169,7 +175,7 @@ final class LabRules {
     /** A check of a type that needs a service is only possible when the lab declares that service. */
     private void needs(JsonNode check, ServiceType service) {
         if (!services.containsKey(service)) {
-            error(get(check, "type"), "a check of type " + text(check, "type") + " needs the " + service.id()
+            missingService(get(check, "type"), "a check of type " + text(check, "type") + " needs the " + service.id()
                     + " service: add " + service.id() + " to the lab's services");
         }
     }
@@ -207,7 +213,7 @@ final class LabRules {
             }
             if (service != null) {
                 if (!services.containsKey(service)) {
-                    error(node, "{{" + name + "}} needs the " + service.id() + " service: add " + service.id()
+                    missingService(node, "{{" + name + "}} needs the " + service.id() + " service: add " + service.id()
                             + " to the lab's services");
                 }
             } else if (PYTHON.equals(name)) {
