@@ -6,31 +6,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Lenient reads of possibly invalid YAML: the schema reports what is wrong, these take what is usable. */
-final class Nodes {
+public final class Nodes {
     private Nodes() {
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    static String textOr(JsonNode node, String field, String fallback) {
+    public static String textOr(JsonNode node, String field, String fallback) {
         String value = text(node, field);
         return value == null ? fallback : value;
     }
 
-    static Integer integer(JsonNode node, String field) {
+    public static Integer integer(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.canConvertToExactIntegral() && value.isNumber() ? value.asInt() : null;
     }
 
-    static Double number(JsonNode node, String field) {
+    public static Double number(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isNumber() ? value.asDouble() : null;
     }
 
-    static List<JsonNode> objects(JsonNode node, String field) {
+    public static List<JsonNode> objects(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         List<JsonNode> items = new ArrayList<>();
         if (value != null && value.isArray()) {
@@ -43,7 +43,7 @@ final class Nodes {
         return items;
     }
 
-    static List<String> texts(JsonNode node, String field) {
+    public static List<String> texts(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         List<String> items = new ArrayList<>();
         if (value != null && value.isArray()) {
