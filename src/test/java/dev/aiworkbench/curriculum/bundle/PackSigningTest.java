@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.Arrays;
@@ -179,6 +180,27 @@ class PackSigningTest {
         assertThatThrownBy(() -> SigningKeys.generate(keys.privateKey().getParent())).isInstanceOf(BundleException.class)
                 .hasMessageContaining("already exists");
         assertThat(keys.privateKey()).hasBinaryContent(before);
+    }
+
+    @Test
+    void aPublicKeyBesideThePrivateOneThatIsNotItsHalfIsRefusedAndNothingIsSigned() throws Exception {
+        Files.copy(SigningKeys.generate(temp.resolve("other")).publicKey(), keys.publicKey(),
+                StandardCopyOption.REPLACE_EXISTING);
+        byte[] before = Files.readAllBytes(zip);
+
+        assertThatThrownBy(() -> PackSigner.sign(zip, keys.privateKey())).isInstanceOf(KeyFileException.class)
+                .hasMessageContaining("is not the public half of");
+        assertThat(zip).hasBinaryContent(before);
+    }
+
+    @Test
+    void aManifestThatIsNotJsonIsRefused() {
+        Map<String, byte[]> entries = ZipEntries.read(zip);
+        entries.put(MANIFEST_ENTRY, "not json".getBytes(StandardCharsets.UTF_8));
+        ZipEntries.write(zip, entries);
+
+        assertThatThrownBy(() -> PackVerifier.verify(zip, Optional.empty())).isInstanceOf(BundleException.class)
+                .hasMessageStartingWith(PackManifest.FILE_NAME + " is not a pack manifest");
     }
 
     @Test
