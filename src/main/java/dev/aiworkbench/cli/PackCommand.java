@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "pack", description = "Work with curriculum packs.",
-        subcommands = {PackCommand.Validate.class, PackNewCommand.class, PackLintCommand.class})
+@Command(name = "pack", description = "Work with curriculum packs.", subcommands = {PackCommand.Validate.class,
+        PackNewCommand.class, PackLintCommand.class, PackBundleCommands.Build.class, PackBundleCommands.Keygen.class,
+        PackBundleCommands.Sign.class, PackBundleCommands.Verify.class})
 final class PackCommand {
 
     @Command(name = "validate", description = "Check a pack folder or zip and print every problem as file:line:col: message.",
