@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * The labs a pack uses, checked by the labs' own loader (every check names a service the lab declares, files it
- * names exist, tasks it marks are the pack's). A lab in the pack's labs/ folder wins over the app's lab of that id.
+ * names exist; for a lab the pack ships, tasks it marks are the pack's). A lab in the pack's labs/ folder wins over
+ * the app's lab of that id.
  */
 final class PackLabs {
     private PackLabs() {
@@ -40,7 +41,9 @@ final class PackLabs {
 
     static List<Problem> check(Path folderOrZip, Set<String> used, Optional<Pack> pack) {
         LabCatalog own = LabCatalog.load(folderOrZip, pack);
-        LabCatalog app = LabCatalog.bundled(pack);
+        // The app's labs name the default pack's weeks and tasks to mark; in another pack those links simply do not
+        // apply (nothing is marked), so they are checked for themselves, not against this pack.
+        LabCatalog app = LabCatalog.bundled(Optional.empty());
         List<Problem> problems = new ArrayList<>(own.problems());
         for (String id : used) {
             own.result(id).or(() -> app.result(id)).ifPresent(lab -> problems.addAll(lab.problems()));
