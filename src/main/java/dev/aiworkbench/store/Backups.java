@@ -52,8 +52,10 @@ public final class Backups {
             folder.keepNewest(KEEP);
             return new Backup(target, now, reason, Files.size(target));
         } catch (IOException | DatabaseException e) {
-            throw new BackupException("Could not back up the database into " + folder.path() + ": " + e.getMessage()
-                    + ". Check that the folder can be written and the disk has room.", e);
+            // SQLite's own words, not the database's sentence about a failed change, say why the copy failed.
+            Throwable why = e instanceof DatabaseException && e.getCause() != null ? e.getCause() : e;
+            throw new BackupException("Could not back up the database into " + folder.path() + " (" + why.getMessage()
+                    + "). Check that the folder can be written and the disk has room.", e);
         } finally {
             try {
                 Files.deleteIfExists(partial);
