@@ -49,6 +49,11 @@ public record DataFolder(Path path, String source) {
         return path.resolve("workbench.db");
     }
 
+    /** Copies of the database, made by {@code store.Backups}. */
+    public Path backups() {
+        return path.resolve("backups");
+    }
+
     public Path logs() {
         return path.resolve("logs");
     }

@@ -31,13 +31,19 @@ import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.progress.ProgressTransfer;
+import dev.aiworkbench.store.Backup;
+import dev.aiworkbench.store.BackupFolder;
+import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.DatabaseException;
+import dev.aiworkbench.store.DatabaseRestore;
 import dev.aiworkbench.store.SettingsStore;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +65,8 @@ public final class Workbench implements AutoCloseable {
     private final Supplier<InstalledPack> packReader;
     private InstalledPack pack;
     private final Clock clock;
+    private final Backups backups;
+    private Path restoreOnClose;
     private final ProgressService progress;
     private final ProgressTransfer transfer;
     private final AssessmentService assessments;
@@ -81,8 +89,9 @@ public final class Workbench implements AutoCloseable {
         this.database = database;
         this.packReader = packReader;
         this.clock = clock;
+        this.backups = new Backups(database, new BackupFolder(dataFolder.backups()), clock);
         this.progress = new ProgressService(database, clock);
-        this.transfer = new ProgressTransfer(database, List.of(new AssessmentArchiveSection(database)));
+        this.transfer = new ProgressTransfer(database, List.of(new AssessmentArchiveSection(database)), backups);
         this.assessments = new AssessmentService(database, clock, this::labChecksPassed);
         this.settings = new SettingsStore(database);
         this.prompts = new PromptRegistry(database, clock);
@@ -151,6 +160,42 @@ public final class Workbench implements AutoCloseable {
     /** Keeps an unusable database aside (renamed, never deleted) so the next open starts fresh. */
     public static Path setAsideDatabase(DataFolder folder, Clock clock) throws IOException {
         return Database.setAside(folder.database(), clock);
+    }
+
+    /** The backups in the data folder, newest first; the database need not be open. */
+    public static List<Backup> listBackups(DataFolder folder) {
+        return new BackupFolder(folder.backups()).list();
+    }
+
+    /**
+     * Puts a backup in place of the database of a folder no workbench has open; the current file is set aside.
+     *
+     * @return where the current database was set aside, if there was one
+     * @throws dev.aiworkbench.store.BackupException the file is not a backup of ours; nothing changed
+     */
+    public static Optional<Path> restoreDatabase(DataFolder folder, Path backup, Clock clock) throws IOException {
+        return DatabaseRestore.restore(folder.database(), backup, clock);
+    }
+
+    /** Backups of the open database: made before imports and upgrades, daily, and on request. */
+    public Backups backups() {
+        return backups;
+    }
+
+    /** The once-a-day backup while the app runs: made when the newest one is older than a day. */
+    public Optional<Backup> dailyBackup() {
+        return backups.backupIfOlderThan(Duration.ofDays(1));
+    }
+
+    /**
+     * Checks the backup now and puts it in place of the database when the workbench closes, since the open
+     * database cannot be swapped under the screens that use it.
+     *
+     * @throws dev.aiworkbench.store.BackupException the file is not a backup of ours
+     */
+    public synchronized void restoreOnClose(Path backup) {
+        DatabaseRestore.check(backup);
+        restoreOnClose = backup;
     }
 
     public DataFolder dataFolder() {
@@ -303,5 +348,14 @@ public final class Workbench implements AutoCloseable {
             gateway.close();
         }
         database.close();
+        if (restoreOnClose != null) {
+            try {
+                Path kept = DatabaseRestore.restore(dataFolder.database(), restoreOnClose, clock).orElse(null);
+                LoggerFactory.getLogger(Workbench.class).info("restored {}; the previous database is kept as {}",
+                        restoreOnClose, kept);
+            } catch (IOException | RuntimeException e) {
+                LoggerFactory.getLogger(Workbench.class).error("could not restore {}", restoreOnClose, e);
+            }
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-@Command(name = "database", description = "Look after the progress database.", subcommands = DatabaseCommand.SetAside.class)
+@Command(name = "database", description = "Look after the progress database.", subcommands = {DatabaseCommand.SetAside.class,
+        DatabaseBackupsCommand.class, DatabaseRestoreCommand.class})
 final class DatabaseCommand {
 
     @Command(name = "set-aside", description = "Keep the current database file aside (renamed, never deleted) so the next "

@@ -17,6 +17,7 @@ import dev.aiworkbench.progress.ProgressReport;
 import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.Schedule;
 import dev.aiworkbench.progress.TaskState;
+import dev.aiworkbench.store.BackupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -150,6 +151,8 @@ final class ProgressCommand {
                 return Cli.OK;
             } catch (ImportRefusedException e) {
                 throw new CommandFailure(e.getMessage(), Cli.FAILED);
+            } catch (BackupException e) {
+                throw new CommandFailure(e.getMessage() + " Nothing was imported.", Cli.FAILED);
             }
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.Timestamps;
 
@@ -32,7 +33,8 @@ import java.util.TreeMap;
 
 /**
  * Export and import of a learner's progress as JSON. An import is checked completely before
- * anything is written, and then written in one transaction: it lands whole or not at all.
+ * anything is written, and then written in one transaction: it lands whole or not at all. The database is
+ * backed up just before that transaction, whoever asked for the import (the command line or a screen).
  */
 public final class ProgressTransfer {
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -46,12 +48,17 @@ public final class ProgressTransfer {
     private final Database database;
     private final ProgressStore store;
     private final List<ArchiveSection> sections;
+    private final Backups backups;
 
-    /** @param sections the parts other features add to an export, each under its own name */
-    public ProgressTransfer(Database database, List<ArchiveSection> sections) {
+    /**
+     * @param sections the parts other features add to an export, each under its own name
+     * @param backups  where the database is copied before an import replaces anything
+     */
+    public ProgressTransfer(Database database, List<ArchiveSection> sections, Backups backups) {
         this.database = database;
         this.store = new ProgressStore(database);
         this.sections = List.copyOf(sections);
+        this.backups = backups;
     }
 
     public ProgressArchive export(Pack pack) {
@@ -109,6 +116,7 @@ public final class ProgressTransfer {
      *
      * @param replace allow replacing progress already recorded for the pack
      * @return what was imported
+     * @throws dev.aiworkbench.store.BackupException the backup before the import failed; nothing was imported
      */
     public ProgressArchive importFrom(Pack pack, Path file, boolean replace) throws ImportRefusedException {
         ProgressArchive archive = read(pack, file);
@@ -123,6 +131,7 @@ public final class ProgressTransfer {
             throw new ImportRefusedException("This data folder already has progress for '" + pack.id()
                     + "'. Export it first if you want to keep it, then import again with --replace to overwrite it.");
         }
+        backups.backup(Backups.BEFORE_IMPORT);
         database.inTransaction(c -> {
             String packId = pack.id();
             store.deleteAll(packId);

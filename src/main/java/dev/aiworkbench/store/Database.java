@@ -183,6 +183,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the whole database, as one consistent snapshot, into a new file with SQLite's {@code VACUUM INTO}.
+     * It runs outside any transaction (VACUUM refuses to run in one), which holding the lock guarantees here:
+     * {@link #inTransaction} always ends its transaction before it lets go.
+     */
+    public synchronized void copyInto(Path target) {
+        try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, target.toAbsolutePath().toString());
+            vacuum.execute();
+        } catch (SQLException e) {
+            throw failedWhileWorking(file, e);
+        }
+    }
+
     /** A failure in a transaction of an open database: full disk, lost file, damaged page, or a bug. */
     private static DatabaseException failedWhileWorking(Path file, SQLException e) {
         DatabaseException classified = classify(file, e);

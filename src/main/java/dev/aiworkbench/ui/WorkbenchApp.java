@@ -15,6 +15,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * are opened in the background and the screens fill in when they are ready.
  */
 public final class WorkbenchApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     private static volatile WorkbenchOptions launchOptions = WorkbenchOptions.defaults();
 
     private final WorkbenchOptions options;
@@ -98,7 +100,19 @@ public final class WorkbenchApp extends Application {
         }, opened -> {
             models = opened;
             shell.showSession(workbench, opened);
+            backUpDaily();
         }, this::showStartupFailure);
+    }
+
+    /** Queued behind the first screen's loads on the io worker, so the backup never delays what the learner sees. */
+    private void backUpDaily() {
+        Workbench opened = workbench;
+        io.run(opened::dailyBackup,
+                made -> made.ifPresent(backup -> LOG.info("made the daily backup {}", backup.file())),
+                failure -> {
+                    LOG.warn("the daily backup failed", failure);
+                    shell.showNotice(failure.getMessage());
+                });
     }
 
     private void showStartupFailure(Throwable failure) {
@@ -116,7 +130,7 @@ public final class WorkbenchApp extends Application {
             DataFolder folder = Workbench.prepareFolder(options);
             return Workbench.setAsideDatabase(folder, clock);
         }, kept -> {
-            LoggerFactory.getLogger(WorkbenchApp.class).info("kept the old database as {}", kept);
+            LOG.info("kept the old database as {}", kept);
             shell.showNotice("The old database is kept as " + kept + ". You are starting fresh.");
             open();
         }, this::showStartupFailure);

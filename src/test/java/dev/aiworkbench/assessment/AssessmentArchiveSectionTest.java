@@ -9,6 +9,8 @@ import dev.aiworkbench.progress.ImportRefusedException;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.progress.ProgressTransfer;
 import dev.aiworkbench.progress.TaskState;
+import dev.aiworkbench.store.BackupFolder;
+import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.testing.DatabaseDump;
 import dev.aiworkbench.testing.MutableClock;
@@ -61,7 +63,8 @@ class AssessmentArchiveSectionTest {
     }
 
     private ProgressTransfer transfer(Database database) {
-        return new ProgressTransfer(database, List.of(new AssessmentArchiveSection(database)));
+        return new ProgressTransfer(database, List.of(new AssessmentArchiveSection(database)),
+                new Backups(database, new BackupFolder(temp.resolve("backups")), clock));
     }
 
     private AssessmentService service(Database database) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.store.Backup;
+import dev.aiworkbench.store.BackupFolder;
+import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.testing.DatabaseDump;
 import dev.aiworkbench.testing.MutableClock;
@@ -52,6 +55,11 @@ class ProgressTransferTest {
         target.close();
     }
 
+    private ProgressTransfer transfer(Database database) {
+        return new ProgressTransfer(database, List.of(), new Backups(database, new BackupFolder(temp.resolve("backups")),
+                clock));
+    }
+
     /** Progress of every kind: states, history, notes, timed and manual minutes, a running timer, a plan. */
     private void recordVariedProgress(Database database) {
         ProgressService progress = new ProgressService(database, clock);
@@ -74,7 +82,7 @@ class ProgressTransferTest {
 
     private Path export(Database database, String name) throws IOException {
         Path file = temp.resolve(name);
-        new ProgressTransfer(database, List.of()).exportTo(pack, file);
+        transfer(database).exportTo(pack, file);
         return file;
     }
 
@@ -89,7 +97,7 @@ class ProgressTransferTest {
 
     private void assertRefusedLeavingTargetUnchanged(Path file, boolean replace, String message) {
         String before = DatabaseDump.of(target);
-        assertThatThrownBy(() -> new ProgressTransfer(target, List.of()).importFrom(pack, file, replace))
+        assertThatThrownBy(() -> transfer(target).importFrom(pack, file, replace))
                 .isInstanceOf(ImportRefusedException.class).hasMessage(message);
         assertThat(DatabaseDump.of(target)).isEqualTo(before);
     }
@@ -99,21 +107,41 @@ class ProgressTransferTest {
         recordVariedProgress(source);
         Path first = export(source, "first.json");
 
-        ProgressArchive imported = new ProgressTransfer(target, List.of()).importFrom(pack, first, false);
+        ProgressArchive imported = transfer(target).importFrom(pack, first, false);
         Path second = export(target, "second.json");
 
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
-        assertThat(imported).isEqualTo(new ProgressTransfer(source, List.of()).export(pack));
+        assertThat(imported).isEqualTo(transfer(source).export(pack));
         ProgressSnapshot original = new ProgressService(source, clock).snapshot(pack);
         ProgressSnapshot restored = new ProgressService(target, clock).snapshot(pack);
         assertThat(restored).isEqualTo(original);
     }
 
     @Test
+    void anImportFirstBacksUpTheDatabaseAsItWasAndARefusedImportMakesNoBackup() throws Exception {
+        recordVariedProgress(source);
+        Path file = export(source, "first.json");
+        new ProgressService(target, clock).mark(pack, "week-1", TaskState.DONE);
+        String before = DatabaseDump.of(target);
+        BackupFolder backups = new BackupFolder(temp.resolve("backups"));
+
+        assertThatThrownBy(() -> transfer(target).importFrom(pack, file, false)).isInstanceOf(ImportRefusedException.class);
+        assertThat(backups.list()).isEmpty();
+
+        transfer(target).importFrom(pack, file, true);
+
+        assertThat(backups.list()).singleElement().extracting(Backup::reason).isEqualTo(Backups.BEFORE_IMPORT);
+        try (Database copy = Database.open(backups.list().get(0).file())) {
+            assertThat(DatabaseDump.of(copy)).isEqualTo(before);
+        }
+        assertThat(DatabaseDump.of(target)).isNotEqualTo(before);
+    }
+
+    @Test
     void theExportHoldsEveryKindOfProgress() throws Exception {
         recordVariedProgress(source);
 
-        ProgressArchive archive = new ProgressTransfer(source, List.of()).export(pack);
+        ProgressArchive archive = transfer(source).export(pack);
 
         assertThat(archive.format()).isEqualTo("ai-workbench-progress");
         assertThat(archive.formatVersion()).isEqualTo(2);
@@ -175,7 +203,7 @@ class ProgressTransferTest {
         Path truncated = Files.writeString(temp.resolve("truncated.json"), text.substring(0, text.indexOf("\"events\"")));
 
         String before = DatabaseDump.of(target);
-        assertThatThrownBy(() -> new ProgressTransfer(target, List.of()).importFrom(pack, truncated, false))
+        assertThatThrownBy(() -> transfer(target).importFrom(pack, truncated, false))
                 .isInstanceOf(ImportRefusedException.class)
                 .hasMessageStartingWith(truncated + " is not a valid progress export (line ")
                 .hasMessageContaining("end-of-input");
@@ -232,7 +260,7 @@ class ProgressTransferTest {
         assertRefusedLeavingTargetUnchanged(file, false, "This data folder already has progress for 'test-pack'. "
                 + "Export it first if you want to keep it, then import again with --replace to overwrite it.");
 
-        new ProgressTransfer(target, List.of()).importFrom(pack, file, true);
+        transfer(target).importFrom(pack, file, true);
 
         assertThat(Files.readAllBytes(export(target, "after.json"))).isEqualTo(Files.readAllBytes(file));
         assertThat(new ProgressService(target, clock).snapshot(pack).state(taskId(8, 1))).isEqualTo(TaskState.TODO);
@@ -246,7 +274,7 @@ class ProgressTransferTest {
         new ProgressService(target, clock).mark(other, "w01-project-setup", TaskState.DONE);
         new ProgressService(target, clock).saveNote(other, "week-01", "mine");
 
-        new ProgressTransfer(target, List.of()).importFrom(pack, file, false);
+        transfer(target).importFrom(pack, file, false);
 
         ProgressSnapshot untouched = new ProgressService(target, clock).snapshot(other);
         assertThat(untouched.state("w01-project-setup")).isEqualTo(TaskState.DONE);

@@ -9,6 +9,7 @@ import dev.aiworkbench.ui.shell.ScreenEntry;
 import dev.aiworkbench.ui.shell.ScreenRegistry;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -160,6 +162,32 @@ class WorkbenchAppTest {
         robot.clickOn("#log-time");
         waitFor(() -> robot.lookup("#item-" + WEEK_ONE.tasks().get(0).id() + " .item-time").queryAs(Label.class)
                 .getText().equals("30 min"));
+    }
+
+    @Test
+    void the_app_backs_up_once_a_day_after_it_opens_and_settings_lists_the_backup(FxRobot robot) throws Exception {
+        app = AppDriver.start(options());
+        AppDriver.waitUntilReady(app);
+        waitFor(() -> dailyBackups() == 1);
+        AppDriver.stop(app);
+
+        app = AppDriver.start(options());
+        AppDriver.waitUntilReady(app);
+        robot.clickOn("#nav-settings");
+        // The list loads on the same worker as the daily backup, after it: a second backup would show here.
+        waitFor(() -> !node(robot, "#backup-list", ListView.class).getItems().isEmpty());
+        assertThat(node(robot, "#backup-list", ListView.class).getItems()).hasSize(1);
+        assertThat(dailyBackups()).isEqualTo(1);
+    }
+
+    private long dailyBackups() throws IOException {
+        Path folder = data.resolve("backups");
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("workbench-\\d{8}-\\d{6}-daily\\.db")).count();
+        }
     }
 
     @Test

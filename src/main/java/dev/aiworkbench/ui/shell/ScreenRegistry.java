@@ -3,6 +3,7 @@ package dev.aiworkbench.ui.shell;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.llm.ServerWatch;
+import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.ui.assess.AssessServices;
 import dev.aiworkbench.ui.assess.AssessView;
 import dev.aiworkbench.ui.assess.AssessViewModel;
@@ -26,6 +27,9 @@ import dev.aiworkbench.ui.session.Notices;
 import dev.aiworkbench.ui.session.ProgressModel;
 import dev.aiworkbench.ui.session.ServerStatusModel;
 import dev.aiworkbench.ui.session.ThemePreference;
+import dev.aiworkbench.ui.settings.BackupOperations;
+import dev.aiworkbench.ui.settings.BackupsSection;
+import dev.aiworkbench.ui.settings.BackupsViewModel;
 import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.settings.SettingsViewModel;
 import dev.aiworkbench.ui.tasks.FxTaskExecutor;
@@ -33,6 +37,7 @@ import dev.aiworkbench.ui.tasks.TaskExecutor;
 import dev.aiworkbench.ui.today.TodayAssessmentViewModel;
 import dev.aiworkbench.ui.today.TodayView;
 import dev.aiworkbench.ui.today.TodayViewModel;
+import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -184,9 +189,12 @@ public final class ScreenRegistry {
         ServerAddressViewModel address = new ServerAddressViewModel(new OllamaAddress(workbench::ollamaEndpoint,
                 workbench::savedOllamaUrl, workbench::setOllamaUrl), models.server().statusProperty(),
                 models.server()::recheck, models.io());
+        BackupOperations backups = new BackupOperations(workbench.backups()::list,
+                () -> workbench.backups().backup(Backups.MANUAL), workbench::restoreOnClose);
         return BuiltScreen.of(new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
                 context.theme(), context.applyTheme()), new ServerAddressForm(address),
-                new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io()))));
+                new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
+                new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone()))));
     }
 
     private static KeyCombination shortcut(KeyCode key) {
