@@ -1,12 +1,16 @@
 package dev.aiworkbench.diagnostics;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 
@@ -39,7 +43,7 @@ public final class YamlDocument {
      * @throws ProblemException with the file, line and column of a syntax error
      */
     public static YamlDocument parse(String file, String text, int lineOffset) throws ProblemException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        try (JsonParser parser = new NoAliases((YAMLParser) FACTORY.createParser(text))) {
             JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
             if (root == null || root.isMissingNode()) {
                 root = MAPPER.createObjectNode();
@@ -53,6 +57,29 @@ public final class YamlDocument {
                     "YAML syntax error: " + firstLine(e.getOriginalMessage())).withRule("yaml-syntax"));
         } catch (IOException e) {
             throw new ProblemException(Problem.error(SourcePosition.startOf(file), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Refuses aliases ({@code *name}): the YAML reader does not expand them but reads the anchor's name as text, so a
+     * file using one would load as something its author never wrote.
+     */
+    private static final class NoAliases extends JsonParserDelegate {
+        private final YAMLParser yaml;
+
+        NoAliases(YAMLParser yaml) {
+            super(yaml);
+            this.yaml = yaml;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = yaml.nextToken();
+            if (yaml.isCurrentAlias()) {
+                throw new JsonParseException(this, "YAML aliases (*" + yaml.getText() + ") are not supported: write the "
+                        + "value out in full where it is used", yaml.currentTokenLocation());
+            }
+            return token;
         }
     }
 
