@@ -141,8 +141,7 @@ final class PackInstallCommands {
 
         private static String warning(PackSignature signature) {
             return signature.kind() == PackSignature.Kind.NOT_CHECKED
-                    ? "signed, but it carries no key to check the signature with, so " + UNSIGNED_WARNING.replace(
-                    "unsigned: ", "")
+                    ? "signed, but it carries no key to check the signature with: anyone could have changed it"
                     : UNSIGNED_WARNING;
         }
     }

@@ -74,8 +74,11 @@ public final class PackShelf {
 
     /** An installed id, when at least one of its versions is on disk. */
     public Optional<InstalledPackEntry> find(String id) {
+        if (!isPlainName(id) || id.startsWith(TEMPORARY_PREFIX)) {
+            return Optional.empty();
+        }
         Path idFolder = idFolder(id);
-        if (id.startsWith(TEMPORARY_PREFIX) || !Files.isDirectory(idFolder, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(idFolder, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         List<InstalledVersion> versions = children(idFolder).stream()
@@ -109,11 +112,11 @@ public final class PackShelf {
         properties.setProperty("title", details.title());
         properties.setProperty("source", details.source());
         properties.setProperty("signature", details.signature());
-        try (var out = Files.newOutputStream(staged.getParent().resolve(staged.getFileName() + DETAILS_SUFFIX))) {
+        Path stagedDetails = staged.resolveSibling(staged.getFileName() + DETAILS_SUFFIX);
+        try (var out = Files.newOutputStream(stagedDetails)) {
             properties.store(out, "where this version of the pack came from");
         }
-        move(staged.getParent().resolve(staged.getFileName() + DETAILS_SUFFIX),
-                idFolder.resolve(details.version() + DETAILS_SUFFIX));
+        move(stagedDetails, idFolder.resolve(details.version() + DETAILS_SUFFIX));
         move(staged, idFolder.resolve(details.version()));
         writeAtomically(idFolder.resolve(CURRENT_FILE), details.version());
     }
@@ -137,12 +140,17 @@ public final class PackShelf {
         deleteTree(aside);
     }
 
+    /** A name that stays one level below its folder: the active file is text anyone could have edited. */
+    private static boolean isPlainName(String name) {
+        return !name.isEmpty() && !name.equals("..") && !name.contains("/") && !name.contains("\\")
+                && !name.contains(":");
+    }
+
     private Path idFolder(String id) {
-        Path folder = root.resolve(id).normalize();
-        if (!folder.getParent().equals(root.normalize()) || id.contains("/") || id.contains("\\")) {
+        if (!isPlainName(id)) {
             throw new IllegalArgumentException("'" + id + "' is not a pack id");
         }
-        return folder;
+        return root.resolve(id);
     }
 
     private InstalledVersion version(String id, Path folder) {

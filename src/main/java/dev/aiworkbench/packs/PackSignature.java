@@ -1,5 +1,6 @@
 package dev.aiworkbench.packs;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,6 @@ public record PackSignature(Kind kind, Optional<String> fingerprint) {
 
     /** The word stored with an installed version and printed by {@code pack list}. */
     public String label() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -92,6 +92,7 @@ class CliPackInstallTest {
         CliHarness.Run use = ok(cli.run("pack", "use", SECOND_ID));
         JsonNode second = ok(cli.run("progress", "show", "--json")).json();
         JsonNode activeListed = ok(cli.run("pack", "list", "--json")).json();
+        JsonNode overridden = ok(cli.run("--pack", "curriculum/devops-to-ai", "progress", "show", "--json")).json();
         ok(cli.run("pack", "use", "devops-to-ai"));
         JsonNode standard = ok(cli.run("progress", "show", "--json")).json();
 
@@ -110,6 +111,7 @@ class CliPackInstallTest {
         assertThat(second.at("/pack/id").asText()).isEqualTo(SECOND_ID);
         assertThat(second.get("weeks")).hasSize(4);
         assertThat(activeListed.get(0).get("active").asBoolean()).isFalse();
+        assertThat(overridden.get("weeks")).as("--pack overrides the active pack").hasSize(36);
         assertThat(activeListed.get(1).get("active").asBoolean()).isTrue();
         assertThat(standard.at("/pack/id").asText()).isEqualTo("devops-to-ai");
         assertThat(standard.get("weeks")).hasSize(36);
@@ -269,7 +271,7 @@ class CliPackInstallTest {
         assertThat(removeBuiltIn.exitCode()).isEqualTo(Cli.USAGE);
         assertThat(removeBuiltIn.err()).contains("The built-in pack devops-to-ai is part of the app and cannot be removed");
         assertThat(removeUnknown.exitCode()).isEqualTo(Cli.USAGE);
-        assertThat(data().resolve("active")).doesNotExist();
+        assertThat(data().resolve("packs/active")).doesNotExist();
     }
 
     @Test
@@ -281,9 +283,10 @@ class CliPackInstallTest {
             files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         }
 
-        JsonNode progress = ok(cli.run("progress", "show", "--json")).json();
+        CliHarness.Run run = ok(cli.run("progress", "show", "--json"));
 
-        assertThat(progress.at("/pack/id").asText()).isEqualTo("devops-to-ai");
-        assertThat(progress.get("weeks")).hasSize(36);
+        assertThat(run.json().at("/pack/id").asText()).isEqualTo("devops-to-ai");
+        assertThat(run.json().get("weeks")).hasSize(36);
+        assertThat(run.err()).startsWith("Note: the active pack '" + SECOND_ID + "' is no longer installed");
     }
 }

@@ -41,6 +41,18 @@ class ActivePackTest {
     }
 
     @Test
+    void anActiveFileNamingAPathOutsideThePacksFolderIsNotFollowed() throws IOException {
+        PackShelf shelf = new PackShelf(temp.resolve("packs"));
+        shelf.setActive(Optional.of(".."));
+
+        InstalledPack pack = ActivePack.read(shelf, AppInfo.version());
+
+        assertThat(pack.pack()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(InstalledPack.DEFAULT_PACK));
+        assertThat(pack.result().problems()).singleElement()
+                .satisfies(p -> assertThat(p.rule()).isEqualTo(ActivePack.FALLBACK_RULE));
+    }
+
+    @Test
     void theActiveFileIsReplacedWholeAndLeavesNoTemporaryFileBehind() throws IOException {
         PackShelf shelf = new PackShelf(temp.resolve("packs"));
 
