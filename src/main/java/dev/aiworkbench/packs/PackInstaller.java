@@ -71,6 +71,7 @@ public final class PackInstaller {
         LoadResult result;
         try (PackLocation location = PackLocation.open(source)) {
             result = loader.load(location);
+            refuseLinks(location);
         } catch (PackAccessException | IOException e) {
             throw new InstallRefused(e.getMessage(), List.of());
         }
@@ -80,6 +81,15 @@ public final class PackInstaller {
                     result.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
         }
         return result.pack().orElseThrow().info();
+    }
+
+    /** The loader refuses links among the files it reads; a link anywhere else would only fail the copy, later. */
+    private static void refuseLinks(PackLocation location) throws IOException, InstallRefused {
+        for (String name : location.files()) {
+            if (Files.isSymbolicLink(location.resolve(name))) {
+                throw new InstallRefused(name + " is a symbolic link; packs may not contain links", List.of());
+            }
+        }
     }
 
     /** A zip built with {@code pack build} must match its manifest, and its signature when it has one. */

@@ -89,6 +89,7 @@ class CliPackInstallTest {
 
         CliHarness.Run install = ok(cli.run("pack", "install", SECOND_PACK.toString(), "--yes"));
         JsonNode listed = ok(cli.run("pack", "list", "--json")).json();
+        CliHarness.Run listedText = ok(cli.run("pack", "list"));
         CliHarness.Run use = ok(cli.run("pack", "use", SECOND_ID));
         JsonNode second = ok(cli.run("progress", "show", "--json")).json();
         JsonNode activeListed = ok(cli.run("pack", "list", "--json")).json();
@@ -107,6 +108,10 @@ class CliPackInstallTest {
         assertThat(listed.get(1).get("version").asText()).isEqualTo("1.0.0");
         assertThat(listed.get(1).get("active").asBoolean()).isFalse();
         assertThat(listed.get(1).get("source").asText()).isEqualTo(SECOND_PACK + " (unsigned)");
+        assertThat(listedText.outLines()).hasSize(2);
+        assertThat(listedText.outLines().get(0)).startsWith("* devops-to-ai ").endsWith(" from built-in");
+        assertThat(listedText.outLines().get(1)).startsWith("  " + SECOND_ID + " 1.0.0  ")
+                .endsWith(" from " + SECOND_PACK + " (unsigned)");
         assertThat(use.out()).startsWith(SECOND_ID + " is the active pack;");
         assertThat(second.at("/pack/id").asText()).isEqualTo(SECOND_ID);
         assertThat(second.get("weeks")).hasSize(4);
@@ -196,6 +201,18 @@ class CliPackInstallTest {
                         + " `workbench pack validate` on it.",
                 PackFiles.at(broken, TinyPack.WEEK_FILE, "hours: |lots") + ": hours: wrong type: expected number, found string");
         assertThat(snapshot(data())).isEqualTo(before).isNotEmpty();
+    }
+
+    @Test
+    void aPackHoldingALinkIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path folder = TinyPack.write(temp.resolve("tiny"));
+        Files.createSymbolicLink(folder.resolve("notes.txt"), folder.resolve("pack.yaml"));
+
+        CliHarness.Run run = cli().run("pack", "install", folder.toString(), "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.FAILED);
+        assertThat(run.err()).isEqualTo("Not installed: notes.txt is a symbolic link; packs may not contain links.\n");
+        assertThat(data()).doesNotExist();
     }
 
     @Test
