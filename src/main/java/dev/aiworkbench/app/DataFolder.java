@@ -54,6 +54,11 @@ public record DataFolder(Path path, String source) {
         return path.resolve("backups");
     }
 
+    /** Installed curriculum packs and the active one (see {@code packs.PackShelf}). */
+    public Path packs() {
+        return path.resolve("packs");
+    }
+
     public Path logs() {
         return path.resolve("logs");
     }

@@ -25,6 +25,8 @@ import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
+import dev.aiworkbench.packs.ActivePack;
+import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.prompts.Playground;
 import dev.aiworkbench.prompts.PriceTable;
@@ -133,8 +135,20 @@ public final class Workbench implements AutoCloseable {
         return open(options, clock, () -> readPack(options));
     }
 
-    private static InstalledPack readPack(WorkbenchOptions options) {
-        return InstalledPack.load(options.pack(), AppInfo.version());
+    /**
+     * The pack a run walks: {@code --pack} when given, else the active installed pack, else the built-in one. Only
+     * the data folder's path is needed, so this runs in parallel with opening the database.
+     */
+    public static InstalledPack readPack(WorkbenchOptions options) {
+        if (options.pack().isPresent()) {
+            return InstalledPack.load(options.pack(), AppInfo.version());
+        }
+        return ActivePack.read(packShelf(DataFolder.fromEnvironment(options.dataDir())), AppInfo.version());
+    }
+
+    /** The installed packs of a data folder; the database need not be open. */
+    public static PackShelf packShelf(DataFolder folder) {
+        return new PackShelf(folder.packs());
     }
 
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader)

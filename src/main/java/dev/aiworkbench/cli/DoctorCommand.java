@@ -1,9 +1,8 @@
 package dev.aiworkbench.cli;
 
-import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.SavedOllamaAddress;
-import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.doctor.Check;
 import dev.aiworkbench.doctor.Doctor;
 import picocli.CommandLine.Command;
@@ -23,7 +22,7 @@ final class DoctorCommand extends Verb implements Callable<Integer> {
     public Integer call() {
         DataFolder folder = DataFolder.fromEnvironment(options().dataDir());
         List<Check> checks = Doctor.run(folder.path(), folder.database(),
-                InstalledPack.load(options().pack(), AppInfo.version()),
+                Workbench.readPack(options()),
                 SavedOllamaAddress.resolve(folder, options().ollamaUrl()), System.getenv());
         if (json) {
             out().println(Json.write(checks));

@@ -5,6 +5,7 @@ import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.packs.ActivePack;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -56,6 +57,8 @@ abstract class Verb {
     /** The installed pack, with a note on stderr when it has problems; fails when none could be read. */
     Pack pack(Workbench workbench) {
         InstalledPack installed = workbench.pack();
+        installed.result().problems().stream().filter(p -> ActivePack.FALLBACK_RULE.equals(p.rule()))
+                .forEach(p -> err().println("Note: " + p.message()));
         long errors = installed.result().errorCount();
         if (errors > 0) {
             err().println("Note: the pack from " + installed.source() + " has " + errors

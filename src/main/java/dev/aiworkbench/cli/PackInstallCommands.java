@@ -1,0 +1,276 @@
+package dev.aiworkbench.cli;
+
+import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.app.DataFolder;
+import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.packs.InstallPlan;
+import dev.aiworkbench.packs.InstallRefused;
+import dev.aiworkbench.packs.InstalledPackEntry;
+import dev.aiworkbench.packs.InstalledVersion;
+import dev.aiworkbench.packs.PackInstaller;
+import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.packs.PackSignature;
+import dev.aiworkbench.diagnostics.Suggestions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pack install}, {@code list}, {@code use} and {@code remove}: the packs installed in the data folder.
+ * They never open the database, so a refused install leaves the data folder exactly as it was.
+ */
+final class PackInstallCommands {
+    static final String UNSIGNED_WARNING = "unsigned: anyone could have changed it";
+
+    private PackInstallCommands() {
+    }
+
+    private static PackShelf shelf(Verb verb) {
+        return Workbench.packShelf(DataFolder.fromEnvironment(verb.options().dataDir()));
+    }
+
+    private static CommandFailure cannotWrite(PackShelf shelf, IOException e) {
+        return new CommandFailure("Cannot write in " + shelf.root() + " (" + e.getMessage() + "); check that the data"
+                + " folder is writable, or choose another with --data-dir.", Cli.FAILED);
+    }
+
+    /** Asks a yes-or-no question; with no terminal to answer it, the run stops with a usage error naming --yes. */
+    private static boolean confirmed(Verb verb, String question, String withoutTerminal) {
+        try {
+            return new TerminalInput(verb.input(), verb.out()).yesOrNo(question);
+        } catch (TerminalInput.Stopped e) {
+            throw new CommandFailure(withoutTerminal, Cli.USAGE);
+        }
+    }
+
+    @Command(name = "install", description = "Install a pack folder or zip into the data folder, beside any others.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:installed, already installed, or (with --dry-run) installable",
+                    "1:refused (the pack has errors or does not match its signature) or declined", "2:usage error"})
+    static final class Install extends Verb implements Callable<Integer> {
+        @Parameters(paramLabel = "<zip|folder>", description = "The pack to install.")
+        Path source;
+
+        @Option(names = "--dry-run", description = "Say what would be installed and write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--yes", description = "Install an unsigned pack without asking.")
+        boolean yes;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (!Files.exists(source)) {
+                throw new CommandFailure(source + " does not exist; give the path of a pack folder or .zip", Cli.USAGE);
+            }
+            PackShelf shelf = shelf(this);
+            InstallPlan plan;
+            try {
+                plan = new PackInstaller(shelf, new PackLoader(AppInfo.version())).plan(source);
+            } catch (InstallRefused e) {
+                StringBuilder message = new StringBuilder("Not installed: ").append(e.getMessage()).append('.');
+                e.details().forEach(line -> message.append('\n').append(line));
+                throw new CommandFailure(message.toString(), Cli.FAILED);
+            }
+            String name = plan.info().id() + " " + plan.info().version();
+            if (plan.outcome() == InstallPlan.Outcome.ALREADY_INSTALLED) {
+                return report(plan, "already-installed", name + " is already installed; nothing changed");
+            }
+            if (dryRun) {
+                return report(plan, "would-install", "would install " + name + " (" + describe(plan) + ")"
+                        + (plan.outcome() == InstallPlan.Outcome.NEW_VERSION ? " beside the version installed now,"
+                        + " and use it from then on" : "") + "; nothing was written");
+            }
+            if (plan.signature().needsConfirmation() && !yes) {
+                String warning = warning(plan.signature());
+                err().println(name + " is " + warning + ".");
+                err().flush();
+                if (!confirmed(this, "Install it?", name + " is " + warning + "; run again with --yes to install it"
+                        + " anyway.")) {
+                    throw new CommandFailure("Not installed: you declined.", Cli.FAILED);
+                }
+            }
+            try {
+                new PackInstaller(shelf, new PackLoader(AppInfo.version())).install(plan);
+            } catch (IOException e) {
+                throw cannotWrite(shelf, e);
+            }
+            boolean active = shelf.activeId().map(plan.info().id()::equals).orElse(false);
+            String next = active ? "it is the active pack" : "make it the active pack with `workbench pack use "
+                    + plan.info().id() + "`";
+            return report(plan, "installed", "installed " + name + " (" + describe(plan) + "); " + next);
+        }
+
+        private int report(InstallPlan plan, String status, String sentence) {
+            if (json) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("status", status);
+                report.put("id", plan.info().id());
+                report.put("version", plan.info().version());
+                report.put("title", plan.info().title());
+                report.put("source", plan.source().toString());
+                report.put("signature", plan.signature().label());
+                report.put("keyFingerprint", plan.signature().fingerprint().orElse(null));
+                report.put("upgrade", plan.outcome() == InstallPlan.Outcome.NEW_VERSION);
+                out().println(Json.write(report));
+            } else {
+                out().println(sentence);
+            }
+            return Cli.OK;
+        }
+
+        private static String describe(InstallPlan plan) {
+            return plan.signature().kind() == PackSignature.Kind.SIGNED
+                    ? "signed by the key it carries, " + plan.signature().fingerprint().orElse("")
+                    : warning(plan.signature());
+        }
+
+        private static String warning(PackSignature signature) {
+            return signature.kind() == PackSignature.Kind.NOT_CHECKED
+                    ? "signed, but it carries no key to check the signature with: anyone could have changed it"
+                    : UNSIGNED_WARNING;
+        }
+    }
+
+    @Command(name = "list", description = "List the installed packs and the built-in one, marking the active pack.")
+    static final class ListInstalled extends Verb implements Callable<Integer> {
+        @Option(names = "--json", description = "Print the packs as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PackShelf shelf = shelf(this);
+            Optional<String> activeId = shelf.activeId();
+            List<InstalledPackEntry> installed = shelf.list();
+            boolean builtInActive = activeId.isEmpty() || installed.stream().noneMatch(e -> e.id().equals(activeId.get()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            InstalledPack builtIn = InstalledPack.load(Optional.empty(), AppInfo.version());
+            rows.add(row(InstalledPack.DEFAULT_PACK, builtIn.pack().map(p -> p.info().title()).orElse(InstalledPack.DEFAULT_PACK),
+                    List.of(builtIn.pack().map(p -> p.info().version()).orElse("")),
+                    builtIn.pack().map(p -> p.info().version()).orElse(""), builtInActive, "built-in"));
+            for (InstalledPackEntry entry : installed) {
+                InstalledVersion current = entry.current();
+                rows.add(row(entry.id(), current.title(), entry.versions().stream().map(InstalledVersion::version).toList(),
+                        current.version(), activeId.map(entry.id()::equals).orElse(false),
+                        current.source() + " (" + current.signature() + ")"));
+            }
+            if (json) {
+                out().println(Json.write(rows));
+                return Cli.OK;
+            }
+            for (Map<String, Object> row : rows) {
+                @SuppressWarnings("unchecked")
+                List<String> versions = (List<String>) row.get("versions");
+                out().println(((boolean) row.get("active") ? "* " : "  ") + row.get("id") + " " + row.get("version")
+                        + (versions.size() > 1 ? " (installed: " + String.join(", ", versions) + ")" : "")
+                        + "  " + row.get("title") + "  from " + row.get("source"));
+            }
+            return Cli.OK;
+        }
+
+        private static Map<String, Object> row(String id, String title, List<String> versions, String version,
+                                               boolean active, String source) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", id);
+            row.put("title", title);
+            row.put("version", version);
+            row.put("versions", versions);
+            row.put("active", active);
+            row.put("source", source);
+            return row;
+        }
+    }
+
+    @Command(name = "use", description = "Make an installed pack (or the built-in one) the active pack.",
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:it is the active pack", "2:no such pack"})
+    static final class Use extends Verb implements Callable<Integer> {
+        @Parameters(paramLabel = "<id>", description = "The pack's id, as `workbench pack list` shows it.")
+        String id;
+
+        @Override
+        public Integer call() {
+            PackShelf shelf = shelf(this);
+            List<String> ids = new ArrayList<>(shelf.list().stream().map(InstalledPackEntry::id).toList());
+            boolean installed = ids.contains(id);
+            if (!installed && !id.equals(InstalledPack.DEFAULT_PACK)) {
+                throw new CommandFailure(unknown(id, ids), Cli.USAGE);
+            }
+            try {
+                // The built-in pack needs no file: without one it is active, as before any pack was installed.
+                shelf.setActive(installed ? Optional.of(id) : Optional.empty());
+            } catch (IOException e) {
+                throw cannotWrite(shelf, e);
+            }
+            out().println(id + " is the active pack" + (installed ? "" : " (built-in)") + "; every verb and the app walk it"
+                    + " now. Progress on each pack is kept apart.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove an installed pack's files; progress on it is kept.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:removed", "1:declined or could not be removed", "2:no such pack, or the built-in one"})
+    static final class Remove extends Verb implements Callable<Integer> {
+        @Parameters(paramLabel = "<id>", description = "The pack's id, as `workbench pack list` shows it.")
+        String id;
+
+        @Option(names = "--yes", description = "Remove it without asking.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            PackShelf shelf = shelf(this);
+            List<String> ids = shelf.list().stream().map(InstalledPackEntry::id).toList();
+            if (!ids.contains(id)) {
+                if (id.equals(InstalledPack.DEFAULT_PACK)) {
+                    throw new CommandFailure("The built-in pack " + id + " is part of the app and cannot be removed;"
+                            + " choose another pack with `workbench pack use <id>`.", Cli.USAGE);
+                }
+                throw new CommandFailure(unknown(id, ids), Cli.USAGE);
+            }
+            if (!yes && !confirmed(this, "Remove the pack " + id + "? Your progress on it is kept.",
+                    "Removing " + id + " needs a confirmation; run again with --yes to remove it.")) {
+                throw new CommandFailure("Not removed: you declined.", Cli.FAILED);
+            }
+            boolean wasActive = shelf.activeId().map(id::equals).orElse(false);
+            try {
+                if (wasActive) {
+                    shelf.setActive(Optional.empty());
+                }
+                shelf.remove(id);
+            } catch (IOException e) {
+                throw cannotWrite(shelf, e);
+            }
+            out().println("removed " + id + ". Your progress on it is kept: install it again to pick up where you left off.");
+            if (wasActive) {
+                out().println("It was the active pack; the built-in pack " + InstalledPack.DEFAULT_PACK + " is active now.");
+            }
+            return Cli.OK;
+        }
+    }
+
+    private static String unknown(String id, List<String> installed) {
+        List<String> known = new ArrayList<>(installed);
+        if (!known.contains(InstalledPack.DEFAULT_PACK)) {
+            known.add(InstalledPack.DEFAULT_PACK);
+        }
+        String suggestion = Suggestions.BY_EDITS.closest(known, id).map(s -> " Did you mean " + s + "?").orElse("");
+        return "No pack '" + id + "' is installed." + suggestion + " Installed: "
+                + (installed.isEmpty() ? "none" : String.join(", ", installed)) + "; built-in: "
+                + InstalledPack.DEFAULT_PACK + ". Install one with `workbench pack install <zip|folder>`.";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.aiworkbench.packs;
+
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.LoadResult;
+import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.diagnostics.SourcePosition;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the pack the learner made active with {@code pack use}, or the built-in pack when there is none. */
+public final class ActivePack {
+    /** The rule of the problem that says the active pack could not be used, so a verb can show it. */
+    public static final String FALLBACK_RULE = "active-pack";
+
+    private ActivePack() {
+    }
+
+    public static InstalledPack read(PackShelf shelf, String appVersion) {
+        Optional<String> active;
+        Optional<InstalledPackEntry> installed;
+        try {
+            active = shelf.activeId();
+            installed = active.flatMap(shelf::find);
+        } catch (UncheckedIOException e) {
+            return builtInBecause(appVersion, "the installed packs in " + shelf.root() + " cannot be read ("
+                    + e.getMessage() + "); the built-in pack is used. Check the folder's permissions, or choose a"
+                    + " pack again with `workbench pack use <id>`.");
+        }
+        if (active.isEmpty()) {
+            return InstalledPack.load(Optional.empty(), appVersion);
+        }
+        if (installed.isPresent()) {
+            return InstalledPack.load(Optional.of(installed.get().current().folder()), appVersion);
+        }
+        if (active.get().equals(InstalledPack.DEFAULT_PACK)) {
+            return InstalledPack.load(Optional.empty(), appVersion);
+        }
+        return builtInBecause(appVersion, "the active pack '" + active.get() + "' is no longer installed (its folder"
+                + " under " + shelf.root() + " is gone); the built-in pack is used. Install it again, or choose"
+                + " another with `workbench pack use <id>`.");
+    }
+
+    private static InstalledPack builtInBecause(String appVersion, String why) {
+        InstalledPack builtIn = InstalledPack.load(Optional.empty(), appVersion);
+        List<Problem> problems = new ArrayList<>();
+        problems.add(Problem.warning(SourcePosition.startOf(PackShelf.ACTIVE_FILE), why).withRule(FALLBACK_RULE));
+        problems.addAll(builtIn.result().problems());
+        return new InstalledPack(builtIn.source(), new LoadResult(builtIn.result().pack(), List.copyOf(problems)));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.aiworkbench.packs;
+
+import dev.aiworkbench.curriculum.LoadResult;
+import dev.aiworkbench.curriculum.PackAccessException;
+import dev.aiworkbench.curriculum.PackInfo;
+import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.curriculum.PackLocation;
+import dev.aiworkbench.curriculum.bundle.BundleException;
+import dev.aiworkbench.curriculum.bundle.PackArchive;
+import dev.aiworkbench.curriculum.bundle.PackManifest;
+import dev.aiworkbench.curriculum.bundle.PackVerifier;
+import dev.aiworkbench.curriculum.bundle.Verification;
+import dev.aiworkbench.diagnostics.Problem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Installs a pack folder or zip into the data folder. {@link #plan} reads and checks everything and writes
+ * nothing; {@link #install} copies the pack into a temporary folder under {@code packs/} and renames it into
+ * place, so a pack is either wholly installed or not at all.
+ */
+public final class PackInstaller {
+    private final PackShelf shelf;
+    private final PackLoader loader;
+
+    public PackInstaller(PackShelf shelf, PackLoader loader) {
+        this.shelf = shelf;
+        this.loader = loader;
+    }
+
+    /**
+     * Loads and validates the pack, checks a zip against its manifest and signature, and says what installing it
+     * would do.
+     *
+     * @throws InstallRefused the pack has errors, cannot be read, or does not match its manifest or signature
+     */
+    public InstallPlan plan(Path source) throws InstallRefused {
+        PackInfo info = validPack(source);
+        PackSignature signature = Files.isDirectory(source)
+                ? new PackSignature(PackSignature.Kind.UNSIGNED, Optional.empty()) : checkZip(source);
+        InstallPlan.Outcome outcome = shelf.holds(info.id(), info.version()) ? InstallPlan.Outcome.ALREADY_INSTALLED
+                : shelf.find(info.id()).isPresent() ? InstallPlan.Outcome.NEW_VERSION : InstallPlan.Outcome.NEW_PACK;
+        return new InstallPlan(source, info, signature, outcome);
+    }
+
+    /** Copies a planned pack into place; an already installed version is left as it is. */
+    public InstalledVersion install(InstallPlan plan) throws IOException {
+        PackInfo info = plan.info();
+        InstalledVersion details = new InstalledVersion(info.id(), info.version(), info.title(), plan.source().toString(),
+                plan.signature().label(), shelf.root().resolve(info.id()).resolve(info.version()));
+        if (plan.outcome() == InstallPlan.Outcome.ALREADY_INSTALLED) {
+            return details;
+        }
+        Path staged = shelf.newStagingFolder();
+        try {
+            copyPack(plan.source(), staged);
+            shelf.place(staged, details);
+        } catch (IOException | PackAccessException | RuntimeException e) {
+            shelf.discard(staged);
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        return details;
+    }
+
+    private PackInfo validPack(Path source) throws InstallRefused {
+        LoadResult result;
+        try (PackLocation location = PackLocation.open(source)) {
+            result = loader.load(location);
+            refuseLinks(location);
+        } catch (PackAccessException | IOException e) {
+            throw new InstallRefused(e.getMessage(), List.of());
+        }
+        if (!result.valid()) {
+            throw new InstallRefused("the pack has " + result.errorCount() + " error(s); ask its author for a fixed"
+                    + " version, or fix them and run `workbench pack validate` on it",
+                    result.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
+        }
+        return result.pack().orElseThrow().info();
+    }
+
+    /** The loader refuses links among the files it reads; a link anywhere else would only fail the copy, later. */
+    private static void refuseLinks(PackLocation location) throws IOException, InstallRefused {
+        for (String name : location.files()) {
+            if (Files.isSymbolicLink(location.resolve(name))) {
+                throw new InstallRefused(name + " is a symbolic link; packs may not contain links", List.of());
+            }
+        }
+    }
+
+    /** A zip built with {@code pack build} must match its manifest, and its signature when it has one. */
+    private static PackSignature checkZip(Path zip) throws InstallRefused {
+        try {
+            PackArchive archive = PackArchive.read(zip);
+            if (archive.file(PackManifest.FILE_NAME).isEmpty()) {
+                if (archive.file(PackArchive.SIGNATURE).isPresent()) {
+                    throw new InstallRefused(PackArchive.SIGNATURE + " is there but " + PackManifest.FILE_NAME
+                            + ", which it signs, is not; ask the pack's author for the file they built", List.of());
+                }
+                return new PackSignature(PackSignature.Kind.UNSIGNED, Optional.empty());
+            }
+            Verification verification = PackVerifier.verify(zip, Optional.empty());
+            return switch (verification.signature()) {
+                case UNSIGNED -> new PackSignature(PackSignature.Kind.UNSIGNED, Optional.empty());
+                case NOT_CHECKED -> new PackSignature(PackSignature.Kind.NOT_CHECKED, Optional.empty());
+                case MATCHES_CARRIED_KEY, MATCHES_GIVEN_KEY ->
+                        new PackSignature(PackSignature.Kind.SIGNED, verification.signerFingerprint());
+            };
+        } catch (BundleException e) {
+            throw new InstallRefused(e.getMessage(), e.details());
+        }
+    }
+
+    /** Copies every file the defensive reader lists, by the names it gives; links are refused, never followed. */
+    private static void copyPack(Path source, Path target) throws IOException, PackAccessException {
+        try (PackLocation location = PackLocation.open(source)) {
+            for (String name : location.files()) {
+                Path from = location.resolve(name);
+                if (Files.isSymbolicLink(from)) {
+                    throw new IOException(name + " is a symbolic link; packs may not contain links");
+                }
+                Path to = target.resolve(name).normalize();
+                if (!to.startsWith(target)) {
+                    throw new IOException(name + " leaves the pack folder");
+                }
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+}
