@@ -24,7 +24,7 @@ import java.nio.file.Path;
 
 /**
  * Theme, the plan's start date and weekly hours, the Ollama server's address, the price table the
- * playground quotes costs from, where the data lives and its backups.
+ * playground quotes costs from, the curriculum packs, where the data lives and its backups.
  */
 public final class SettingsView extends ScrollPane implements FocusableScreen {
     private final SettingsViewModel model;
@@ -35,9 +35,10 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
     /**
      * @param serverAddress the Models screen's form for the Ollama server's address
      * @param prices        the Models screen's editor for the price table
+     * @param packs         the built-in and installed packs with install, use and remove
      * @param backups       the list of database backups with its actions
      */
-    public SettingsView(SettingsViewModel model, Node serverAddress, Node prices, Node backups) {
+    public SettingsView(SettingsViewModel model, Node serverAddress, Node prices, Node packs, Node backups) {
         this.model = model;
         setId("settings");
         setFitToWidth(true);
@@ -59,6 +60,7 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
         }
         body.getChildren().add(section("Local models", serverAddress));
         body.getChildren().add(section("Prices", prices));
+        body.getChildren().add(section("Packs", packs));
         body.getChildren().add(section("Data", data()));
         body.getChildren().add(section("Backups", backups));
         setContent(body);

@@ -1,8 +1,10 @@
 package dev.aiworkbench.ui.shell;
 
+import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.llm.ServerWatch;
+import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.ui.assess.AssessServices;
 import dev.aiworkbench.ui.assess.AssessView;
@@ -30,6 +32,8 @@ import dev.aiworkbench.ui.session.ThemePreference;
 import dev.aiworkbench.ui.settings.BackupOperations;
 import dev.aiworkbench.ui.settings.BackupsSection;
 import dev.aiworkbench.ui.settings.BackupsViewModel;
+import dev.aiworkbench.ui.settings.PacksSection;
+import dev.aiworkbench.ui.settings.PacksViewModel;
 import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.settings.SettingsViewModel;
 import dev.aiworkbench.ui.tasks.FxTaskExecutor;
@@ -194,6 +198,8 @@ public final class ScreenRegistry {
         return BuiltScreen.of(new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
                 context.theme(), context.applyTheme()), new ServerAddressForm(address),
                 new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
+                new PacksSection(new PacksViewModel(new InstalledPacks(Workbench.packShelf(workbench.dataFolder()),
+                        AppInfo.version()), models.io(), models.progress().pack().map(Pack::id).orElse(""))),
                 new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone()))));
     }
 

@@ -1,0 +1,78 @@
+package dev.aiworkbench.packs;
+
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.PackInfo;
+import dev.aiworkbench.curriculum.PackLoader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The packs of one data folder as a screen offers them: the built-in pack and the installed ones, which one is
+ * active, and install, use and remove. Every call reads or writes files, so callers run it off the UI thread.
+ */
+public final class InstalledPacks {
+    private final PackShelf shelf;
+    private final PackInstaller installer;
+    private final String appVersion;
+    private PackInfo builtIn;
+
+    public InstalledPacks(PackShelf shelf, String appVersion) {
+        this.shelf = shelf;
+        this.installer = new PackInstaller(shelf, new PackLoader(appVersion));
+        this.appVersion = appVersion;
+    }
+
+    /** The built-in pack first, then the installed ids; exactly one is active. */
+    public List<ListedPack> list() {
+        Optional<String> activeId = shelf.activeId();
+        List<InstalledPackEntry> installed = shelf.list();
+        boolean builtInActive = activeId.isEmpty() || installed.stream().noneMatch(e -> e.id().equals(activeId.get()));
+        PackInfo info = builtInInfo();
+        List<ListedPack> packs = new ArrayList<>();
+        packs.add(new ListedPack(info.id(), info.title(), info.version(), ListedPack.BUILT_IN, builtInActive, true));
+        for (InstalledPackEntry entry : installed) {
+            InstalledVersion current = entry.current();
+            packs.add(new ListedPack(entry.id(), current.title(), current.version(), current.signature(),
+                    activeId.map(entry.id()::equals).orElse(false), false));
+        }
+        return packs;
+    }
+
+    /** @see PackInstaller#plan */
+    public InstallPlan plan(Path source) throws InstallRefused {
+        return installer.plan(source);
+    }
+
+    /** @see PackInstaller#install */
+    public InstalledVersion install(InstallPlan plan) throws IOException {
+        return installer.install(plan);
+    }
+
+    /** Makes a listed pack the active one; the built-in pack is active when no other is chosen. */
+    public void use(ListedPack pack) throws IOException {
+        shelf.setActive(pack.builtIn() ? Optional.empty() : Optional.of(pack.id()));
+    }
+
+    /** Removes an installed pack's files (progress lives in the database and is kept); the built-in one stays. */
+    public void remove(ListedPack pack) throws IOException {
+        if (pack.builtIn()) {
+            throw new IllegalArgumentException("the built-in pack is part of the app and cannot be removed");
+        }
+        if (shelf.activeId().map(pack.id()::equals).orElse(false)) {
+            shelf.setActive(Optional.empty());
+        }
+        shelf.remove(pack.id());
+    }
+
+    private synchronized PackInfo builtInInfo() {
+        if (builtIn == null) {
+            builtIn = InstalledPack.load(Optional.empty(), appVersion).pack().map(p -> p.info())
+                    .orElse(new PackInfo(InstalledPack.DEFAULT_PACK, InstalledPack.DEFAULT_PACK, "", List.of(), "", "", ""));
+        }
+        return builtIn;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.aiworkbench.ui.settings;
+
+import atlantafx.base.theme.Styles;
+import dev.aiworkbench.packs.ListedPack;
+import dev.aiworkbench.ui.common.Labels;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.File;
+import java.util.List;
+
+/**
+ * The packs the learner can walk, with "Use" and "Remove" on each, and "Install pack…" from a zip, a folder, or
+ * either dropped on the section. Every install and removal asks in the section before it acts.
+ */
+public final class PacksSection extends VBox {
+
+    public PacksSection(PacksViewModel model) {
+        super(10);
+        setId("packs");
+        ListView<ListedPack> list = new ListView<>(model.packs());
+        list.setId("pack-list");
+        list.setPrefHeight(150);
+        list.setCellFactory(view -> new PackCell(model));
+        Button installZip = new Button("Install pack…", new FontIcon(Feather.PACKAGE));
+        installZip.setId("install-pack");
+        installZip.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Install a pack");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pack (.zip)", "*.zip"));
+            File chosen = chooser.showOpenDialog(getScene().getWindow());
+            model.chooseSource(chosen == null ? null : chosen.toPath());
+        });
+        Button installFolder = new Button("Install from folder…", new FontIcon(Feather.FOLDER));
+        installFolder.setId("install-pack-folder");
+        installFolder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Install a pack folder");
+            File chosen = chooser.showDialog(getScene().getWindow());
+            model.chooseSource(chosen == null ? null : chosen.toPath());
+        });
+        Label status = Labels.wrapped("", Styles.TEXT_MUTED);
+        status.setId("pack-status");
+        status.textProperty().bind(model.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        ListView<String> problems = new ListView<>(model.problems());
+        problems.setId("pack-problems");
+        problems.setPrefHeight(120);
+        problems.visibleProperty().bind(Bindings.isNotEmpty(model.problems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+        Label restart = Labels.wrapped("", Styles.WARNING);
+        restart.setId("pack-restart");
+        restart.textProperty().bind(model.restartNoticeProperty());
+        restart.visibleProperty().bind(model.restartNoticeProperty().isNotEmpty());
+        restart.managedProperty().bind(restart.visibleProperty());
+        Label hint = Labels.wrapped("Drop a pack's .zip or folder here to install it. `workbench pack install`, "
+                + "`list`, `use` and `remove` do the same from a terminal.", Styles.TEXT_MUTED);
+        getChildren().addAll(list, new HBox(12, installZip, installFolder, status), confirmRow(model), problems,
+                restart, hint);
+        setOnDragOver(PacksSection::acceptOneFile);
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            boolean one = files.size() == 1;
+            if (one) {
+                model.chooseSource(files.get(0).toPath());
+            }
+            e.setDropCompleted(one);
+            e.consume();
+        });
+        model.load();
+    }
+
+    /** One file or folder at a time; whether it is a pack is for the install's check to say, off the FX thread. */
+    private static void acceptOneFile(DragEvent e) {
+        if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private static HBox confirmRow(PacksViewModel model) {
+        Label question = Labels.wrapped("");
+        question.setId("pack-question");
+        question.textProperty().bind(model.questionProperty());
+        HBox.setHgrow(question, Priority.ALWAYS);
+        question.setMaxWidth(Double.MAX_VALUE);
+        Button confirm = new Button();
+        confirm.setId("confirm-pack");
+        confirm.textProperty().bind(model.confirmLabelProperty());
+        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        confirm.setOnAction(e -> model.confirm());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-pack");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setOnAction(e -> model.cancel());
+        HBox row = new HBox(12, new FontIcon(Feather.ALERT_TRIANGLE), question, confirm, cancel);
+        row.getStyleClass().add("confirm-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(model.questionProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** A pack's line with its "Use" and (for an installed pack) "Remove" buttons. */
+    private static final class PackCell extends ListCell<ListedPack> {
+        private final PacksViewModel model;
+        private final Label text = new Label();
+        private final Button use = new Button("Use");
+        private final Button remove = new Button("Remove");
+        private final HBox row = new HBox(8, text, use, remove);
+
+        PackCell(PacksViewModel model) {
+            this.model = model;
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            row.setAlignment(Pos.CENTER_LEFT);
+            use.getStyleClass().add(Styles.SMALL);
+            remove.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        }
+
+        @Override
+        protected void updateItem(ListedPack pack, boolean empty) {
+            super.updateItem(pack, empty);
+            if (empty || pack == null) {
+                setGraphic(null);
+                return;
+            }
+            text.setText(model.describe(pack));
+            use.setId("use-" + pack.id());
+            use.setDisable(pack.active());
+            use.setOnAction(e -> model.use(pack));
+            remove.setId("remove-" + pack.id());
+            remove.setVisible(!pack.builtIn());
+            remove.setOnAction(e -> model.askRemove(pack));
+            setGraphic(row);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.aiworkbench.ui.settings;
+
+import dev.aiworkbench.packs.InstallPlan;
+import dev.aiworkbench.packs.InstallRefused;
+import dev.aiworkbench.packs.InstalledPacks;
+import dev.aiworkbench.packs.ListedPack;
+import dev.aiworkbench.packs.PackSignature;
+import dev.aiworkbench.ui.common.Sentences;
+import dev.aiworkbench.ui.tasks.TaskExecutor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Packs section of Settings: the built-in and installed packs, "Install pack…" that shows what installing
+ * would do and asks first, and per pack "Use" and "Remove". The app reads its pack once, at start, so a switch
+ * says to restart rather than swapping the pack under the open screens.
+ */
+public final class PacksViewModel {
+    static final String UNSIGNED = "unsigned: anyone could have changed it";
+
+    private final InstalledPacks packs;
+    private final TaskExecutor tasks;
+    private final String walkingId;
+    private final ObservableList<ListedPack> listed = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper confirmLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper restartNotice = new ReadOnlyStringWrapper("");
+    private InstallPlan pendingInstall;
+    private ListedPack pendingRemove;
+
+    /** @param walkingId the id of the pack the app read at start, so a switch back to it needs no restart */
+    public PacksViewModel(InstalledPacks packs, TaskExecutor tasks, String walkingId) {
+        this.packs = packs;
+        this.tasks = tasks;
+        this.walkingId = walkingId;
+    }
+
+    public void load() {
+        tasks.run(packs::list, listed::setAll, this::failed);
+    }
+
+    ObservableList<ListedPack> packs() {
+        return FXCollections.unmodifiableObservableList(listed);
+    }
+
+    /** The problems of a refused pack, one a line; empty otherwise. */
+    ObservableList<String> problems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+
+    /** What happened last, or the sentence that says why it did not. */
+    ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The question while an install or a removal waits for its confirmation; empty otherwise. */
+    ReadOnlyStringProperty questionProperty() {
+        return question.getReadOnlyProperty();
+    }
+
+    /** The confirming button's text: "Install" or "Remove". */
+    ReadOnlyStringProperty confirmLabelProperty() {
+        return confirmLabel.getReadOnlyProperty();
+    }
+
+    /** Set when the active pack is not the one the app walks now. */
+    ReadOnlyStringProperty restartNoticeProperty() {
+        return restartNotice.getReadOnlyProperty();
+    }
+
+    /** Reads a chosen or dropped zip or folder and shows what installing it would do; nothing is written yet. */
+    void chooseSource(Path source) {
+        if (source == null) {
+            return;
+        }
+        cancel();
+        problems.clear();
+        status.set("Reading " + source.getFileName() + "…");
+        tasks.run(() -> packs.plan(source), this::showPlan, this::failed);
+    }
+
+    private void showPlan(InstallPlan plan) {
+        String name = name(plan);
+        if (plan.outcome() == InstallPlan.Outcome.ALREADY_INSTALLED) {
+            status.set(name + " is already installed; nothing changed.");
+            return;
+        }
+        status.set("");
+        pendingInstall = plan;
+        confirmLabel.set("Install");
+        question.set("Install " + name + "? " + whatItIs(plan) + " " + whoMadeIt(plan.signature()));
+    }
+
+    private static String whatItIs(InstallPlan plan) {
+        return plan.outcome() == InstallPlan.Outcome.NEW_VERSION
+                ? "It is a new version of a pack you have: it goes beside the one installed and is used for it from now on."
+                : "It is new here.";
+    }
+
+    private static String whoMadeIt(PackSignature signature) {
+        return switch (signature.kind()) {
+            case SIGNED -> "It is signed by the key it carries, " + signature.fingerprint().orElse("") + ".";
+            case NOT_CHECKED -> "It is signed, but carries no key to check the signature with: anyone could have "
+                    + "changed it. Install it only if you trust where it came from.";
+            case UNSIGNED -> "It is " + UNSIGNED + ". Install it only if you trust where it came from.";
+        };
+    }
+
+    /** Asks before removing an installed pack; the built-in pack cannot be removed. */
+    void askRemove(ListedPack pack) {
+        if (pack == null || pack.builtIn()) {
+            return;
+        }
+        cancel();
+        pendingRemove = pack;
+        confirmLabel.set("Remove");
+        question.set("Remove " + pack.title() + " (" + pack.id() + ")? Its files are deleted; your progress on it is"
+                + " kept, so installing it again picks up where you left off.");
+    }
+
+    void cancel() {
+        pendingInstall = null;
+        pendingRemove = null;
+        question.set("");
+        confirmLabel.set("");
+    }
+
+    /** Does what the open question asked. */
+    void confirm() {
+        InstallPlan install = pendingInstall;
+        ListedPack remove = pendingRemove;
+        cancel();
+        if (install != null) {
+            status.set("Installing " + name(install) + "…");
+            tasks.run(() -> {
+                packs.install(install);
+                return packs.list();
+            }, all -> {
+                listed.setAll(all);
+                status.set("Installed " + name(install) + ". Choose Use to walk it.");
+            }, this::failed);
+        } else if (remove != null) {
+            tasks.run(() -> {
+                packs.remove(remove);
+                return packs.list();
+            }, all -> {
+                listed.setAll(all);
+                status.set("Removed " + remove.title() + ". Your progress on it is kept.");
+                showRestartNotice(all);
+            }, this::failed);
+        }
+    }
+
+    /** Makes a pack the active one; the app walks it from its next start. */
+    void use(ListedPack pack) {
+        if (pack == null || pack.active()) {
+            return;
+        }
+        tasks.run(() -> {
+            packs.use(pack);
+            return packs.list();
+        }, all -> {
+            listed.setAll(all);
+            status.set(pack.title() + " is the active pack.");
+            showRestartNotice(all);
+        }, this::failed);
+    }
+
+    private void showRestartNotice(List<ListedPack> all) {
+        restartNotice.set(all.stream().filter(ListedPack::active).filter(p -> !p.id().equals(walkingId)).findFirst()
+                .map(p -> "Restart the app to walk " + p.title() + ": it reads its pack once, when it starts.")
+                .orElse(""));
+    }
+
+    /** A pack in one line: title, id and version, how it is signed, and whether it is active. */
+    String describe(ListedPack pack) {
+        String signature = switch (pack.signature()) {
+            case ListedPack.BUILT_IN -> "built in";
+            case "signed" -> "signed";
+            case "unsigned" -> UNSIGNED;
+            case "not-checked" -> "signed, not checked";
+            default -> "signature unknown";
+        };
+        return pack.title() + " (" + pack.id() + " " + pack.version() + ", " + signature + ")"
+                + (pack.active() ? " · active" : "");
+    }
+
+    private static String name(InstallPlan plan) {
+        return plan.info().title() + " (" + plan.info().id() + " " + plan.info().version() + ")";
+    }
+
+    private void failed(Throwable failure) {
+        if (failure instanceof InstallRefused refused) {
+            status.set(Sentences.of("not installed: " + refused.getMessage()));
+            problems.setAll(refused.details());
+        } else {
+            status.set(Sentences.of(failure.getMessage()));
+        }
+    }
+}
