@@ -1,0 +1,176 @@
+package dev.aiworkbench.ui.settings;
+
+import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.packs.InstalledPacks;
+import dev.aiworkbench.packs.ListedPack;
+import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.testing.ImmediateTaskExecutor;
+import dev.aiworkbench.testing.PackFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Packs section of Settings over a temporary data folder, on the synchronous executor. */
+class PacksViewModelTest {
+    private static final Path SECOND_PACK = Path.of("curriculum", "llm-evals-in-practice");
+    private static final String SECOND_ID = "llm-evals-in-practice";
+    private static final String SECOND_TITLE = "LLM Evals in Practice";
+
+    @TempDir
+    Path temp;
+
+    private PackShelf shelf;
+    private PacksViewModel model;
+
+    @BeforeEach
+    void open() {
+        shelf = new PackShelf(temp.resolve("data/packs"));
+        model = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()), new ImmediateTaskExecutor(),
+                InstalledPack.DEFAULT_PACK);
+        model.load();
+    }
+
+    private ListedPack listed(String id) {
+        return model.packs().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private void install(Path source) {
+        model.chooseSource(source);
+        model.confirm();
+    }
+
+    @Test
+    void at_first_only_the_built_in_pack_is_listed_and_it_is_active() {
+        assertThat(model.packs()).singleElement().satisfies(pack -> {
+            assertThat(pack.id()).isEqualTo(InstalledPack.DEFAULT_PACK);
+            assertThat(pack.builtIn()).isTrue();
+            assertThat(pack.active()).isTrue();
+        });
+        assertThat(model.describe(model.packs().get(0))).contains("(" + InstalledPack.DEFAULT_PACK + " ")
+                .contains("built in").endsWith(" · active");
+    }
+
+    @Test
+    void installing_shows_the_plan_first_and_writes_nothing_until_confirmed() {
+        model.chooseSource(SECOND_PACK);
+
+        assertThat(model.questionProperty().get()).startsWith("Install " + SECOND_TITLE + " (" + SECOND_ID + " 1.0.0)?")
+                .contains("It is new here.").contains("unsigned: anyone could have changed it");
+        assertThat(model.confirmLabelProperty().get()).isEqualTo("Install");
+        assertThat(shelf.list()).isEmpty();
+
+        model.cancel();
+        assertThat(model.questionProperty().get()).isEmpty();
+        model.confirm();
+        assertThat(shelf.list()).isEmpty();
+        assertThat(model.packs()).hasSize(1);
+    }
+
+    @Test
+    void an_installed_pack_is_listed_beside_the_built_in_one_and_installing_it_again_changes_nothing() {
+        install(SECOND_PACK);
+
+        assertThat(model.statusProperty().get()).isEqualTo("Installed " + SECOND_TITLE + " (" + SECOND_ID + " 1.0.0)."
+                + " Choose Use to walk it.");
+        assertThat(model.packs()).extracting(ListedPack::id).containsExactly(InstalledPack.DEFAULT_PACK, SECOND_ID);
+        ListedPack second = listed(SECOND_ID);
+        assertThat(second.active()).isFalse();
+        assertThat(model.describe(second)).isEqualTo(SECOND_TITLE + " (" + SECOND_ID
+                + " 1.0.0, unsigned: anyone could have changed it)");
+
+        model.chooseSource(SECOND_PACK);
+        assertThat(model.questionProperty().get()).isEmpty();
+        assertThat(model.statusProperty().get()).isEqualTo(SECOND_TITLE + " (" + SECOND_ID + " 1.0.0) is already"
+                + " installed; nothing changed.");
+    }
+
+    @Test
+    void use_makes_a_pack_active_and_says_to_restart_and_using_the_walked_pack_again_clears_that() {
+        install(SECOND_PACK);
+
+        model.use(listed(SECOND_ID));
+
+        assertThat(listed(SECOND_ID).active()).isTrue();
+        assertThat(listed(InstalledPack.DEFAULT_PACK).active()).isFalse();
+        assertThat(shelf.activeId()).contains(SECOND_ID);
+        assertThat(model.restartNoticeProperty().get()).startsWith("Restart the app to walk " + SECOND_TITLE);
+
+        model.use(listed(InstalledPack.DEFAULT_PACK));
+
+        assertThat(listed(InstalledPack.DEFAULT_PACK).active()).isTrue();
+        assertThat(shelf.activeId()).isEmpty();
+        assertThat(model.restartNoticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void remove_asks_saying_progress_is_kept_then_the_pack_is_gone_and_the_built_in_one_is_active_again() {
+        install(SECOND_PACK);
+        model.use(listed(SECOND_ID));
+
+        model.askRemove(listed(SECOND_ID));
+        assertThat(model.questionProperty().get()).startsWith("Remove " + SECOND_TITLE + " (" + SECOND_ID + ")?")
+                .contains("your progress on it is kept");
+        assertThat(model.confirmLabelProperty().get()).isEqualTo("Remove");
+        assertThat(shelf.find(SECOND_ID)).isPresent();
+        model.confirm();
+
+        assertThat(model.packs()).extracting(ListedPack::id).containsExactly(InstalledPack.DEFAULT_PACK);
+        assertThat(listed(InstalledPack.DEFAULT_PACK).active()).isTrue();
+        assertThat(shelf.find(SECOND_ID)).isEmpty();
+        assertThat(shelf.activeId()).isEmpty();
+        assertThat(model.statusProperty().get()).contains("Your progress on it is kept");
+        assertThat(model.restartNoticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void the_built_in_pack_cannot_be_removed() {
+        model.askRemove(listed(InstalledPack.DEFAULT_PACK));
+
+        assertThat(model.questionProperty().get()).isEmpty();
+        model.confirm();
+        assertThat(model.packs()).hasSize(1);
+    }
+
+    @Test
+    void a_broken_pack_is_refused_with_its_problems_and_nothing_is_installed() {
+        Path broken = copy(SECOND_PACK, temp.resolve("broken"));
+        PackFiles.replaceLine(broken.resolve("pack.yaml"), "version:", "version: one-point-oh");
+
+        model.chooseSource(broken);
+
+        assertThat(model.questionProperty().get()).isEmpty();
+        assertThat(model.statusProperty().get()).startsWith("Not installed: the pack has 1 error(s);").endsWith(".");
+        assertThat(model.problems()).singleElement().asString().startsWith("pack.yaml:").contains("version");
+        model.confirm();
+        assertThat(Files.exists(shelf.root())).isFalse();
+        assertThat(model.packs()).hasSize(1);
+
+        model.chooseSource(SECOND_PACK);
+        assertThat(model.problems()).as("a new choice clears the last refusal").isEmpty();
+    }
+
+    private static Path copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
