@@ -38,6 +38,7 @@ public final class PacksSection extends VBox {
         list.setCellFactory(view -> new PackCell(model));
         Button installZip = new Button("Install pack…", new FontIcon(Feather.PACKAGE));
         installZip.setId("install-pack");
+        installZip.disableProperty().bind(model.busyProperty());
         installZip.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Install a pack");
@@ -47,6 +48,7 @@ public final class PacksSection extends VBox {
         });
         Button installFolder = new Button("Install from folder…", new FontIcon(Feather.FOLDER));
         installFolder.setId("install-pack-folder");
+        installFolder.disableProperty().bind(model.busyProperty());
         installFolder.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Install a pack folder");
@@ -103,6 +105,7 @@ public final class PacksSection extends VBox {
         confirm.textProperty().bind(model.confirmLabelProperty());
         confirm.getStyleClass().add(Styles.ACCENT);
         confirm.setMinWidth(Region.USE_PREF_SIZE);
+        confirm.disableProperty().bind(model.busyProperty());
         confirm.setOnAction(e -> model.confirm());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-pack");
@@ -131,6 +134,7 @@ public final class PacksSection extends VBox {
             row.setAlignment(Pos.CENTER_LEFT);
             use.getStyleClass().add(Styles.SMALL);
             remove.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+            remove.disableProperty().bind(model.busyProperty());
         }
 
         @Override
@@ -142,7 +146,12 @@ public final class PacksSection extends VBox {
             }
             text.setText(model.describe(pack));
             use.setId("use-" + pack.id());
-            use.setDisable(pack.active());
+            use.disableProperty().unbind();
+            if (pack.active()) {
+                use.setDisable(true);
+            } else {
+                use.disableProperty().bind(model.busyProperty());
+            }
             use.setOnAction(e -> model.use(pack));
             remove.setId("remove-" + pack.id());
             remove.setVisible(!pack.builtIn());

@@ -7,6 +7,8 @@ import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackSignature;
 import dev.aiworkbench.ui.common.Sentences;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -14,6 +16,8 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * The Packs section of Settings: the built-in and installed packs, "Install pack…" that shows what installing
@@ -32,6 +36,7 @@ public final class PacksViewModel {
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper confirmLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper restartNotice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private InstallPlan pendingInstall;
     private ListedPack pendingRemove;
 
@@ -75,15 +80,20 @@ public final class PacksViewModel {
         return restartNotice.getReadOnlyProperty();
     }
 
+    /** True while a pack is read, installed, removed or made active: one change at a time. */
+    ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
     /** Reads a chosen or dropped zip or folder and shows what installing it would do; nothing is written yet. */
     void chooseSource(Path source) {
-        if (source == null) {
+        if (source == null || busy.get()) {
             return;
         }
         cancel();
         problems.clear();
         status.set("Reading " + source.getFileName() + "…");
-        tasks.run(() -> packs.plan(source), this::showPlan, this::failed);
+        work(() -> packs.plan(source), this::showPlan);
     }
 
     private void showPlan(InstallPlan plan) {
@@ -134,43 +144,58 @@ public final class PacksViewModel {
 
     /** Does what the open question asked. */
     void confirm() {
+        if (busy.get()) {
+            return;
+        }
         InstallPlan install = pendingInstall;
         ListedPack remove = pendingRemove;
         cancel();
         if (install != null) {
             status.set("Installing " + name(install) + "…");
-            tasks.run(() -> {
+            work(() -> {
                 packs.install(install);
                 return packs.list();
             }, all -> {
                 listed.setAll(all);
                 status.set("Installed " + name(install) + ". Choose Use to walk it.");
-            }, this::failed);
+            });
         } else if (remove != null) {
-            tasks.run(() -> {
+            work(() -> {
                 packs.remove(remove);
                 return packs.list();
             }, all -> {
                 listed.setAll(all);
                 status.set("Removed " + remove.title() + ". Your progress on it is kept.");
                 showRestartNotice(all);
-            }, this::failed);
+            });
         }
     }
 
     /** Makes a pack the active one; the app walks it from its next start. */
     void use(ListedPack pack) {
-        if (pack == null || pack.active()) {
+        if (pack == null || pack.active() || busy.get()) {
             return;
         }
-        tasks.run(() -> {
+        work(() -> {
             packs.use(pack);
             return packs.list();
         }, all -> {
             listed.setAll(all);
             status.set(pack.title() + " is the active pack.");
             showRestartNotice(all);
-        }, this::failed);
+        });
+    }
+
+    /** Runs one change off the UI thread; the section's buttons wait for it. */
+    private <T> void work(Callable<T> change, Consumer<T> onSuccess) {
+        busy.set(true);
+        tasks.run(change, result -> {
+            busy.set(false);
+            onSuccess.accept(result);
+        }, failure -> {
+            busy.set(false);
+            failed(failure);
+        });
     }
 
     private void showRestartNotice(List<ListedPack> all) {

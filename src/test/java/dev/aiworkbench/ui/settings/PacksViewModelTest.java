@@ -5,6 +5,7 @@ import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.testing.DeferredTaskExecutor;
 import dev.aiworkbench.testing.ImmediateTaskExecutor;
 import dev.aiworkbench.testing.PackFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,5 +173,21 @@ class PacksViewModelTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void while_a_pack_is_read_the_section_is_busy_and_takes_no_second_change() {
+        DeferredTaskExecutor tasks = new DeferredTaskExecutor();
+        PacksViewModel slow = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()), tasks,
+                InstalledPack.DEFAULT_PACK);
+
+        slow.chooseSource(SECOND_PACK);
+        slow.chooseSource(SECOND_PACK);
+
+        assertThat(slow.busyProperty().get()).isTrue();
+        assertThat(tasks.held()).isEqualTo(1);
+        tasks.runNext();
+        assertThat(slow.busyProperty().get()).isFalse();
+        assertThat(slow.questionProperty().get()).startsWith("Install " + SECOND_TITLE);
     }
 }
