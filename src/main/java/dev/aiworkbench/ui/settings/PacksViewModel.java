@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.settings;
 
+import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.packs.InstallPlan;
 import dev.aiworkbench.packs.InstallRefused;
 import dev.aiworkbench.packs.InstalledPacks;
@@ -16,6 +17,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -29,7 +31,7 @@ public final class PacksViewModel {
 
     private final InstalledPacks packs;
     private final TaskExecutor tasks;
-    private final String walkingId;
+    private final Optional<PackInfo> walking;
     private final ObservableList<ListedPack> listed = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -40,11 +42,11 @@ public final class PacksViewModel {
     private InstallPlan pendingInstall;
     private ListedPack pendingRemove;
 
-    /** @param walkingId the id of the pack the app read at start, so a switch back to it needs no restart */
-    public PacksViewModel(InstalledPacks packs, TaskExecutor tasks, String walkingId) {
+    /** @param walking the pack the app read at start, so a switch back to it needs no restart */
+    public PacksViewModel(InstalledPacks packs, TaskExecutor tasks, Optional<PackInfo> walking) {
         this.packs = packs;
         this.tasks = tasks;
-        this.walkingId = walkingId;
+        this.walking = walking;
     }
 
     public void load() {
@@ -157,7 +159,9 @@ public final class PacksViewModel {
                 return packs.list();
             }, all -> {
                 listed.setAll(all);
-                status.set("Installed " + name(install) + ". Choose Use to walk it.");
+                status.set("Installed " + name(install) + "." + (install.outcome() == InstallPlan.Outcome.NEW_VERSION
+                        ? "" : " Choose Use to walk it."));
+                showRestartNotice(all);
             });
         } else if (remove != null) {
             work(() -> {
@@ -199,9 +203,15 @@ public final class PacksViewModel {
     }
 
     private void showRestartNotice(List<ListedPack> all) {
-        restartNotice.set(all.stream().filter(ListedPack::active).filter(p -> !p.id().equals(walkingId)).findFirst()
-                .map(p -> "Restart the app to walk " + p.title() + ": it reads its pack once, when it starts.")
+        restartNotice.set(all.stream().filter(ListedPack::active).filter(this::notWalked).findFirst()
+                .map(p -> "Restart the app to walk " + p.title() + " " + p.version() + ": it reads its pack once, when"
+                        + " it starts.")
                 .orElse(""));
+    }
+
+    /** Whether the app walks another pack, or another version of it (an upgrade of the active pack), than this one. */
+    private boolean notWalked(ListedPack pack) {
+        return walking.map(info -> !info.id().equals(pack.id()) || !info.version().equals(pack.version())).orElse(true);
     }
 
     /** A pack in one line: title, id and version, how it is signed, and whether it is active. */

@@ -2,6 +2,7 @@ package dev.aiworkbench.ui.settings;
 
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackShelf;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +38,12 @@ class PacksViewModelTest {
     void open() {
         shelf = new PackShelf(temp.resolve("data/packs"));
         model = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()), new ImmediateTaskExecutor(),
-                InstalledPack.DEFAULT_PACK);
+                Optional.of(builtIn()));
         model.load();
+    }
+
+    private static PackInfo builtIn() {
+        return InstalledPack.load(Optional.empty(), AppInfo.version()).pack().orElseThrow().info();
     }
 
     private ListedPack listed(String id) {
@@ -103,7 +109,8 @@ class PacksViewModelTest {
         assertThat(listed(SECOND_ID).active()).isTrue();
         assertThat(listed(InstalledPack.DEFAULT_PACK).active()).isFalse();
         assertThat(shelf.activeId()).contains(SECOND_ID);
-        assertThat(model.restartNoticeProperty().get()).startsWith("Restart the app to walk " + SECOND_TITLE);
+        assertThat(model.restartNoticeProperty().get()).isEqualTo("Restart the app to walk " + SECOND_TITLE + " 1.0.0: it reads"
+                + " its pack once, when it starts.");
 
         model.use(listed(InstalledPack.DEFAULT_PACK));
 
@@ -179,7 +186,7 @@ class PacksViewModelTest {
     void while_a_pack_is_read_the_section_is_busy_and_takes_no_second_change() {
         DeferredTaskExecutor tasks = new DeferredTaskExecutor();
         PacksViewModel slow = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()), tasks,
-                InstalledPack.DEFAULT_PACK);
+                Optional.of(builtIn()));
 
         slow.chooseSource(SECOND_PACK);
         slow.chooseSource(SECOND_PACK);
@@ -189,5 +196,25 @@ class PacksViewModelTest {
         tasks.runNext();
         assertThat(slow.busyProperty().get()).isFalse();
         assertThat(slow.questionProperty().get()).startsWith("Install " + SECOND_TITLE);
+    }
+
+    @Test
+    void a_new_version_of_the_walked_pack_is_planned_as_one_and_installing_it_says_to_restart() {
+        install(SECOND_PACK);
+        model.use(listed(SECOND_ID));
+        PacksViewModel walked = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()),
+                new ImmediateTaskExecutor(), Optional.of(PackFiles.load(SECOND_PACK).pack().orElseThrow().info()));
+        walked.load();
+        Path newer = copy(SECOND_PACK, temp.resolve("newer"));
+        PackFiles.replaceLine(newer.resolve("pack.yaml"), "version:", "version: 1.1.0");
+
+        walked.chooseSource(newer);
+        assertThat(walked.questionProperty().get()).startsWith("Install " + SECOND_TITLE + " (" + SECOND_ID + " 1.1.0)?")
+                .contains("It is a new version of a pack you have");
+        walked.confirm();
+
+        assertThat(walked.statusProperty().get()).isEqualTo("Installed " + SECOND_TITLE + " (" + SECOND_ID + " 1.1.0).");
+        assertThat(walked.packs()).extracting(ListedPack::version).last().isEqualTo("1.1.0");
+        assertThat(walked.restartNoticeProperty().get()).startsWith("Restart the app to walk " + SECOND_TITLE + " 1.1.0:");
     }
 }
