@@ -8,7 +8,8 @@ import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.packs.InstallPlan;
 import dev.aiworkbench.packs.InstallRefused;
 import dev.aiworkbench.packs.InstalledPackEntry;
-import dev.aiworkbench.packs.InstalledVersion;
+import dev.aiworkbench.packs.InstalledPacks;
+import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.packs.PackSignature;
@@ -153,44 +154,31 @@ final class PackInstallCommands {
 
         @Override
         public Integer call() {
-            PackShelf shelf = shelf(this);
-            Optional<String> activeId = shelf.activeId();
-            List<InstalledPackEntry> installed = shelf.list();
-            boolean builtInActive = activeId.isEmpty() || installed.stream().noneMatch(e -> e.id().equals(activeId.get()));
-            List<Map<String, Object>> rows = new ArrayList<>();
-            InstalledPack builtIn = InstalledPack.load(Optional.empty(), AppInfo.version());
-            rows.add(row(InstalledPack.DEFAULT_PACK, builtIn.pack().map(p -> p.info().title()).orElse(InstalledPack.DEFAULT_PACK),
-                    List.of(builtIn.pack().map(p -> p.info().version()).orElse("")),
-                    builtIn.pack().map(p -> p.info().version()).orElse(""), builtInActive, "built-in"));
-            for (InstalledPackEntry entry : installed) {
-                InstalledVersion current = entry.current();
-                rows.add(row(entry.id(), current.title(), entry.versions().stream().map(InstalledVersion::version).toList(),
-                        current.version(), activeId.map(entry.id()::equals).orElse(false),
-                        current.source() + " (" + current.signature() + ")"));
-            }
+            List<ListedPack> packs = new InstalledPacks(shelf(this), AppInfo.version()).list();
             if (json) {
-                out().println(Json.write(rows));
+                out().println(Json.write(packs.stream().map(ListInstalled::row).toList()));
                 return Cli.OK;
             }
-            for (Map<String, Object> row : rows) {
-                @SuppressWarnings("unchecked")
-                List<String> versions = (List<String>) row.get("versions");
-                out().println(((boolean) row.get("active") ? "* " : "  ") + row.get("id") + " " + row.get("version")
-                        + (versions.size() > 1 ? " (installed: " + String.join(", ", versions) + ")" : "")
-                        + "  " + row.get("title") + "  from " + row.get("source"));
+            for (ListedPack pack : packs) {
+                out().println((pack.active() ? "* " : "  ") + pack.id() + " " + pack.version()
+                        + (pack.versions().size() > 1 ? " (installed: " + String.join(", ", pack.versions()) + ")" : "")
+                        + "  " + pack.title() + "  from " + source(pack));
             }
             return Cli.OK;
         }
 
-        private static Map<String, Object> row(String id, String title, List<String> versions, String version,
-                                               boolean active, String source) {
+        private static String source(ListedPack pack) {
+            return pack.builtIn() ? pack.source() : pack.source() + " (" + pack.signature() + ")";
+        }
+
+        private static Map<String, Object> row(ListedPack pack) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", id);
-            row.put("title", title);
-            row.put("version", version);
-            row.put("versions", versions);
-            row.put("active", active);
-            row.put("source", source);
+            row.put("id", pack.id());
+            row.put("title", pack.title());
+            row.put("version", pack.version());
+            row.put("versions", pack.versions());
+            row.put("active", pack.active());
+            row.put("source", source(pack));
             return row;
         }
     }

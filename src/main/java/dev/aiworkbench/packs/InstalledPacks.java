@@ -33,11 +33,13 @@ public final class InstalledPacks {
         boolean builtInActive = activeId.isEmpty() || installed.stream().noneMatch(e -> e.id().equals(activeId.get()));
         PackInfo info = builtInInfo();
         List<ListedPack> packs = new ArrayList<>();
-        packs.add(new ListedPack(info.id(), info.title(), info.version(), ListedPack.BUILT_IN, builtInActive, true));
+        packs.add(new ListedPack(info.id(), info.title(), info.version(), List.of(info.version()), ListedPack.BUILT_IN,
+                ListedPack.BUILT_IN, builtInActive, true));
         for (InstalledPackEntry entry : installed) {
             InstalledVersion current = entry.current();
-            packs.add(new ListedPack(entry.id(), current.title(), current.version(), current.signature(),
-                    activeId.map(entry.id()::equals).orElse(false), false));
+            packs.add(new ListedPack(entry.id(), current.title(), current.version(),
+                    entry.versions().stream().map(InstalledVersion::version).toList(), current.source(),
+                    current.signature(), activeId.map(entry.id()::equals).orElse(false), false));
         }
         return packs;
     }
