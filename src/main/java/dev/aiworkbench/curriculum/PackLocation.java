@@ -135,6 +135,12 @@ public final class PackLocation implements Closeable {
                         || List.of(name.split("/")).contains("..")) {
                     throw new PackAccessException(zipPath + " has an entry that leaves the pack folder: " + name);
                 }
+                // A NUL or other control character in a name is no file name a pack can hold, and the zip file
+                // system refuses to make a path of it later (an unchecked InvalidPathException, found by fuzzing).
+                if (name.chars().anyMatch(Character::isISOControl)) {
+                    throw new PackAccessException(zipPath + " has an entry whose name holds a control character: "
+                            + visible(name) + "; rebuild the zip from a pack folder whose file names are plain text");
+                }
                 if (entry.getSize() > MAX_FILE_BYTES * 4) {
                     throw new PackAccessException(zipPath + ": " + name + " is larger than "
                             + MAX_FILE_BYTES * 4 / 1024 / 1024 + " MB");
@@ -149,6 +155,13 @@ public final class PackLocation implements Closeable {
         } catch (IOException e) {
             throw new PackAccessException("cannot read " + zipPath + ": " + e.getMessage());
         }
+    }
+
+    /** The name with each control character written as a Unicode escape, so that a message shows where it is. */
+    private static String visible(String name) {
+        StringBuilder shown = new StringBuilder();
+        name.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+        return shown.toString();
     }
 
     public String displayName() {

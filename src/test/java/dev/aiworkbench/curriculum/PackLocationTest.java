@@ -74,6 +74,16 @@ class PackLocationTest {
         assertThat(temp.getParent().resolve("evil")).doesNotExist();
     }
 
+    /** Found by PackZipFuzzTest: the zip file system made no path of such a name, and install failed unchecked. */
+    @Test
+    void aZipEntryWhoseNameHoldsANulIsRefusedBeforeAnythingIsRead() {
+        Path zip = zip(pack(), temp.resolve("nul.zip"), null, Map.of("labs/a\u0000b.yaml", "id: a\n"));
+
+        assertThatThrownBy(() -> PackLocation.open(zip)).isInstanceOf(PackAccessException.class)
+                .hasMessage(zip + " has an entry whose name holds a control character: labs/a\\u0000b.yaml; rebuild "
+                        + "the zip from a pack folder whose file names are plain text");
+    }
+
     @Test
     void aFileThatIsNotAZipIsRefusedWithTheReason() throws IOException {
         Path notZip = Files.writeString(temp.resolve("pack.zip"), "id: not-a-zip\n");
