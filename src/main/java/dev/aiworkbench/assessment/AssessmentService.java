@@ -158,16 +158,22 @@ public final class AssessmentService {
 
     /** Every attempt at the assessment, newest first. */
     public List<Attempt> attempts(Pack pack, String assessmentId) {
-        return database.inTransaction(c -> store.attempts(pack.id())).stream()
-                .filter(a -> a.assessmentId().equals(assessmentId))
+        return newestFirst(database.inTransaction(c -> store.attempts(pack.id())), assessmentId);
+    }
+
+    private static List<Attempt> newestFirst(List<Attempt> all, String assessmentId) {
+        return all.stream().filter(a -> a.assessmentId().equals(assessmentId))
                 .sorted(Comparator.comparingLong(Attempt::id).reversed()).toList();
     }
 
     /** The attempt readiness counts: the newest finished one, else the newest with any answer. */
     public Optional<Attempt> countedAttempt(Pack pack, String assessmentId) {
-        List<Attempt> attempts = attempts(pack, assessmentId);
-        return attempts.stream().filter(Attempt::finished).findFirst()
-                .or(() -> attempts.stream().filter(a -> !a.answers().isEmpty()).findFirst());
+        return counted(attempts(pack, assessmentId));
+    }
+
+    private static Optional<Attempt> counted(List<Attempt> newestFirst) {
+        return newestFirst.stream().filter(Attempt::finished).findFirst()
+                .or(() -> newestFirst.stream().filter(a -> !a.answers().isEmpty()).findFirst());
     }
 
     public AttemptScore score(Pack pack, Attempt attempt) {
@@ -181,14 +187,19 @@ public final class AssessmentService {
                 .flatMap(a -> score(pack, a).byConfidence().stream()).toList());
     }
 
-    /** Readiness for every milestone that has an assessment, in plan order. */
+    /** Readiness for every milestone that has an assessment, in plan order; the attempts are read once for all. */
     public List<Readiness> readiness(Pack pack, ProgressSnapshot progress) {
+        List<Attempt> all = database.inTransaction(c -> store.attempts(pack.id()));
         return pack.assessments().stream().filter(a -> pack.milestone(a.milestoneId()).isPresent())
-                .map(a -> readiness(pack, a, progress)).toList();
+                .map(a -> readiness(pack, a, counted(newestFirst(all, a.id())), progress)).toList();
     }
 
     public Readiness readiness(Pack pack, Assessment assessment, ProgressSnapshot progress) {
-        Optional<AttemptScore> quiz = countedAttempt(pack, assessment.id()).map(a -> score(pack, a));
+        return readiness(pack, assessment, countedAttempt(pack, assessment.id()), progress);
+    }
+
+    private Readiness readiness(Pack pack, Assessment assessment, Optional<Attempt> counted, ProgressSnapshot progress) {
+        Optional<AttemptScore> quiz = counted.map(a -> AttemptScorer.score(pack, assessment, a));
         return ReadinessJudge.judge(pack, assessment, quiz, progress, labChecks);
     }
 

@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -35,7 +34,9 @@ final class DatabaseRestoreCommand extends Verb implements Callable<Integer> {
         try {
             // Checked before asking, so nobody confirms a restore that cannot happen.
             DatabaseRestore.check(backup);
-            if (!yes && !confirmed(folder, backup)) {
+            if (!yes && !confirmed("Replace the database " + folder.database() + " with the backup " + backup
+                    + "? The current file is set aside first.", "No answer on standard input; pass --yes to restore "
+                    + "without asking.")) {
                 out().println("Nothing changed.");
                 return Cli.FAILED;
             }
@@ -52,16 +53,5 @@ final class DatabaseRestoreCommand extends Verb implements Callable<Integer> {
     private Path locate(DataFolder folder) {
         Path inBackups = folder.backups().resolve(file.toString());
         return !Files.exists(file) && file.getNameCount() == 1 && Files.exists(inBackups) ? inBackups : file;
-    }
-
-    private boolean confirmed(DataFolder folder, Path backup) throws IOException {
-        out().print("Replace the database " + folder.database() + " with the backup " + backup
-                + "? The current file is set aside first. [y/N] ");
-        out().flush();
-        String answer = input().readLine();
-        if (answer == null) {
-            throw new CommandFailure("No answer on standard input; pass --yes to restore without asking.", Cli.USAGE);
-        }
-        return answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
     }
 }

@@ -375,7 +375,9 @@ final class LabCommand {
                 if (!lab.hasSolution()) {
                     throw new CommandFailure("Lab " + id + " has no reference solution.", Cli.USAGE);
                 }
-                if (!yes && !confirmed()) {
+                if (!yes && !confirmed("Replace your work in lab " + id + " with the reference solution? Your files are "
+                        + "kept in .workbench-backup/.", "No answer on standard input; pass --yes to apply the solution "
+                        + "without asking.")) {
                     out().println("Nothing changed.");
                     return Cli.FAILED;
                 }
@@ -392,18 +394,6 @@ final class LabCommand {
                 }
                 return Cli.OK;
             }
-        }
-
-        private boolean confirmed() throws IOException {
-            out().print("Replace your work in lab " + id + " with the reference solution? Your files are kept in "
-                    + ".workbench-backup/. [y/N] ");
-            out().flush();
-            String answer = input().readLine();
-            if (answer == null) {
-                throw new CommandFailure("No answer on standard input; pass --yes to apply the solution without "
-                        + "asking.", Cli.USAGE);
-            }
-            return answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
         }
     }
 

@@ -48,7 +48,7 @@ final class PackInstallCommands {
     }
 
     /** Asks a yes-or-no question; with no terminal to answer it, the run stops with a usage error naming --yes. */
-    private static boolean confirmed(Verb verb, String question, String withoutTerminal) {
+    private static boolean answeredYes(Verb verb, String question, String withoutTerminal) {
         try {
             return new TerminalInput(verb.input(), verb.out()).yesOrNo(question);
         } catch (TerminalInput.Stopped e) {
@@ -100,7 +100,7 @@ final class PackInstallCommands {
                 String warning = warning(plan.signature());
                 err().println(name + " is " + warning + ".");
                 err().flush();
-                if (!confirmed(this, "Install it?", name + " is " + warning + "; run again with --yes to install it"
+                if (!answeredYes(this, "Install it?", name + " is " + warning + "; run again with --yes to install it"
                         + " anyway.")) {
                     throw new CommandFailure("Not installed: you declined.", Cli.FAILED);
                 }
@@ -230,7 +230,7 @@ final class PackInstallCommands {
                 }
                 throw new CommandFailure(unknown(id, ids), Cli.USAGE);
             }
-            if (!yes && !confirmed(this, "Remove the pack " + id + "? Your progress on it is kept.",
+            if (!yes && !answeredYes(this, "Remove the pack " + id + "? Your progress on it is kept.",
                     "Removing " + id + " needs a confirmation; run again with --yes to remove it.")) {
                 throw new CommandFailure("Not removed: you declined.", Cli.FAILED);
             }

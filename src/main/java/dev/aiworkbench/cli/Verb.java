@@ -10,10 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.util.Locale;
 
 /** What every verb shares: output streams, global options and opening the workbench. */
 abstract class Verb {
@@ -39,6 +41,21 @@ abstract class Verb {
     /** Standard input as lines, for the verbs that ask. */
     BufferedReader input() {
         return new BufferedReader(new InputStreamReader(root().in, Charset.defaultCharset()));
+    }
+
+    /**
+     * Asks a question ending in [y/N] on the terminal: yes for an answer starting with y, no for anything else.
+     *
+     * @param withoutAnswer the usage error when standard input has no answer (it names the option that skips asking)
+     */
+    boolean confirmed(String question, String withoutAnswer) throws IOException {
+        out().print(question + " [y/N] ");
+        out().flush();
+        String answer = input().readLine();
+        if (answer == null) {
+            throw new CommandFailure(withoutAnswer, Cli.USAGE);
+        }
+        return answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
     }
 
     private RootCommand root() {
