@@ -2,15 +2,13 @@ package dev.aiworkbench.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.store.Backup;
+import dev.aiworkbench.ui.common.ConfirmRow;
 import dev.aiworkbench.ui.common.Labels;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -50,25 +48,13 @@ public final class BackupsSection extends VBox {
     }
 
     private static HBox confirmRow(BackupsViewModel model) {
-        Label question = Labels.wrapped("");
-        question.setId("restore-question");
-        question.textProperty().bind(model.restoreQuestionProperty());
-        HBox.setHgrow(question, Priority.ALWAYS);
-        question.setMaxWidth(Double.MAX_VALUE);
         Button confirm = new Button("Restore and close", new FontIcon(Feather.ROTATE_CCW));
         confirm.setId("confirm-restore");
         confirm.getStyleClass().add(Styles.DANGER);
-        confirm.setMinWidth(Region.USE_PREF_SIZE);
         confirm.setOnAction(e -> model.confirmRestore());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-restore");
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> model.cancelRestore());
-        HBox row = new HBox(12, new FontIcon(Feather.ALERT_TRIANGLE), question, confirm, cancel);
-        row.getStyleClass().add("confirm-row");
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(model.restoreQuestionProperty().isNotEmpty());
-        row.managedProperty().bind(row.visibleProperty());
-        return row;
+        return ConfirmRow.of(model.restoreQuestionProperty(), "restore-question", confirm, cancel);
     }
 }

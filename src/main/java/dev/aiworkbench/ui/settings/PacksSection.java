@@ -2,6 +2,7 @@ package dev.aiworkbench.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.packs.ListedPack;
+import dev.aiworkbench.ui.common.ConfirmRow;
 import dev.aiworkbench.ui.common.Labels;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -13,7 +14,6 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -95,28 +95,16 @@ public final class PacksSection extends VBox {
     }
 
     private static HBox confirmRow(PacksViewModel model) {
-        Label question = Labels.wrapped("");
-        question.setId("pack-question");
-        question.textProperty().bind(model.questionProperty());
-        HBox.setHgrow(question, Priority.ALWAYS);
-        question.setMaxWidth(Double.MAX_VALUE);
         Button confirm = new Button();
         confirm.setId("confirm-pack");
         confirm.textProperty().bind(model.confirmLabelProperty());
         confirm.getStyleClass().add(Styles.ACCENT);
-        confirm.setMinWidth(Region.USE_PREF_SIZE);
         confirm.disableProperty().bind(model.busyProperty());
         confirm.setOnAction(e -> model.confirm());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-pack");
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> model.cancel());
-        HBox row = new HBox(12, new FontIcon(Feather.ALERT_TRIANGLE), question, confirm, cancel);
-        row.getStyleClass().add("confirm-row");
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(model.questionProperty().isNotEmpty());
-        row.managedProperty().bind(row.visibleProperty());
-        return row;
+        return ConfirmRow.of(model.questionProperty(), "pack-question", confirm, cancel);
     }
 
     /** A pack's line with its "Use" and (for an installed pack) "Remove" buttons. */
