@@ -26,13 +26,21 @@ public final class Pack {
     private final List<Assessment> assessments;
     private final Map<String, AssessmentItem> assessmentItemsById = new HashMap<>();
     private final Map<String, Assessment> assessmentsByItem = new HashMap<>();
+    private final Map<String, String> replacements;
 
     public Pack(PackInfo info, List<Phase> phases, List<Week> weeks) {
         this(info, phases, weeks, List.of());
     }
 
     public Pack(PackInfo info, List<Phase> phases, List<Week> weeks, List<Assessment> assessments) {
+        this(info, phases, weeks, assessments, Map.of());
+    }
+
+    /** @param replacements for each id an earlier version had, the id of the item that replaces it now */
+    public Pack(PackInfo info, List<Phase> phases, List<Week> weeks, List<Assessment> assessments,
+                Map<String, String> replacements) {
         this.info = info;
+        this.replacements = Map.copyOf(replacements);
         this.assessments = List.copyOf(assessments);
         for (Assessment assessment : this.assessments) {
             for (AssessmentItem item : assessment.items()) {
@@ -89,6 +97,11 @@ public final class Pack {
 
     public List<Phase> phases() {
         return phases;
+    }
+
+    /** The {@code replaces:} lists: for each id an earlier version had, the id that replaces it in this one. */
+    public Map<String, String> replacements() {
+        return replacements;
     }
 
     public List<Week> weeks() {

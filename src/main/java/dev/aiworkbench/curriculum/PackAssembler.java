@@ -36,7 +36,8 @@ final class PackAssembler {
                 .sorted(Comparator.comparingInt(Week::number)).toList();
         List<Assessment> assessments = documents.assessments().stream().map(PackAssembler::assessment)
                 .flatMap(Optional::stream).toList();
-        return Optional.of(new Pack(info, phases, weeks, ordered(assessments, phases)));
+        return Optional.of(new Pack(info, phases, weeks, ordered(assessments, phases),
+                Replacements.of(documents).byOldId()));
     }
 
     private static Optional<Phase> phase(YamlDocument document) {

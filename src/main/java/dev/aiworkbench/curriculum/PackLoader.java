@@ -67,6 +67,7 @@ public final class PackLoader {
         PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs, assessments);
         problems.addAll(PackRules.check(documents, appVersion, appLabs));
         problems.addAll(AssessmentRules.check(documents));
+        problems.addAll(Replacements.of(documents).problems());
         problems.sort(Problem.ORDER);
         return new PackInspection(documents, new LoadResult(PackAssembler.assemble(documents), List.copyOf(problems)));
     }

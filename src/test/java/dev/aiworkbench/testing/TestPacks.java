@@ -1,6 +1,7 @@
 package dev.aiworkbench.testing;
 
 import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.curriculum.Assessment;
 import dev.aiworkbench.curriculum.ChecklistItem;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.LearningModule;
@@ -13,8 +14,11 @@ import dev.aiworkbench.curriculum.TaskKind;
 import dev.aiworkbench.curriculum.Week;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Packs for tests of progress and plan arithmetic, built in memory so their figures are obvious:
@@ -92,6 +96,28 @@ public final class TestPacks {
     private static PackInfo info() {
         return new PackInfo(PACK_ID, "Test pack", PACK_VERSION, List.of("Tests"), "CC0-1.0", "A pack for tests",
                 ">=0.1.0");
+    }
+
+    /**
+     * A later version of a pack: tasks renamed (each new task {@code replaces:} its old id) or removed, and the
+     * assessments given, so upgrades can be tested without files.
+     */
+    public static Pack revised(Pack base, String version, Map<String, String> renamedTasks, Set<String> removedTasks,
+                               List<Assessment> assessments, Map<String, String> otherReplacements) {
+        List<Week> weeks = new ArrayList<>();
+        for (Week w : base.weeks()) {
+            List<Task> tasks = w.tasks().stream().filter(t -> !removedTasks.contains(t.id()))
+                    .map(t -> new Task(renamedTasks.getOrDefault(t.id(), t.id()), t.weekId(), t.kind(), t.title(),
+                            t.detail(), t.plannedHours(), t.lab()))
+                    .toList();
+            weeks.add(new Week(w.id(), w.number(), w.moduleId(), w.title(), w.hours(), w.goals(), tasks, w.resources(),
+                    w.labs(), w.guide(), w.file()));
+        }
+        Map<String, String> replacements = new HashMap<>(otherReplacements);
+        renamedTasks.forEach((from, to) -> replacements.put(from, to));
+        PackInfo info = base.info();
+        return new Pack(new PackInfo(info.id(), info.title(), version, info.authors(), info.license(), info.description(),
+                info.requires()), base.phases(), weeks, assessments, replacements);
     }
 
     private static Week week(int number, String moduleId, double hours, int taskCount) {
