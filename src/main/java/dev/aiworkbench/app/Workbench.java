@@ -1,6 +1,7 @@
 package dev.aiworkbench.app;
 
 import dev.aiworkbench.assessment.AssessmentArchiveSection;
+import dev.aiworkbench.assessment.AssessmentItemProgress;
 import dev.aiworkbench.assessment.AssessmentService;
 import dev.aiworkbench.assessment.CheckTally;
 import dev.aiworkbench.assessment.ShortAnswerJudge;
@@ -26,7 +27,11 @@ import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.packs.ActivePack;
+import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.packs.PackInstallation;
+import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.progress.ProgressCarryOver;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.prompts.Playground;
 import dev.aiworkbench.prompts.PriceTable;
@@ -71,6 +76,7 @@ public final class Workbench implements AutoCloseable {
     private Path restoreOnClose;
     private final ProgressService progress;
     private final ProgressTransfer transfer;
+    private final ProgressCarryOver carryOver;
     private final AssessmentService assessments;
     private final SettingsStore settings;
     private final PromptRegistry prompts;
@@ -94,6 +100,7 @@ public final class Workbench implements AutoCloseable {
         this.backups = new Backups(database, new BackupFolder(dataFolder.backups()), clock);
         this.progress = new ProgressService(database, clock);
         this.transfer = new ProgressTransfer(database, List.of(new AssessmentArchiveSection(database)), backups);
+        this.carryOver = new ProgressCarryOver(database, List.of(new AssessmentItemProgress(database)), clock);
         this.assessments = new AssessmentService(database, clock, this::labChecksPassed);
         this.settings = new SettingsStore(database);
         this.prompts = new PromptRegistry(database, clock);
@@ -238,6 +245,18 @@ public final class Workbench implements AutoCloseable {
 
     public ProgressTransfer transfer() {
         return transfer;
+    }
+
+    /** Carries progress across versions of a pack: moved, archived and restored per item id. */
+    public ProgressCarryOver carryOver() {
+        return carryOver;
+    }
+
+    /** Installs packs into this data folder, carrying progress over to new versions with a backup first. */
+    public PackInstallation packInstallation() {
+        PackShelf shelf = packShelf(dataFolder);
+        return new PackInstallation(shelf, new PackInstaller(shelf, new PackLoader(AppInfo.version())),
+                Optional.of(new PackInstallation.Progress(carryOver, backups)));
     }
 
     /** Quizzes, calibration, readiness per milestone and spaced review. */

@@ -10,10 +10,12 @@ import dev.aiworkbench.packs.InstallRefused;
 import dev.aiworkbench.packs.InstalledPackEntry;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.ListedPack;
+import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.packs.PackSignature;
 import dev.aiworkbench.diagnostics.Suggestions;
+import dev.aiworkbench.progress.CarryOverPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +32,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code pack install}, {@code list}, {@code use} and {@code remove}: the packs installed in the data folder.
- * They never open the database, so a refused install leaves the data folder exactly as it was.
+ * An install checks the pack before it opens the database (to carry progress over), so a refused install leaves
+ * the data folder exactly as it was.
  */
 final class PackInstallCommands {
     static final String UNSIGNED_WARNING = "unsigned: anyone could have changed it";
@@ -89,13 +92,41 @@ final class PackInstallCommands {
             }
             String name = plan.info().id() + " " + plan.info().version();
             if (plan.outcome() == InstallPlan.Outcome.ALREADY_INSTALLED) {
-                return report(plan, "already-installed", name + " is already installed; nothing changed");
+                return report(plan, Optional.empty(), "already-installed", name + " is already installed; nothing changed");
             }
-            if (dryRun) {
-                return report(plan, "would-install", "would install " + name + " (" + describe(plan) + ")"
-                        + (plan.outcome() == InstallPlan.Outcome.NEW_VERSION ? " beside the version installed now,"
-                        + " and use it from then on" : "") + "; nothing was written");
+            // Progress lives in the database; a data folder without one has none to carry, and gets none made here.
+            boolean hasDatabase = Files.exists(DataFolder.fromEnvironment(options().dataDir()).database());
+            try (Workbench workbench = hasDatabase ? openWorkbench() : null) {
+                PackInstallation installation = workbench != null ? workbench.packInstallation()
+                        : new PackInstallation(shelf, new PackInstaller(shelf, new PackLoader(AppInfo.version())),
+                        Optional.empty());
+                CarryOverPlan carry = installation.carryOver(plan);
+                if (!json) {
+                    plan.changes().ifPresent(changes -> InstallReportText.print(out(), plan.info().id(), changes));
+                    InstallReportText.print(out(), carry);
+                }
+                if (dryRun) {
+                    return report(plan, Optional.of(carry), "would-install", "would install " + name + " ("
+                            + describe(plan) + ")" + (plan.outcome() == InstallPlan.Outcome.NEW_VERSION
+                            ? " beside the version installed now, and use it from then on" : "") + "; nothing was written");
+                }
+                confirm(plan, name);
+                PackInstallation.Result result;
+                try {
+                    result = installation.install(plan, carry);
+                } catch (IOException e) {
+                    throw cannotWrite(shelf, e);
+                }
+                result.backup().ifPresent(backup -> err().println("Backed up your progress first: " + backup.file()));
+                boolean active = shelf.activeId().map(plan.info().id()::equals).orElse(false);
+                String next = active ? "it is the active pack" : "make it the active pack with `workbench pack use "
+                        + plan.info().id() + "`";
+                return report(plan, Optional.of(carry), "installed", "installed " + name + " (" + describe(plan) + "); "
+                        + next);
             }
+        }
+
+        private void confirm(InstallPlan plan, String name) {
             if (plan.signature().needsConfirmation() && !yes) {
                 String warning = warning(plan.signature());
                 err().println(name + " is " + warning + ".");
@@ -105,18 +136,9 @@ final class PackInstallCommands {
                     throw new CommandFailure("Not installed: you declined.", Cli.FAILED);
                 }
             }
-            try {
-                new PackInstaller(shelf, new PackLoader(AppInfo.version())).install(plan);
-            } catch (IOException e) {
-                throw cannotWrite(shelf, e);
-            }
-            boolean active = shelf.activeId().map(plan.info().id()::equals).orElse(false);
-            String next = active ? "it is the active pack" : "make it the active pack with `workbench pack use "
-                    + plan.info().id() + "`";
-            return report(plan, "installed", "installed " + name + " (" + describe(plan) + "); " + next);
         }
 
-        private int report(InstallPlan plan, String status, String sentence) {
+        private int report(InstallPlan plan, Optional<CarryOverPlan> carry, String status, String sentence) {
             if (json) {
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("status", status);
@@ -127,6 +149,8 @@ final class PackInstallCommands {
                 report.put("signature", plan.signature().label());
                 report.put("keyFingerprint", plan.signature().fingerprint().orElse(null));
                 report.put("upgrade", plan.outcome() == InstallPlan.Outcome.NEW_VERSION);
+                report.put("changes", plan.changes().map(InstallReportText::json).orElse(null));
+                report.put("progress", carry.map(InstallReportText::json).orElse(null));
                 out().println(Json.write(report));
             } else {
                 out().println(sentence);

@@ -1,11 +1,23 @@
 package dev.aiworkbench.packs;
 
+import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackInfo;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** A pack that loaded without errors and what installing it would do. */
-public record InstallPlan(Path source, PackInfo info, PackSignature signature, Outcome outcome) {
+/**
+ * A pack that loaded without errors and what installing it would do.
+ *
+ * @param previous the version of the same id used now (installed, or the built-in pack), when there is one
+ * @param changes  what this version changes against that one
+ */
+public record InstallPlan(Path source, Pack pack, PackSignature signature, Outcome outcome, Optional<Pack> previous,
+                          Optional<ChangeReport> changes) {
+    public PackInfo info() {
+        return pack.info();
+    }
+
     public enum Outcome {
         /** No version of this id is installed. */
         NEW_PACK,

@@ -1,6 +1,8 @@
 package dev.aiworkbench.packs;
 
+import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.LoadResult;
+import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackAccessException;
 import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.curriculum.PackLoader;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,12 +43,43 @@ public final class PackInstaller {
      * @throws InstallRefused the pack has errors, cannot be read, or does not match its manifest or signature
      */
     public InstallPlan plan(Path source) throws InstallRefused {
-        PackInfo info = validPack(source);
+        Loaded loaded = validPack(source);
+        PackInfo info = loaded.pack().info();
         PackSignature signature = Files.isDirectory(source)
                 ? new PackSignature(PackSignature.Kind.UNSIGNED, Optional.empty()) : checkZip(source);
         InstallPlan.Outcome outcome = shelf.holds(info.id(), info.version()) ? InstallPlan.Outcome.ALREADY_INSTALLED
                 : shelf.find(info.id()).isPresent() ? InstallPlan.Outcome.NEW_VERSION : InstallPlan.Outcome.NEW_PACK;
-        return new InstallPlan(source, info, signature, outcome);
+        Optional<Loaded> previous = outcome == InstallPlan.Outcome.ALREADY_INSTALLED ? Optional.empty()
+                : previousVersion(info.id());
+        return new InstallPlan(source, loaded.pack(), signature, outcome, previous.map(Loaded::pack),
+                previous.map(p -> PackChanges.between(p.pack(), loaded.pack(), p.labs(), loaded.labs())));
+    }
+
+    /** A pack as loaded, with a digest of each lab folder it ships. */
+    private record Loaded(Pack pack, Map<String, String> labs) {
+    }
+
+    /** The version of the id in use now: the installed one, or the built-in pack when the id is its id. */
+    private Optional<Loaded> previousVersion(String id) {
+        Optional<InstalledPackEntry> installed = shelf.find(id);
+        if (installed.isEmpty() && !id.equals(InstalledPack.DEFAULT_PACK)) {
+            return Optional.empty();
+        }
+        try (PackLocation location = installed.isPresent() ? PackLocation.open(installed.get().current().folder())
+                : PackLocation.bundled(InstalledPack.DEFAULT_PACK)) {
+            return loader.load(location).pack().map(pack -> new Loaded(pack, labDigests(location)));
+        } catch (PackAccessException | IOException e) {
+            // A version that can no longer be read has nothing to compare with; the install replaces it.
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> labDigests(PackLocation location) {
+        try {
+            return LabDigests.of(location);
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     /** Copies a planned pack into place; an already installed version is left as it is. */
@@ -67,11 +101,13 @@ public final class PackInstaller {
         return details;
     }
 
-    private PackInfo validPack(Path source) throws InstallRefused {
+    private Loaded validPack(Path source) throws InstallRefused {
         LoadResult result;
+        Map<String, String> labs;
         try (PackLocation location = PackLocation.open(source)) {
             result = loader.load(location);
             refuseLinks(location);
+            labs = labDigests(location);
         } catch (PackAccessException | IOException e) {
             throw new InstallRefused(e.getMessage(), List.of());
         }
@@ -80,7 +116,7 @@ public final class PackInstaller {
                     + " version, or fix them and run `workbench pack validate` on it",
                     result.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
         }
-        return result.pack().orElseThrow().info();
+        return new Loaded(result.pack().orElseThrow(), labs);
     }
 
     /** The loader refuses links among the files it reads; a link anywhere else would only fail the copy, later. */

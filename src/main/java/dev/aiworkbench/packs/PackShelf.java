@@ -121,6 +121,26 @@ public final class PackShelf {
         writeAtomically(idFolder.resolve(CURRENT_FILE), details.version());
     }
 
+    /** Makes an installed version the one used for its id again (after an upgrade that could not finish). */
+    void setCurrent(String id, String version) throws IOException {
+        writeAtomically(idFolder(id).resolve(CURRENT_FILE), version);
+    }
+
+    /**
+     * Takes one version off the shelf (after an install that could not finish); the id goes with it when it was its
+     * only version.
+     */
+    void removeVersion(String id, String version) throws IOException {
+        Path idFolder = idFolder(id);
+        Path aside = root.resolve(TEMPORARY_PREFIX + "removing-" + UUID.randomUUID());
+        move(idFolder.resolve(version), aside);
+        Files.deleteIfExists(idFolder.resolve(version + DETAILS_SUFFIX));
+        deleteTree(aside);
+        if (children(idFolder).isEmpty()) {
+            remove(id);
+        }
+    }
+
     /** Removes a half-made staging folder after a failed copy. */
     void discard(Path staged) {
         try {

@@ -266,7 +266,8 @@ class CliPackInstallTest {
 
         assertThat(again.out()).isEqualTo("tiny-pack 1.2.0 is already installed; nothing changed\n");
         assertThat(afterAgain).isEqualTo(installedOnce);
-        assertThat(newer.out()).startsWith("installed tiny-pack 1.3.0");
+        assertThat(newer.out()).startsWith("Changes from tiny-pack 1.2.0 to 1.3.0:\n"
+                + "  none in weeks, tasks, checklists, labs or assessments\n").contains("\ninstalled tiny-pack 1.3.0");
         assertThat(data().resolve("packs/tiny-pack/1.2.0/pack.yaml")).exists();
         assertThat(data().resolve("packs/tiny-pack/1.3.0/pack.yaml")).exists();
         assertThat(listed.get(1).get("version").asText()).isEqualTo("1.3.0");
