@@ -27,6 +27,7 @@ import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.prompts.Playground;
 import dev.aiworkbench.prompts.PriceTable;
@@ -149,6 +150,11 @@ public final class Workbench implements AutoCloseable {
     /** The installed packs of a data folder; the database need not be open. */
     public static PackShelf packShelf(DataFolder folder) {
         return new PackShelf(folder.packs());
+    }
+
+    /** The pack-signing keys the learner trusts in a data folder; the database need not be open. */
+    public static TrustedKeys trustedKeys(DataFolder folder, Clock clock) {
+        return new TrustedKeys(folder.trustedKeys(), clock);
     }
 
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader)
