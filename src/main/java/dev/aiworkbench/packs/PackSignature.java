@@ -48,6 +48,7 @@ public record PackSignature(Kind kind, Optional<PublicKey> key) {
         return kind != Kind.TRUSTED_KEY;
     }
 
+    /** Whether the signature matched a key the learner trusts: what {@code --json} reports as {@code keyTrusted}. */
     public boolean keyTrusted() {
         return kind == Kind.TRUSTED_KEY;
     }
