@@ -59,6 +59,14 @@ public record DataFolder(Path path, String source) {
         return path.resolve("packs");
     }
 
+    /**
+     * The pack-signing keys the learner trusts (see {@code packs.TrustedKeys}): beside {@code packs/}, not in it,
+     * because any folder name there could be a pack's id.
+     */
+    public Path trustedKeys() {
+        return path.resolve("trusted-keys");
+    }
+
     public Path logs() {
         return path.resolve("logs");
     }

@@ -31,6 +31,7 @@ import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.progress.ProgressCarryOver;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.prompts.Playground;
@@ -158,6 +159,11 @@ public final class Workbench implements AutoCloseable {
         return new PackShelf(folder.packs());
     }
 
+    /** The pack-signing keys the learner trusts in a data folder; the database need not be open. */
+    public static TrustedKeys trustedKeys(DataFolder folder, Clock clock) {
+        return new TrustedKeys(folder.trustedKeys(), clock);
+    }
+
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader)
             throws DataFolderException {
         DataFolder folder = prepareFolder(options);
@@ -255,8 +261,8 @@ public final class Workbench implements AutoCloseable {
     /** Installs packs into this data folder, carrying progress over to new versions with a backup first. */
     public PackInstallation packInstallation() {
         PackShelf shelf = packShelf(dataFolder);
-        return new PackInstallation(shelf, new PackInstaller(shelf, new PackLoader(AppInfo.version())),
-                Optional.of(new PackInstallation.Progress(carryOver, backups)));
+        return new PackInstallation(shelf, new PackInstaller(shelf, trustedKeys(dataFolder, clock),
+                new PackLoader(AppInfo.version())), Optional.of(new PackInstallation.Progress(carryOver, backups)));
     }
 
     /** Quizzes, calibration, readiness per milestone and spaced review. */

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "pack", description = "Work with curriculum packs.", subcommands = {PackCommand.Validate.class,
         PackNewCommand.class, PackLintCommand.class, PackBundleCommands.Build.class, PackBundleCommands.Keygen.class,
         PackBundleCommands.Sign.class, PackBundleCommands.Verify.class, PackInstallCommands.Install.class,
-        PackInstallCommands.ListInstalled.class, PackInstallCommands.Use.class, PackInstallCommands.Remove.class})
+        PackInstallCommands.ListInstalled.class, PackInstallCommands.Use.class, PackInstallCommands.Remove.class,
+        PackTrustCommands.Trust.class, PackTrustCommands.Trusted.class, PackTrustCommands.Distrust.class})
 final class PackCommand {
 
     @Command(name = "validate", description = "Check a pack folder or zip and print every problem as file:line:col: message.",

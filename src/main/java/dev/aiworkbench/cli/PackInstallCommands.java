@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,10 +51,14 @@ final class PackInstallCommands {
                 + " folder is writable, or choose another with --data-dir.", Cli.FAILED);
     }
 
-    /** Asks a yes-or-no question; with no terminal to answer it, the run stops with a usage error naming --yes. */
-    private static boolean answeredYes(Verb verb, String question, String withoutTerminal) {
+    /**
+     * Asks a yes-or-no question; with no terminal to answer it, the run stops with a usage error naming --yes.
+     *
+     * @param asker where the question is printed: standard error when standard output carries JSON
+     */
+    private static boolean answeredYes(Verb verb, PrintWriter asker, String question, String withoutTerminal) {
         try {
-            return new TerminalInput(verb.input(), verb.out()).yesOrNo(question);
+            return new TerminalInput(verb.input(), asker).yesOrNo(question);
         } catch (TerminalInput.Stopped e) {
             throw new CommandFailure(withoutTerminal, Cli.USAGE);
         }
@@ -70,7 +75,8 @@ final class PackInstallCommands {
         @Option(names = "--dry-run", description = "Say what would be installed and write nothing.")
         boolean dryRun;
 
-        @Option(names = "--yes", description = "Install an unsigned pack without asking.")
+        @Option(names = "--yes", description = "Install without asking a pack that is unsigned or signed by a key you"
+                + " have not trusted (see `workbench pack trust`).")
         boolean yes;
 
         @Option(names = "--json", description = "Print the result as JSON.")
@@ -82,9 +88,11 @@ final class PackInstallCommands {
                 throw new CommandFailure(source + " does not exist; give the path of a pack folder or .zip", Cli.USAGE);
             }
             PackShelf shelf = shelf(this);
+            PackInstaller installer = new PackInstaller(shelf, PackTrustCommands.trustedKeys(this),
+                    new PackLoader(AppInfo.version()));
             InstallPlan plan;
             try {
-                plan = new PackInstaller(shelf, new PackLoader(AppInfo.version())).plan(source);
+                plan = installer.plan(source);
             } catch (InstallRefused e) {
                 StringBuilder message = new StringBuilder("Not installed: ").append(e.getMessage()).append('.');
                 e.details().forEach(line -> message.append('\n').append(line));
@@ -98,8 +106,7 @@ final class PackInstallCommands {
             boolean hasDatabase = Files.exists(DataFolder.fromEnvironment(options().dataDir()).database());
             try (Workbench workbench = hasDatabase ? openWorkbench() : null) {
                 PackInstallation installation = workbench != null ? workbench.packInstallation()
-                        : new PackInstallation(shelf, new PackInstaller(shelf, new PackLoader(AppInfo.version())),
-                        Optional.empty());
+                        : new PackInstallation(shelf, installer, Optional.empty());
                 CarryOverPlan carry = installation.carryOver(plan);
                 if (!json) {
                     plan.changes().ifPresent(changes -> InstallReportText.print(out(), plan.info().id(), changes));
@@ -107,7 +114,7 @@ final class PackInstallCommands {
                 }
                 if (dryRun) {
                     return report(plan, Optional.of(carry), "would-install", "would install " + name + " ("
-                            + describe(plan) + ")" + (plan.outcome() == InstallPlan.Outcome.NEW_VERSION
+                            + about(plan.signature()) + ")" + (plan.outcome() == InstallPlan.Outcome.NEW_VERSION
                             ? " beside the version installed now, and use it from then on" : "") + "; nothing was written");
                 }
                 confirm(plan, name);
@@ -121,18 +128,25 @@ final class PackInstallCommands {
                 boolean active = shelf.activeId().map(plan.info().id()::equals).orElse(false);
                 String next = active ? "it is the active pack" : "make it the active pack with `workbench pack use "
                         + plan.info().id() + "`";
-                return report(plan, Optional.of(carry), "installed", "installed " + name + " (" + describe(plan) + "); "
+                return report(plan, Optional.of(carry), "installed", "installed " + name + " (" + about(plan.signature()) + "); "
                         + next);
             }
         }
 
         private void confirm(InstallPlan plan, String name) {
             if (plan.signature().needsConfirmation() && !yes) {
-                String warning = warning(plan.signature());
+                String warning = about(plan.signature());
+                boolean untrusted = plan.signature().kind() == PackSignature.Kind.UNTRUSTED_KEY;
                 err().println(name + " is " + warning + ".");
+                if (untrusted) {
+                    err().println("If it is your instructor's key (compare the fingerprint with the one they publish),"
+                            + " trust it with " + PackTrustCommands.HOW_TO_TRUST + " and their packs install without"
+                            + " asking.");
+                }
                 err().flush();
-                if (!answeredYes(this, "Install it?", name + " is " + warning + "; run again with --yes to install it"
-                        + " anyway.")) {
+                if (!answeredYes(this, json ? err() : out(), "Install it?", name + " is " + warning + "; "
+                        + (untrusted ? "trust the key with " + PackTrustCommands.HOW_TO_TRUST + ", or " : "")
+                        + "run again with --yes to install it anyway.")) {
                     throw new CommandFailure("Not installed: you declined.", Cli.FAILED);
                 }
             }
@@ -148,6 +162,7 @@ final class PackInstallCommands {
                 report.put("source", plan.source().toString());
                 report.put("signature", plan.signature().label());
                 report.put("keyFingerprint", plan.signature().fingerprint().orElse(null));
+                report.put("keyTrusted", plan.signature().keyTrusted());
                 report.put("upgrade", plan.outcome() == InstallPlan.Outcome.NEW_VERSION);
                 report.put("changes", plan.changes().map(InstallReportText::json).orElse(null));
                 report.put("progress", carry.map(InstallReportText::json).orElse(null));
@@ -158,16 +173,16 @@ final class PackInstallCommands {
             return Cli.OK;
         }
 
-        private static String describe(InstallPlan plan) {
-            return plan.signature().kind() == PackSignature.Kind.SIGNED
-                    ? "signed by the key it carries, " + plan.signature().fingerprint().orElse("")
-                    : warning(plan.signature());
-        }
-
-        private static String warning(PackSignature signature) {
-            return signature.kind() == PackSignature.Kind.NOT_CHECKED
-                    ? "signed, but it carries no key to check the signature with: anyone could have changed it"
-                    : UNSIGNED_WARNING;
+        /** Who made the pack, as far as its signature and the learner's trusted keys tell. */
+        private static String about(PackSignature signature) {
+            return switch (signature.kind()) {
+                case UNSIGNED -> UNSIGNED_WARNING;
+                case NOT_CHECKED -> "signed, but no key you trust matches the signature and it carries no key to check"
+                        + " it with: anyone could have changed it";
+                case UNTRUSTED_KEY -> "signed by a key you have not trusted, " + signature.fingerprint().orElse("")
+                        + ": anyone can sign a pack with a key of their own";
+                case TRUSTED_KEY -> "signed by a key you trust, " + signature.fingerprint().orElse("");
+            };
         }
     }
 
@@ -178,7 +193,8 @@ final class PackInstallCommands {
 
         @Override
         public Integer call() {
-            List<ListedPack> packs = new InstalledPacks(shelf(this), AppInfo.version()).list();
+            List<ListedPack> packs = new InstalledPacks(shelf(this), PackTrustCommands.trustedKeys(this),
+                    AppInfo.version()).list();
             if (json) {
                 out().println(Json.write(packs.stream().map(ListInstalled::row).toList()));
                 return Cli.OK;
@@ -254,7 +270,7 @@ final class PackInstallCommands {
                 }
                 throw new CommandFailure(unknown(id, ids), Cli.USAGE);
             }
-            if (!yes && !answeredYes(this, "Remove the pack " + id + "? Your progress on it is kept.",
+            if (!yes && !answeredYes(this, out(), "Remove the pack " + id + "? Your progress on it is kept.",
                     "Removing " + id + " needs a confirmation; run again with --yes to remove it.")) {
                 throw new CommandFailure("Not removed: you declined.", Cli.FAILED);
             }

@@ -16,13 +16,15 @@ import java.util.Optional;
  */
 public final class InstalledPacks {
     private final PackShelf shelf;
+    private final TrustedKeys trustedKeys;
     private final PackInstaller installer;
     private final String appVersion;
     private PackInfo builtIn;
 
-    public InstalledPacks(PackShelf shelf, String appVersion) {
+    public InstalledPacks(PackShelf shelf, TrustedKeys trustedKeys, String appVersion) {
         this.shelf = shelf;
-        this.installer = new PackInstaller(shelf, new PackLoader(appVersion));
+        this.trustedKeys = trustedKeys;
+        this.installer = new PackInstaller(shelf, trustedKeys, new PackLoader(appVersion));
         this.appVersion = appVersion;
     }
 
@@ -52,6 +54,26 @@ public final class InstalledPacks {
     /** @see PackInstaller#install */
     public InstalledVersion install(InstallPlan plan) throws IOException {
         return installer.install(plan);
+    }
+
+    /**
+     * Trusts the key that signed a planned pack, which the learner had not trusted, and installs the pack. The pack is
+     * read again first, so what is installed is what the now trusted key signed.
+     *
+     * @throws InstallRefused the file changed since it was planned and is no longer signed by that key
+     */
+    public InstalledVersion trustSignerAndInstall(InstallPlan plan) throws IOException, InstallRefused {
+        PackSignature signature = plan.signature();
+        if (signature.kind() != PackSignature.Kind.UNTRUSTED_KEY || signature.key().isEmpty()) {
+            throw new IllegalArgumentException("only a pack signed by a key not trusted yet offers to trust its key");
+        }
+        trustedKeys.add(signature.key().get(), "signed " + plan.info().title() + " " + plan.info().version());
+        InstallPlan again = installer.plan(plan.source());
+        if (!again.signature().keyTrusted() || !again.signature().fingerprint().equals(signature.fingerprint())) {
+            throw new InstallRefused("the file changed since it was read and is no longer signed by the key "
+                    + signature.fingerprint().orElse("") + "; choose it again", List.of());
+        }
+        return installer.install(again);
     }
 
     /** Makes a listed pack the active one; the built-in pack is active when no other is chosen. */

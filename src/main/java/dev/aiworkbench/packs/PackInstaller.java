@@ -11,7 +11,6 @@ import dev.aiworkbench.curriculum.bundle.BundleException;
 import dev.aiworkbench.curriculum.bundle.PackArchive;
 import dev.aiworkbench.curriculum.bundle.PackManifest;
 import dev.aiworkbench.curriculum.bundle.PackVerifier;
-import dev.aiworkbench.curriculum.bundle.Verification;
 import dev.aiworkbench.diagnostics.Problem;
 
 import java.io.IOException;
@@ -29,24 +28,26 @@ import java.util.Optional;
  */
 public final class PackInstaller {
     private final PackShelf shelf;
+    private final TrustedKeys trustedKeys;
     private final PackLoader loader;
 
-    public PackInstaller(PackShelf shelf, PackLoader loader) {
+    /** @param trustedKeys the keys whose signature lets a pack install without asking */
+    public PackInstaller(PackShelf shelf, TrustedKeys trustedKeys, PackLoader loader) {
         this.shelf = shelf;
+        this.trustedKeys = trustedKeys;
         this.loader = loader;
     }
 
     /**
-     * Loads and validates the pack, checks a zip against its manifest and signature, and says what installing it
-     * would do.
+     * Loads and validates the pack, checks a zip against its manifest and its signature against the trusted keys, and
+     * says what installing it would do.
      *
      * @throws InstallRefused the pack has errors, cannot be read, or does not match its manifest or signature
      */
     public InstallPlan plan(Path source) throws InstallRefused {
         Loaded loaded = validPack(source);
         PackInfo info = loaded.pack().info();
-        PackSignature signature = Files.isDirectory(source)
-                ? new PackSignature(PackSignature.Kind.UNSIGNED, Optional.empty()) : checkZip(source);
+        PackSignature signature = Files.isDirectory(source) ? PackSignature.UNSIGNED : checkZip(source);
         InstallPlan.Outcome outcome = shelf.holds(info.id(), info.version()) ? InstallPlan.Outcome.ALREADY_INSTALLED
                 : shelf.find(info.id()).isPresent() ? InstallPlan.Outcome.NEW_VERSION : InstallPlan.Outcome.NEW_PACK;
         Optional<Loaded> previous = outcome == InstallPlan.Outcome.ALREADY_INSTALLED ? Optional.empty()
@@ -129,7 +130,7 @@ public final class PackInstaller {
     }
 
     /** A zip built with {@code pack build} must match its manifest, and its signature when it has one. */
-    private static PackSignature checkZip(Path zip) throws InstallRefused {
+    private PackSignature checkZip(Path zip) throws InstallRefused {
         try {
             PackArchive archive = PackArchive.read(zip);
             if (archive.file(PackManifest.FILE_NAME).isEmpty()) {
@@ -137,15 +138,9 @@ public final class PackInstaller {
                     throw new InstallRefused(PackArchive.SIGNATURE + " is there but " + PackManifest.FILE_NAME
                             + ", which it signs, is not; ask the pack's author for the file they built", List.of());
                 }
-                return new PackSignature(PackSignature.Kind.UNSIGNED, Optional.empty());
+                return PackSignature.UNSIGNED;
             }
-            Verification verification = PackVerifier.verify(zip, Optional.empty());
-            return switch (verification.signature()) {
-                case UNSIGNED -> new PackSignature(PackSignature.Kind.UNSIGNED, Optional.empty());
-                case NOT_CHECKED -> new PackSignature(PackSignature.Kind.NOT_CHECKED, Optional.empty());
-                case MATCHES_CARRIED_KEY, MATCHES_GIVEN_KEY ->
-                        new PackSignature(PackSignature.Kind.SIGNED, verification.signerFingerprint());
-            };
+            return PackSignature.of(PackVerifier.verifyTrusting(zip, trustedKeys.keys()));
         } catch (BundleException e) {
             throw new InstallRefused(e.getMessage(), e.details());
         }

@@ -206,7 +206,8 @@ public final class PackShelf {
         }
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
+    /** Writes a small text file under a temporary name and renames it into place, so a reader never sees half of it. */
+    static void writeAtomically(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(TEMPORARY_PREFIX + file.getFileName() + "-" + UUID.randomUUID());
         Files.writeString(temporary, text + "\n", StandardCharsets.UTF_8);

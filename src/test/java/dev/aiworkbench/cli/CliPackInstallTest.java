@@ -9,18 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.aiworkbench.cli.CliHarness.runRaw;
+import static dev.aiworkbench.testing.FolderTree.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code workbench pack install | list | use | remove}: packs installed in the data folder, one of them active. */
@@ -42,37 +39,6 @@ class CliPackInstallTest {
     private static CliHarness.Run ok(CliHarness.Run run) {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         return run;
-    }
-
-    /** Every file under a folder with its size and SHA-256: equal listings mean the folder is byte for byte the same. */
-    private static List<String> snapshot(Path folder) {
-        if (!Files.exists(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.sorted().map(p -> folder.relativize(p) + (Files.isRegularFile(p) ? " " + size(p) + " " + sha256(p) : "/"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Path signedTinyZip() {
@@ -146,19 +112,22 @@ class CliPackInstallTest {
     }
 
     @Test
-    void aBuiltSignedZipInstallsWithoutAskingAndIsWalkedOnceActive() {
+    void aZipSignedByATrustedKeyInstallsWithoutAskingAndIsWalkedOnceActive() {
         Path zip = temp.resolve("evals.zip");
         ok(runRaw("pack", "build", SECOND_PACK.toString(), "-o", zip.toString()));
         ok(runRaw("pack", "keygen", temp.resolve("keys").toString()));
         ok(runRaw("pack", "sign", zip.toString(), "--key", temp.resolve("keys/pack-signing.key").toString()));
         CliHarness cli = cli();
+        ok(cli.run("pack", "trust", temp.resolve("keys/pack-signing.pub").toString()));
 
         CliHarness.Run install = ok(cli.run("pack", "install", zip.toString(), "--json"));
         ok(cli.run("pack", "use", SECOND_ID));
         JsonNode progress = ok(cli.run("progress", "show", "--json")).json();
 
+        assertThat(install.err()).as("nothing is asked").isEmpty();
         assertThat(install.json().get("status").asText()).isEqualTo("installed");
-        assertThat(install.json().get("signature").asText()).isEqualTo("signed");
+        assertThat(install.json().get("signature").asText()).isEqualTo("trusted-key");
+        assertThat(install.json().get("keyTrusted").asBoolean()).isTrue();
         assertThat(install.json().get("keyFingerprint").asText()).hasSize(64);
         assertThat(data().resolve("packs/" + SECOND_ID + "/1.0.0/weeks")).isDirectory();
         assertThat(progress.at("/pack/id").asText()).isEqualTo(SECOND_ID);
@@ -245,7 +214,7 @@ class CliPackInstallTest {
         CliHarness.Run json = cli.run("pack", "install", zip.toString(), "--dry-run", "--json");
 
         assertThat(text.exitCode()).as(text.toString()).isZero();
-        assertThat(text.out()).startsWith("would install tiny-pack 1.2.0 (signed by the key it carries, ")
+        assertThat(text.out()).startsWith("would install tiny-pack 1.2.0 (signed by a key you have not trusted, ")
                 .endsWith("; nothing was written\n");
         assertThat(json.json().get("status").asText()).isEqualTo("would-install");
         assertThat(data()).doesNotExist();

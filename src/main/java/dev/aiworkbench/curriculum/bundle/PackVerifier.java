@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,20 +31,45 @@ public final class PackVerifier {
                 throw new BundleException("the pack is not signed; ask its author for a signed file, or check it"
                         + " without --key");
             }
-            checkSignature(manifestBytes, signature.get(), trustedKey.get());
-            return new Verification(manifest, Verification.SignatureCheck.MATCHES_GIVEN_KEY,
-                    Optional.of(SigningKeys.fingerprint(trustedKey.get())));
+            checkSignature(manifestBytes, decode(signature.get()), trustedKey.get());
+            return new Verification(manifest, Verification.SignatureCheck.MATCHES_GIVEN_KEY, trustedKey);
         }
         if (signature.isEmpty()) {
             return new Verification(manifest, Verification.SignatureCheck.UNSIGNED, Optional.empty());
         }
+        return checkWithCarriedKey(archive, manifest, decode(signature.get()));
+    }
+
+    /**
+     * Checks a pack file the way an install does: every file against the manifest, then the signature against each
+     * key the learner trusts, and only when none of them matches, against the key the file carries. A signature that
+     * matches neither is refused; one that no trusted key matches, in a file that carries no key, is not checked.
+     */
+    public static Verification verifyTrusting(Path zip, Collection<PublicKey> trustedKeys) throws BundleException {
+        PackArchive archive = PackArchive.read(zip);
+        PackManifest manifest = checkContents(archive);
+        Optional<byte[]> signatureText = archive.file(PackArchive.SIGNATURE);
+        if (signatureText.isEmpty()) {
+            return new Verification(manifest, Verification.SignatureCheck.UNSIGNED, Optional.empty());
+        }
+        byte[] manifestBytes = archive.file(PackManifest.FILE_NAME).orElseThrow();
+        byte[] signature = decode(signatureText.get());
+        Optional<PublicKey> trusted = trustedKeys.stream().filter(key -> matches(manifestBytes, signature, key))
+                .findFirst();
+        if (trusted.isPresent()) {
+            return new Verification(manifest, Verification.SignatureCheck.MATCHES_GIVEN_KEY, trusted);
+        }
+        return checkWithCarriedKey(archive, manifest, signature);
+    }
+
+    private static Verification checkWithCarriedKey(PackArchive archive, PackManifest manifest, byte[] signature)
+            throws BundleException {
         Optional<PublicKey> carried = carriedKey(archive);
         if (carried.isEmpty()) {
             return new Verification(manifest, Verification.SignatureCheck.NOT_CHECKED, Optional.empty());
         }
-        checkSignature(manifestBytes, signature.get(), carried.get());
-        return new Verification(manifest, Verification.SignatureCheck.MATCHES_CARRIED_KEY,
-                Optional.of(SigningKeys.fingerprint(carried.get())));
+        checkSignature(archive.file(PackManifest.FILE_NAME).orElseThrow(), signature, carried.get());
+        return new Verification(manifest, Verification.SignatureCheck.MATCHES_CARRIED_KEY, carried);
     }
 
     /** The manifest of an archive whose files all match it: none missing, none extra, each size and SHA-256 right. */
@@ -88,16 +114,21 @@ public final class PackVerifier {
         }
     }
 
-    private static void checkSignature(byte[] manifest, byte[] signatureText, PublicKey key) throws BundleException {
-        byte[] signature;
+    private static byte[] decode(byte[] signatureText) throws BundleException {
         try {
-            signature = Base64.getMimeDecoder().decode(signatureText);
+            return Base64.getMimeDecoder().decode(signatureText);
         } catch (IllegalArgumentException e) {
             throw new BundleException(PackArchive.SIGNATURE + " is not a base64 signature; sign the pack again");
         }
+    }
+
+    /** Every file already matches the manifest here, so a mismatch means the manifest itself is not what was signed. */
+    private static void checkSignature(byte[] manifest, byte[] signature, PublicKey key) throws BundleException {
         if (!matches(manifest, signature, key)) {
             throw new BundleException("the signature does not match the manifest under the key "
-                    + SigningKeys.fingerprint(key) + ": the pack was changed after signing, or signed with another key");
+                    + SigningKeys.fingerprint(key) + ": " + PackManifest.FILE_NAME + " differs from what was signed"
+                    + " (it was changed after signing, perhaps with the files it lists), or the pack was signed with"
+                    + " another key");
         }
     }
 

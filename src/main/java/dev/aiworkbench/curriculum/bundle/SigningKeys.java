@@ -97,7 +97,8 @@ public final class SigningKeys {
         }
     }
 
-    static byte[] publicPem(PublicKey key) {
+    /** The PEM text of a public key, as keygen writes it and a signed pack carries it. */
+    public static byte[] publicPem(PublicKey key) {
         return pem(PUBLIC_LABEL, key.getEncoded());
     }
 

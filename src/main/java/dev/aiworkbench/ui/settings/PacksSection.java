@@ -14,6 +14,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -104,7 +105,16 @@ public final class PacksSection extends VBox {
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-pack");
         cancel.setOnAction(e -> model.cancel());
-        return ConfirmRow.of(model.questionProperty(), "pack-question", confirm, cancel);
+        HBox row = ConfirmRow.of(model.questionProperty(), "pack-question", confirm, cancel);
+        Button trust = new Button("Trust this key and install");
+        trust.setId("trust-key-and-install");
+        trust.setMinWidth(Region.USE_PREF_SIZE);
+        trust.visibleProperty().bind(model.trustOfferedProperty());
+        trust.managedProperty().bind(trust.visibleProperty());
+        trust.disableProperty().bind(model.busyProperty());
+        trust.setOnAction(e -> model.trustKeyAndInstall());
+        row.getChildren().add(row.getChildren().indexOf(confirm), trust);
+        return row;
     }
 
     /** A pack's line with its "Use" and (for an installed pack) "Remove" buttons. */

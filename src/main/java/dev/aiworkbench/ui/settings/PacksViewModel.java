@@ -39,6 +39,7 @@ public final class PacksViewModel {
     private final ReadOnlyStringWrapper confirmLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper restartNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper trustOffered = new ReadOnlyBooleanWrapper(false);
     private InstallPlan pendingInstall;
     private ListedPack pendingRemove;
 
@@ -87,6 +88,11 @@ public final class PacksViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** True while the open question is about a pack signed by a key the learner has not trusted. */
+    ReadOnlyBooleanProperty trustOfferedProperty() {
+        return trustOffered.getReadOnlyProperty();
+    }
+
     /** Reads a chosen or dropped zip or folder and shows what installing it would do; nothing is written yet. */
     void chooseSource(Path source) {
         if (source == null || busy.get()) {
@@ -107,6 +113,7 @@ public final class PacksViewModel {
         status.set("");
         pendingInstall = plan;
         confirmLabel.set("Install");
+        trustOffered.set(plan.signature().kind() == PackSignature.Kind.UNTRUSTED_KEY);
         question.set("Install " + name + "? " + whatItIs(plan) + " " + whoMadeIt(plan.signature()));
     }
 
@@ -117,10 +124,14 @@ public final class PacksViewModel {
     }
 
     private static String whoMadeIt(PackSignature signature) {
+        String fingerprint = signature.fingerprint().orElse("");
         return switch (signature.kind()) {
-            case SIGNED -> "It is signed by the key it carries, " + signature.fingerprint().orElse("") + ".";
-            case NOT_CHECKED -> "It is signed, but carries no key to check the signature with: anyone could have "
-                    + "changed it. Install it only if you trust where it came from.";
+            case TRUSTED_KEY -> "It is signed by a key you trust, " + fingerprint + ".";
+            case UNTRUSTED_KEY -> "It is signed by a key you have not trusted, " + fingerprint + ": anyone can sign"
+                    + " with a key of their own. If the fingerprint is the one your instructor publishes, trust the key"
+                    + " and their packs install without asking.";
+            case NOT_CHECKED -> "It is signed, but no key you trust matches the signature and it carries no key to"
+                    + " check it with: anyone could have changed it. Install it only if you trust where it came from.";
             case UNSIGNED -> "It is " + UNSIGNED + ". Install it only if you trust where it came from.";
         };
     }
@@ -140,6 +151,7 @@ public final class PacksViewModel {
     void cancel() {
         pendingInstall = null;
         pendingRemove = null;
+        trustOffered.set(false);
         question.set("");
         confirmLabel.set("");
     }
@@ -173,6 +185,25 @@ public final class PacksViewModel {
                 showRestartNotice(all);
             });
         }
+    }
+
+    /** Trusts the key that signed the pack the open question is about, then installs the pack. */
+    void trustKeyAndInstall() {
+        InstallPlan install = pendingInstall;
+        if (busy.get() || install == null || !trustOffered.get()) {
+            return;
+        }
+        cancel();
+        status.set("Installing " + name(install) + "…");
+        work(() -> {
+            packs.trustSignerAndInstall(install);
+            return packs.list();
+        }, all -> {
+            listed.setAll(all);
+            status.set("Installed " + name(install) + "; packs signed by the key " + install.signature().fingerprint()
+                    .orElse("") + " now install without asking.");
+            showRestartNotice(all);
+        });
     }
 
     /** Makes a pack the active one; the app walks it from its next start. */
@@ -218,7 +249,8 @@ public final class PacksViewModel {
     String describe(ListedPack pack) {
         String signature = switch (pack.signature()) {
             case ListedPack.BUILT_IN -> "built in";
-            case "signed" -> "signed";
+            case "trusted-key" -> "signed by a key you trust";
+            case "untrusted-key" -> "signed by a key you had not trusted";
             case "unsigned" -> UNSIGNED;
             case "not-checked" -> "signed, not checked";
             default -> "signature unknown";

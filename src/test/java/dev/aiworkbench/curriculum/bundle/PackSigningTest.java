@@ -118,9 +118,13 @@ class PackSigningTest {
         ZipEntries.write(zip, entries);
 
         assertThatThrownBy(() -> PackVerifier.verify(zip, Optional.of(trusted()))).isInstanceOf(BundleException.class)
-                .hasMessageStartingWith("the signature does not match the manifest");
+                .hasMessageStartingWith("the signature does not match the manifest")
+                .hasMessageContaining(PackManifest.FILE_NAME + " differs from what was signed");
         assertThatThrownBy(() -> PackVerifier.verify(zip, Optional.empty())).isInstanceOf(BundleException.class)
                 .hasMessageStartingWith("the signature does not match the manifest");
+        assertThatThrownBy(() -> PackVerifier.verifyTrusting(zip, List.of(trusted()))).isInstanceOf(BundleException.class)
+                .hasMessageStartingWith("the signature does not match the manifest")
+                .hasMessageContaining(PackManifest.FILE_NAME + " differs from what was signed");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.ui.AppDriver;
 import dev.aiworkbench.ui.WorkbenchApp;
 import dev.aiworkbench.ui.shell.ScreenRegistry;
@@ -23,6 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 import static dev.aiworkbench.ui.AppDriver.node;
@@ -55,7 +57,8 @@ class PacksSectionTest {
     @Test
     void settings_lists_the_packs_offers_install_and_switching_says_to_restart(FxRobot robot) throws Exception {
         PackShelf shelf = new PackShelf(data.resolve("packs"));
-        PackInstaller installer = new PackInstaller(shelf, new PackLoader(AppInfo.version()));
+        PackInstaller installer = new PackInstaller(shelf, new TrustedKeys(data.resolve("trusted-keys"),
+                Clock.systemUTC()), new PackLoader(AppInfo.version()));
         installer.install(installer.plan(Path.of("curriculum", SECOND_ID)));
         app = AppDriver.start(new WorkbenchOptions(Optional.of(data), Optional.empty()));
         AppDriver.waitUntilReady(app);

@@ -3,12 +3,17 @@ package dev.aiworkbench.ui.settings;
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.PackInfo;
+import dev.aiworkbench.curriculum.bundle.SigningKeys;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackShelf;
+import dev.aiworkbench.packs.TrustedKey;
+import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.testing.DeferredTaskExecutor;
 import dev.aiworkbench.testing.ImmediateTaskExecutor;
 import dev.aiworkbench.testing.PackFiles;
+import dev.aiworkbench.testing.SignedPacks;
+import dev.aiworkbench.testing.TinyPack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,12 +38,14 @@ class PacksViewModelTest {
     Path temp;
 
     private PackShelf shelf;
+    private TrustedKeys trusted;
     private PacksViewModel model;
 
     @BeforeEach
     void open() {
         shelf = new PackShelf(temp.resolve("data/packs"));
-        model = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()), new ImmediateTaskExecutor(),
+        trusted = new TrustedKeys(temp.resolve("data/trusted-keys"), Clock.systemUTC());
+        model = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()), new ImmediateTaskExecutor(),
                 Optional.of(builtIn()));
         model.load();
     }
@@ -185,7 +193,7 @@ class PacksViewModelTest {
     @Test
     void while_a_pack_is_read_the_section_is_busy_and_takes_no_second_change() {
         DeferredTaskExecutor tasks = new DeferredTaskExecutor();
-        PacksViewModel slow = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()), tasks,
+        PacksViewModel slow = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()), tasks,
                 Optional.of(builtIn()));
 
         slow.chooseSource(SECOND_PACK);
@@ -202,7 +210,7 @@ class PacksViewModelTest {
     void a_new_version_of_the_walked_pack_is_planned_as_one_and_installing_it_says_to_restart() {
         install(SECOND_PACK);
         model.use(listed(SECOND_ID));
-        PacksViewModel walked = new PacksViewModel(new InstalledPacks(shelf, AppInfo.version()),
+        PacksViewModel walked = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()),
                 new ImmediateTaskExecutor(), Optional.of(PackFiles.load(SECOND_PACK).pack().orElseThrow().info()));
         walked.load();
         Path newer = copy(SECOND_PACK, temp.resolve("newer"));
@@ -216,5 +224,62 @@ class PacksViewModelTest {
         assertThat(walked.statusProperty().get()).isEqualTo("Installed " + SECOND_TITLE + " (" + SECOND_ID + " 1.1.0).");
         assertThat(walked.packs()).extracting(ListedPack::version).last().isEqualTo("1.1.0");
         assertThat(walked.restartNoticeProperty().get()).startsWith("Restart the app to walk " + SECOND_TITLE + " 1.1.0:");
+    }
+
+    @Test
+    void the_confirmation_says_in_a_sentence_how_the_pack_is_signed() throws Exception {
+        SigningKeys.KeyFiles instructor = SignedPacks.keys(temp.resolve("instructor"));
+        Path zip = SignedPacks.built(temp);
+        SignedPacks.sign(zip, instructor);
+
+        model.chooseSource(TinyPack.write(temp.resolve("folder")));
+        String unsigned = model.questionProperty().get();
+        boolean trustOfferedUnsigned = model.trustOfferedProperty().get();
+        model.chooseSource(zip);
+        String untrusted = model.questionProperty().get();
+        boolean trustOfferedUntrusted = model.trustOfferedProperty().get();
+        trusted.add(instructor.publicKey(), Optional.of("Course key"));
+        model.chooseSource(zip);
+        String trustedKey = model.questionProperty().get();
+        boolean trustOfferedTrusted = model.trustOfferedProperty().get();
+
+        assertThat(unsigned).endsWith("It is new here. It is unsigned: anyone could have changed it. Install it only if"
+                + " you trust where it came from.");
+        assertThat(trustOfferedUnsigned).isFalse();
+        assertThat(untrusted).endsWith("It is new here. It is signed by a key you have not trusted, "
+                + instructor.fingerprint() + ": anyone can sign with a key of their own. If the fingerprint is the one"
+                + " your instructor publishes, trust the key and their packs install without asking.");
+        assertThat(trustOfferedUntrusted).isTrue();
+        assertThat(trustedKey).endsWith("It is new here. It is signed by a key you trust, " + instructor.fingerprint() + ".");
+        assertThat(trustOfferedTrusted).isFalse();
+    }
+
+    @Test
+    void trust_this_key_and_install_trusts_the_signer_then_installs_the_pack() {
+        SigningKeys.KeyFiles instructor = SignedPacks.keys(temp.resolve("instructor"));
+        Path zip = SignedPacks.built(temp);
+        SignedPacks.sign(zip, instructor);
+        model.chooseSource(zip);
+
+        model.trustKeyAndInstall();
+
+        assertThat(trusted.list()).extracting(TrustedKey::fingerprint).containsExactly(instructor.fingerprint());
+        assertThat(shelf.find(TinyPack.ID)).isPresent();
+        assertThat(model.questionProperty().get()).isEmpty();
+        assertThat(model.trustOfferedProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("Installed Tiny pack (tiny-pack 1.2.0); packs signed by the"
+                + " key " + instructor.fingerprint() + " now install without asking.");
+        assertThat(model.describe(listed(TinyPack.ID))).isEqualTo("Tiny pack (tiny-pack 1.2.0, signed by a key you trust)");
+    }
+
+    @Test
+    void an_unsigned_pack_offers_no_key_to_trust() {
+        model.chooseSource(SECOND_PACK);
+
+        model.trustKeyAndInstall();
+
+        assertThat(trusted.list()).isEmpty();
+        assertThat(shelf.list()).isEmpty();
+        assertThat(model.questionProperty().get()).as("the question still waits for its answer").isNotEmpty();
     }
 }
