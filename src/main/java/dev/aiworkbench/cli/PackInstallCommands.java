@@ -16,6 +16,8 @@ import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.packs.PackSignature;
 import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.progress.CarryOverPlan;
+import dev.aiworkbench.store.Backup;
+import dev.aiworkbench.store.Backups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -249,7 +251,8 @@ final class PackInstallCommands {
         }
     }
 
-    @Command(name = "remove", description = "Remove an installed pack's files; progress on it is kept.",
+    @Command(name = "remove", description = "Remove an installed pack's files; progress on it is kept unless you ask"
+            + " with --forget-progress.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:removed", "1:declined or could not be removed", "2:no such pack, or the built-in one"})
     static final class Remove extends Verb implements Callable<Integer> {
@@ -258,6 +261,10 @@ final class PackInstallCommands {
 
         @Option(names = "--yes", description = "Remove it without asking.")
         boolean yes;
+
+        @Option(names = "--forget-progress", description = "Also delete your progress on it (states, notes, time, "
+                + "attempts, archived progress and plan), after a backup of the database.")
+        boolean forgetProgress;
 
         @Override
         public Integer call() {
@@ -270,9 +277,14 @@ final class PackInstallCommands {
                 }
                 throw new CommandFailure(unknown(id, ids), Cli.USAGE);
             }
-            if (!yes && !answeredYes(this, out(), "Remove the pack " + id + "? Your progress on it is kept.",
+            String question = forgetProgress ? "Remove the pack " + id + " and delete all your progress on it? A backup"
+                    + " of the database is made first." : "Remove the pack " + id + "? Your progress on it is kept.";
+            if (!yes && !answeredYes(this, out(), question,
                     "Removing " + id + " needs a confirmation; run again with --yes to remove it.")) {
                 throw new CommandFailure("Not removed: you declined.", Cli.FAILED);
+            }
+            if (forgetProgress) {
+                forget();
             }
             boolean wasActive = shelf.activeId().map(id::equals).orElse(false);
             try {
@@ -283,11 +295,25 @@ final class PackInstallCommands {
             } catch (IOException e) {
                 throw cannotWrite(shelf, e);
             }
-            out().println("removed " + id + ". Your progress on it is kept: install it again to pick up where you left off.");
+            out().println(forgetProgress ? "removed " + id + "." : "removed " + id + ". Your progress on it is kept: install"
+                    + " it again to pick up where you left off.");
             if (wasActive) {
                 out().println("It was the active pack; the built-in pack " + InstalledPack.DEFAULT_PACK + " is active now.");
             }
             return Cli.OK;
+        }
+
+        /** Deletes the progress before the files, so a failure leaves the pack installed and nothing half done. */
+        private void forget() {
+            if (!Files.exists(DataFolder.fromEnvironment(options().dataDir()).database())) {
+                return;
+            }
+            try (Workbench workbench = openWorkbench()) {
+                Backup backup = workbench.backups().backup(Backups.BEFORE_FORGET);
+                int items = workbench.carryOver().forget(id);
+                out().println("deleted your progress on " + items + " item(s) of " + id + "; the backup made first is "
+                        + backup.file() + " (restore it with `workbench database restore` if you change your mind)");
+            }
         }
     }
 

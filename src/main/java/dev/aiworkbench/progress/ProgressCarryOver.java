@@ -116,6 +116,26 @@ public final class ProgressCarryOver {
         });
     }
 
+    /**
+     * Deletes everything recorded for a pack: progress, archived progress and the plan, in one transaction. Only for
+     * a learner who asked; the caller makes a backup first.
+     *
+     * @return how many ids had progress
+     */
+    public int forget(String packId) {
+        return database.inTransaction(c -> {
+            Set<String> live = liveIds(packId);
+            for (String id : live) {
+                for (ItemProgress feature : features) {
+                    feature.detach(packId, id);
+                }
+            }
+            Sql.bind(database, "DELETE FROM archived_item WHERE pack_id = ?", packId).executeUpdate();
+            Sql.bind(database, "DELETE FROM plan WHERE pack_id = ?", packId).executeUpdate();
+            return live.size();
+        });
+    }
+
     /** The archived items of a pack, oldest first. */
     public List<ArchivedItem> archived(String packId) {
         return database.inTransaction(c -> List.copyOf(ledger(packId).values()));

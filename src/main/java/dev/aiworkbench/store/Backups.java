@@ -21,6 +21,8 @@ public final class Backups {
     public static final String BEFORE_IMPORT = "before-import";
     /** For the pack upgrade, which calls {@link #backup} with it before it changes anything. */
     public static final String BEFORE_UPGRADE = "before-upgrade";
+    /** Before a pack's progress is deleted on the learner's request. */
+    public static final String BEFORE_FORGET = "before-forget";
     public static final String MANUAL = "manual";
 
     private final Database database;

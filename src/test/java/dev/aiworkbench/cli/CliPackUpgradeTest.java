@@ -111,6 +111,30 @@ class CliPackUpgradeTest {
         assertThat(state("w01-dataset-policy")).isEqualTo("in-progress");
     }
 
+    @Test
+    void removingAPackKeepsItsProgressUnlessTheLearnerAsksToForgetItAfterABackup() {
+        Path v1 = copyOfSecondPack("v1", "1.0.0");
+        ok(cli().run("pack", "install", v1.toString(), "--yes"));
+        ok(cli().run("pack", "use", ID));
+        ok(cli().run("progress", "mark", "w01-assertions", "done"));
+
+        ok(cli().run("pack", "remove", ID, "--yes"));
+        ok(cli().run("pack", "install", v1.toString(), "--yes"));
+        ok(cli().run("pack", "use", ID));
+        assertThat(state("w01-assertions")).isEqualTo("done");
+
+        CliHarness.Run declined = cli().runTyping("n\n", "pack", "remove", ID, "--forget-progress");
+        assertThat(declined.exitCode()).isEqualTo(Cli.FAILED);
+        assertThat(declined.out()).contains("delete all your progress on it");
+        assertThat(state("w01-assertions")).isEqualTo("done");
+
+        CliHarness.Run forgot = ok(cli().run("pack", "remove", ID, "--forget-progress", "--yes"));
+        assertThat(forgot.out()).contains("deleted your progress on ").contains("before-forget");
+        ok(cli().run("pack", "install", v1.toString(), "--yes"));
+        ok(cli().run("pack", "use", ID));
+        assertThat(state("w01-assertions")).isEqualTo("todo");
+    }
+
     private static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
