@@ -5,6 +5,7 @@ import dev.aiworkbench.assessment.AssessmentItemProgress;
 import dev.aiworkbench.assessment.AssessmentService;
 import dev.aiworkbench.assessment.CheckTally;
 import dev.aiworkbench.assessment.ShortAnswerJudge;
+import dev.aiworkbench.authoring.LabRehearsal;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.eval.assertions.Grader;
 import dev.aiworkbench.eval.report.EvalHistory;
@@ -57,6 +58,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -343,6 +345,17 @@ public final class Workbench implements AutoCloseable {
                     pack().pack(), this::models, new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), clock);
         }
         return labs;
+    }
+
+    /**
+     * Runs a pack's labs for its author ({@code pack lint --run-labs}) with this workbench's model server and eval
+     * runner, in a temporary folder of its own rather than the learner's workspaces.
+     *
+     * @param progress hears a line as each lab's starter and solution are checked
+     */
+    public LabRehearsal labRehearsal(Consumer<String> progress) {
+        return new LabRehearsal(System.getenv(), this::models,
+                new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), progress);
     }
 
     /** The model server's address: {@code --ollama-url}, else Settings, else {@code OLLAMA_HOST}, else the default. */

@@ -16,12 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code pack lint}: everything validation reports, plus the rules an author wants before handing a pack out
  * (ids in kebab-case, weeks of 3-6 tasks whose hours add up, https links, labs whose checks name their services,
- * files nothing uses). Every problem names its rule.
+ * files nothing uses). Every problem names its rule. With {@link LabRehearsal}, the labs are run as well.
  */
 public final class PackLinter {
     private final PackLoader loader;
@@ -31,6 +32,15 @@ public final class PackLinter {
     }
 
     public LintReport lint(Path folderOrZip) {
+        return lint(folderOrZip, Optional.empty());
+    }
+
+    /** Lints the pack, then rehearses every lab it uses: its starter must fail its checks, its solution pass them. */
+    public LintReport lintAndRunLabs(Path folderOrZip, LabRehearsal rehearsal) {
+        return lint(folderOrZip, Optional.of(rehearsal));
+    }
+
+    private LintReport lint(Path folderOrZip, Optional<LabRehearsal> rehearsal) {
         try (PackLocation location = PackLocation.open(folderOrZip)) {
             PackInspection inspection = loader.inspect(location);
             List<Problem> problems = new ArrayList<>();
@@ -38,21 +48,25 @@ public final class PackLinter {
                     // the linter checks a week's hours both ways; validation only warns when they exceed it
                     .filter(p -> !LintRules.WEEK_HOURS.equals(p.rule()))
                     .forEach(problems::add);
-            problems.addAll(authoringRules(folderOrZip, location, inspection));
+            Set<String> usedLabs = PackLabs.used(inspection.documents());
+            problems.addAll(authoringRules(folderOrZip, location, inspection, usedLabs));
+            List<RehearsedLab> labs = rehearsal.map(r -> r.rehearse(folderOrZip, usedLabs, inspection.result().pack()))
+                    .orElse(List.of());
+            labs.forEach(lab -> problems.addAll(lab.problems()));
             String name = inspection.result().pack().map(p -> p.id() + " " + p.info().version())
                     .orElse(folderOrZip.toString());
-            return new LintReport(name, problems.stream().map(PackLinter::named).toList());
+            return new LintReport(name, problems.stream().map(PackLinter::named).toList(), labs);
         } catch (PackAccessException | IOException e) {
             return new LintReport(folderOrZip.toString(), List.of(Problem.error(
-                    new SourcePosition(folderOrZip.toString(), 1, 1), e.getMessage()).withRule(LintRules.FILE_ACCESS)));
+                    new SourcePosition(folderOrZip.toString(), 1, 1), e.getMessage()).withRule(LintRules.FILE_ACCESS)),
+                    List.of());
         }
     }
 
-    private static List<Problem> authoringRules(Path folderOrZip, PackLocation location, PackInspection inspection)
-            throws IOException {
+    private static List<Problem> authoringRules(Path folderOrZip, PackLocation location, PackInspection inspection,
+                                                Set<String> usedLabs) throws IOException {
         PackDocuments documents = inspection.documents();
         Map<String, List<GuideLink>> guideLinks = guideLinks(location, documents.weeks());
-        Set<String> usedLabs = PackLabs.used(documents);
         List<Problem> problems = new ArrayList<>();
         problems.addAll(KebabCaseIds.check(documents));
         problems.addAll(WeekShapeRules.check(documents.weeks()));

@@ -18,15 +18,13 @@ import dev.aiworkbench.labs.services.LabRun;
 import dev.aiworkbench.labs.services.LabRunRecord;
 import dev.aiworkbench.labs.services.LabServices;
 import dev.aiworkbench.labs.services.ServiceImages;
+import dev.aiworkbench.labs.services.WorkspaceFiles;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.progress.TaskState;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The labs as the learner uses them: which exist and how far each is, what a pack's labs will run
@@ -304,30 +301,8 @@ public final class Labs {
         services.prepareWorkspace(lab, loaded.folder());
         Path solution = loaded.folder().resolve(lab.solution());
         Path backup = workspace.resolve(".workbench-backup").resolve(BACKUP.format(clock.instant()));
-        List<String> written = new ArrayList<>();
-        List<String> backedUp = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(solution)) {
-            for (Path file : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
-                String relative = solution.relativize(file).toString().replace('\\', '/');
-                Path target = workspace.resolve(relative).normalize();
-                if (!target.startsWith(workspace)) {
-                    continue;
-                }
-                byte[] content = Files.readAllBytes(file);
-                if (Files.exists(target)) {
-                    if (java.util.Arrays.equals(Files.readAllBytes(target), content)) {
-                        continue;
-                    }
-                    Path kept = backup.resolve(relative);
-                    Files.createDirectories(kept.getParent());
-                    Files.move(target, kept, StandardCopyOption.REPLACE_EXISTING);
-                    backedUp.add(relative);
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, content);
-                written.add(relative);
-            }
-        }
-        return new SolveReport(workspace, List.copyOf(written), List.copyOf(backedUp), backedUp.isEmpty() ? null : backup);
+        WorkspaceFiles.Overlay overlay = WorkspaceFiles.overlay(workspace, solution, Optional.of(backup));
+        return new SolveReport(workspace, overlay.written(), overlay.backedUp(),
+                overlay.backedUp().isEmpty() ? null : backup);
     }
 }

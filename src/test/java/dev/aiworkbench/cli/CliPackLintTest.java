@@ -2,10 +2,12 @@ package dev.aiworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.testing.PackFiles;
+import dev.aiworkbench.testing.TinyLabPack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.aiworkbench.cli.CliHarness.runRaw;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +90,47 @@ class CliPackLintTest {
         assertThat(clean.exitCode()).isZero();
         assertThat(clean.json().isArray()).isTrue();
         assertThat(clean.json()).isEmpty();
+    }
+
+    @Test
+    void runLabsRunsEachLabAndCountsTheOutcomesBesideTheProblems() {
+        Path pack = TinyLabPack.write(temp.resolve("pack"), List.of(
+                TinyLabPack.notesLab("notes", "to do\n", "finished\n"),
+                TinyLabPack.notesLab("done-already", "finished\n", "finished\n")));
+        CliHarness cli = new CliHarness(temp.resolve("data"));
+
+        CliHarness.Run run = cli.run("pack", "lint", pack.toString(), "--run-labs");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.outLines()).containsExactly("labs/done-already/lab.yaml:1:1: error: lab-starter-passes: lab "
+                        + "done-already's starter already passes its checks; the learner would have nothing to do: "
+                        + "leave out of the starter what the steps ask for, or add a check that asks for it",
+                "Labs run: 1 passed, 1 failed, 0 skipped (not run here, so not counted as passed)",
+                "1 error(s), 0 warning(s)");
+        assertThat(run.err()).contains("Lab notes: checking the starter…", "Lab notes: checking the reference solution…");
+
+        CliHarness.Run json = cli.run("pack", "lint", pack.toString(), "--run-labs", "--json");
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(json.json()).singleElement().satisfies(problem -> {
+            assertThat(problem.get("file").asText()).isEqualTo("labs/done-already/lab.yaml");
+            assertThat(problem.get("severity").asText()).isEqualTo("error");
+            assertThat(problem.get("rule").asText()).isEqualTo("lab-starter-passes");
+        });
+    }
+
+    @Test
+    void withoutRunLabsNoLabRunsAndTheHelpNamesTheTrustItTakes() {
+        Path pack = TinyLabPack.write(temp.resolve("pack"), List.of(
+                TinyLabPack.notesLab("done-already", "finished\n", "finished\n")));
+
+        CliHarness.Run run = runRaw("pack", "lint", pack.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.outLines()).containsExactly("tiny-pack 1.2.0: lint clean");
+        assertThat(runRaw("pack", "lint", "--help").out().replaceAll("\\s+", " "))
+                .contains("--run-labs")
+                .contains("without asking for the trust a learner gives a pack: running it on your own pack is that "
+                        + "trust");
     }
 
     @Test

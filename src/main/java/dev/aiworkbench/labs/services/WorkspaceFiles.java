@@ -6,7 +6,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,55 @@ public final class WorkspaceFiles {
             }
         }
         return new WorkspaceReport(workspace, copied, kept, notes);
+    }
+
+    /**
+     * What {@link #overlay} did.
+     *
+     * @param written  files written (forward-slash names relative to the workspace)
+     * @param backedUp files of the workspace that were replaced, moved to the backup folder first
+     */
+    public record Overlay(List<String> written, List<String> backedUp) {
+        public Overlay {
+            written = List.copyOf(written);
+            backedUp = List.copyOf(backedUp);
+        }
+    }
+
+    /**
+     * Copies every file of {@code folder} (a reference solution) into the workspace, replacing what is there; files
+     * already identical are left alone. Sources may be in the application's jar or a pack zip.
+     *
+     * @param backup where a replaced file goes first, at its relative name; empty to replace files in place
+     */
+    public static Overlay overlay(Path workspace, Path folder, Optional<Path> backup) throws IOException {
+        List<String> written = new ArrayList<>();
+        List<String> backedUp = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+                String relative = String.join("/", parts(folder.relativize(file)));
+                Path target = workspace.resolve(relative).normalize();
+                if (!target.startsWith(workspace)) {
+                    continue;
+                }
+                byte[] content = Files.readAllBytes(file);
+                if (Files.exists(target)) {
+                    if (Arrays.equals(Files.readAllBytes(target), content)) {
+                        continue;
+                    }
+                    if (backup.isPresent()) {
+                        Path kept = backup.get().resolve(relative);
+                        Files.createDirectories(kept.getParent());
+                        Files.move(target, kept, StandardCopyOption.REPLACE_EXISTING);
+                        backedUp.add(relative);
+                    }
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, content);
+                written.add(relative);
+            }
+        }
+        return new Overlay(written, backedUp);
     }
 
     private static void collect(Path folder, Map<String, Path> sources, List<String> notes) {
