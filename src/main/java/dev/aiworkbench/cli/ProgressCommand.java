@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "progress", description = "Show, change, export and import your progress.",
         subcommands = {ProgressCommand.Show.class, ProgressCommand.Mark.class, ProgressCommand.Export.class,
-                ProgressCommand.Import.class})
+                ProgressCommand.Import.class, ProgressArchivedCommand.class})
 final class ProgressCommand {
 
     @Command(name = "show", description = "Where you are: plan, pace, streak, completion by phase and module, what's next.")

@@ -102,6 +102,7 @@ class CliPackUpgradeTest {
         assertThat(state("w01-assertions")).isEqualTo("done");
         assertThat(state("w01-dataset-policy")).isEqualTo("absent");
         assertThat(ok(cli().run("database", "backups")).out()).contains("before-upgrade");
+        assertThat(ok(cli().run("progress", "archived")).out()).contains("w01-dataset-policy").contains("from 1.0.0");
 
         CliHarness.Run back = ok(cli().run("pack", "install", copyOfSecondPack("v3", "3.0.0").toString(), "--yes",
                 "--json"));
@@ -109,6 +110,11 @@ class CliPackUpgradeTest {
         JsonNode report = back.json();
         assertThat(report.path("progress").path("restored").get(0).path("id").asText()).isEqualTo("w01-dataset-policy");
         assertThat(state("w01-dataset-policy")).isEqualTo("in-progress");
+        JsonNode archived = ok(cli().run("progress", "archived", "--json")).json();
+        assertThat(archived).as("version 3 went back to w01-golden-set without saying it replaces the newer id")
+                .hasSize(1);
+        assertThat(archived.get(0).path("id").asText()).isEqualTo("w01-golden-dataset");
+        assertThat(archived.get(0).path("packVersion").asText()).isEqualTo("2.0.0");
     }
 
     @Test
