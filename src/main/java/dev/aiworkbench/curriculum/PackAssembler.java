@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,8 @@ final class PackAssembler {
     private PackAssembler() {
     }
 
-    static Optional<Pack> assemble(PackDocuments documents) {
+    /** @param replacements the {@code replaces:} lists, old id to new (see {@link Replacements}) */
+    static Optional<Pack> assemble(PackDocuments documents, Map<String, String> replacements) {
         if (documents.manifest() == null) {
             return Optional.empty();
         }
@@ -36,8 +38,7 @@ final class PackAssembler {
                 .sorted(Comparator.comparingInt(Week::number)).toList();
         List<Assessment> assessments = documents.assessments().stream().map(PackAssembler::assessment)
                 .flatMap(Optional::stream).toList();
-        return Optional.of(new Pack(info, phases, weeks, ordered(assessments, phases),
-                Replacements.of(documents).byOldId()));
+        return Optional.of(new Pack(info, phases, weeks, ordered(assessments, phases), replacements));
     }
 
     private static Optional<Phase> phase(YamlDocument document) {

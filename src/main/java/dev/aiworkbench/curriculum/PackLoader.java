@@ -67,9 +67,11 @@ public final class PackLoader {
         PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs, assessments);
         problems.addAll(PackRules.check(documents, appVersion, appLabs));
         problems.addAll(AssessmentRules.check(documents));
-        problems.addAll(Replacements.of(documents).problems());
+        Replacements replacements = Replacements.of(documents);
+        problems.addAll(replacements.problems());
         problems.sort(Problem.ORDER);
-        return new PackInspection(documents, new LoadResult(PackAssembler.assemble(documents), List.copyOf(problems)));
+        return new PackInspection(documents, new LoadResult(PackAssembler.assemble(documents, replacements.byOldId()),
+                List.copyOf(problems)));
     }
 
     private YamlDocument readManifest(PackLocation location, List<Problem> problems) {
