@@ -29,6 +29,7 @@ import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
@@ -258,6 +259,12 @@ public final class Workbench implements AutoCloseable {
     /** Carries progress across versions of a pack: moved, archived and restored per item id. */
     public ProgressCarryOver carryOver() {
         return carryOver;
+    }
+
+    /** The packs of this data folder for a screen: installs carry progress over, with a backup first. */
+    public InstalledPacks installedPacks() {
+        return new InstalledPacks(packShelf(dataFolder), trustedKeys(dataFolder, clock), AppInfo.version(),
+                Optional.of(new PackInstallation.Progress(carryOver, backups)));
     }
 
     /** Installs packs into this data folder, carrying progress over to new versions with a backup first. */

@@ -3,6 +3,7 @@ package dev.aiworkbench.packs;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.progress.CarryOverPlan;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,13 +19,22 @@ public final class InstalledPacks {
     private final PackShelf shelf;
     private final TrustedKeys trustedKeys;
     private final PackInstaller installer;
+    private final PackInstallation installation;
     private final String appVersion;
     private PackInfo builtIn;
 
+    /** Packs of a data folder whose database is not open: installs carry no progress over. */
     public InstalledPacks(PackShelf shelf, TrustedKeys trustedKeys, String appVersion) {
+        this(shelf, trustedKeys, appVersion, Optional.empty());
+    }
+
+    /** @param progress the open database's side, so a new version carries the learner's progress over */
+    public InstalledPacks(PackShelf shelf, TrustedKeys trustedKeys, String appVersion,
+                          Optional<PackInstallation.Progress> progress) {
         this.shelf = shelf;
         this.trustedKeys = trustedKeys;
         this.installer = new PackInstaller(shelf, trustedKeys, new PackLoader(appVersion));
+        this.installation = new PackInstallation(shelf, installer, progress);
         this.appVersion = appVersion;
     }
 
@@ -51,9 +61,18 @@ public final class InstalledPacks {
         return installer.plan(source);
     }
 
-    /** @see PackInstaller#install */
+    /** What installing the plan would do to the progress of its id (kept, moved, archived, restored). */
+    public CarryOverPlan carryOver(InstallPlan plan) {
+        return installation.carryOver(plan);
+    }
+
+    /**
+     * Installs the plan and carries progress over, as the database is at this moment, with a backup first.
+     *
+     * @see PackInstallation#install
+     */
     public InstalledVersion install(InstallPlan plan) throws IOException {
-        return installer.install(plan);
+        return installation.install(plan, installation.carryOver(plan)).installed();
     }
 
     /**
@@ -73,7 +92,7 @@ public final class InstalledPacks {
             throw new InstallRefused("the file changed since it was read and is no longer signed by the key "
                     + signature.fingerprint().orElse("") + "; choose it again", List.of());
         }
-        return installer.install(again);
+        return install(again);
     }
 
     /** Makes a listed pack the active one; the built-in pack is active when no other is chosen. */
