@@ -199,7 +199,8 @@ public final class ScreenRegistry {
                 context.theme(), context.applyTheme()), new ServerAddressForm(address),
                 new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
                 new PacksSection(new PacksViewModel(new InstalledPacks(Workbench.packShelf(workbench.dataFolder()),
-                        AppInfo.version()), models.io(), models.progress().pack().map(Pack::info))),
+                        AppInfo.version()), models.io(), models.progress().pack().map(Pack::info),
+                        context.packSwitch())),
                 new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone()))));
     }
 
