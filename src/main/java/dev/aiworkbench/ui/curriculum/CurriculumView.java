@@ -241,7 +241,7 @@ public final class CurriculumView extends SplitPane implements FocusableScreen, 
         saveNoteOfCurrentPage();
     }
 
-    /** Nothing runs here that a switch would stop: a task's timer is kept in the database and goes on. */
+    /** Nothing of this screen's own: a task's timer belongs to the session, which names and stops it. */
     @Override
     public List<String> running() {
         return List.of();

@@ -191,8 +191,12 @@ public final class ShellView extends StackPane {
      */
     public void closeSession(String message) {
         flushPendingEdits();
+        if (models.progress().runningTimer().isPresent()) {
+            models.progress().stopTimer();
+        }
         screens.values().stream().map(BuiltScreen::view).filter(StoppableScreen.class::isInstance)
                 .map(StoppableScreen.class::cast).forEach(StoppableScreen::stop);
+        models.stopTakingWork();
         screens.clear();
         context = null;
         models = null;
@@ -202,11 +206,17 @@ public final class ShellView extends StackPane {
         showLoading(message);
     }
 
-    /** What closing the screens now would stop, in navigation order; empty when nothing runs. */
+    /**
+     * What closing the session now would stop: a task's timer (time on one pack is not logged while another is
+     * walked), then the screens' work in navigation order; empty when nothing runs.
+     */
     List<String> runningWork() {
-        return ScreenRegistry.entries().stream().map(entry -> screens.get(entry.id())).filter(Objects::nonNull)
+        List<String> running = new ArrayList<>();
+        models.progress().runningTimer().ifPresent(task -> running.add("the timer on " + task));
+        ScreenRegistry.entries().stream().map(entry -> screens.get(entry.id())).filter(Objects::nonNull)
                 .map(BuiltScreen::view).filter(StoppableScreen.class::isInstance).map(StoppableScreen.class::cast)
-                .flatMap(screen -> screen.running().stream()).toList();
+                .forEach(screen -> running.addAll(screen.running()));
+        return running;
     }
 
     public void showStartupProblem(StartupProblem problem, Runnable startFresh, Runnable quit) {

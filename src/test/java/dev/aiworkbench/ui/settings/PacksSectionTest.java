@@ -6,6 +6,7 @@ import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.curriculum.Task;
 import dev.aiworkbench.curriculum.Week;
 import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackInstaller;
@@ -21,6 +22,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -94,6 +96,10 @@ class PacksSectionTest {
     private void use(FxRobot robot, Pack pack) throws Exception {
         AppDriver.reveal(robot, "#use-" + pack.id());
         robot.clickOn("#use-" + pack.id());
+        waitForSwitch(robot, pack);
+    }
+
+    private void waitForSwitch(FxRobot robot, Pack pack) throws Exception {
         waitFor(() -> notice(robot).startsWith("You now walk " + pack.info().title() + " " + pack.info().version()));
         AppDriver.waitUntilReady(app);
         waitFor(() -> robot.lookup("#settings #packs").tryQuery().isPresent()
@@ -114,9 +120,12 @@ class PacksSectionTest {
         app = AppDriver.start(new WorkbenchOptions(Optional.of(data), Optional.empty()));
         AppDriver.waitUntilReady(app);
         String builtInTask = BUILT_IN.weekNumber(1).orElseThrow().tasks().get(0).id();
+        Task timed = BUILT_IN.weekNumber(1).orElseThrow().tasks().get(1);
         openWeekOne(robot, BUILT_IN);
         robot.clickOn("#done-" + builtInTask);
         waitFor(() -> app.sessionModels().progress().snapshot().state(builtInTask) == TaskState.DONE);
+        robot.clickOn("#timer-" + timed.id());
+        waitFor(() -> app.sessionModels().progress().runningTimer().isPresent());
 
         openSettings(robot);
         assertThat(node(robot, "#install-pack", Button.class).getText()).isEqualTo("Install pack…");
@@ -136,7 +145,15 @@ class PacksSectionTest {
                         tuple(SECOND.id(), false));
         assertThat(node(robot, "#use-" + BUILT_IN.id(), Button.class).isDisabled()).isTrue();
 
-        use(robot, SECOND);
+        AppDriver.reveal(robot, "#use-" + SECOND.id());
+        robot.clickOn("#use-" + SECOND.id());
+        waitFor(() -> !node(robot, "#pack-question", Label.class).getText().isEmpty());
+        assertThat(node(robot, "#pack-question", Label.class).getText()).isEqualTo("Switch to "
+                + SECOND.info().title() + " now? Switching stops the timer on " + timed.title()
+                + "; your progress is kept.");
+        AppDriver.reveal(robot, "#confirm-pack");
+        robot.clickOn("#confirm-pack");
+        waitForSwitch(robot, SECOND);
 
         assertThat(new PackShelf(data.resolve("packs")).activeId()).contains(SECOND.id());
         assertThat(node(robot, "#use-" + SECOND.id(), Button.class).isDisabled()).isTrue();
@@ -163,6 +180,9 @@ class PacksSectionTest {
         assertThat(node(robot, "#today-week", Label.class).getText()).startsWith("Week 1 of 36: ");
         openWeekOne(robot, BUILT_IN);
         assertThat(node(robot, "#done-" + builtInTask, CheckBox.class).isSelected()).isTrue();
+        assertThat(node(robot, "#timer-" + timed.id(), ToggleButton.class).isSelected())
+                .as("the switch stopped the timer").isFalse();
+        assertThat(app.sessionModels().progress().snapshot().runningTimer()).isEmpty();
     }
 
     @Test
