@@ -4,6 +4,7 @@ import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
+import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.ui.common.ThemeChoice;
@@ -136,7 +137,7 @@ public final class WorkbenchApp extends Application {
             return openSession();
         }, opened -> {
             show(opened, ScreenRegistry.SETTINGS);
-            shell.showNotice(switchedNotice(opened.progress().pack().map(pack -> pack.info())));
+            shell.showNotice(switchedNotice(opened.progress().pack().map(Pack::info)));
         }, this::showStartupFailure);
     }
 

@@ -157,6 +157,9 @@ class PacksSectionTest {
 
         assertThat(new PackShelf(data.resolve("packs")).activeId()).contains(SECOND.id());
         assertThat(node(robot, "#use-" + SECOND.id(), Button.class).isDisabled()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> node(robot, "#theme-choice", ComboBox.class).getValue() == app.shell().themeProperty().get()
+                && app.shell().themeProperty().get().dark());
         press(robot, ScreenRegistry.TODAY);
         waitFor(() -> robot.lookup("#today-pack").tryQuery().isPresent());
         assertThat(node(robot, "#today-pack", Label.class).getText()).isEqualTo(SECOND.info().title());
