@@ -4,6 +4,8 @@ import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
+import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.shell.ScreenRegistry;
@@ -20,10 +22,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The desktop app. The window appears at once with the shell; the data folder, database and pack
- * are opened in the background and the screens fill in when they are ready.
+ * are opened in the background and the screens fill in when they are ready. Choosing another pack in Settings
+ * closes that session (screens, their work, the workbench and its lab services) and opens it again over the
+ * newly active pack, in the same window.
  */
 public final class WorkbenchApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
@@ -93,15 +98,53 @@ public final class WorkbenchApp extends Application {
     }
 
     private void open() {
+        io.run(this::openSession, opened -> show(opened, ScreenRegistry.TODAY), this::showStartupFailure);
+    }
+
+    /** Opens the workbench and the models its screens share; on the io worker. */
+    private SessionModels openSession() throws Exception {
+        Workbench opened = Workbench.open(options, clock);
+        workbench = opened;
+        return ScreenRegistry.openSession(opened, io);
+    }
+
+    private void show(SessionModels opened, String firstScreen) {
+        models = opened;
+        // A pack given with --pack is walked whatever Settings makes active, so a switch there waits for a restart.
+        Optional<Runnable> switchPack = options.pack().isPresent() ? Optional.empty() : Optional.of(this::switchPack);
+        shell.showSession(workbench, opened, switchPack, firstScreen);
+        backUpDaily();
+    }
+
+    /**
+     * Walks the newly active pack at once: the screens stop their work and go, then on the io worker (after the
+     * writes they queued) the old session's threads and workbench close (stopping its labs) and a new one is
+     * opened over the active pack, landing back on Settings.
+     */
+    private void switchPack() {
+        Workbench closing = workbench;
+        SessionModels closingModels = models;
+        models = null;
+        shell.closeSession("Opening the active pack…");
         io.run(() -> {
-            Workbench opened = Workbench.open(options, clock);
-            workbench = opened;
-            return ScreenRegistry.openSession(opened, io);
+            try {
+                closingModels.close();
+                closing.close();
+            } catch (RuntimeException e) {
+                // The learner asked for the other pack: a session that closes badly must not keep it from them.
+                LOG.warn("closing the session over the last pack failed", e);
+            }
+            return openSession();
         }, opened -> {
-            models = opened;
-            shell.showSession(workbench, opened);
-            backUpDaily();
+            show(opened, ScreenRegistry.SETTINGS);
+            shell.showNotice(switchedNotice(opened.progress().pack().map(Pack::info)));
         }, this::showStartupFailure);
+    }
+
+    private static String switchedNotice(Optional<PackInfo> walked) {
+        return walked.map(info -> "You now walk " + info.title() + " " + info.version() + ". Progress is kept per"
+                        + " pack, so switching back picks up where you left off.")
+                .orElse("The active pack could not be read; Today lists its problems. Choose another pack here.");
     }
 
     /** Queued behind the first screen's loads on the io worker, so the backup never delays what the learner sees. */

@@ -8,6 +8,7 @@ import dev.aiworkbench.curriculum.Week;
 import dev.aiworkbench.curriculum.WorkItem;
 import dev.aiworkbench.ui.common.FocusableScreen;
 import dev.aiworkbench.ui.common.LinkOpener;
+import dev.aiworkbench.ui.common.StoppableScreen;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -29,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +38,7 @@ import java.util.Optional;
  * The plan as a tree (phases, modules, weeks, milestones) with completion on every node, and the
  * selected node's page beside it.
  */
-public final class CurriculumView extends SplitPane implements FocusableScreen {
+public final class CurriculumView extends SplitPane implements FocusableScreen, StoppableScreen {
     enum Kind { PHASE, MODULE, WEEK, MILESTONE }
 
     record Entry(String id, Kind kind, String label) {
@@ -237,6 +239,18 @@ public final class CurriculumView extends SplitPane implements FocusableScreen {
     /** Saves a note still being typed. */
     public void flushPendingEdits() {
         saveNoteOfCurrentPage();
+    }
+
+    /** Nothing of this screen's own: a task's timer belongs to the session, which names and stops it. */
+    @Override
+    public List<String> running() {
+        return List.of();
+    }
+
+    /** Stops the clock that refreshes a running task timer's minutes. */
+    @Override
+    public void stop() {
+        ticker.stop();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.ui.common.FramePacer;
 import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.StoppableScreen;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -48,7 +49,7 @@ import java.util.List;
  * <p>Builds the controls and binds them to an {@link EvalsViewModel}, which holds the state and does the work;
  * a run's progress reaches the screen at most once per frame.
  */
-public final class EvalsView extends VBox implements FocusableScreen {
+public final class EvalsView extends VBox implements FocusableScreen, StoppableScreen {
     private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final EvalsViewModel model;
@@ -343,6 +344,17 @@ public final class EvalsView extends VBox implements FocusableScreen {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
         return center;
+    }
+
+    @Override
+    public List<String> running() {
+        return model.run().busy() ? List.of("an eval run") : List.of();
+    }
+
+    /** Cancels the run in flight: the cases that finished are kept, and Resume finishes it later. */
+    @Override
+    public void stop() {
+        model.run().cancel();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.aiworkbench.ui.common.LinkOpener;
 import dev.aiworkbench.ui.common.FramePacer;
 import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.StoppableScreen;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -27,6 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
  * checks, services with live logs, Start, Check, Reveal solution, Stop). Dialogs (trusting the pack, revealing a
  * solution) open over the screen. What it shows and does is {@link LabsViewModel}'s; this builds and binds controls.
  */
-public final class LabsView extends StackPane implements FocusableScreen {
+public final class LabsView extends StackPane implements FocusableScreen, StoppableScreen {
     private static final PseudoClass PASSED = PseudoClass.getPseudoClass("passed");
     private static final KeyCombination CHECK = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN,
@@ -164,6 +166,17 @@ public final class LabsView extends StackPane implements FocusableScreen {
     @Override
     public void focusFirst() {
         list.requestFocus();
+    }
+
+    @Override
+    public List<String> running() {
+        return model.runningLabs().stream().map(title -> "the lab " + title).toList();
+    }
+
+    /** Stops listening to the open lab; its services are stopped by the lab services as they close. */
+    @Override
+    public void stop() {
+        model.close();
     }
 
     private static final class EntryCell extends ListCell<LabEntry> {

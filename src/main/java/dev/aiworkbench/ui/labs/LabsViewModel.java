@@ -3,6 +3,7 @@ package dev.aiworkbench.ui.labs;
 import dev.aiworkbench.labs.LabProgress;
 import dev.aiworkbench.labs.Labs;
 import dev.aiworkbench.labs.definition.LabLoadResult;
+import dev.aiworkbench.labs.services.LabRun;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -142,6 +143,20 @@ public final class LabsViewModel {
             }
         }
         status.set("There is no lab '" + labId + "' in this pack.");
+    }
+
+    /** The titles of the labs whose services run or start now. */
+    public List<String> runningLabs() {
+        return labs == null ? List.of() : labs.services().runs().stream().filter(LabRun::active)
+                .map(run -> run.lab().title()).toList();
+    }
+
+    /** Stops hearing the open lab's run: the screen is going. The services stop with the lab services. */
+    public void close() {
+        LabPageViewModel current = page.get();
+        if (current != null) {
+            current.dispose();
+        }
     }
 
     private void progressChanged(String labId, LabProgress progress) {

@@ -7,6 +7,7 @@ import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.PullBoard;
 import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.StoppableScreen;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -43,7 +44,7 @@ import java.util.function.Function;
  * the selected model's template, parameters and capabilities. The state and the calls to the server are
  * the {@link ModelsViewModel}'s; this builds the controls and binds them.
  */
-public final class ModelsView extends VBox implements FocusableScreen {
+public final class ModelsView extends VBox implements FocusableScreen, StoppableScreen {
     private final ModelsViewModel model;
     private final DateTimeFormatter days;
     private final TableView<LocalModel> table = new TableView<>();
@@ -272,6 +273,16 @@ public final class ModelsView extends VBox implements FocusableScreen {
                 setText(empty ? null : item == null ? "unknown" : format.apply(item));
             }
         };
+    }
+
+    @Override
+    public List<String> running() {
+        return model.pull().pulling() ? List.of("a model pull") : List.of();
+    }
+
+    @Override
+    public void stop() {
+        model.pull().cancel();
     }
 
     @Override

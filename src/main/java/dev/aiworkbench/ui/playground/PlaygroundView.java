@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.StoppableScreen;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,7 +37,7 @@ import java.util.Map;
  * the streamed answer with its figures, side-by-side comparison, run history and prompt versions on
  * the right. The state and the work are the {@link PlaygroundViewModel}'s; this builds the controls and binds them.
  */
-public final class PlaygroundView extends SplitPane implements FocusableScreen {
+public final class PlaygroundView extends SplitPane implements FocusableScreen, StoppableScreen {
     private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
@@ -187,5 +188,15 @@ public final class PlaygroundView extends SplitPane implements FocusableScreen {
     @Override
     public void focusFirst() {
         template.requestFocus();
+    }
+
+    @Override
+    public List<String> running() {
+        return model.streaming() ? List.of("a playground run") : List.of();
+    }
+
+    @Override
+    public void stop() {
+        model.stopAll();
     }
 }

@@ -177,6 +177,17 @@ public final class PlaygroundViewModel {
         output.stop();
     }
 
+    /** Whether an answer is streaming in the Output pane or on either side of the comparison. */
+    public boolean streaming() {
+        return output.running() || compare.left().running() || compare.right().running();
+    }
+
+    /** Stops every answer streaming here; what arrived is kept. */
+    public void stopAll() {
+        stop();
+        compare.stopBoth();
+    }
+
     private void runFinished(Optional<PlaygroundResult> kept) {
         history.refresh();
         kept.ifPresent(result -> showCostElsewhere(result.run().figures()));

@@ -64,6 +64,16 @@ public final class ProgressModel {
         return snapshot.get();
     }
 
+    /** The title of the task or checklist item whose timer runs, if one does. */
+    public Optional<String> runningTimer() {
+        ProgressSnapshot now = snapshot();
+        if (now == null) {
+            return Optional.empty();
+        }
+        return now.runningTimer().map(entry -> pack().flatMap(p -> p.workItem(entry.itemId())).map(WorkItem::title)
+                .orElse(entry.itemId()));
+    }
+
     /** The first unfinished task or checklist item, in plan order. */
     public Optional<WorkItem> whatsNext() {
         return pack().filter(p -> snapshot() != null).flatMap(p -> ProgressReport.of(p, snapshot()).whatsNext());

@@ -29,9 +29,11 @@ import java.util.List;
  * either dropped on the section. Every install and removal asks in the section before it acts.
  */
 public final class PacksSection extends VBox {
+    private final PacksViewModel model;
 
     public PacksSection(PacksViewModel model) {
         super(10);
+        this.model = model;
         setId("packs");
         ListView<ListedPack> list = new ListView<>(model.packs());
         list.setId("pack-list");
@@ -76,15 +78,19 @@ public final class PacksSection extends VBox {
                 restart, hint);
         setOnDragOver(PacksSection::acceptOneFile);
         setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-            boolean one = files.size() == 1;
-            if (one) {
-                model.chooseSource(files.get(0).toPath());
-            }
-            e.setDropCompleted(one);
+            e.setDropCompleted(takeDropped(e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of()));
             e.consume();
         });
         model.load();
+    }
+
+    /** What a drop on the section does: one file or folder is read as a pack to install; returns whether it was taken. */
+    boolean takeDropped(List<File> files) {
+        boolean one = files.size() == 1;
+        if (one) {
+            model.chooseSource(files.get(0).toPath());
+        }
+        return one;
     }
 
     /** One file or folder at a time; whether it is a pack is for the install's check to say, off the FX thread. */
@@ -145,7 +151,7 @@ public final class PacksSection extends VBox {
             text.setText(model.describe(pack));
             use.setId("use-" + pack.id());
             use.disableProperty().unbind();
-            if (pack.active()) {
+            if (!model.canUse(pack)) {
                 use.setDisable(true);
             } else {
                 use.disableProperty().bind(model.busyProperty());

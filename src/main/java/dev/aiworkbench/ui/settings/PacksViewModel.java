@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * The Packs section of Settings: the built-in and installed packs, "Install pack…" that shows what installing
- * would do and asks first, and per pack "Use" and "Remove". The app reads its pack once, at start, so a switch
- * says to restart rather than swapping the pack under the open screens.
+ * would do and asks first, and per pack "Use" and "Remove". When the active pack is no longer the one the app walks
+ * (after Use, an upgrade of the walked pack, or its removal), the app switches to it at once, asking first when that
+ * would stop something running; only when the app walks a pack given with {@code --pack} does it wait for a restart.
  */
 public final class PacksViewModel {
     static final String UNSIGNED = "unsigned: anyone could have changed it";
@@ -32,6 +33,7 @@ public final class PacksViewModel {
     private final InstalledPacks packs;
     private final TaskExecutor tasks;
     private final Optional<PackInfo> walking;
+    private final Optional<PackSwitch> switcher;
     private final ObservableList<ListedPack> listed = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -42,12 +44,18 @@ public final class PacksViewModel {
     private final ReadOnlyBooleanWrapper trustOffered = new ReadOnlyBooleanWrapper(false);
     private InstallPlan pendingInstall;
     private ListedPack pendingRemove;
+    private ListedPack pendingSwitch;
 
-    /** @param walking the pack the app read at start, so a switch back to it needs no restart */
-    public PacksViewModel(InstalledPacks packs, TaskExecutor tasks, Optional<PackInfo> walking) {
+    /**
+     * @param walking  the pack the app walks now
+     * @param switcher how the app walks the active pack at once; empty when it walks a pack given with --pack
+     */
+    public PacksViewModel(InstalledPacks packs, TaskExecutor tasks, Optional<PackInfo> walking,
+                          Optional<PackSwitch> switcher) {
         this.packs = packs;
         this.tasks = tasks;
         this.walking = walking;
+        this.switcher = switcher;
     }
 
     public void load() {
@@ -73,12 +81,12 @@ public final class PacksViewModel {
         return question.getReadOnlyProperty();
     }
 
-    /** The confirming button's text: "Install" or "Remove". */
+    /** The confirming button's text: "Install", "Remove" or "Switch". */
     ReadOnlyStringProperty confirmLabelProperty() {
         return confirmLabel.getReadOnlyProperty();
     }
 
-    /** Set when the active pack is not the one the app walks now. */
+    /** Set when the active pack is not the one the app walks now and the app does not switch to it yet. */
     ReadOnlyStringProperty restartNoticeProperty() {
         return restartNotice.getReadOnlyProperty();
     }
@@ -151,6 +159,7 @@ public final class PacksViewModel {
     void cancel() {
         pendingInstall = null;
         pendingRemove = null;
+        pendingSwitch = null;
         trustOffered.set(false);
         question.set("");
         confirmLabel.set("");
@@ -163,6 +172,7 @@ public final class PacksViewModel {
         }
         InstallPlan install = pendingInstall;
         ListedPack remove = pendingRemove;
+        ListedPack switchTo = pendingSwitch;
         cancel();
         if (install != null) {
             status.set("Installing " + name(install) + "…");
@@ -173,7 +183,7 @@ public final class PacksViewModel {
                 listed.setAll(all);
                 status.set("Installed " + name(install) + "." + (install.outcome() == InstallPlan.Outcome.NEW_VERSION
                         ? "" : " Choose Use to walk it."));
-                showRestartNotice(all);
+                followActive(all);
             });
         } else if (remove != null) {
             work(() -> {
@@ -182,7 +192,72 @@ public final class PacksViewModel {
             }, all -> {
                 listed.setAll(all);
                 status.set("Removed " + remove.title() + ". Your progress on it is kept.");
-                showRestartNotice(all);
+                followActive(all);
+            });
+        } else if (switchTo != null) {
+            walk(switchTo);
+        }
+    }
+
+    /** Whether "Use" is offered: for every pack but the one the app walks and keeps active. */
+    boolean canUse(ListedPack pack) {
+        return !pack.active() || notWalked(pack);
+    }
+
+    /** Makes a pack the active one and walks it at once, asking first when that would stop something running. */
+    void use(ListedPack pack) {
+        if (pack == null || !canUse(pack) || busy.get()) {
+            return;
+        }
+        if (switcher.isEmpty()) {
+            makeActive(pack, this::followActive);
+        } else {
+            askOrWalk(pack);
+        }
+    }
+
+    /** After a change: walks the active pack at once if the app walks another (asking first), else says when. */
+    private void followActive(List<ListedPack> all) {
+        Optional<ListedPack> unwalked = all.stream().filter(ListedPack::active).filter(this::notWalked).findFirst();
+        restartNotice.set(unwalked.map(this::waitingNotice).orElse(""));
+        if (switcher.isPresent()) {
+            unwalked.ifPresent(this::askOrWalk);
+        }
+    }
+
+    private String waitingNotice(ListedPack pack) {
+        String next = pack.title() + " " + pack.version();
+        if (switcher.isEmpty()) {
+            return "The app walks the pack given with --pack, so " + next + " is walked from its next start without"
+                    + " --pack.";
+        }
+        return next + " is the active pack, but the app still walks " + walking.map(PackInfo::title).orElse("no pack")
+                + ": choose Use on it to switch now, or restart the app.";
+    }
+
+    private void askOrWalk(ListedPack pack) {
+        List<String> stopping = switcher.orElseThrow().wouldStop().get();
+        if (stopping.isEmpty()) {
+            walk(pack);
+            return;
+        }
+        cancel();
+        pendingSwitch = pack;
+        confirmLabel.set("Switch");
+        question.set("Switch to " + pack.title() + " now? Switching stops " + inWords(stopping) + "; your progress"
+                + " is kept.");
+    }
+
+    /** Makes the pack active if it is not yet, then has the app walk it; this section is built again after. */
+    private void walk(ListedPack pack) {
+        Runnable switchNow = switcher.orElseThrow().switchNow();
+        if (pack.active()) {
+            status.set("Opening " + pack.title() + "…");
+            switchNow.run();
+        } else {
+            makeActive(pack, all -> {
+                status.set("Opening " + pack.title() + "…");
+                switchNow.run();
             });
         }
     }
@@ -202,23 +277,27 @@ public final class PacksViewModel {
             listed.setAll(all);
             status.set("Installed " + name(install) + "; packs signed by the key " + install.signature().fingerprint()
                     .orElse("") + " now install without asking.");
-            showRestartNotice(all);
+            followActive(all);
         });
     }
 
-    /** Makes a pack the active one; the app walks it from its next start. */
-    void use(ListedPack pack) {
-        if (pack == null || pack.active() || busy.get()) {
-            return;
-        }
+    private void makeActive(ListedPack pack, Consumer<List<ListedPack>> then) {
         work(() -> {
             packs.use(pack);
             return packs.list();
         }, all -> {
             listed.setAll(all);
             status.set(pack.title() + " is the active pack.");
-            showRestartNotice(all);
+            then.accept(all);
         });
+    }
+
+    /** "a, b and c". */
+    private static String inWords(List<String> phrases) {
+        if (phrases.size() == 1) {
+            return phrases.get(0);
+        }
+        return String.join(", ", phrases.subList(0, phrases.size() - 1)) + " and " + phrases.getLast();
     }
 
     /** Runs one change off the UI thread; the section's buttons wait for it. */
@@ -231,13 +310,6 @@ public final class PacksViewModel {
             busy.set(false);
             failed(failure);
         });
-    }
-
-    private void showRestartNotice(List<ListedPack> all) {
-        restartNotice.set(all.stream().filter(ListedPack::active).filter(this::notWalked).findFirst()
-                .map(p -> "Restart the app to walk " + p.title() + " " + p.version() + ": it reads its pack once, when"
-                        + " it starts.")
-                .orElse(""));
     }
 
     /** Whether the app walks another pack, or another version of it (an upgrade of the active pack), than this one. */

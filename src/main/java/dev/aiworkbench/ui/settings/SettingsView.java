@@ -3,6 +3,8 @@ package dev.aiworkbench.ui.settings;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.ui.common.FocusableScreen;
 import dev.aiworkbench.ui.common.ThemeChoice;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +33,7 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
     private final ComboBox<ThemeChoice> theme = new ComboBox<>();
     private final DatePicker start = new DatePicker();
     private final Spinner<Double> hours = new Spinner<>(1.0, 60.0, 12.0, 0.5);
+    private final ChangeListener<ThemeChoice> showTheme = (obs, was, now) -> theme.setValue(now);
 
     /**
      * @param serverAddress the Models screen's form for the Ollama server's address
@@ -51,7 +54,8 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
         theme.setId("theme-choice");
         theme.getItems().setAll(ThemeChoice.values());
         theme.setValue(model.theme().getValue());
-        model.theme().addListener((obs, was, now) -> theme.setValue(now));
+        // The app's theme outlives this view (a switch of pack builds Settings again), so it holds the view weakly.
+        model.theme().addListener(new WeakChangeListener<>(showTheme));
         theme.setOnAction(e -> model.chooseTheme(theme.getValue()));
         body.getChildren().add(section("Appearance", form(new Object[][] {{"Theme", theme}})));
 

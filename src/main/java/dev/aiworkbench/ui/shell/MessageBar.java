@@ -2,6 +2,7 @@ package dev.aiworkbench.ui.shell;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -11,6 +12,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class MessageBar extends VBox {
     private final Message error = new Message("Something needs your attention", "", new FontIcon(Feather.ALERT_TRIANGLE));
     private final Message notice = new Message("Done", "", new FontIcon(Feather.INFO));
+    private final ChangeListener<String> errorText = (obs, old, now) -> showError(now);
+    private ObservableStringValue boundError;
 
     MessageBar() {
         error.getStyleClass().add(Styles.DANGER);
@@ -24,16 +27,24 @@ final class MessageBar extends VBox {
         getStyleClass().add("message-bar");
     }
 
+    /** Shows the errors of one session; a later call (the pack switched) replaces the earlier session's. */
     void bindError(ObservableStringValue text, Runnable clear) {
+        if (boundError != null) {
+            boundError.removeListener(errorText);
+        }
+        boundError = text;
         error.setOnClose(e -> clear.run());
-        text.addListener((obs, old, now) -> {
-            error.setDescription(now);
-            if (now == null || now.isBlank()) {
-                hide(error);
-            } else {
-                show(error);
-            }
-        });
+        text.addListener(errorText);
+        showError(text.get());
+    }
+
+    private void showError(String text) {
+        error.setDescription(text);
+        if (text == null || text.isBlank()) {
+            hide(error);
+        } else {
+            show(error);
+        }
     }
 
     void showNotice(String text) {

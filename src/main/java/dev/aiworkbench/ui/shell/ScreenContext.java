@@ -3,8 +3,10 @@ package dev.aiworkbench.ui.shell;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.ui.common.LinkOpener;
 import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.settings.PackSwitch;
 import javafx.beans.value.ObservableValue;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -18,15 +20,19 @@ public final class ScreenContext {
     private final Navigator navigator;
     private final ObservableValue<ThemeChoice> theme;
     private final Consumer<ThemeChoice> applyTheme;
+    private final Optional<PackSwitch> packSwitch;
 
+    /** @param packSwitch how the app walks a newly active pack at once; empty when it walks a --pack one */
     ScreenContext(Workbench workbench, SessionModels models, LinkOpener links, Navigator navigator,
-                  ObservableValue<ThemeChoice> theme, Consumer<ThemeChoice> applyTheme) {
+                  ObservableValue<ThemeChoice> theme, Consumer<ThemeChoice> applyTheme,
+                  Optional<PackSwitch> packSwitch) {
         this.workbench = workbench;
         this.models = models;
         this.links = links;
         this.navigator = navigator;
         this.theme = theme;
         this.applyTheme = applyTheme;
+        this.packSwitch = packSwitch;
     }
 
     Workbench workbench() {
@@ -51,5 +57,9 @@ public final class ScreenContext {
 
     Consumer<ThemeChoice> applyTheme() {
         return applyTheme;
+    }
+
+    Optional<PackSwitch> packSwitch() {
+        return packSwitch;
     }
 }

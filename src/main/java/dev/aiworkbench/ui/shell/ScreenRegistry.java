@@ -37,6 +37,7 @@ import dev.aiworkbench.ui.settings.PacksViewModel;
 import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.settings.SettingsViewModel;
 import dev.aiworkbench.ui.tasks.FxTaskExecutor;
+import dev.aiworkbench.ui.tasks.SessionTasks;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import dev.aiworkbench.ui.today.TodayAssessmentViewModel;
 import dev.aiworkbench.ui.today.TodayView;
@@ -117,9 +118,10 @@ public final class ScreenRegistry {
      * The models the screens share, over the open workbench. Reads the progress and the saved theme, so it is
      * called off the FX thread, as the workbench is opened.
      *
-     * @param io the serial worker for disk and database work; its opener closes it
+     * @param shared the serial worker for disk and database work; its opener closes it
      */
-    public static SessionModels openSession(Workbench workbench, TaskExecutor io) {
+    public static SessionModels openSession(Workbench workbench, TaskExecutor shared) {
+        SessionTasks io = new SessionTasks(shared);
         Notices notices = new Notices(workbench.dataFolder().logs());
         ProgressModel progress = new ProgressModel(workbench.progress(), workbench.pack(), workbench.clock(),
                 workbench.pack().pack().map(pack -> workbench.progress().snapshot(pack)).orElse(null), io, notices);
@@ -198,9 +200,8 @@ public final class ScreenRegistry {
         return BuiltScreen.of(new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
                 context.theme(), context.applyTheme()), new ServerAddressForm(address),
                 new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
-                new PacksSection(new PacksViewModel(new InstalledPacks(Workbench.packShelf(workbench.dataFolder()),
-                        Workbench.trustedKeys(workbench.dataFolder(), workbench.clock()), AppInfo.version()),
-                        models.io(), models.progress().pack().map(Pack::info))),
+                new PacksSection(new PacksViewModel(workbench.installedPacks(), models.io(),
+                        models.progress().pack().map(Pack::info), context.packSwitch())),
                 new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone()))));
     }
 

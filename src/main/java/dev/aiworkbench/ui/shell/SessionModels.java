@@ -6,22 +6,36 @@ import dev.aiworkbench.ui.session.ProgressModel;
 import dev.aiworkbench.ui.session.ServerStatusModel;
 import dev.aiworkbench.ui.session.ThemePreference;
 import dev.aiworkbench.ui.tasks.FxTaskExecutor;
-import dev.aiworkbench.ui.tasks.TaskExecutor;
+import dev.aiworkbench.ui.tasks.SessionTasks;
 
 /**
  * The models every screen may share once the workbench is open, and the executors they run on.
  *
  * @param savedTheme the theme the learner last chose, to open with
- * @param io         the serial worker for disk and database work, in the order the learner acted
+ * @param io         the serial worker for disk and database work, in the order the learner acted, as this session
+ *                   reaches it
  * @param slowWork   threads for work that may take long (model calls, runs, labs), so it never holds up the
  *                   writes on {@code io} or each other
  */
 public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
-                            ThemeChoice savedTheme, TaskExecutor io, FxTaskExecutor slowWork) implements AutoCloseable {
+                            ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork) implements AutoCloseable {
 
-    /** Stops the server watch and the slow-work threads; the app is closing. The io worker is its opener's to close. */
+    /**
+     * Takes no new work from the screens, which are going; what they started or queued (a note being saved) still
+     * runs. Returns at once, so the FX thread may call it.
+     */
+    public void stopTakingWork() {
+        io.close();
+        slowWork.shutdown();
+    }
+
+    /**
+     * Stops the server watch and waits a moment for the slow work; the app is closing, or the session is. Blocks, so
+     * not on the FX thread. The io worker behind {@link #io()} is its opener's to close.
+     */
     @Override
     public void close() {
+        stopTakingWork();
         server.close();
         slowWork.close();
     }

@@ -6,9 +6,11 @@ import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.ui.common.FocusableScreen;
 import dev.aiworkbench.ui.common.LinkOpener;
+import dev.aiworkbench.ui.common.StoppableScreen;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.help.HelpLine;
 import dev.aiworkbench.ui.help.HelpOverlay;
+import dev.aiworkbench.ui.settings.PackSwitch;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,6 +41,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The window's frame: navigation on the left, the current screen in the middle, a bar for errors
@@ -63,6 +67,7 @@ public final class ShellView extends StackPane {
     private final ReadOnlyObjectWrapper<ThemeChoice> theme = new ReadOnlyObjectWrapper<>(ThemeChoice.LIGHT);
     private SessionModels models;
     private ScreenContext context;
+    private ServerIndicator serverIndicator;
 
     public ShellView(LinkOpener links) {
         this.links = links;
@@ -76,7 +81,7 @@ public final class ShellView extends StackPane {
         overlay.setId("overlay");
         getChildren().addAll(frame, overlay);
         buildNavigation();
-        showLoading();
+        showLoading("Opening your plan…");
     }
 
     private void buildNavigation() {
@@ -143,10 +148,10 @@ public final class ShellView extends StackPane {
         return lines;
     }
 
-    private void showLoading() {
+    private void showLoading(String message) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
-        Label label = new Label("Opening your plan…");
+        Label label = new Label(message);
         VBox loading = new VBox(12, spinner, label);
         loading.setAlignment(Pos.CENTER);
         loading.setId("loading");
@@ -156,14 +161,18 @@ public final class ShellView extends StackPane {
     /**
      * Fills the screens once the workbench is open.
      *
-     * @param workbench handed to the registry's factories, which pick each screen's services from it
+     * @param workbench   handed to the registry's factories, which pick each screen's services from it
+     * @param switchPack  closes this session and opens one over the active pack; empty when the app walks a pack
+     *                    given with --pack, which no choice in Settings changes
+     * @param firstScreen the screen to show first
      */
-    public void showSession(Workbench workbench, SessionModels models) {
+    public void showSession(Workbench workbench, SessionModels models, Optional<Runnable> switchPack,
+                            String firstScreen) {
         this.models = models;
         this.context = new ScreenContext(workbench, models, links, this::open, theme.getReadOnlyProperty(),
-                choice -> applyTheme(choice, true));
-        navigation.getChildren().add(navigation.getChildren().size() - 2,
-                new ServerIndicator(models.server().statusProperty(), models.server()::recheck));
+                choice -> applyTheme(choice, true), switchPack.map(run -> new PackSwitch(this::runningWork, run)));
+        serverIndicator = new ServerIndicator(models.server().statusProperty(), models.server()::recheck);
+        navigation.getChildren().add(navigation.getChildren().size() - 2, serverIndicator);
         applyTheme(models.savedTheme(), false);
         messages.bindError(models.notices().errorProperty(), models.notices()::clearError);
         boolean hasPack = models.progress().pack().isPresent();
@@ -172,8 +181,42 @@ public final class ShellView extends StackPane {
             navigationButtons.get(screen.id()).setVisible(available);
             navigationButtons.get(screen.id()).setManaged(available);
         }
-        navigate(ScreenRegistry.TODAY);
+        navigate(firstScreen);
         ready.set(true);
+    }
+
+    /**
+     * Saves what is being typed, stops the screens' work and timers and forgets them, and shows the message until
+     * the next {@link #showSession}: the session is being opened again over another pack.
+     */
+    public void closeSession(String message) {
+        flushPendingEdits();
+        if (models.progress().runningTimer().isPresent()) {
+            models.progress().stopTimer();
+        }
+        screens.values().stream().map(BuiltScreen::view).filter(StoppableScreen.class::isInstance)
+                .map(StoppableScreen.class::cast).forEach(StoppableScreen::stop);
+        models.stopTakingWork();
+        screens.clear();
+        context = null;
+        models = null;
+        ready.set(false);
+        navigation.getChildren().remove(serverIndicator);
+        navigationGroup.selectToggle(null);
+        showLoading(message);
+    }
+
+    /**
+     * What closing the session now would stop: a task's timer (time on one pack is not logged while another is
+     * walked), then the screens' work in navigation order; empty when nothing runs.
+     */
+    List<String> runningWork() {
+        List<String> running = new ArrayList<>();
+        models.progress().runningTimer().ifPresent(task -> running.add("the timer on " + task));
+        ScreenRegistry.entries().stream().map(entry -> screens.get(entry.id())).filter(Objects::nonNull)
+                .map(BuiltScreen::view).filter(StoppableScreen.class::isInstance).map(StoppableScreen.class::cast)
+                .forEach(screen -> running.addAll(screen.running()));
+        return running;
     }
 
     public void showStartupProblem(StartupProblem problem, Runnable startFresh, Runnable quit) {

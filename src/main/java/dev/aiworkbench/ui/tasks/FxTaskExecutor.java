@@ -90,6 +90,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         return LoggerFactory.getLogger(FxTaskExecutor.class);
     }
 
+    /** Takes no new work from now on, without waiting for what runs; {@link #close()} waits for it. */
+    public void shutdown() {
+        threads.shutdown();
+    }
+
     /** Waits a moment for queued work (writes) so nothing the learner did is lost on exit. */
     @Override
     public void close() {

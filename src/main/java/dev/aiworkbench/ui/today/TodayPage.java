@@ -17,7 +17,8 @@ record TodayPage(Optional<PackProblems> problems, Optional<Overview> overview) {
     record PackProblems(boolean errors, String title, String description, String list, int count) {
     }
 
-    record Overview(String heading, String position, Optional<NextItem> next, Pace pace, Streak streak,
+    /** @param pack the walked pack's title, since several can be installed */
+    record Overview(String pack, String heading, String position, Optional<NextItem> next, Pace pace, Streak streak,
                     List<CompletionRow> completion, Activity activity, LocalDate today) {
     }
 

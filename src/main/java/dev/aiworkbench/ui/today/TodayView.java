@@ -99,6 +99,9 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
             return;
         }
         Overview overview = page.overview().get();
+        Label packTitle = new Label(overview.pack());
+        packTitle.setId("today-pack");
+        packTitle.getStyleClass().add(Styles.TEXT_MUTED);
         Label heading = new Label(overview.heading());
         heading.setId("today-week");
         heading.getStyleClass().add(Styles.TITLE_2);
@@ -106,7 +109,7 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         Label position = new Label(overview.position());
         position.setId("today-position");
         position.getStyleClass().add(Styles.TEXT_MUTED);
-        body.getChildren().addAll(new VBox(4, heading, position));
+        body.getChildren().addAll(new VBox(4, packTitle, heading, position));
 
         HBox cards = new HBox(16, whatsNext(overview.next()), pace(overview.pace()), streak(overview.streak()));
         cards.getChildren().forEach(card -> HBox.setHgrow(card, Priority.ALWAYS));

@@ -82,7 +82,7 @@ public final class TodayViewModel {
         String heading = status.workWeek().flatMap(pack::weekNumber)
                 .map(w -> "Week " + w.number() + " of " + pack.weeks().size() + ": " + w.title())
                 .orElse("You have finished " + pack.info().title());
-        return new Overview(heading, capitalise(PlanSummary.position(status)), next(pack, report, snapshot),
+        return new Overview(pack.info().title(), heading, capitalise(PlanSummary.position(status)), next(pack, report, snapshot),
                 pace(status, snapshot), streak(activity, today), completion(pack, report), activity, today);
     }
 

@@ -81,6 +81,7 @@ class LabPageServicesTest {
         assertThat(fastapi.type()).isEqualTo(ServiceType.FASTAPI);
         assertThat(fastapi.state().status()).isEqualTo(ServiceStatus.STOPPED);
         assertThat(page.canStopProperty().get()).isFalse();
+        assertThat(labs.runningLabs()).isEmpty();
 
         page.start();
         page.trustAndStart();
@@ -102,6 +103,8 @@ class LabPageServicesTest {
         assertThat(page.canStopProperty().get()).isTrue();
         assertThat(page.canRestartProperty().get()).isTrue();
         assertThat(uvicorns()).isNotEmpty();
+        assertThat(labs.runningLabs()).as("what a switch of pack would stop")
+                .containsExactly(workbench.labs().lab(LAB).title());
 
         page.stop();
         frame();
@@ -113,5 +116,6 @@ class LabPageServicesTest {
         assertThat(page.canStopProperty().get()).isFalse();
         assertThat(page.canStartProperty().get()).isTrue();
         assertThat(uvicorns()).isEmpty();
+        assertThat(labs.runningLabs()).isEmpty();
     }
 }

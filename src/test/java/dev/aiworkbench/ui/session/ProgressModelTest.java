@@ -47,6 +47,20 @@ class ProgressModelTest {
     }
 
     @Test
+    void the_running_timer_is_named_by_its_task_until_it_stops() throws Exception {
+        fixture = WorkbenchFixture.open(data, clock);
+        ProgressModel progress = fixture.progress();
+        Week week = fixture.pack().weekNumber(1).orElseThrow();
+        assertThat(progress.runningTimer()).isEmpty();
+
+        progress.startTimer(week.tasks().get(1).id());
+
+        assertThat(progress.runningTimer()).contains(week.tasks().get(1).title());
+        progress.stopTimer();
+        assertThat(progress.runningTimer()).isEmpty();
+    }
+
+    @Test
     void a_failed_write_puts_its_sentence_on_the_error_bar_and_the_next_good_one_clears_it() throws Exception {
         fixture = WorkbenchFixture.open(data, clock);
         ProgressModel progress = fixture.progress();

@@ -23,12 +23,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Packs section of Settings over a temporary data folder, on the synchronous executor. */
+/**
+ * The Packs section of Settings over a temporary data folder, on the synchronous executor. The app's switch is a
+ * stand-in that counts the switches it is asked for and says what would stop.
+ */
 class PacksViewModelTest {
     private static final Path SECOND_PACK = Path.of("curriculum", "llm-evals-in-practice");
     private static final String SECOND_ID = "llm-evals-in-practice";
@@ -40,14 +45,29 @@ class PacksViewModelTest {
     private PackShelf shelf;
     private TrustedKeys trusted;
     private PacksViewModel model;
+    private final List<String> running = new ArrayList<>();
+    private int switches;
 
     @BeforeEach
     void open() {
         shelf = new PackShelf(temp.resolve("data/packs"));
         trusted = new TrustedKeys(temp.resolve("data/trusted-keys"), Clock.systemUTC());
-        model = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()), new ImmediateTaskExecutor(),
-                Optional.of(builtIn()));
-        model.load();
+        model = walking(builtIn());
+    }
+
+    private PacksViewModel walking(PackInfo walked) {
+        PacksViewModel opened = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()),
+                new ImmediateTaskExecutor(), Optional.of(walked), Optional.of(appSwitch()));
+        opened.load();
+        return opened;
+    }
+
+    private PackSwitch appSwitch() {
+        return new PackSwitch(() -> List.copyOf(running), () -> switches++);
+    }
+
+    private static PackInfo second() {
+        return PackFiles.load(SECOND_PACK).pack().orElseThrow().info();
     }
 
     private static PackInfo builtIn() {
@@ -109,22 +129,112 @@ class PacksViewModelTest {
     }
 
     @Test
-    void use_makes_a_pack_active_and_says_to_restart_and_using_the_walked_pack_again_clears_that() {
+    void use_makes_the_pack_active_and_has_the_app_walk_it_at_once() {
         install(SECOND_PACK);
 
         model.use(listed(SECOND_ID));
 
-        assertThat(listed(SECOND_ID).active()).isTrue();
-        assertThat(listed(InstalledPack.DEFAULT_PACK).active()).isFalse();
         assertThat(shelf.activeId()).contains(SECOND_ID);
-        assertThat(model.restartNoticeProperty().get()).isEqualTo("Restart the app to walk " + SECOND_TITLE + " 1.0.0: it reads"
-                + " its pack once, when it starts.");
-
-        model.use(listed(InstalledPack.DEFAULT_PACK));
-
-        assertThat(listed(InstalledPack.DEFAULT_PACK).active()).isTrue();
-        assertThat(shelf.activeId()).isEmpty();
+        assertThat(listed(SECOND_ID).active()).isTrue();
+        assertThat(switches).isEqualTo(1);
+        assertThat(model.statusProperty().get()).isEqualTo("Opening " + SECOND_TITLE + "…");
+        assertThat(model.questionProperty().get()).isEmpty();
         assertThat(model.restartNoticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void use_asks_first_when_the_switch_would_stop_something_running_and_cancel_changes_nothing() {
+        install(SECOND_PACK);
+        running.addAll(List.of("the lab Eval regression", "a playground run", "an eval run"));
+
+        model.use(listed(SECOND_ID));
+
+        assertThat(model.questionProperty().get()).isEqualTo("Switch to " + SECOND_TITLE + " now? Switching stops the"
+                + " lab Eval regression, a playground run and an eval run; your progress is kept.");
+        assertThat(model.confirmLabelProperty().get()).isEqualTo("Switch");
+        assertThat(shelf.activeId()).as("nothing is written before the learner agrees").isEmpty();
+        assertThat(switches).isZero();
+
+        model.cancel();
+        model.confirm();
+        assertThat(shelf.activeId()).isEmpty();
+        assertThat(switches).isZero();
+
+        model.use(listed(SECOND_ID));
+        model.confirm();
+        assertThat(shelf.activeId()).contains(SECOND_ID);
+        assertThat(switches).isEqualTo(1);
+    }
+
+    @Test
+    void the_pack_the_app_walks_offers_no_use() {
+        install(SECOND_PACK);
+
+        assertThat(model.canUse(listed(InstalledPack.DEFAULT_PACK))).isFalse();
+        assertThat(model.canUse(listed(SECOND_ID))).isTrue();
+        model.use(listed(InstalledPack.DEFAULT_PACK));
+        assertThat(switches).isZero();
+    }
+
+    @Test
+    void removing_the_walked_pack_switches_the_app_back_to_the_built_in_one() {
+        install(SECOND_PACK);
+        model.use(listed(SECOND_ID));
+        PacksViewModel walked = walking(second());
+
+        walked.askRemove(listed(SECOND_ID));
+        walked.confirm();
+
+        assertThat(shelf.activeId()).isEmpty();
+        assertThat(switches).as("once for Use, once for the removal").isEqualTo(2);
+        assertThat(walked.statusProperty().get()).isEqualTo("Opening " + builtIn().title() + "…");
+    }
+
+    @Test
+    void a_declined_switch_after_a_change_leaves_a_notice_and_use_on_the_active_pack_switches_later() {
+        install(SECOND_PACK);
+        model.use(listed(SECOND_ID));
+        PacksViewModel walked = walking(second());
+        running.add("an eval run");
+
+        walked.askRemove(walked.packs().get(1));
+        walked.confirm();
+        assertThat(walked.questionProperty().get()).startsWith("Switch to " + builtIn().title() + " now? Switching"
+                + " stops an eval run;");
+        walked.cancel();
+
+        assertThat(switches).isEqualTo(1);
+        assertThat(walked.restartNoticeProperty().get()).isEqualTo(builtIn().title() + " " + builtIn().version()
+                + " is the active pack, but the app still walks " + SECOND_TITLE + ": choose Use on it to switch now,"
+                + " or restart the app.");
+        ListedPack builtInPack = walked.packs().get(0);
+        assertThat(builtInPack.active()).isTrue();
+        assertThat(walked.canUse(builtInPack)).isTrue();
+
+        walked.use(builtInPack);
+        walked.confirm();
+        assertThat(switches).isEqualTo(2);
+    }
+
+    @Test
+    void started_with_a_pack_on_the_command_line_use_only_chooses_the_pack_of_the_next_plain_start() {
+        PacksViewModel pinned = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()),
+                new ImmediateTaskExecutor(), Optional.of(builtIn()), Optional.empty());
+        pinned.load();
+        pinned.chooseSource(SECOND_PACK);
+        pinned.confirm();
+
+        pinned.use(pinned.packs().get(1));
+
+        assertThat(shelf.activeId()).contains(SECOND_ID);
+        assertThat(pinned.restartNoticeProperty().get()).isEqualTo("The app walks the pack given with --pack, so "
+                + SECOND_TITLE + " 1.0.0 is walked from its next start without --pack.");
+
+        pinned.use(pinned.packs().get(0));
+
+        assertThat(shelf.activeId()).isEmpty();
+        assertThat(pinned.restartNoticeProperty().get()).isEmpty();
+        assertThat(switches).isZero();
     }
 
     @Test
@@ -194,7 +304,7 @@ class PacksViewModelTest {
     void while_a_pack_is_read_the_section_is_busy_and_takes_no_second_change() {
         DeferredTaskExecutor tasks = new DeferredTaskExecutor();
         PacksViewModel slow = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()), tasks,
-                Optional.of(builtIn()));
+                Optional.of(builtIn()), Optional.of(appSwitch()));
 
         slow.chooseSource(SECOND_PACK);
         slow.chooseSource(SECOND_PACK);
@@ -207,12 +317,10 @@ class PacksViewModelTest {
     }
 
     @Test
-    void a_new_version_of_the_walked_pack_is_planned_as_one_and_installing_it_says_to_restart() {
+    void a_new_version_of_the_walked_pack_is_planned_as_one_and_installing_it_switches_the_app_to_it() {
         install(SECOND_PACK);
         model.use(listed(SECOND_ID));
-        PacksViewModel walked = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version()),
-                new ImmediateTaskExecutor(), Optional.of(PackFiles.load(SECOND_PACK).pack().orElseThrow().info()));
-        walked.load();
+        PacksViewModel walked = walking(second());
         Path newer = copy(SECOND_PACK, temp.resolve("newer"));
         PackFiles.replaceLine(newer.resolve("pack.yaml"), "version:", "version: 1.1.0");
 
@@ -221,9 +329,9 @@ class PacksViewModelTest {
                 .contains("It is a new version of a pack you have");
         walked.confirm();
 
-        assertThat(walked.statusProperty().get()).isEqualTo("Installed " + SECOND_TITLE + " (" + SECOND_ID + " 1.1.0).");
         assertThat(walked.packs()).extracting(ListedPack::version).last().isEqualTo("1.1.0");
-        assertThat(walked.restartNoticeProperty().get()).startsWith("Restart the app to walk " + SECOND_TITLE + " 1.1.0:");
+        assertThat(switches).as("once for Use, once for the new version").isEqualTo(2);
+        assertThat(walked.statusProperty().get()).isEqualTo("Opening " + SECOND_TITLE + "…");
     }
 
     @Test

@@ -103,7 +103,7 @@ class ReadinessCardsTest {
         List<String> navigations = new ArrayList<>();
         ScreenContext context = new ScreenContext(workbench, models, url -> { },
                 (screen, target) -> navigations.add(screen + " " + target),
-                new SimpleObjectProperty<>(ThemeChoice.LIGHT), choice -> { });
+                new SimpleObjectProperty<>(ThemeChoice.LIGHT), choice -> { }, Optional.empty());
         Stage[] stage = new Stage[1];
         robot.interact(() -> stage[0] = AppDriver.showAlone(
                 (Parent) ScreenRegistry.entry(ScreenRegistry.TODAY).factory().apply(context).view(), 1100, 800));

@@ -46,6 +46,7 @@ class TodayViewModelTest {
 
         Overview overview = model.page().overview().orElseThrow();
         assertThat(model.page().problems()).isEmpty();
+        assertThat(overview.pack()).isEqualTo(fixture.pack().info().title());
         assertThat(overview.heading()).isEqualTo("Week 1 of 36: " + weekOne().title());
         assertThat(overview.next().orElseThrow().title()).isEqualTo(weekOne().tasks().get(0).title());
         assertThat(overview.next().orElseThrow().context()).isEqualTo("Week 1 · " + weekOne().title());
