@@ -72,9 +72,15 @@ public final class PacksSection extends VBox {
         restart.textProperty().bind(model.restartNoticeProperty());
         restart.visibleProperty().bind(model.restartNoticeProperty().isNotEmpty());
         restart.managedProperty().bind(restart.visibleProperty());
+        ListView<String> report = new ListView<>(model.report());
+        report.setId("pack-report");
+        report.getStyleClass().add(Styles.DENSE);
+        report.setPrefHeight(180);
+        report.visibleProperty().bind(Bindings.isNotEmpty(model.report()));
+        report.managedProperty().bind(report.visibleProperty());
         Label hint = Labels.wrapped("Drop a pack's .zip or folder here to install it. `workbench pack install`, "
                 + "`list`, `use` and `remove` do the same from a terminal.", Styles.TEXT_MUTED);
-        getChildren().addAll(list, new HBox(12, installZip, installFolder, status), confirmRow(model), problems,
+        getChildren().addAll(list, new HBox(12, installZip, installFolder, status), confirmRow(model), report, problems,
                 restart, hint);
         setOnDragOver(PacksSection::acceptOneFile);
         setOnDragDropped(e -> {

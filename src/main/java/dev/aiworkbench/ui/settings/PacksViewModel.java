@@ -2,10 +2,12 @@ package dev.aiworkbench.ui.settings;
 
 import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.packs.InstallPlan;
+import dev.aiworkbench.packs.InstallReport;
 import dev.aiworkbench.packs.InstallRefused;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackSignature;
+import dev.aiworkbench.progress.CarryOverPlan;
 import dev.aiworkbench.ui.common.Sentences;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,6 +41,7 @@ public final class PacksViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> report = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper confirmLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper restartNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -81,7 +85,12 @@ public final class PacksViewModel {
         return question.getReadOnlyProperty();
     }
 
-    /** The confirming button's text: "Install", "Remove" or "Switch". */
+    /** While an install waits: what the new version changes and what happens to the progress, one line each. */
+    ObservableList<String> report() {
+        return FXCollections.unmodifiableObservableList(report);
+    }
+
+    /** The confirming button's text: "Install", "Upgrade", "Remove" or "Switch". */
     ReadOnlyStringProperty confirmLabelProperty() {
         return confirmLabel.getReadOnlyProperty();
     }
@@ -109,10 +118,18 @@ public final class PacksViewModel {
         cancel();
         problems.clear();
         status.set("Reading " + source.getFileName() + "…");
-        work(() -> packs.plan(source), this::showPlan);
+        work(() -> {
+            InstallPlan plan = packs.plan(source);
+            return new PlannedInstall(plan, packs.carryOver(plan));
+        }, this::showPlan);
     }
 
-    private void showPlan(InstallPlan plan) {
+    /** A plan and what it would do to the learner's progress, both read off the FX thread. */
+    private record PlannedInstall(InstallPlan plan, CarryOverPlan carry) {
+    }
+
+    private void showPlan(PlannedInstall planned) {
+        InstallPlan plan = planned.plan();
         String name = name(plan);
         if (plan.outcome() == InstallPlan.Outcome.ALREADY_INSTALLED) {
             status.set(name + " is already installed; nothing changed.");
@@ -120,15 +137,40 @@ public final class PacksViewModel {
         }
         status.set("");
         pendingInstall = plan;
-        confirmLabel.set("Install");
+        boolean upgrade = plan.changes().isPresent();
+        confirmLabel.set(upgrade ? "Upgrade" : "Install");
         trustOffered.set(plan.signature().kind() == PackSignature.Kind.UNTRUSTED_KEY);
-        question.set("Install " + name + "? " + whatItIs(plan) + " " + whoMadeIt(plan.signature()));
+        question.set((upgrade ? "Upgrade to " : "Install ") + name + "? " + whatItIs(plan) + progressInWords(planned.carry())
+                + " " + whoMadeIt(plan.signature()));
+        plan.changes().ifPresent(changes -> report.setAll(InstallReport.changes(plan.info().id(), changes)));
+        report.addAll(InstallReport.progress(planned.carry()));
     }
 
     private static String whatItIs(InstallPlan plan) {
-        return plan.outcome() == InstallPlan.Outcome.NEW_VERSION
-                ? "It is a new version of a pack you have: it goes beside the one installed and is used for it from now on."
-                : "It is new here.";
+        return plan.changes().map(changes -> "It replaces " + changes.fromVersion() + " (the changes are listed"
+                        + " below); your progress is backed up first.")
+                .orElse(plan.outcome() == InstallPlan.Outcome.NEW_VERSION
+                        ? "It is a new version of a pack you have: it goes beside the one installed and is used for it"
+                        + " from now on."
+                        : "It is new here.");
+    }
+
+    private static String progressInWords(CarryOverPlan carry) {
+        if (!carry.changesAnything()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!carry.moved().isEmpty()) {
+            parts.add(carry.moved().size() + " item(s) move to the items that replace them");
+        }
+        if (!carry.archived().isEmpty()) {
+            parts.add(carry.archived().size() + " item(s) it no longer has are archived (kept, and back if a later"
+                    + " version has them)");
+        }
+        if (!carry.restored().isEmpty()) {
+            parts.add(carry.restored().size() + " archived item(s) come back");
+        }
+        return " Your progress: " + String.join("; ", parts) + ".";
     }
 
     private static String whoMadeIt(PackSignature signature) {
@@ -161,6 +203,7 @@ public final class PacksViewModel {
         pendingRemove = null;
         pendingSwitch = null;
         trustOffered.set(false);
+        report.clear();
         question.set("");
         confirmLabel.set("");
     }

@@ -5,10 +5,18 @@ import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.curriculum.bundle.SigningKeys;
 import dev.aiworkbench.packs.InstalledPacks;
+import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.ListedPack;
 import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.packs.TrustedKey;
 import dev.aiworkbench.packs.TrustedKeys;
+import dev.aiworkbench.progress.ProgressCarryOver;
+import dev.aiworkbench.progress.ProgressService;
+import dev.aiworkbench.progress.TaskState;
+import dev.aiworkbench.store.Backup;
+import dev.aiworkbench.store.BackupFolder;
+import dev.aiworkbench.store.Backups;
+import dev.aiworkbench.store.Database;
 import dev.aiworkbench.testing.DeferredTaskExecutor;
 import dev.aiworkbench.testing.ImmediateTaskExecutor;
 import dev.aiworkbench.testing.PackFiles;
@@ -325,13 +333,55 @@ class PacksViewModelTest {
         PackFiles.replaceLine(newer.resolve("pack.yaml"), "version:", "version: 1.1.0");
 
         walked.chooseSource(newer);
-        assertThat(walked.questionProperty().get()).startsWith("Install " + SECOND_TITLE + " (" + SECOND_ID + " 1.1.0)?")
-                .contains("It is a new version of a pack you have");
+        assertThat(walked.questionProperty().get()).startsWith("Upgrade to " + SECOND_TITLE + " (" + SECOND_ID + " 1.1.0)?")
+                .contains("It replaces 1.0.0 (the changes are listed below)");
+        assertThat(walked.confirmLabelProperty().get()).isEqualTo("Upgrade");
+        assertThat(walked.report()).containsExactly("Changes from " + SECOND_ID + " 1.0.0 to 1.1.0:",
+                "  none in weeks, tasks, checklists, labs or assessments");
         walked.confirm();
 
         assertThat(walked.packs()).extracting(ListedPack::version).last().isEqualTo("1.1.0");
         assertThat(switches).as("once for Use, once for the new version").isEqualTo(2);
         assertThat(walked.statusProperty().get()).isEqualTo("Opening " + SECOND_TITLE + "…");
+    }
+
+    @Test
+    void an_upgrade_lists_its_changes_and_moves_progress_to_the_items_that_replace_old_ids() throws Exception {
+        Files.createDirectories(temp.resolve("data"));
+        try (Database database = Database.open(temp.resolve("data/workbench.db"))) {
+            ProgressService progress = new ProgressService(database, Clock.systemUTC());
+            Backups backups = new Backups(database, new BackupFolder(temp.resolve("data/backups")), Clock.systemUTC());
+            PacksViewModel upgrading = new PacksViewModel(new InstalledPacks(shelf, trusted, AppInfo.version(),
+                    Optional.of(new PackInstallation.Progress(new ProgressCarryOver(database, List.of(),
+                            Clock.systemUTC()), backups))), new ImmediateTaskExecutor(), Optional.of(builtIn()),
+                    Optional.of(appSwitch()));
+            upgrading.load();
+            upgrading.chooseSource(SECOND_PACK);
+            upgrading.confirm();
+            progress.mark(PackFiles.load(SECOND_PACK).pack().orElseThrow(), "w01-golden-set", TaskState.DONE);
+            Path newer = copy(SECOND_PACK, temp.resolve("newer"));
+            PackFiles.replaceLine(newer.resolve("pack.yaml"), "version:", "version: 2.0.0");
+            Path week = newer.resolve("weeks/01-golden-datasets-and-assertions.md");
+            PackFiles.replaceOnce(week, "  - id: w01-golden-set\n", "  - id: w01-golden-dataset\n    replaces: [w01-golden-set]\n");
+            Path quiz = newer.resolve("assessments/milestone-eval-gate.yaml");
+            PackFiles.write(quiz, PackFiles.read(quiz).replace("w01-golden-set", "w01-golden-dataset"));
+
+            upgrading.chooseSource(newer);
+
+            assertThat(upgrading.questionProperty().get()).startsWith("Upgrade to ")
+                    .contains("Your progress: 1 item(s) move to the items that replace them.");
+            assertThat(upgrading.report()).contains("  moves w01-golden-set -> w01-golden-dataset")
+                    .anySatisfy(line -> assertThat(line).startsWith("    > w01-golden-set ")
+                            .endsWith("(replaced by w01-golden-dataset)"));
+            assertThat(backups.list()).isEmpty();
+
+            upgrading.confirm();
+
+            assertThat(progress.snapshot(PackFiles.load(newer).pack().orElseThrow()).state("w01-golden-dataset"))
+                    .isEqualTo(TaskState.DONE);
+            assertThat(backups.list()).extracting(Backup::reason).containsExactly(Backups.BEFORE_UPGRADE);
+            assertThat(upgrading.report()).isEmpty();
+        }
     }
 
     @Test
