@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * old ids, archived for removed ids (and restored when they come back), and a backup before anything changes.
  */
 class CliPackUpgradeTest {
-    private static final Path SECOND_PACK = Path.of("curriculum", "llm-evals-in-practice");
     private static final String ID = "llm-evals-in-practice";
     private static final String WEEK_ONE = "weeks/01-golden-datasets-and-assertions.md";
 
@@ -37,23 +36,17 @@ class CliPackUpgradeTest {
     }
 
     private Path copyOfSecondPack(String folder, String version) {
-        Path pack = temp.resolve(folder);
-        copy(SECOND_PACK, pack);
-        PackFiles.replaceLine(pack.resolve("pack.yaml"), "version:", "version: " + version);
-        return pack;
+        return PackFiles.secondPackAt(temp.resolve(folder), version);
     }
 
     /** Version 2: w01-golden-set is now w01-golden-dataset (it says so), and w01-dataset-policy is gone. */
     private Path version2() {
-        Path pack = copyOfSecondPack("v2", "2.0.0");
+        Path pack = PackFiles.secondPackRenamingGoldenSet(temp.resolve("v2"), "2.0.0");
         Path week = pack.resolve(WEEK_ONE);
-        PackFiles.replaceOnce(week, "  - id: w01-golden-set\n", "  - id: w01-golden-dataset\n    replaces: [w01-golden-set]\n");
         String text = PackFiles.read(week);
         int start = text.indexOf("  - id: w01-dataset-policy");
         int end = text.indexOf("\nresources:", start);
         PackFiles.write(week, text.substring(0, start) + text.substring(end + 1));
-        Path assessment = pack.resolve("assessments/milestone-eval-gate.yaml");
-        PackFiles.write(assessment, PackFiles.read(assessment).replace("w01-golden-set", "w01-golden-dataset"));
         return pack;
     }
 
@@ -139,20 +132,5 @@ class CliPackUpgradeTest {
         ok(cli().run("pack", "install", v1.toString(), "--yes"));
         ok(cli().run("pack", "use", ID));
         assertThat(state("w01-assertions")).isEqualTo("todo");
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

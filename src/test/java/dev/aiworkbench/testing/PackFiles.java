@@ -29,11 +29,19 @@ public final class PackFiles {
     private PackFiles() {
     }
 
+    /** The second pack of the repository, four weeks on evaluating LLM features. */
+    public static final Path SECOND_PACK = Path.of("curriculum", "llm-evals-in-practice");
+
     /** Copies the default pack into {@code target} (created) and returns it. */
     public static Path copyDefaultPack(Path target) {
-        try (Stream<Path> files = Files.walk(DEFAULT_PACK)) {
+        return copyFolder(DEFAULT_PACK, target);
+    }
+
+    /** Copies a folder's files into {@code target} (created) and returns it. */
+    public static Path copyFolder(Path from, Path target) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
-                Path copy = target.resolve(DEFAULT_PACK.relativize(source).toString());
+                Path copy = target.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {
@@ -44,6 +52,26 @@ public final class PackFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A copy of the second pack at another version. */
+    public static Path secondPackAt(Path target, String version) {
+        Path pack = copyFolder(SECOND_PACK, target);
+        replaceLine(pack.resolve("pack.yaml"), "version:", "version: " + version);
+        return pack;
+    }
+
+    /**
+     * A later version of the second pack in which task w01-golden-set is called w01-golden-dataset and says it
+     * replaces the old id (and the assessment's evidence names the new one).
+     */
+    public static Path secondPackRenamingGoldenSet(Path target, String version) {
+        Path pack = secondPackAt(target, version);
+        replaceOnce(pack.resolve("weeks/01-golden-datasets-and-assertions.md"), "  - id: w01-golden-set\n",
+                "  - id: w01-golden-dataset\n    replaces: [w01-golden-set]\n");
+        Path quiz = pack.resolve("assessments/milestone-eval-gate.yaml");
+        write(quiz, read(quiz).replace("w01-golden-set", "w01-golden-dataset"));
+        return pack;
     }
 
     /**

@@ -276,7 +276,7 @@ class PacksViewModelTest {
 
     @Test
     void a_broken_pack_is_refused_with_its_problems_and_nothing_is_installed() {
-        Path broken = copy(SECOND_PACK, temp.resolve("broken"));
+        Path broken = PackFiles.copyFolder(SECOND_PACK, temp.resolve("broken"));
         PackFiles.replaceLine(broken.resolve("pack.yaml"), "version:", "version: one-point-oh");
 
         model.chooseSource(broken);
@@ -292,21 +292,6 @@ class PacksViewModelTest {
         assertThat(model.problems()).as("a new choice clears the last refusal").isEmpty();
     }
 
-    private static Path copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void while_a_pack_is_read_the_section_is_busy_and_takes_no_second_change() {
@@ -329,7 +314,7 @@ class PacksViewModelTest {
         install(SECOND_PACK);
         model.use(listed(SECOND_ID));
         PacksViewModel walked = walking(second());
-        Path newer = copy(SECOND_PACK, temp.resolve("newer"));
+        Path newer = PackFiles.copyFolder(SECOND_PACK, temp.resolve("newer"));
         PackFiles.replaceLine(newer.resolve("pack.yaml"), "version:", "version: 1.1.0");
 
         walked.chooseSource(newer);
@@ -359,12 +344,7 @@ class PacksViewModelTest {
             upgrading.chooseSource(SECOND_PACK);
             upgrading.confirm();
             progress.mark(PackFiles.load(SECOND_PACK).pack().orElseThrow(), "w01-golden-set", TaskState.DONE);
-            Path newer = copy(SECOND_PACK, temp.resolve("newer"));
-            PackFiles.replaceLine(newer.resolve("pack.yaml"), "version:", "version: 2.0.0");
-            Path week = newer.resolve("weeks/01-golden-datasets-and-assertions.md");
-            PackFiles.replaceOnce(week, "  - id: w01-golden-set\n", "  - id: w01-golden-dataset\n    replaces: [w01-golden-set]\n");
-            Path quiz = newer.resolve("assessments/milestone-eval-gate.yaml");
-            PackFiles.write(quiz, PackFiles.read(quiz).replace("w01-golden-set", "w01-golden-dataset"));
+            Path newer = PackFiles.secondPackRenamingGoldenSet(temp.resolve("newer"), "2.0.0");
 
             upgrading.chooseSource(newer);
 
