@@ -17,13 +17,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * Where a pack's files are: a folder, a zip of that folder, or the default pack inside the
@@ -45,15 +41,20 @@ public final class PackLocation implements Closeable {
         this.ownedFileSystem = ownedFileSystem;
     }
 
-    /** Opens a pack folder or a {@code .zip} of one; the zip is checked before anything in it is read. */
+    /** Opens a pack folder or a {@code .zip} of one within the {@linkplain ArchiveLimits#DEFAULT usual limits}. */
     public static PackLocation open(Path folderOrZip) throws PackAccessException {
+        return open(folderOrZip, ArchiveLimits.DEFAULT);
+    }
+
+    /** Opens a pack folder or a {@code .zip} of one; the zip is checked entry by entry before anything in it is read. */
+    public static PackLocation open(Path folderOrZip, ArchiveLimits limits) throws PackAccessException {
         if (!Files.exists(folderOrZip)) {
             throw new PackAccessException(folderOrZip + " does not exist");
         }
         if (Files.isDirectory(folderOrZip)) {
             return new PackLocation(folderOrZip.toAbsolutePath().normalize(), folderOrZip.toString(), null);
         }
-        checkArchive(folderOrZip);
+        ZipScreen.check(folderOrZip, limits);
         try {
             FileSystem zip = FileSystems.newFileSystem(folderOrZip);
             Path top = zip.getPath("/");
@@ -119,49 +120,6 @@ public final class PackLocation implements Closeable {
             }
         }
         return top;
-    }
-
-    private static void checkArchive(Path zipPath) throws PackAccessException {
-        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
-            int count = 0;
-            long total = 0;
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                if (++count > MAX_FILES) {
-                    throw new PackAccessException(zipPath + " has more than " + MAX_FILES + " entries");
-                }
-                String name = entry.getName();
-                if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
-                        || List.of(name.split("/")).contains("..")) {
-                    throw new PackAccessException(zipPath + " has an entry that leaves the pack folder: " + name);
-                }
-                // A NUL or other control character in a name is no file name a pack can hold, and the zip file
-                // system refuses to make a path of it later (an unchecked InvalidPathException, found by fuzzing).
-                if (name.chars().anyMatch(Character::isISOControl)) {
-                    throw new PackAccessException(zipPath + " has an entry whose name holds a control character: "
-                            + visible(name) + "; rebuild the zip from a pack folder whose file names are plain text");
-                }
-                if (entry.getSize() > MAX_FILE_BYTES * 4) {
-                    throw new PackAccessException(zipPath + ": " + name + " is larger than "
-                            + MAX_FILE_BYTES * 4 / 1024 / 1024 + " MB");
-                }
-                total += Math.max(0, entry.getSize());
-                if (total > MAX_TOTAL_BYTES) {
-                    throw new PackAccessException(zipPath + " unpacks to more than " + MAX_TOTAL_BYTES / 1024 / 1024 + " MB");
-                }
-            }
-        } catch (ZipException e) {
-            throw new PackAccessException(zipPath + " is neither a pack folder nor a zip archive (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new PackAccessException("cannot read " + zipPath + ": " + e.getMessage());
-        }
-    }
-
-    /** The name with each control character written as a Unicode escape, so that a message shows where it is. */
-    private static String visible(String name) {
-        StringBuilder shown = new StringBuilder();
-        name.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
-        return shown.toString();
     }
 
     public String displayName() {
