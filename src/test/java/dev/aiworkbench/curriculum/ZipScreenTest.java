@@ -156,6 +156,34 @@ class ZipScreenTest {
                         + " holds; build the zip again from the pack folder");
     }
 
+    @Test
+    void anEntryWhoseDeflatedBytesAreDamagedIsRefusedNamingIt() throws IOException {
+        String name = TOP + "datasets/cases.jsonl";
+        List<Entry> entries = new ArrayList<>(List.of(Entry.file(name, "{\"input\": \"a question\"}\n".repeat(20))));
+        entries.addAll(pack());
+        Path zip = zip(entries);
+        byte[] bytes = Files.readAllBytes(zip);
+        Arrays.fill(bytes, 30 + name.length(), 30 + name.length() + 4, (byte) 0xFF);
+        Files.write(zip, bytes);
+
+        assertThatThrownBy(() -> PackLocation.open(zip)).isInstanceOf(PackAccessException.class)
+                .hasMessageStartingWith(zip + ": " + name + " cannot be inflated (")
+                .hasMessageEndingWith("); the zip is damaged, so download it again");
+    }
+
+    @Test
+    void aSmallFileMayCompressAsWellAsItLikesButNotALargerOne() {
+        long exempt = ArchiveLimits.DEFAULT.ratioExemptBytes();
+        Path small = zip(pack(Entry.file(TOP + "datasets/blank.txt", " ".repeat((int) exempt))));
+
+        assertThat(PackFiles.lines(PackFiles.load(small))).isEmpty();
+
+        Path larger = zip(pack(Entry.file(TOP + "datasets/blank.txt", " ".repeat((int) exempt + 1))));
+        assertThatThrownBy(() -> PackLocation.open(larger)).isInstanceOf(PackAccessException.class)
+                .hasMessageContaining(TOP + "datasets/blank.txt would inflate from ")
+                .hasMessageContaining("more than 100 times over, as a zip bomb does");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"notes/con-artist.md", "notes/01.intro.md", "notes/Überblick.md", "notes/.hidden.md",
             "notes/a b.md"})
