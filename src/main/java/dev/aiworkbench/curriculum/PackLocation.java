@@ -6,6 +6,7 @@ import dev.aiworkbench.diagnostics.Problem;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +36,13 @@ public final class PackLocation implements Closeable {
     private final Path root;
     private final String displayName;
     private final FileSystem ownedFileSystem;
+    private final ArchiveLimits limits;
 
-    private PackLocation(Path root, String displayName, FileSystem ownedFileSystem) {
+    private PackLocation(Path root, String displayName, FileSystem ownedFileSystem, ArchiveLimits limits) {
         this.root = root;
         this.displayName = displayName;
         this.ownedFileSystem = ownedFileSystem;
+        this.limits = limits;
     }
 
     /** Opens a pack folder or a {@code .zip} of one within the {@linkplain ArchiveLimits#DEFAULT usual limits}. */
@@ -46,19 +50,22 @@ public final class PackLocation implements Closeable {
         return open(folderOrZip, ArchiveLimits.DEFAULT);
     }
 
-    /** Opens a pack folder or a {@code .zip} of one; the zip is checked entry by entry before anything in it is read. */
+    /**
+     * Opens a pack folder or a {@code .zip} of one; the zip is checked entry by entry and its bytes counted before
+     * anything in it is read.
+     */
     public static PackLocation open(Path folderOrZip, ArchiveLimits limits) throws PackAccessException {
         if (!Files.exists(folderOrZip)) {
             throw new PackAccessException(folderOrZip + " does not exist");
         }
         if (Files.isDirectory(folderOrZip)) {
-            return new PackLocation(folderOrZip.toAbsolutePath().normalize(), folderOrZip.toString(), null);
+            return new PackLocation(folderOrZip.toAbsolutePath().normalize(), folderOrZip.toString(), null, limits);
         }
         ZipScreen.check(folderOrZip, limits);
         try {
             FileSystem zip = FileSystems.newFileSystem(folderOrZip);
             Path top = zip.getPath("/");
-            return new PackLocation(packRootInside(top), folderOrZip.toString(), zip);
+            return new PackLocation(packRootInside(top), folderOrZip.toString(), zip, limits);
         } catch (IOException | RuntimeException e) {
             throw new PackAccessException(folderOrZip + " is not a readable zip archive (" + e.getMessage() + ")");
         }
@@ -71,7 +78,7 @@ public final class PackLocation implements Closeable {
             throw new PackAccessException("the application does not contain the pack '" + name + "'");
         }
         try {
-            return new PackLocation(pathOf(manifest).getParent(), "built-in pack " + name, null);
+            return new PackLocation(pathOf(manifest).getParent(), "built-in pack " + name, null, ArchiveLimits.DEFAULT);
         } catch (URISyntaxException | IOException e) {
             throw new PackAccessException("cannot open the built-in pack '" + name + "': " + e.getMessage());
         }
@@ -87,7 +94,7 @@ public final class PackLocation implements Closeable {
             throw new PackAccessException("the application does not contain the folder '" + folder + "'");
         }
         try {
-            return new PackLocation(pathOf(url), displayName, null);
+            return new PackLocation(pathOf(url), displayName, null, ArchiveLimits.DEFAULT);
         } catch (URISyntaxException | IOException e) {
             throw new PackAccessException("cannot open the application's folder '" + folder + "': " + e.getMessage());
         }
@@ -216,6 +223,44 @@ public final class PackLocation implements Closeable {
             throw new ProblemException(Problem.error(SourcePosition.startOf(name), "file is missing"));
         } catch (IOException e) {
             throw new ProblemException(Problem.error(SourcePosition.startOf(name), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Copies every file of the pack into {@code target}, an empty folder, by the names {@link #files()} gives. Links
+     * are refused, never followed, and the bytes read are counted against the limits per file and in total, whatever
+     * sizes a zip declares or a file had when the pack was opened.
+     */
+    public void copyInto(Path target) throws IOException, PackAccessException {
+        long total = 0;
+        byte[] buffer = new byte[8192];
+        for (String name : files()) {
+            Path from = resolve(name);
+            if (Files.isSymbolicLink(from)) {
+                throw new PackAccessException(name + " is a symbolic link; packs may not contain links");
+            }
+            Path to = target.resolve(name).normalize();
+            if (!to.startsWith(target)) {
+                throw new PackAccessException(name + " leaves the pack folder");
+            }
+            Files.createDirectories(to.getParent());
+            long copied = 0;
+            try (InputStream in = Files.newInputStream(from);
+                 OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    copied += n;
+                    total += n;
+                    if (copied > limits.maxEntryBytes()) {
+                        throw new PackAccessException(displayName + ": " + name + " is larger than "
+                                + ArchiveLimits.size(limits.maxEntryBytes()));
+                    }
+                    if (total > limits.maxTotalBytes()) {
+                        throw new PackAccessException(displayName + "'s files add up to more than "
+                                + ArchiveLimits.size(limits.maxTotalBytes()));
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
         }
     }
 
