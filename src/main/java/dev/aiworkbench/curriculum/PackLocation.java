@@ -52,13 +52,14 @@ public final class PackLocation implements Closeable {
 
     /**
      * Opens a pack folder or a {@code .zip} of one; the zip is checked entry by entry and its bytes counted before
-     * anything in it is read.
+     * anything in it is read, and a folder's files are counted and measured.
      */
     public static PackLocation open(Path folderOrZip, ArchiveLimits limits) throws PackAccessException {
         if (!Files.exists(folderOrZip)) {
             throw new PackAccessException(folderOrZip + " does not exist");
         }
         if (Files.isDirectory(folderOrZip)) {
+            FolderScreen.check(folderOrZip, limits);
             return new PackLocation(folderOrZip.toAbsolutePath().normalize(), folderOrZip.toString(), null, limits);
         }
         ZipScreen.check(folderOrZip, limits);
