@@ -6,6 +6,7 @@ import dev.aiworkbench.diagnostics.Problem;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -16,14 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * Where a pack's files are: a folder, a zip of that folder, or the default pack inside the
@@ -38,26 +36,37 @@ public final class PackLocation implements Closeable {
     private final Path root;
     private final String displayName;
     private final FileSystem ownedFileSystem;
+    private final ArchiveLimits limits;
 
-    private PackLocation(Path root, String displayName, FileSystem ownedFileSystem) {
+    private PackLocation(Path root, String displayName, FileSystem ownedFileSystem, ArchiveLimits limits) {
         this.root = root;
         this.displayName = displayName;
         this.ownedFileSystem = ownedFileSystem;
+        this.limits = limits;
     }
 
-    /** Opens a pack folder or a {@code .zip} of one; the zip is checked before anything in it is read. */
+    /** Opens a pack folder or a {@code .zip} of one within the {@linkplain ArchiveLimits#DEFAULT usual limits}. */
     public static PackLocation open(Path folderOrZip) throws PackAccessException {
+        return open(folderOrZip, ArchiveLimits.DEFAULT);
+    }
+
+    /**
+     * Opens a pack folder or a {@code .zip} of one; the zip is checked entry by entry and its bytes counted before
+     * anything in it is read, and a folder's files are counted and measured.
+     */
+    public static PackLocation open(Path folderOrZip, ArchiveLimits limits) throws PackAccessException {
         if (!Files.exists(folderOrZip)) {
             throw new PackAccessException(folderOrZip + " does not exist");
         }
         if (Files.isDirectory(folderOrZip)) {
-            return new PackLocation(folderOrZip.toAbsolutePath().normalize(), folderOrZip.toString(), null);
+            FolderScreen.check(folderOrZip, limits);
+            return new PackLocation(folderOrZip.toAbsolutePath().normalize(), folderOrZip.toString(), null, limits);
         }
-        checkArchive(folderOrZip);
+        ZipScreen.check(folderOrZip, limits);
         try {
             FileSystem zip = FileSystems.newFileSystem(folderOrZip);
             Path top = zip.getPath("/");
-            return new PackLocation(packRootInside(top), folderOrZip.toString(), zip);
+            return new PackLocation(packRootInside(top), folderOrZip.toString(), zip, limits);
         } catch (IOException | RuntimeException e) {
             throw new PackAccessException(folderOrZip + " is not a readable zip archive (" + e.getMessage() + ")");
         }
@@ -70,7 +79,7 @@ public final class PackLocation implements Closeable {
             throw new PackAccessException("the application does not contain the pack '" + name + "'");
         }
         try {
-            return new PackLocation(pathOf(manifest).getParent(), "built-in pack " + name, null);
+            return new PackLocation(pathOf(manifest).getParent(), "built-in pack " + name, null, ArchiveLimits.DEFAULT);
         } catch (URISyntaxException | IOException e) {
             throw new PackAccessException("cannot open the built-in pack '" + name + "': " + e.getMessage());
         }
@@ -86,7 +95,7 @@ public final class PackLocation implements Closeable {
             throw new PackAccessException("the application does not contain the folder '" + folder + "'");
         }
         try {
-            return new PackLocation(pathOf(url), displayName, null);
+            return new PackLocation(pathOf(url), displayName, null, ArchiveLimits.DEFAULT);
         } catch (URISyntaxException | IOException e) {
             throw new PackAccessException("cannot open the application's folder '" + folder + "': " + e.getMessage());
         }
@@ -119,49 +128,6 @@ public final class PackLocation implements Closeable {
             }
         }
         return top;
-    }
-
-    private static void checkArchive(Path zipPath) throws PackAccessException {
-        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
-            int count = 0;
-            long total = 0;
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                if (++count > MAX_FILES) {
-                    throw new PackAccessException(zipPath + " has more than " + MAX_FILES + " entries");
-                }
-                String name = entry.getName();
-                if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
-                        || List.of(name.split("/")).contains("..")) {
-                    throw new PackAccessException(zipPath + " has an entry that leaves the pack folder: " + name);
-                }
-                // A NUL or other control character in a name is no file name a pack can hold, and the zip file
-                // system refuses to make a path of it later (an unchecked InvalidPathException, found by fuzzing).
-                if (name.chars().anyMatch(Character::isISOControl)) {
-                    throw new PackAccessException(zipPath + " has an entry whose name holds a control character: "
-                            + visible(name) + "; rebuild the zip from a pack folder whose file names are plain text");
-                }
-                if (entry.getSize() > MAX_FILE_BYTES * 4) {
-                    throw new PackAccessException(zipPath + ": " + name + " is larger than "
-                            + MAX_FILE_BYTES * 4 / 1024 / 1024 + " MB");
-                }
-                total += Math.max(0, entry.getSize());
-                if (total > MAX_TOTAL_BYTES) {
-                    throw new PackAccessException(zipPath + " unpacks to more than " + MAX_TOTAL_BYTES / 1024 / 1024 + " MB");
-                }
-            }
-        } catch (ZipException e) {
-            throw new PackAccessException(zipPath + " is neither a pack folder nor a zip archive (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new PackAccessException("cannot read " + zipPath + ": " + e.getMessage());
-        }
-    }
-
-    /** The name with each control character written as a Unicode escape, so that a message shows where it is. */
-    private static String visible(String name) {
-        StringBuilder shown = new StringBuilder();
-        name.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
-        return shown.toString();
     }
 
     public String displayName() {
@@ -258,6 +224,44 @@ public final class PackLocation implements Closeable {
             throw new ProblemException(Problem.error(SourcePosition.startOf(name), "file is missing"));
         } catch (IOException e) {
             throw new ProblemException(Problem.error(SourcePosition.startOf(name), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Copies every file of the pack into {@code target}, an empty folder, by the names {@link #files()} gives. Links
+     * are refused, never followed, and the bytes read are counted against the limits per file and in total, whatever
+     * sizes a zip declares or a file had when the pack was opened.
+     */
+    public void copyInto(Path target) throws IOException, PackAccessException {
+        long total = 0;
+        byte[] buffer = new byte[8192];
+        for (String name : files()) {
+            Path from = resolve(name);
+            if (Files.isSymbolicLink(from)) {
+                throw new PackAccessException(name + " is a symbolic link; packs may not contain links");
+            }
+            Path to = target.resolve(name).normalize();
+            if (!to.startsWith(target)) {
+                throw new PackAccessException(name + " leaves the pack folder");
+            }
+            Files.createDirectories(to.getParent());
+            long copied = 0;
+            try (InputStream in = Files.newInputStream(from);
+                 OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    copied += n;
+                    total += n;
+                    if (copied > limits.maxEntryBytes()) {
+                        throw new PackAccessException(displayName + ": " + name + " is larger than "
+                                + ArchiveLimits.size(limits.maxEntryBytes()));
+                    }
+                    if (total > limits.maxTotalBytes()) {
+                        throw new PackAccessException(displayName + "'s files add up to more than "
+                                + ArchiveLimits.size(limits.maxTotalBytes()));
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
         }
     }
 
