@@ -14,6 +14,7 @@ import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.packs.PackSignature;
+import dev.aiworkbench.packs.SourceChanged;
 import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.progress.CarryOverPlan;
 import dev.aiworkbench.store.Backup;
@@ -123,6 +124,8 @@ final class PackInstallCommands {
                 PackInstallation.Result result;
                 try {
                     result = installation.install(plan, carry);
+                } catch (SourceChanged e) {
+                    throw new CommandFailure("Not installed: " + e.getMessage(), Cli.FAILED);
                 } catch (IOException e) {
                     throw cannotWrite(shelf, e);
                 }

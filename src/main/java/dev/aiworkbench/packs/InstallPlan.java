@@ -11,9 +11,10 @@ import java.util.Optional;
  *
  * @param previous the version of the same id used now (installed, or the built-in pack), when there is one
  * @param changes  what this version changes against that one
+ * @param content  a digest of the files that were checked, so the install copies exactly those
  */
 public record InstallPlan(Path source, Pack pack, PackSignature signature, Outcome outcome, Optional<Pack> previous,
-                          Optional<ChangeReport> changes) {
+                          Optional<ChangeReport> changes, String content) {
     public PackInfo info() {
         return pack.info();
     }

@@ -52,11 +52,12 @@ public final class PackInstaller {
         Optional<Loaded> previous = outcome == InstallPlan.Outcome.ALREADY_INSTALLED ? Optional.empty()
                 : previousVersion(info.id());
         return new InstallPlan(source, loaded.pack(), signature, outcome, previous.map(Loaded::pack),
-                previous.map(p -> PackChanges.between(p.pack(), loaded.pack(), p.labs(), loaded.labs())));
+                previous.map(p -> PackChanges.between(p.pack(), loaded.pack(), p.labs(), loaded.labs())),
+                loaded.content());
     }
 
-    /** A pack as loaded, with a digest of each lab folder it ships. */
-    private record Loaded(Pack pack, Map<String, String> labs) {
+    /** A pack as loaded, with a digest of each lab folder it ships and one of all its files. */
+    private record Loaded(Pack pack, Map<String, String> labs, String content) {
     }
 
     /** The version of the id in use now: the installed one, or the built-in pack when the id is its id. */
@@ -67,7 +68,7 @@ public final class PackInstaller {
         }
         try (PackLocation location = installed.isPresent() ? PackLocation.open(installed.get().current().folder())
                 : PackLocation.bundled(InstalledPack.DEFAULT_PACK)) {
-            return loader.load(location).pack().map(pack -> new Loaded(pack, labDigests(location)));
+            return loader.load(location).pack().map(pack -> new Loaded(pack, labDigests(location), ""));
         } catch (PackAccessException | IOException e) {
             // A version that can no longer be read has nothing to compare with; the install replaces it.
             return Optional.empty();
@@ -76,13 +77,17 @@ public final class PackInstaller {
 
     private static Map<String, String> labDigests(PackLocation location) {
         try {
-            return LabDigests.of(location);
+            return ContentDigests.labs(location);
         } catch (IOException e) {
             return Map.of();
         }
     }
 
-    /** Copies a planned pack into place; an already installed version is left as it is. */
+    /**
+     * Copies a planned pack into place; an already installed version is left as it is.
+     *
+     * @throws SourceChanged the file or folder is not what {@link #plan} checked any more; nothing was installed
+     */
     public InstalledVersion install(InstallPlan plan) throws IOException {
         PackInfo info = plan.info();
         InstalledVersion details = new InstalledVersion(info.id(), info.version(), info.title(), plan.source().toString(),
@@ -93,21 +98,36 @@ public final class PackInstaller {
         Path staged = shelf.newStagingFolder();
         try {
             copyPack(plan.source(), staged);
+            if (!stagedContent(staged).equals(plan.content())) {
+                throw new SourceChanged(plan.source() + " changed after it was checked; nothing was installed. Choose"
+                        + " it again to check and install it as it is now.");
+            }
             shelf.place(staged, details);
-        } catch (IOException | PackAccessException | RuntimeException e) {
+        } catch (PackAccessException e) {
             shelf.discard(staged);
-            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw new SourceChanged(e.getMessage() + "; it changed after it was checked, and nothing was installed");
+        } catch (IOException | RuntimeException e) {
+            shelf.discard(staged);
+            throw e;
         }
         return details;
+    }
+
+    private static String stagedContent(Path staged) throws IOException, PackAccessException {
+        try (PackLocation copied = PackLocation.open(staged)) {
+            return ContentDigests.whole(copied);
+        }
     }
 
     private Loaded validPack(Path source) throws InstallRefused {
         LoadResult result;
         Map<String, String> labs;
+        String content;
         try (PackLocation location = PackLocation.open(source)) {
             result = loader.load(location);
             refuseLinks(location);
             labs = labDigests(location);
+            content = ContentDigests.whole(location);
         } catch (PackAccessException | IOException e) {
             throw new InstallRefused(e.getMessage(), List.of());
         }
@@ -116,7 +136,7 @@ public final class PackInstaller {
                     + " version, or fix them and run `workbench pack validate` on it",
                     result.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
         }
-        return new Loaded(result.pack().orElseThrow(), labs);
+        return new Loaded(result.pack().orElseThrow(), labs, content);
     }
 
     /** The loader refuses links among the files it reads; a link anywhere else would only fail the copy, later. */

