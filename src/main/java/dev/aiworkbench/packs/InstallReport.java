@@ -63,7 +63,9 @@ public final class InstallReport {
             return lines;
         }
         lines.add("Your progress:");
-        lines.add("  kept on " + plan.kept().size() + " item(s)");
+        if (!plan.kept().isEmpty()) {
+            lines.add("  stays as it is on " + plan.kept().size() + " item(s)");
+        }
         for (CarryOverPlan.Move move : plan.moved()) {
             lines.add("  moves " + move.from() + " -> " + move.to() + (move.fromArchive() ? " (from the archive)" : ""));
         }

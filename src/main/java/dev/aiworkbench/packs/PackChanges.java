@@ -58,9 +58,9 @@ public final class PackChanges {
         });
         after.forEach((id, now) -> {
             T old = before.get(id);
-            if (old == null) {
+            if (old == null && !replacesOneOf(replacements, id, before.keySet())) {
                 changes.add(new Change(Kind.ADDED, id, title.apply(now), ""));
-            } else {
+            } else if (old != null) {
                 List<String> changed = differences.apply(old, now);
                 if (!changed.isEmpty()) {
                     changes.add(new Change(Kind.CHANGED, id, title.apply(now), String.join(", ", changed)));
@@ -68,6 +68,11 @@ public final class PackChanges {
             }
         });
         return changes;
+    }
+
+    /** True when the item takes the place of an id the old version had: its "replaced by" line says it already. */
+    private static boolean replacesOneOf(Map<String, String> replacements, String id, Set<String> before) {
+        return replacements.entrySet().stream().anyMatch(e -> e.getValue().equals(id) && before.contains(e.getKey()));
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
