@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -78,9 +79,11 @@ public final class ServerAddressForm extends VBox {
         }
     }
 
+    /** A row's name; it keeps its width, so long wrapped values beside it never squeeze it to "…". */
     private static Label muted(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -84,6 +84,11 @@ class SettingsModelsTest {
         waitFor(() -> !node(robot, "#ollama-source", Label.class).getText().startsWith("Reading"));
         assertThat(node(robot, "#ollama-source", Label.class).getText()).doesNotContain("from Settings");
         waitFor(() -> node(robot, "#server-status", Button.class).getText().equals("Ollama unreachable"));
+        for (String name : List.of("In use", "Server", "Address")) {
+            Label label = robot.lookup("#settings .label").match(hasText(name)).queryAs(Label.class);
+            assertThat(label.getWidth()).as("'" + name + "' is shown whole, not cut to …")
+                    .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
+        }
 
         AppDriver.reveal(robot, "#ollama-url");
         robot.clickOn("#ollama-url").write("ftp://models.example");
