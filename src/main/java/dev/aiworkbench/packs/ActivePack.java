@@ -18,24 +18,25 @@ public final class ActivePack {
     private ActivePack() {
     }
 
+    /**
+     * The active pack. Without a choice the built-in pack is active, in its newest installed version when the learner
+     * installed one over it (an upgrade of the built-in pack carried their progress to it).
+     */
     public static InstalledPack read(PackShelf shelf, String appVersion) {
         Optional<String> active;
         Optional<InstalledPackEntry> installed;
         try {
             active = shelf.activeId();
-            installed = active.flatMap(shelf::find);
+            installed = shelf.find(active.orElse(InstalledPack.DEFAULT_PACK));
         } catch (UncheckedIOException e) {
             return builtInBecause(appVersion, "the installed packs in " + shelf.root() + " cannot be read ("
                     + e.getMessage() + "); the built-in pack is used. Check the folder's permissions, or choose a"
                     + " pack again with `workbench pack use <id>`.");
         }
-        if (active.isEmpty()) {
-            return InstalledPack.load(Optional.empty(), appVersion);
-        }
         if (installed.isPresent()) {
             return InstalledPack.load(Optional.of(installed.get().current().folder()), appVersion);
         }
-        if (active.get().equals(InstalledPack.DEFAULT_PACK)) {
+        if (active.isEmpty() || active.get().equals(InstalledPack.DEFAULT_PACK)) {
             return InstalledPack.load(Optional.empty(), appVersion);
         }
         return builtInBecause(appVersion, "the active pack '" + active.get() + "' is no longer installed (its folder"

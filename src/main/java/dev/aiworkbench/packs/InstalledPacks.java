@@ -40,9 +40,10 @@ public final class InstalledPacks {
 
     /** The built-in pack first, then the installed ids; exactly one is active. */
     public List<ListedPack> list() {
-        Optional<String> activeId = shelf.activeId();
+        // Without a choice the built-in id is active, which an installed version of it takes over (see ActivePack).
+        String activeId = shelf.activeId().orElse(InstalledPack.DEFAULT_PACK);
         List<InstalledPackEntry> installed = shelf.list();
-        boolean builtInActive = activeId.isEmpty() || installed.stream().noneMatch(e -> e.id().equals(activeId.get()));
+        boolean builtInActive = installed.stream().noneMatch(e -> e.id().equals(activeId));
         PackInfo info = builtInInfo();
         List<ListedPack> packs = new ArrayList<>();
         packs.add(new ListedPack(info.id(), info.title(), info.version(), List.of(info.version()), ListedPack.BUILT_IN,
@@ -51,7 +52,7 @@ public final class InstalledPacks {
             InstalledVersion current = entry.current();
             packs.add(new ListedPack(entry.id(), current.title(), current.version(),
                     entry.versions().stream().map(InstalledVersion::version).toList(), current.source(),
-                    current.signature(), activeId.map(entry.id()::equals).orElse(false), false));
+                    current.signature(), entry.id().equals(activeId), false));
         }
         return packs;
     }

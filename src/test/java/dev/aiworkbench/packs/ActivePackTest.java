@@ -2,12 +2,15 @@ package dev.aiworkbench.packs;
 
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.diagnostics.Problem;
+import dev.aiworkbench.testing.PackFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,23 @@ class ActivePackTest {
 
         assertThat(pack.pack()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(InstalledPack.DEFAULT_PACK));
         assertThat(pack.result().problems()).isEmpty();
+    }
+
+    @Test
+    void aNewerVersionOfTheBuiltInPackInstalledOverItIsWhatTheLearnerWalksWithoutAChoice() throws Exception {
+        PackShelf shelf = new PackShelf(temp.resolve("packs"));
+        Path newer = PackFiles.copyDefaultPack(temp.resolve("newer"));
+        PackFiles.replaceLine(newer.resolve("pack.yaml"), "version:", "version: 9.0.0");
+        PackInstaller installer = new PackInstaller(shelf, new TrustedKeys(temp.resolve("keys"), Clock.systemUTC()),
+                new PackLoader(AppInfo.version()));
+        installer.install(installer.plan(newer));
+
+        InstalledPack pack = ActivePack.read(shelf, AppInfo.version());
+
+        assertThat(pack.pack().orElseThrow().info().version()).isEqualTo("9.0.0");
+        assertThat(new InstalledPacks(shelf, new TrustedKeys(temp.resolve("keys"), Clock.systemUTC()), AppInfo.version())
+                .list()).filteredOn(ListedPack::active).singleElement()
+                .satisfies(listed -> assertThat(listed.builtIn()).isFalse());
     }
 
     @Test
