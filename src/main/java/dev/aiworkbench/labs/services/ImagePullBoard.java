@@ -28,6 +28,7 @@ final class ImagePullBoard {
     private final String image;
     private final Map<String, Layer> layers = new LinkedHashMap<>();
     private String status = "";
+    private boolean finished;
 
     ImagePullBoard(String image) {
         this.image = image;
@@ -46,6 +47,8 @@ final class ImagePullBoard {
         }
         if (id == null || !isLayerStatus(status)) {
             this.status = status;
+            // the engine's closing lines: "Digest: sha256:…", then "Status: Downloaded newer image for …"
+            finished |= status.startsWith("Status:") || status.startsWith("Digest:");
             return;
         }
         Layer before = layers.get(id);
@@ -75,6 +78,7 @@ final class ImagePullBoard {
     synchronized ImagePullSnapshot snapshot() {
         int done = 0;
         int downloading = 0;
+        int fetched = 0;
         long bytes = 0;
         long size = 0;
         for (Layer layer : layers.values()) {
@@ -85,14 +89,19 @@ final class ImagePullBoard {
                     || layer.status().startsWith("Retrying")) {
                 downloading++;
             }
+            if (DOWNLOADED.contains(layer.status())) {
+                fetched++;
+            }
             if (!layer.status().equals("Already exists")) {
                 bytes += Math.min(layer.current(), layer.total());
                 size += layer.total();
             }
         }
-        ImagePullSnapshot.Phase phase = layers.isEmpty() ? ImagePullSnapshot.Phase.ASKING
-                : downloading > 0 ? ImagePullSnapshot.Phase.DOWNLOADING
-                : done == layers.size() ? ImagePullSnapshot.Phase.DONE : ImagePullSnapshot.Phase.UNPACKING;
+        // Layers are named one by one: a first one the engine already has does not make the pull done.
+        ImagePullSnapshot.Phase phase = finished ? ImagePullSnapshot.Phase.DONE
+                : layers.isEmpty() ? ImagePullSnapshot.Phase.ASKING
+                : downloading > 0 || fetched == 0 ? ImagePullSnapshot.Phase.DOWNLOADING
+                : ImagePullSnapshot.Phase.UNPACKING;
         return new ImagePullSnapshot(image, phase, layers.size(), done, bytes, size, status);
     }
 }
