@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", description = "Check Java, the data folder, the database and pack, and the tools labs use "
-        + "(Ollama, Docker, Python with FastAPI), with how to fix anything missing.")
+        + "(Ollama, Docker, the lab images and their registry, Python with FastAPI), with how to fix anything missing.")
 final class DoctorCommand extends Verb implements Callable<Integer> {
     @Option(names = "--json", description = "Print the checks as JSON.")
     boolean json;
@@ -33,6 +33,7 @@ final class DoctorCommand extends Verb implements Callable<Integer> {
                 if (!check.ok()) {
                     out().printf(Locale.ROOT, "         %-20s fix: %s%n", "", check.fix());
                 }
+                out().flush();
             }
         }
         return checks.stream().anyMatch(c -> c.required() && !c.ok()) ? Cli.FAILED : Cli.OK;

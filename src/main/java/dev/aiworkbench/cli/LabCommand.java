@@ -9,6 +9,8 @@ import dev.aiworkbench.labs.TrustRequest;
 import dev.aiworkbench.labs.checks.CheckResult;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.ServiceSpec;
+import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.services.ImagePullSnapshot;
 import dev.aiworkbench.labs.services.LabRun;
 import dev.aiworkbench.labs.services.LabRunRecord;
 import dev.aiworkbench.labs.services.LogLine;
@@ -78,6 +80,22 @@ final class LabCommand {
     static ServiceListener printer(java.io.PrintWriter out) {
         return new ServiceListener() {
             private long lastPull = System.nanoTime() - PULL_EVERY.toNanos();
+            private final Map<ServiceType, Long> lastImagePull = new java.util.EnumMap<>(ServiceType.class);
+
+            @Override
+            public void onImagePull(ServiceType service, ImagePullSnapshot pull) {
+                synchronized (out) {
+                    long now = System.nanoTime();
+                    Long last = lastImagePull.get(service);
+                    boolean finished = pull.phase() == ImagePullSnapshot.Phase.DONE;
+                    if (!finished && last != null && now - last < PULL_EVERY.toNanos()) {
+                        return;
+                    }
+                    lastImagePull.put(service, now);
+                    out.println("[" + service.id() + "] " + pull.describe());
+                    out.flush();
+                }
+            }
 
             @Override
             public void onPull(String model, PullBoard board) {

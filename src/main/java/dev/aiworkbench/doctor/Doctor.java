@@ -4,6 +4,9 @@ import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.LoadResult;
 import dev.aiworkbench.labs.host.DockerProbe;
 import dev.aiworkbench.labs.host.PythonProbe;
+import dev.aiworkbench.labs.services.ImageInventory;
+import dev.aiworkbench.labs.services.ServiceImages;
+import dev.aiworkbench.llm.PullBoard;
 import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.OllamaProbe;
 import dev.aiworkbench.store.Database;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +29,50 @@ public final class Doctor {
 
     public static List<Check> run(Path dataFolder, Path database, InstalledPack pack, OllamaEndpoint ollama,
                                   Map<String, String> environment) {
-        return List.of(java(), dataFolder(dataFolder), database(database), pack(pack), ollama(ollama),
-                docker(environment), python(environment));
+        List<Check> checks = new ArrayList<>(List.of(java(), dataFolder(dataFolder), database(database), pack(pack),
+                ollama(ollama)));
+        Check docker = docker(environment);
+        checks.add(docker);
+        if (docker.ok()) {
+            checks.addAll(labImages(ServiceImages.DEFAULT, environment));
+            checks.add(registry(ServiceImages.DEFAULT));
+        }
+        checks.add(python(environment));
+        return List.copyOf(checks);
+    }
+
+    /** Each image the labs use: present (with its size) or absent, and how to get it before a lab needs it. */
+    static List<Check> labImages(ServiceImages images, Map<String, String> environment) {
+        List<Check> checks = new ArrayList<>();
+        for (ImageInventory.Image image : ImageInventory.look(ImageInventory.labImages(images, environment))) {
+            String name = "Image " + image.name();
+            checks.add(image.present()
+                    ? Check.present(name, "present locally, " + PullBoard.bytes(image.size().getAsLong()), false)
+                    : Check.missing(name, "absent: the first start of a lab that uses it downloads it",
+                    "While online, run `docker pull " + image.name() + "`, or start a lab that uses it; behind a"
+                            + " proxy, give Docker its settings, or set a registry mirror.", false));
+        }
+        return checks;
+    }
+
+    /** Whether the engine reaches the registry the lab images come from, asked with a deadline. */
+    static Check registry(ServiceImages images) {
+        try {
+            ImageInventory.Registry registry = ImageInventory.askRegistry(images, PROBE_TIMEOUT);
+            String took = String.format(java.util.Locale.ROOT, "%.1f s", registry.took().toMillis() / 1000.0);
+            if (registry.answers()) {
+                return Check.present("Registry", registry.registry() + " answers Docker (in " + took + ")", false);
+            }
+            return Check.missing("Registry", registry.registry() + " does not answer Docker: " + registry.detail(),
+                    "Labs can start only with the images Docker already has (see above). To download the others,"
+                            + " connect to the network; behind a proxy, give Docker the proxy settings (Docker"
+                            + " Desktop: Settings > Resources > Proxies; Docker Engine: HTTPS_PROXY in the daemon's"
+                            + " environment); or set a registry mirror (registry-mirrors in daemon.json, or"
+                            + " TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX).", false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Check.missing("Registry", "not checked (interrupted)", "Run `workbench doctor` again.", false);
+        }
     }
 
     static Check java() {

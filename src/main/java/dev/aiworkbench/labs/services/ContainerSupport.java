@@ -40,22 +40,26 @@ final class ContainerSupport {
     }
 
     /**
-     * Publishes every exposed port on 127.0.0.1 only (Testcontainers publishes on every interface), on the port
-     * the previous run of the service used when it is given and still free, else on a random one; and mounts the
-     * given named volumes or host folders.
+     * Publishes every exposed port on the engine's bind address (127.0.0.1 for an engine on this machine, where
+     * Testcontainers would publish on every interface; see {@link EngineAddress}), on the port the previous run of
+     * the service used when it is given and still free, else on a random one; and mounts the given named volumes
+     * or host folders.
      *
      * @param preferred container port → host port to ask for
      * @param mounts    volume name or absolute host path → path in the container
      */
-    static Consumer<CreateContainerCmd> modifier(Map<Integer, Integer> preferred, Map<String, String> mounts) {
+    static Consumer<CreateContainerCmd> modifier(EngineAddress engine, Map<Integer, Integer> preferred,
+                                                 Map<String, String> mounts) {
         return command -> {
             HostConfig host = command.getHostConfig() == null ? new HostConfig() : command.getHostConfig();
             Ports ports = new Ports();
             ExposedPort[] exposed = command.getExposedPorts() == null ? new ExposedPort[0] : command.getExposedPorts();
             for (ExposedPort port : exposed) {
                 Integer wanted = preferred.get(port.getPort());
-                ports.bind(port, wanted != null && FreePorts.isFree(wanted)
-                        ? Ports.Binding.bindIpAndPort(LOOPBACK, wanted) : Ports.Binding.bindIp(LOOPBACK));
+                // a remote engine's ports cannot be looked at from here: ask, and a clash retries on new ones
+                boolean ask = wanted != null && (engine.remote() || FreePorts.isFree(wanted));
+                ports.bind(port, ask ? Ports.Binding.bindIpAndPort(engine.bind(), wanted)
+                        : Ports.Binding.bindIp(engine.bind()));
             }
             host.withPortBindings(ports);
             if (!mounts.isEmpty()) {

@@ -52,6 +52,8 @@ public final class FastApiService extends LabService {
     private volatile Process process;
     private volatile GenericContainer<?> container;
     private volatile int port;
+    /** Where the app answers: 127.0.0.1, or the loopback address a local engine publishes on. */
+    private volatile String host = ContainerSupport.LOOPBACK;
     private volatile Optional<Path> python = Optional.empty();
     private volatile ScheduledFuture<?> watch;
     private volatile boolean stopping;
@@ -79,7 +81,7 @@ public final class FastApiService extends LabService {
         return python;
     }
 
-    /** The port on 127.0.0.1 the app answers on, once started. */
+    /** The port the app answers on (on 127.0.0.1, or where a local engine publishes), once started. */
     public OptionalInt port() {
         return port > 0 ? OptionalInt.of(port) : OptionalInt.empty();
     }
@@ -108,9 +110,17 @@ public final class FastApiService extends LabService {
             return;
         }
         if (docker.running()) {
+            EngineAddress engine = DockerEngine.current().address();
+            if (engine.remote()) {
+                publish(ServiceStatus.UNAVAILABLE, "FastAPI cannot run here: no Python on this computer has FastAPI and"
+                        + " uvicorn (" + local.detail() + "), and the Docker engine runs on " + engine.host()
+                        + ", which cannot see the app's files in " + context.workspace.toAbsolutePath() + ".",
+                        Fixes.fastapi(System.getProperty("os.name", "")) + " " + Fixes.stepsStillRun("FastAPI"));
+                return;
+            }
             say("No local Python can run the app (" + local.detail() + "), so it runs in Docker ("
                     + context.settings.images().python() + ").");
-            startContainer();
+            startContainer(engine);
             return;
         }
         Unavailable why = Unavailable.fastapi(local, docker);
@@ -123,6 +133,7 @@ public final class FastApiService extends LabService {
         String app = spec.app();
         Path workspace = context.workspace.toAbsolutePath();
         runner("uvicorn with " + interpreter + " (" + versions + ")");
+        host = ContainerSupport.LOOPBACK;
         for (int attempt = 1; ; attempt++) {
             int chosen = port > 0 && FreePorts.isFree(port) ? port : FreePorts.free();
             List<String> arguments = List.of(app, "--host", ContainerSupport.LOOPBACK, "--port", String.valueOf(chosen),
@@ -233,7 +244,7 @@ public final class FastApiService extends LabService {
 
     // --- in a container -------------------------------------------------------------------------------------
 
-    private void startContainer() throws InterruptedException {
+    private void startContainer(EngineAddress engine) throws InterruptedException {
         String app = spec.app();
         String image = context.settings.images().python();
         if (!APP.matcher(app).matches()) {
@@ -242,6 +253,10 @@ public final class FastApiService extends LabService {
             return;
         }
         runner("uvicorn in the container " + image);
+        if (!imagesReady(image)) {
+            return;
+        }
+        host = engine.host();
         publish(ServiceStatus.STARTING, "Starting the app in a Python container (" + image + "); pip installs"
                 + " FastAPI and uvicorn first, which needs network access…", null);
         Map<String, String> mounts = Map.of(ContainerSupport.PIP_CACHE_VOLUME, "/root/.cache/pip");
@@ -265,7 +280,7 @@ public final class FastApiService extends LabService {
                     .withExtraHost("host.docker.internal", "host-gateway")
                     .withLogConsumer(ContainerSupport.logConsumer(this))
                     .waitingFor(ContainerSupport.noWait())
-                    .withCreateContainerCmdModifier(ContainerSupport.modifier(preferred, mounts));
+                    .withCreateContainerCmdModifier(ContainerSupport.modifier(engine, preferred, mounts));
             ContainerSupport.label(c, context.labId, ServiceType.FASTAPI);
             container = c;
             c.start();
@@ -333,7 +348,7 @@ public final class FastApiService extends LabService {
     }
 
     private Wait awaitHealth(int on, long deadline, BooleanSupplier alive) throws InterruptedException {
-        URI health = URI.create("http://127.0.0.1:" + on + HEALTH);
+        URI health = URI.create("http://" + host + ":" + on + HEALTH);
         while (true) {
             if (cancelled) {
                 return new Wait(WaitKind.CANCELLED, 0);
@@ -395,7 +410,7 @@ public final class FastApiService extends LabService {
                 publish(ServiceStatus.FAILED, what + (tail.isEmpty() ? "." : ": " + tail), "Press Restart.");
                 return;
             }
-            boolean answers = context.http.get(URI.create("http://127.0.0.1:" + port + WATCH), Duration.ofSeconds(2))
+            boolean answers = context.http.get(URI.create("http://" + host + ":" + port + WATCH), Duration.ofSeconds(2))
                     .isPresent();
             ServiceStatus now = state().status();
             if (answers) {
@@ -470,13 +485,13 @@ public final class FastApiService extends LabService {
 
     // --- addresses ------------------------------------------------------------------------------------------
 
-    private static ServiceEndpoints endpointsAt(int port) {
-        return new ServiceEndpoints(Optional.of(URI.create("http://127.0.0.1:" + port)), Optional.empty(),
+    private ServiceEndpoints endpointsAt(int port) {
+        return new ServiceEndpoints(Optional.of(URI.create("http://" + host + ":" + port)), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static List<ServiceState.Address> addresses(int port) {
-        String base = "http://127.0.0.1:" + port;
+    private List<ServiceState.Address> addresses(int port) {
+        String base = "http://" + host + ":" + port;
         return List.of(new ServiceState.Address("App", base), new ServiceState.Address("API docs", base + "/docs"),
                 new ServiceState.Address("Health", base + HEALTH));
     }

@@ -14,7 +14,13 @@ import java.util.function.Function;
 final class LabContext {
     /** Makes the context of a lab, given how its services find each other. */
     interface Factory {
-        LabContext make(String labId, Function<ServiceType, Optional<LabService>> peers);
+        LabContext make(String labId, Function<ServiceType, Optional<LabService>> peers, Halt halt);
+    }
+
+    /** Stops the lab's other services when one cannot start for a reason that dooms the lab (an image it lacks). */
+    @FunctionalInterface
+    interface Halt {
+        void because(LabService failed, String sentence);
     }
 
     final String labId;
@@ -23,18 +29,23 @@ final class LabContext {
     final ExecutorService executor;
     final ScheduledExecutorService scheduler;
     final HttpProbe http;
+    final ImagePulls images;
+    final Halt halt;
     final LabNetwork network = new LabNetwork();
     private final Function<ServiceType, Optional<LabService>> peers;
 
     LabContext(String labId, LabServicesSettings settings, Path workspace, ExecutorService executor,
-               ScheduledExecutorService scheduler, HttpProbe http, Function<ServiceType, Optional<LabService>> peers) {
+               ScheduledExecutorService scheduler, HttpProbe http, ImagePulls images,
+               Function<ServiceType, Optional<LabService>> peers, Halt halt) {
         this.labId = labId;
         this.settings = settings;
         this.workspace = workspace;
         this.executor = executor;
         this.scheduler = scheduler;
         this.http = http;
+        this.images = images;
         this.peers = peers;
+        this.halt = halt;
     }
 
     Map<String, String> environment() {

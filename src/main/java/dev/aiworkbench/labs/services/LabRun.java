@@ -45,12 +45,14 @@ public final class LabRun {
     private final AtomicLong generation = new AtomicLong();
     private volatile WorkspaceReport workspaceReport;
     private volatile PythonProbe.Result pythonProbe;
+    /** The stop of the other services after one could not get its image; the start completes after it. */
+    private volatile CompletableFuture<Void> halting = CompletableFuture.completedFuture(null);
 
     LabRun(LabDefinition lab, Path labFolder, LabServices owner, LabContext.Factory contexts) {
         this.lab = lab;
         this.labFolder = labFolder;
         this.owner = owner;
-        this.context = contexts.make(lab.id(), type -> Optional.ofNullable(services.get(type)));
+        this.context = contexts.make(lab.id(), type -> Optional.ofNullable(services.get(type)), this::halt);
         for (ServiceSpec spec : lab.services()) {
             if (services.containsKey(spec.type())) {
                 continue;
@@ -266,6 +268,10 @@ public final class LabRun {
         }
         LabService fastapi = services.get(ServiceType.FASTAPI);
         if (fastapi != null) {
+            if (!addressed.isEmpty() && generation.get() == wanted) {
+                fastapi.hold("Waiting for " + peerNames(fastapi) + " to start: the app gets their addresses in its"
+                        + " environment (QDRANT_URL, OLLAMA_HOST)…");
+            }
             try {
                 CompletableFuture.allOf(addressed.toArray(CompletableFuture[]::new)).get();
             } catch (InterruptedException e) {
@@ -279,9 +285,40 @@ public final class LabRun {
         for (CompletableFuture<?> future : started) {
             future.join();
         }
+        halting.join();
         if (generation.get() == wanted && active()) {
             owner.records().write(LabRunRecord.of(this));
         }
+    }
+
+    private String peerNames(LabService fastapi) {
+        return String.join(" and ", services.values().stream().filter(s -> s != fastapi).map(LabService::name)
+                .toList());
+    }
+
+    /**
+     * One service cannot start for a reason that dooms the lab (Docker lacks an image and cannot download it):
+     * the others stop at once, saying why, and nothing of the lab is left running. The failed service keeps its
+     * own sentence.
+     */
+    private void halt(LabService failed, String because) {
+        generation.incrementAndGet();
+        LOG.info("Lab {}: stopping its other services: {}", lab.id(), because);
+        halting = async(() -> {
+            List<CompletableFuture<?>> stopping = new ArrayList<>();
+            for (LabService service : services.values()) {
+                if (service != failed) {
+                    stopping.add(async(() -> service.halt(because)));
+                }
+            }
+            for (CompletableFuture<?> future : stopping) {
+                future.join();
+            }
+            if (!active()) {
+                context.network.close();
+                owner.records().remove(lab.id());
+            }
+        });
     }
 
     /** Runs on the lab threads; inline when they no longer take work (the app is closing). */

@@ -7,6 +7,7 @@ import dev.aiworkbench.llm.PullBoard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,6 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public abstract sealed class LabService permits FastApiService, QdrantService, OllamaService {
     private static final Logger LOG = LoggerFactory.getLogger(LabService.class);
     private static final int MAX_LINE = 4_000;
+    /** How long a stop waits for a start to give up before it shows the service as stopped anyway. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /** How often a long wait says it still waits. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     final ServiceSpec spec;
     final LabContext context;
@@ -36,6 +43,11 @@ public abstract sealed class LabService permits FastApiService, QdrantService, O
     private volatile CompletableFuture<Void> addressed = CompletableFuture.completedFuture(null);
     /** Set by stop: a start under way gives up at its next look. */
     volatile boolean cancelled;
+    /** Starting in name only: the lab holds the service back until its peers have addresses. */
+    private volatile boolean held;
+    /** The thread running a start, while one runs; guarded by {@link #starter}'s own lock. */
+    private final Object starter = new Object();
+    private Thread startThread;
 
     LabService(ServiceSpec spec, LabContext context) {
         this.spec = spec;
@@ -88,29 +100,45 @@ public abstract sealed class LabService permits FastApiService, QdrantService, O
         lifecycle.lock();
         try {
             ServiceStatus now = state.status();
-            if (now == ServiceStatus.RUNNING || now == ServiceStatus.STARTING || !wanted.getAsBoolean()) {
+            if (!wanted.getAsBoolean()) {
+                if (held) {
+                    held = false;
+                    publish(ServiceStatus.STOPPED, "Stopped before it started.", null);
+                }
                 return state;
             }
+            if (now == ServiceStatus.RUNNING || now == ServiceStatus.STARTING && !held) {
+                return state;
+            }
+            held = false;
             if (now == ServiceStatus.FAILED) {
-                stopQuietly();
+                stopQuietly(null);
             }
             cancelled = false;
             if (addressed.isDone()) {
                 addressed = new CompletableFuture<>();
             }
+            synchronized (starter) {
+                startThread = Thread.currentThread();
+            }
             try {
                 doStart();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 cancelled = true;
             } catch (RuntimeException e) {
                 LOG.error("Lab {}: {} failed to start", context.labId, type().id(), e);
                 publish(ServiceStatus.FAILED, name() + " stopped starting with an unexpected error (" + e + ").",
                         "Press Start again; if it keeps failing, the log in the data folder has the details.");
-                stopQuietly();
+                stopQuietly(null);
+            } finally {
+                synchronized (starter) {
+                    startThread = null;
+                    Thread.interrupted(); // a stop's interrupt is for this start only, not for the pool's next task
+                }
             }
-            if (cancelled && state.status() != ServiceStatus.STOPPED) {
-                stopQuietly();
+            if (cancelled) {
+                // a stop that could not wait for this start ended here: remove what the start left
+                stopQuietly(null);
             }
             return state;
         } finally {
@@ -119,17 +147,73 @@ public abstract sealed class LabService permits FastApiService, QdrantService, O
         }
     }
 
-    /** Stops the service and everything it started; nothing of it is left running after this returns. */
-    public ServiceState stop() {
-        cancelled = true;
-        abortStart();
+    /**
+     * Shows the service as starting while the lab holds it back (FastAPI waits for the addresses of Qdrant and
+     * Ollama), saying what it waits for; {@link #start} then starts it, and a stop stops the wait.
+     */
+    void hold(String sentence) {
         lifecycle.lock();
         try {
-            stopQuietly();
+            ServiceStatus now = state.status();
+            if (now == ServiceStatus.STOPPED || now == ServiceStatus.UNAVAILABLE) {
+                held = true;
+                publish(ServiceStatus.STARTING, sentence, null);
+            }
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /**
+     * Stops the service and everything it started. A start under way is told to give up (a download is cancelled,
+     * a wait ends) and given {@link #STOP_GRACE} to do so; one stuck in the container library longer than that is
+     * left to remove its container itself when the library returns, and the service shows as stopped at once.
+     */
+    public ServiceState stop() {
+        return stop(null);
+    }
+
+    /** Stops it as {@link #stop()} does; {@code because} (a sentence) leads its stopped state. */
+    ServiceState stop(String because) {
+        cancelled = true;
+        abortStart();
+        synchronized (starter) {
+            if (startThread != null) {
+                startThread.interrupt();
+            }
+        }
+        boolean locked;
+        try {
+            locked = lifecycle.tryLock(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            LOG.warn("Lab {}: {} did not give up its start within {} s; it cleans up when it returns", context.labId,
+                    type().id(), STOP_GRACE.toSeconds());
+            publish(ServiceStatus.STOPPED, (because == null ? "" : because + " ") + "Stopped; Docker is still"
+                    + " finishing the start, and the workbench removes the container as soon as it has.", null);
+            return state;
+        }
+        try {
+            stopQuietly(because);
             return state;
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /**
+     * Stops the service because the lab cannot run (another service lacks its image); one that is stopped, or
+     * says why it cannot run here, keeps its own words.
+     */
+    void halt(String because) {
+        ServiceStatus now = state.status();
+        if (now == ServiceStatus.STOPPED && !held || now == ServiceStatus.UNAVAILABLE) {
+            return;
+        }
+        stop(because);
     }
 
     /** Stops the service and starts it again. */
@@ -137,15 +221,19 @@ public abstract sealed class LabService permits FastApiService, QdrantService, O
         lifecycle.lock();
         try {
             cancelled = true;
-            stopQuietly();
+            stopQuietly(null);
             return start();
         } finally {
             lifecycle.unlock();
         }
     }
 
-    private void stopQuietly() {
+    private void stopQuietly(String because) {
         ServiceStatus before = state.status();
+        if (before == ServiceStatus.UNAVAILABLE && because != null) {
+            return;
+        }
+        held = false;
         String sentence;
         try {
             sentence = doStop();
@@ -156,9 +244,17 @@ public abstract sealed class LabService permits FastApiService, QdrantService, O
             LOG.warn("Lab {}: stopping {} failed", context.labId, type().id(), e);
             sentence = name() + " could not be stopped cleanly (" + e.getMessage() + ").";
         }
-        if (before != ServiceStatus.STOPPED || sentence != null) {
-            publish(ServiceStatus.STOPPED, sentence == null ? "Stopped." : sentence, null);
+        if (before != ServiceStatus.STOPPED || sentence != null || because != null) {
+            String said = sentence == null ? "Stopped." : sentence;
+            publish(ServiceStatus.STOPPED, because == null ? said : because + (sentence == null ? "" : " " + sentence),
+                    null);
         }
+    }
+
+    /** A wait that says it goes on until it is closed. */
+    interface Heartbeat extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The service's own start: it publishes its states and ends in running, unavailable or failed. */
@@ -264,6 +360,56 @@ public abstract sealed class LabService permits FastApiService, QdrantService, O
                 LOG.warn("A lab service listener failed on pull progress", e);
             }
         }
+    }
+
+    void imagePulled(ImagePullSnapshot snapshot) {
+        for (ServiceListener listener : listeners) {
+            try {
+                listener.onImagePull(type(), snapshot);
+            } catch (RuntimeException e) {
+                LOG.warn("A lab service listener failed on image pull progress", e);
+            }
+        }
+    }
+
+    /**
+     * Makes sure Docker has the service's image and the container library's helper before the library is touched,
+     * downloading what is missing with progress. When one cannot be had, the service says which image and what to
+     * do, the lab's other services are stopped, and this returns false.
+     */
+    boolean imagesReady(String image) throws InterruptedException {
+        List<String> needed = ContainerImages.needed(image, context.environment());
+        publish(ServiceStatus.STARTING, "Checking that Docker has " + String.join(" and ", needed) + "…", null);
+        List<String> absent = context.images.absent(needed);
+        for (int i = 0; i < absent.size(); i++) {
+            String missing = absent.get(i);
+            publish(ServiceStatus.STARTING, "Downloading the image " + missing + "; only the first start does."
+                    + ContainerImages.role(missing), null);
+            say("Docker does not have " + missing + " yet: downloading it.");
+            try {
+                ImagePullSnapshot done = context.images.pull(missing, this::imagePulled, () -> cancelled);
+                say(done.describe() + ".");
+            } catch (ImagePullException e) {
+                Unavailable why = ImageAdvice.of(this, e, absent.subList(i + 1, absent.size()));
+                say("Downloading " + missing + " failed: " + e.reason());
+                publish(ServiceStatus.UNAVAILABLE, why.sentence(), why.fix());
+                context.halt.because(this, ImageAdvice.haltedBecause(missing, name()));
+                return false;
+            }
+        }
+        return !cancelled;
+    }
+
+    /**
+     * Says every few seconds that a wait goes on, and for how long, until closed: for waits inside the container
+     * library, which says nothing while it waits.
+     */
+    Heartbeat stillWaiting(String what) {
+        long started = System.nanoTime();
+        ScheduledFuture<?> beat = context.scheduler.scheduleWithFixedDelay(() -> say("Still waiting for " + what
+                        + " (" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s)…"),
+                HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> beat.cancel(false);
     }
 
     /** The last lines of the log, for a sentence: what uvicorn or the container said before it failed. */

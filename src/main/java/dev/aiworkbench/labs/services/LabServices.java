@@ -44,6 +44,7 @@ public final class LabServices implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final HttpProbe http = new HttpProbe();
+    private final ImagePulls imagePulls;
     private final LabRunRecords records;
     private final Map<String, LabRun> runs = new LinkedHashMap<>();
     private final java.util.Set<String> stoppingOnRequest = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -56,6 +57,7 @@ public final class LabServices implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads("lab-services"));
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("lab-services-watch"));
         this.records = new LabRunRecords(settings.runRecords());
+        this.imagePulls = new ImagePulls(DockerEngine::current, executor, settings.imagePullStall());
         this.shutdownHook = new Thread(this::stopAllOnExit, "lab-services-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         this.stopRequests = scheduler.scheduleWithFixedDelay(this::honourStopRequests, 1, 1, TimeUnit.SECONDS);
@@ -93,8 +95,8 @@ public final class LabServices implements AutoCloseable {
             return existing;
         }
         Path workspace = workspace(lab.id());
-        LabRun run = new LabRun(lab, labFolder, this, (id, peers) -> new LabContext(id, settings, workspace, executor,
-                scheduler, http, peers));
+        LabRun run = new LabRun(lab, labFolder, this, (id, peers, halt) -> new LabContext(id, settings, workspace,
+                executor, scheduler, http, imagePulls, peers, halt));
         runs.put(lab.id(), run);
         return run;
     }

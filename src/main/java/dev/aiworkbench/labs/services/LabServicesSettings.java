@@ -33,13 +33,18 @@ import java.util.function.Supplier;
  * @param containerStartTimeout how long the FastAPI container may take to answer after it started (pip installs
  *                              FastAPI first)
  * @param logLines              how many log lines each service keeps
+ * @param imagePullStall        how long an image download may go without a word from the engine before it is given
+ *                              up (a registry that cannot be reached often answers nothing at all)
  */
 public record LabServicesSettings(Path dataFolder, Map<String, String> environment, Supplier<ModelGateway> appOllama,
                                   Function<URI, ModelGateway> ollamaGateways, Supplier<Optional<Path>> stub,
                                   ServiceImages images, String ollamaVolume, boolean keepQdrantData,
-                                  Duration localStartTimeout, Duration containerStartTimeout, int logLines) {
+                                  Duration localStartTimeout, Duration containerStartTimeout, int logLines,
+                                  Duration imagePullStall) {
     public static final String OLLAMA_VOLUME = "ai-workbench-ollama";
     public static final int LOG_LINES = 2_000;
+    /** Short enough that a lab whose image cannot come says so within half a minute. */
+    public static final Duration IMAGE_PULL_STALL = Duration.ofSeconds(20);
 
     public LabServicesSettings {
         Objects.requireNonNull(dataFolder, "dataFolder");
@@ -56,13 +61,14 @@ public record LabServicesSettings(Path dataFolder, Map<String, String> environme
         if (logLines < 1) {
             throw new IllegalArgumentException("logLines must be at least 1");
         }
+        Objects.requireNonNull(imagePullStall, "imagePullStall");
     }
 
     /** The defaults: this process's environment, the bundled stub, pinned images, 2,000 log lines per service. */
     public static LabServicesSettings defaults(Path dataFolder, Supplier<ModelGateway> appOllama) {
         return new LabServicesSettings(dataFolder, System.getenv(), appOllama,
                 uri -> new OllamaGateway(OllamaSettings.defaults(uri)), Stub::bundled, ServiceImages.DEFAULT,
-                OLLAMA_VOLUME, true, Duration.ofSeconds(30), Duration.ofMinutes(5), LOG_LINES);
+                OLLAMA_VOLUME, true, Duration.ofSeconds(30), Duration.ofMinutes(5), LOG_LINES, IMAGE_PULL_STALL);
     }
 
     public Path workspaces() {
@@ -75,28 +81,38 @@ public record LabServicesSettings(Path dataFolder, Map<String, String> environme
 
     public LabServicesSettings withEnvironment(Map<String, String> value) {
         return new LabServicesSettings(dataFolder, value, appOllama, ollamaGateways, stub, images, ollamaVolume,
-                keepQdrantData, localStartTimeout, containerStartTimeout, logLines);
+                keepQdrantData, localStartTimeout, containerStartTimeout, logLines, imagePullStall);
     }
 
     /** Copies the stub from this folder instead of the bundled one. */
     public LabServicesSettings withStub(Path folder) {
         return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways,
                 () -> Optional.of(folder), images, ollamaVolume, keepQdrantData, localStartTimeout,
-                containerStartTimeout, logLines);
+                containerStartTimeout, logLines, imagePullStall);
     }
 
     public LabServicesSettings withOllamaVolume(String value) {
         return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, value,
-                keepQdrantData, localStartTimeout, containerStartTimeout, logLines);
+                keepQdrantData, localStartTimeout, containerStartTimeout, logLines, imagePullStall);
     }
 
     public LabServicesSettings withKeepQdrantData(boolean value) {
         return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, ollamaVolume,
-                value, localStartTimeout, containerStartTimeout, logLines);
+                value, localStartTimeout, containerStartTimeout, logLines, imagePullStall);
     }
 
     public LabServicesSettings withStartTimeouts(Duration local, Duration container) {
         return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, ollamaVolume,
-                keepQdrantData, local, container, logLines);
+                keepQdrantData, local, container, logLines, imagePullStall);
+    }
+
+    public LabServicesSettings withImages(ServiceImages value) {
+        return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, value, ollamaVolume,
+                keepQdrantData, localStartTimeout, containerStartTimeout, logLines, imagePullStall);
+    }
+
+    public LabServicesSettings withImagePullStall(Duration value) {
+        return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, ollamaVolume,
+                keepQdrantData, localStartTimeout, containerStartTimeout, logLines, value);
     }
 }

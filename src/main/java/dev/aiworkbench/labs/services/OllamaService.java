@@ -136,28 +136,36 @@ public final class OllamaService extends LabService {
         String image = context.settings.images().ollama();
         String volume = context.settings.ollamaVolume();
         runner("the container " + image);
-        publish(ServiceStatus.STARTING, missing + "; starting Ollama (" + image + ") in Docker, with models kept in the"
-                + " volume " + volume + ". The first start downloads the image…", null);
+        say(missing + "; the lab runs Ollama in Docker instead.");
+        if (!imagesReady(image)) {
+            return Optional.empty();
+        }
+        EngineAddress engine = DockerEngine.current().address();
+        publish(ServiceStatus.STARTING, missing + "; starting Ollama (" + image + ") in Docker" + (engine.remote()
+                ? " on " + engine.host() : "") + ", with models kept in the volume " + volume + "…", null);
         OllamaContainer c;
-        try {
-            c = launch(image, volume, lastPorts);
-        } catch (RuntimeException first) {
-            if (lastPorts.isEmpty()) {
-                fail(image, first);
-                return Optional.empty();
-            }
-            say("Could not start on the port of the last run (" + first.getMessage() + "); trying a new one.");
+        try (Heartbeat beat = stillWaiting("the Ollama container to start")) {
             try {
-                c = launch(image, volume, Map.of());
-            } catch (RuntimeException second) {
-                fail(image, second);
-                return Optional.empty();
+                c = launch(image, volume, engine, lastPorts);
+            } catch (RuntimeException first) {
+                if (lastPorts.isEmpty() || cancelled) {
+                    fail(image, first);
+                    return Optional.empty();
+                }
+                say("Could not start on the port of the last run (" + first.getMessage() + "); trying a new one.");
+                try {
+                    c = launch(image, volume, engine, Map.of());
+                } catch (RuntimeException second) {
+                    fail(image, second);
+                    return Optional.empty();
+                }
             }
         }
         lastPorts = ContainerSupport.mappedPorts(c, PORT);
-        base = URI.create("http://127.0.0.1:" + c.getPort());
+        base = URI.create(engine.url(c.getMappedPort(PORT)));
         gateway = context.settings.ollamaGateways().apply(base);
         ownsGateway = true;
+        publish(ServiceStatus.STARTING, "The Ollama container runs; waiting for it to answer at " + base + "…", null);
         ModelServerException last = null;
         for (int attempt = 0; attempt < 20 && !cancelled; attempt++) {
             try {
@@ -174,12 +182,14 @@ public final class OllamaService extends LabService {
         return Optional.empty();
     }
 
-    private OllamaContainer launch(String image, String volume, Map<Integer, Integer> preferred) {
+    private OllamaContainer launch(String image, String volume, EngineAddress engine,
+                                   Map<Integer, Integer> preferred) {
         OllamaContainer c = new OllamaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("ollama/ollama"));
         c.withNetwork(context.network.get())
                 .withNetworkAliases("ollama")
                 .withLogConsumer(ContainerSupport.logConsumer(this))
-                .withCreateContainerCmdModifier(ContainerSupport.modifier(preferred, Map.of(volume, MODELS_PATH)));
+                .withCreateContainerCmdModifier(ContainerSupport.modifier(engine, preferred,
+                        Map.of(volume, MODELS_PATH)));
         ContainerSupport.label(c, context.labId, ServiceType.OLLAMA);
         container = c;
         try {

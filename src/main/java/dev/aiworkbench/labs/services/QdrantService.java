@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Qdrant in Docker ({@link QdrantContainer}, a pinned image new enough for the query API), with the lab's API key
- * when it sets one, its HTTP and gRPC ports published on 127.0.0.1 only, and its storage kept per lab in a Docker
+ * when it sets one, its HTTP and gRPC ports published on 127.0.0.1 only (on a remote engine: see
+ * {@link EngineAddress}), and its storage kept per lab in a Docker
  * volume (unless the settings say otherwise). Docker is asked directly before the container library is touched.
  */
 public final class QdrantService extends LabService {
@@ -66,30 +67,36 @@ public final class QdrantService extends LabService {
         }
         String image = context.settings.images().qdrant();
         runner("the container " + image);
-        publish(ServiceStatus.STARTING, "Starting Qdrant (" + image + ") in Docker; the first start downloads the"
-                + " image…", null);
+        if (!imagesReady(image)) {
+            return;
+        }
+        EngineAddress engine = DockerEngine.current().address();
+        publish(ServiceStatus.STARTING, "Starting Qdrant (" + image + ") in Docker" + (engine.remote() ? " on "
+                + engine.host() : "") + " and waiting until it is ready…", null);
         QdrantContainer started;
-        try {
-            started = launch(image, lastPorts);
-        } catch (RuntimeException first) {
-            if (lastPorts.isEmpty()) {
-                fail(image, first);
-                return;
-            }
-            say("Could not start on the ports of the last run (" + first.getMessage() + "); trying new ones.");
+        try (Heartbeat beat = stillWaiting("the Qdrant container to be ready")) {
             try {
-                started = launch(image, Map.of());
-            } catch (RuntimeException second) {
-                fail(image, second);
-                return;
+                started = launch(image, engine, lastPorts);
+            } catch (RuntimeException first) {
+                if (lastPorts.isEmpty() || cancelled) {
+                    fail(image, first);
+                    return;
+                }
+                say("Could not start on the ports of the last run (" + first.getMessage() + "); trying new ones.");
+                try {
+                    started = launch(image, engine, Map.of());
+                } catch (RuntimeException second) {
+                    fail(image, second);
+                    return;
+                }
             }
         }
         if (cancelled) {
             return;
         }
         lastPorts = ContainerSupport.mappedPorts(started, HTTP_PORT, GRPC_PORT);
-        URI http = URI.create("http://127.0.0.1:" + started.getMappedPort(HTTP_PORT));
-        String grpc = "127.0.0.1:" + started.getGrpcPort();
+        URI http = URI.create(engine.url(started.getMappedPort(HTTP_PORT)));
+        String grpc = engine.hostPort(started.getGrpcPort());
         Optional<String> key = apiKey();
         List<ServiceState.Address> addresses = new ArrayList<>();
         addresses.add(new ServiceState.Address("HTTP", http.toString()));
@@ -104,7 +111,7 @@ public final class QdrantService extends LabService {
                 + volume().map(v -> "; its collections are kept in the Docker volume " + v).orElse("") + ".", null);
     }
 
-    private QdrantContainer launch(String image, Map<Integer, Integer> preferred) {
+    private QdrantContainer launch(String image, EngineAddress engine, Map<Integer, Integer> preferred) {
         QdrantContainer c = new QdrantContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("qdrant/qdrant"));
         apiKey().ifPresent(c::withApiKey);
         Map<String, String> mounts = new LinkedHashMap<>();
@@ -112,7 +119,7 @@ public final class QdrantService extends LabService {
         c.withNetwork(context.network.get())
                 .withNetworkAliases("qdrant")
                 .withLogConsumer(ContainerSupport.logConsumer(this))
-                .withCreateContainerCmdModifier(ContainerSupport.modifier(preferred, mounts));
+                .withCreateContainerCmdModifier(ContainerSupport.modifier(engine, preferred, mounts));
         ContainerSupport.label(c, context.labId, ServiceType.QDRANT);
         container = c;
         try {
@@ -154,7 +161,7 @@ public final class QdrantService extends LabService {
         return "from qdrant_client import QdrantClient\n\n"
                 + "client = QdrantClient(url=\"" + http + "\"" + keyArgument + ")\n"
                 + "# or over gRPC:\n"
-                + "# client = QdrantClient(host=\"127.0.0.1\", grpc_port=" + grpcPort + ", prefer_grpc=True"
+                + "# client = QdrantClient(host=\"" + http.getHost() + "\", grpc_port=" + grpcPort + ", prefer_grpc=True"
                 + keyArgument + ")\n"
                 + "print(client.get_collections())\n";
     }

@@ -1,5 +1,6 @@
 package dev.aiworkbench.labs.services;
 
+import dev.aiworkbench.labs.definition.ServiceType;
 import dev.aiworkbench.llm.PullBoard;
 
 /**
@@ -22,5 +23,13 @@ public interface ServiceListener {
      * @param model the model being pulled, as the lab names it
      */
     default void onPull(String model, PullBoard board) {
+    }
+
+    /**
+     * A container image's download progressed (before the service's container can start).
+     *
+     * @param service the service that waits for the image (two may wait for the same one)
+     */
+    default void onImagePull(ServiceType service, ImagePullSnapshot pull) {
     }
 }

@@ -68,6 +68,8 @@ public final class LabPageViewModel {
     private LabRun run;
     private boolean starting;
     private boolean stopping;
+    /** The learner pressed Stop while the lab was starting: the start's end says nothing. */
+    private boolean stoppedWhileStarting;
     private boolean checking;
     private boolean solving;
     private boolean disposed;
@@ -84,7 +86,7 @@ public final class LabPageViewModel {
         this.onProgress = onProgress;
         this.onTasksMarked = onTasksMarked;
         this.feed = new LiveFeed(ServiceViewModel.MAX_LINES, pacing, this::statesChanged, this::linesArrived,
-                this::pullsMoved);
+                this::pullsMoved, (type, pull) -> service(type).ifPresent(s -> s.imagePulled(pull)));
         for (ServiceSpec spec : lab.services()) {
             byType.computeIfAbsent(spec.type(), type -> {
                 ServiceViewModel service = new ServiceViewModel(type);
@@ -301,10 +303,13 @@ public final class LabPageViewModel {
         }
         starting = true;
         busy(byType.isEmpty() ? "Setting up your workspace…" : "Starting " + serviceNames() + "…");
+        stoppedWhileStarting = false;
         tasks.run(() -> labs.start(lab.id()).join(), done -> {
             starting = false;
             idle();
-            notice.set(LabNotices.started(done, serviceNames()));
+            if (!stoppedWhileStarting) {
+                notice.set(LabNotices.started(done, serviceNames()));
+            }
         }, this::failed);
     }
 
@@ -405,6 +410,7 @@ public final class LabPageViewModel {
     }
 
     public void stop() {
+        stoppedWhileStarting = starting;
         stopping = true;
         busy("Stopping " + serviceNames() + "…");
         tasks.run(() -> {
@@ -435,7 +441,8 @@ public final class LabPageViewModel {
         boolean allRunning = !byType.isEmpty() && byType.values().stream().allMatch(s -> s.state().running());
         boolean anyStarting = byType.values().stream().anyMatch(s -> s.state().status() == ServiceStatus.STARTING);
         canStart.set(!(lifecycle || allRunning || anyStarting));
-        canStop.set(!(lifecycle || run == null || !anyActive));
+        // Stop also ends a start under way (a download, a wait): nothing of a lab should hold the learner.
+        canStop.set(!(stopping || run == null || !(anyActive || starting)));
         ServiceViewModel fastapi = byType.get(ServiceType.FASTAPI);
         canRestart.set(!(lifecycle || run == null || fastapi == null
                 || !(fastapi.state().running() || fastapi.state().status() == ServiceStatus.FAILED)));

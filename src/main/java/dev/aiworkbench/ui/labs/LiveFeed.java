@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.labs;
 
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.services.ImagePullSnapshot;
 import dev.aiworkbench.labs.services.LogLine;
 import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceListener;
@@ -41,8 +42,11 @@ final class LiveFeed implements ServiceListener {
     private final Consumer<Map<ServiceType, ServiceState>> onStates;
     private final BiConsumer<ServiceType, List<LogLine>> onLines;
     private final Consumer<List<PullSnapshot>> onPulls;
+    private final BiConsumer<ServiceType, ImagePullSnapshot> onImagePull;
     /** The latest state of each model being pulled, by model. */
     private final Map<String, PullSnapshot> pulls = new ConcurrentHashMap<>();
+    /** The latest state of the image each service waits for. */
+    private final Map<ServiceType, ImagePullSnapshot> imagePulls = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<LogLine> lines = new ConcurrentLinkedQueue<>();
     private final Map<ServiceType, ServiceState> states = new ConcurrentHashMap<>();
     private final Runnable request;
@@ -52,12 +56,14 @@ final class LiveFeed implements ServiceListener {
     private Set<LogLine> alreadyShown = Set.of();
 
     LiveFeed(int maxLines, Pacing pacing, Consumer<Map<ServiceType, ServiceState>> onStates,
-             BiConsumer<ServiceType, List<LogLine>> onLines, Consumer<List<PullSnapshot>> onPulls) {
+             BiConsumer<ServiceType, List<LogLine>> onLines, Consumer<List<PullSnapshot>> onPulls,
+             BiConsumer<ServiceType, ImagePullSnapshot> onImagePull) {
         this.maxLines = maxLines;
         this.request = pacing.pace(this::deliver);
         this.onStates = onStates;
         this.onLines = onLines;
         this.onPulls = onPulls;
+        this.onImagePull = onImagePull;
     }
 
     @Override
@@ -69,6 +75,12 @@ final class LiveFeed implements ServiceListener {
     @Override
     public void onPull(String model, PullBoard board) {
         pulls.put(model, PullSnapshot.of(model, board));
+        request.run();
+    }
+
+    @Override
+    public void onImagePull(ServiceType service, ImagePullSnapshot pull) {
+        imagePulls.put(service, pull);
         request.run();
     }
 
@@ -93,6 +105,7 @@ final class LiveFeed implements ServiceListener {
         lines.clear();
         states.clear();
         pulls.clear();
+        imagePulls.clear();
     }
 
     private void deliver() {
@@ -129,6 +142,12 @@ final class LiveFeed implements ServiceListener {
                 }
             }
             onPulls.accept(pulling);
+        }
+        for (ServiceType type : ServiceType.values()) {
+            ImagePullSnapshot pull = imagePulls.remove(type);
+            if (pull != null) {
+                onImagePull.accept(type, pull);
+            }
         }
         if (!batch.isEmpty()) {
             Map<ServiceType, List<LogLine>> byService = new EnumMap<>(ServiceType.class);

@@ -3,6 +3,7 @@ package dev.aiworkbench.ui.labs;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.services.ImagePullSnapshot;
 import dev.aiworkbench.labs.services.LogLine;
 import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceState;
@@ -124,6 +125,11 @@ final class ServicePane extends VBox {
                 showPull(pull);
             }
         });
+        Watch.value(model.imagePullProperty(), pull -> {
+            if (pull != null) {
+                showImagePull(pull);
+            }
+        });
         log.setItems(model.log());
         log.scrollTo(log.getItems().size() - 1);
         model.log().addListener((ListChangeListener<LogLine>) change -> log.scrollTo(log.getItems().size() - 1));
@@ -136,6 +142,17 @@ final class ServicePane extends VBox {
         }
         pullText.setText(pull.describe());
         pullBar.setProgress(pull.fraction().orElse(ProgressBar.INDETERMINATE_PROGRESS));
+        Watch.visible(pullBox, true);
+    }
+
+    /** An image download's progress (layers and bytes); the bar goes once the service has settled. */
+    void showImagePull(ImagePullSnapshot pull) {
+        if (shown != null && shown.status() != ServiceStatus.STARTING) {
+            return;
+        }
+        pullText.setText(pull.describe());
+        pullBar.setProgress(pull.phase() == ImagePullSnapshot.Phase.DONE ? 1
+                : pull.fraction().orElse(ProgressBar.INDETERMINATE_PROGRESS));
         Watch.visible(pullBox, true);
     }
 

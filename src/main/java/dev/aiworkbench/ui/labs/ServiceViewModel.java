@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.labs;
 
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.labs.services.ImagePullSnapshot;
 import dev.aiworkbench.labs.services.LogLine;
 import dev.aiworkbench.labs.services.PullSnapshot;
 import dev.aiworkbench.labs.services.ServiceState;
@@ -11,7 +12,10 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 
-/** One service of the open lab: its state (status, sentence, addresses), the last lines of its log, its model pull. */
+/**
+ * One service of the open lab: its state (status, sentence, addresses), the last lines of its log, its model pull
+ * and the download of its image.
+ */
 public final class ServiceViewModel {
     /** How many log lines a service keeps on screen. */
     static final int MAX_LINES = 500;
@@ -19,6 +23,7 @@ public final class ServiceViewModel {
     private final ServiceType type;
     private final ReadOnlyObjectWrapper<ServiceState> state;
     private final ReadOnlyObjectWrapper<PullSnapshot> pull = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImagePullSnapshot> imagePull = new ReadOnlyObjectWrapper<>();
     private final ObservableList<LogLine> log = FXCollections.observableArrayList();
     private final ObservableList<LogLine> readOnlyLog = FXCollections.unmodifiableObservableList(log);
 
@@ -56,6 +61,11 @@ public final class ServiceViewModel {
         return pull.getReadOnlyProperty();
     }
 
+    /** The latest progress of the download of an image the service waits for; null until one moves. */
+    public ReadOnlyObjectProperty<ImagePullSnapshot> imagePullProperty() {
+        return imagePull.getReadOnlyProperty();
+    }
+
     /** The last {@link #MAX_LINES} lines of the service's log, oldest first. */
     public ObservableList<LogLine> log() {
         return readOnlyLog;
@@ -67,6 +77,10 @@ public final class ServiceViewModel {
 
     void pulled(PullSnapshot snapshot) {
         pull.set(snapshot);
+    }
+
+    void imagePulled(ImagePullSnapshot snapshot) {
+        imagePull.set(snapshot);
     }
 
     /** Replaces the log with what the service has said so far. */

@@ -84,7 +84,7 @@ class WorkspaceAndPartsTest {
         settings = new LabServicesSettings(settings.dataFolder(), settings.environment(), settings.appOllama(),
                 settings.ollamaGateways(), Optional::empty, settings.images(), settings.ollamaVolume(),
                 settings.keepQdrantData(), settings.localStartTimeout(), settings.containerStartTimeout(),
-                settings.logLines());
+                settings.logLines(), settings.imagePullStall());
         LabDefinition lab = ServiceTestSupport.lab("no-files", "starter", true, ServiceSpec.of(ServiceType.FASTAPI));
         try (LabServices services = new LabServices(settings)) {
             WorkspaceReport report = services.prepareWorkspace(lab, dir.resolve("lab"));
@@ -209,7 +209,8 @@ class WorkspaceAndPartsTest {
                 });
         int free = FreePorts.free();
 
-        ContainerSupport.modifier(Map.of(6333, free), Map.of("ai-workbench-test", "/qdrant/storage")).accept(command);
+        ContainerSupport.modifier(EngineAddress.LOCAL, Map.of(6333, free), Map.of("ai-workbench-test", "/qdrant/storage"))
+                .accept(command);
 
         Map<ExposedPort, Ports.Binding[]> bindings = set[0].getPortBindings().getBindings();
         assertThat(bindings.get(http)).extracting(Ports.Binding::getHostIp).containsExactly("127.0.0.1");
