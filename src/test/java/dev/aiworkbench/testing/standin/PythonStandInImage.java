@@ -1,0 +1,97 @@
+package dev.aiworkbench.testing.standin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The stand-in for the FastAPI fallback's Python image: the host's Debian Python with its standard library and
+ * the site folders that hold FastAPI and uvicorn (Debian's python3-fastapi and python3-uvicorn in CI), a POSIX
+ * shell, and their shared libraries. It has no pip, as a machine without PyPI has none that works.
+ */
+final class PythonStandInImage extends StandInImage {
+    /** Prints the interpreter, its standard library, and the site folders of FastAPI and uvicorn, a line each. */
+    private static final String WHERE = """
+            import os, sys, sysconfig, fastapi, uvicorn
+            print(os.path.realpath(sys.executable))
+            print(sysconfig.get_paths()["stdlib"])
+            for module in (fastapi, uvicorn):
+                print(os.path.dirname(os.path.dirname(os.path.realpath(module.__file__))))
+            """;
+    static final String HOST_PYTHON = "/usr/bin/python3";
+
+    private final String name;
+
+    PythonStandInImage(String name) {
+        this.name = name;
+    }
+
+    @Override
+    String name() {
+        return name;
+    }
+
+    /** Why this machine cannot give the image its Python, or empty when it can. */
+    static java.util.Optional<String> unavailable() throws InterruptedException {
+        if (!Files.isExecutable(Path.of(HOST_PYTHON))) {
+            return java.util.Optional.of("this machine has no " + HOST_PYTHON + " to make the Python stand-in from");
+        }
+        try {
+            Command.Result result = Command.of(Duration.ofSeconds(30), HOST_PYTHON, "-c", WHERE).run();
+            return result.ok() ? java.util.Optional.empty() : java.util.Optional.of(HOST_PYTHON + " cannot import"
+                    + " FastAPI and uvicorn (install python3-fastapi and python3-uvicorn): " + result.tail());
+        } catch (IOException e) {
+            return java.util.Optional.of(HOST_PYTHON + " does not run: " + e.getMessage());
+        }
+    }
+
+    @Override
+    RootFs files() throws IOException, InterruptedException {
+        List<String> where = Command.of(Duration.ofSeconds(30), HOST_PYTHON, "-c", WHERE)
+                .runOrThrow("Asking " + HOST_PYTHON + " where FastAPI and uvicorn are").strip().lines().toList();
+        Path interpreter = Path.of(where.get(0));
+        Set<Path> folders = new LinkedHashSet<>();
+        folders.add(Path.of(where.get(1)));
+        where.subList(2, where.size()).forEach(f -> folders.add(Path.of(f)));
+
+        RootFs files = new RootFs().unhashed(target -> target.contains("/__pycache__/"));
+        files.file(interpreter, interpreter.toString());
+        files.link("/usr/bin/python3", interpreter.getFileName().toString());
+        files.link("/usr/bin/python", interpreter.getFileName().toString());
+        Path shell = Path.of("/bin/sh").toRealPath();
+        files.file(shell, "/bin/sh");
+        List<Path> binaries = new ArrayList<>(List.of(interpreter, shell));
+        for (Path folder : folders) {
+            files.tree(folder, folder.toString(), relative -> relative.toString().equals("test")
+                    || relative.toString().startsWith("idlelib") || relative.toString().startsWith("tkinter"));
+            try (Stream<Path> all = Files.walk(folder)) {
+                binaries.addAll(all.filter(f -> f.getFileName().toString().endsWith(".so")).toList());
+            }
+        }
+        for (Path library : SharedLibraries.of(binaries, null)) {
+            files.file(library, library.toString());
+        }
+        return files;
+    }
+
+    @Override
+    void generate(Path rootfs) throws IOException {
+        Files.createDirectories(rootfs.resolve("tmp"));
+    }
+
+    @Override
+    String dockerfile() {
+        return """
+                FROM scratch
+                COPY rootfs/ /
+                ENV PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8
+                CMD ["python3"]
+                """;
+    }
+}
