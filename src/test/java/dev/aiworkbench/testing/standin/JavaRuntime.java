@@ -45,9 +45,7 @@ final class JavaRuntime {
             files.file(real, tool);
             binaries.add(real);
         }
-        for (Path library : SharedLibraries.of(binaries, jdk)) {
-            files.file(library, library.toString());
-        }
+        files.librariesOf(binaries, jdk);
     }
 
     /** Copies the linked runtime to {@link #HOME} under the image's root, linking it once per test run. */

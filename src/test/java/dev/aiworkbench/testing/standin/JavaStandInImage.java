@@ -65,7 +65,7 @@ record JavaStandInImage(String name, Class<?> mainClass, List<String> classes, L
 
             @Override
             String dockerfile() {
-                String environment = env.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+                String environment = new java.util.TreeMap<>(env).entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
                         .collect(Collectors.joining(" "));
                 return "FROM scratch\n"
                         + "COPY rootfs/ /\n"

@@ -16,13 +16,18 @@ import java.util.stream.Stream;
  * shell, and their shared libraries. It has no pip, as a machine without PyPI has none that works.
  */
 final class PythonStandInImage extends StandInImage {
-    /** Prints the interpreter, its standard library, and the site folders of FastAPI and uvicorn, a line each. */
+    /**
+     * Prints the interpreter, its standard library, and the site folders of FastAPI and uvicorn, a line each;
+     * it finds the packages without importing them, which would take a second.
+     */
     private static final String WHERE = """
-            import os, sys, sysconfig, fastapi, uvicorn
+            import os, sys, sysconfig, importlib.util
             print(os.path.realpath(sys.executable))
             print(sysconfig.get_paths()["stdlib"])
-            for module in (fastapi, uvicorn):
-                print(os.path.dirname(os.path.dirname(os.path.realpath(module.__file__))))
+            for name in ("fastapi", "uvicorn"):
+                spec = importlib.util.find_spec(name)
+                assert spec and spec.origin, name + " is not installed"
+                print(os.path.dirname(os.path.dirname(os.path.realpath(spec.origin))))
             """;
     static final String HOST_PYTHON = "/usr/bin/python3";
 
@@ -74,10 +79,7 @@ final class PythonStandInImage extends StandInImage {
                 binaries.addAll(all.filter(f -> f.getFileName().toString().endsWith(".so")).toList());
             }
         }
-        for (Path library : SharedLibraries.of(binaries, null)) {
-            files.file(library, library.toString());
-        }
-        return files;
+        return files.librariesOf(binaries, null);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ final class RootFs {
     private final TreeMap<String, String> links = new TreeMap<>();
     private final Set<String> hashOnlyParts = new LinkedHashSet<>();
     private final List<Predicate<String>> unhashed = new ArrayList<>();
+    private final List<Path> librariesOf = new ArrayList<>();
+    private Path librariesExcept;
 
     /** A host file at this absolute path in the image; a link on the host is followed. */
     RootFs file(Path host, String target) {
@@ -59,6 +62,18 @@ final class RootFs {
     /** A symbolic link in the image. */
     RootFs link(String target, String pointsTo) {
         links.put(target, pointsTo);
+        return this;
+    }
+
+    /**
+     * The host's shared libraries that these binaries load, found when the image is built. They are not part of
+     * the hash: they follow from the binaries, and an image keeps a set that works together until its binaries
+     * change (asking {@code ldd} about every Python extension would take seconds on every test run). Libraries
+     * under {@code except} (the binaries' own folder, such as a JDK's) are left out.
+     */
+    RootFs librariesOf(Collection<Path> binaries, Path except) {
+        librariesOf.addAll(binaries);
+        librariesExcept = except;
         return this;
     }
 
@@ -101,8 +116,13 @@ final class RootFs {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Copies the entries under {@code root}, keeping executable bits. */
-    void copyTo(Path root) throws IOException {
+    /** Copies the entries and the libraries they load under {@code root}, keeping executable bits. */
+    void copyTo(Path root) throws IOException, InterruptedException {
+        for (Path library : SharedLibraries.of(librariesOf)) {
+            if (librariesExcept == null || !library.normalize().startsWith(librariesExcept)) {
+                files.putIfAbsent(library.toString(), library);
+            }
+        }
         for (var entry : files.entrySet()) {
             Path to = root.resolve(entry.getKey().substring(1));
             Files.createDirectories(to.getParent());

@@ -25,8 +25,8 @@ final class SharedLibraries {
     private SharedLibraries() {
     }
 
-    /** The absolute paths of the libraries these ELF files load, outside {@code except} (their own folder). */
-    static List<Path> of(Collection<Path> binaries, Path except) throws IOException, InterruptedException {
+    /** The absolute paths of the libraries these ELF files load (files that are not ELF are passed over). */
+    static List<Path> of(Collection<Path> binaries) throws IOException, InterruptedException {
         List<Path> elf = new ArrayList<>();
         for (Path binary : binaries) {
             if (isElf(binary)) {
@@ -52,7 +52,7 @@ final class SharedLibraries {
         List<Path> found = new ArrayList<>();
         for (String library : libraries) {
             Path path = Path.of(library);
-            if ((except == null || !path.normalize().startsWith(except)) && Files.isRegularFile(path)) {
+            if (Files.isRegularFile(path) && binaries.stream().noneMatch(path::equals)) {
                 found.add(path);
             }
         }

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Makes sure the Docker engine has an image under each name the lab services use
  * ({@link ServiceImages#DEFAULT}), so the container tests run where no registry can be reached: where the name is
  * absent, a local stand-in is built from files this machine already has ({@link QdrantStandIn},
- * {@link OllamaStandIn}, {@link PythonStandInImage}), never pushed, and rebuilt only when its inputs change.
+ * {@link OllamaStandIn}, {@link PythonStandInImage}, and Testcontainers' tiny image, {@link ShellStandInImage}),
+ * never pushed, and rebuilt only when its inputs change.
  * Runs once per test JVM, before the first class that uses it; does nothing where no engine answers (the
  * container tests then skip and say why).
  *
@@ -33,6 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public final class StandInImages implements BeforeAllCallback {
     /** The Ryuk image Testcontainers 2.0.5 starts (TestcontainersConfiguration's ryuk.container.image default). */
     public static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
+    /** The "tiny image" Testcontainers 2.0.5 starts to check bind mounts (tinyimage.container.image). */
+    public static final String TINY_IMAGE = "alpine:3.17";
 
     private static Map<String, String> report;
     private static Optional<String> pythonUnavailable = Optional.empty();
@@ -61,6 +64,7 @@ public final class StandInImages implements BeforeAllCallback {
         try {
             done.put(images.qdrant(), ensure(qdrant(images.qdrant())));
             done.put(images.ollama(), ensure(ollama(images.ollama())));
+            done.put(TINY_IMAGE, ensure(new ShellStandInImage(TINY_IMAGE)));
             pythonUnavailable = PythonStandInImage.unavailable();
             if (pythonUnavailable.isEmpty()) {
                 done.put(images.python(), ensure(new PythonStandInImage(images.python())));

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A stand-in for the Ollama server, for tests on machines that cannot pull {@code ollama/ollama}: the test fake
@@ -43,7 +44,7 @@ public final class OllamaStandIn {
         return fake;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> env = System.getenv();
         String host = env.getOrDefault("OLLAMA_HOST", "0.0.0.0:11434");
         int port = Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
@@ -51,5 +52,7 @@ public final class OllamaStandIn {
                 Path.of(env.getOrDefault("OLLAMA_MODELS", "/root/.ollama/models")),
                 env.getOrDefault("STANDIN_VERSION", FakeOllama.DEFAULT_VERSION), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "ollama-stand-in-stop"));
+        // the fake's threads are daemons: the main thread keeps the process alive until it is stopped
+        new CountDownLatch(1).await();
     }
 }
