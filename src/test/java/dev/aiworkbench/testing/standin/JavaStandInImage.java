@@ -38,12 +38,13 @@ record JavaStandInImage(String name, Class<?> mainClass, List<String> classes, L
                 for (String selector : classes) {
                     if (selector.endsWith("/")) {
                         files.tree(testClasses.resolve(selector), APP + "/classes/" + selector.substring(0,
-                                selector.length() - 1), p -> false);
+                                selector.length() - 1), JavaStandInImage::isTest);
                     } else {
                         Path folder = testClasses.resolve(selector).getParent();
                         String prefix = testClasses.resolve(selector).getFileName().toString();
                         try (var list = Files.list(folder)) {
-                            for (Path file : list.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                            for (Path file : list.filter(f -> f.getFileName().toString().startsWith(prefix)
+                                    && !isTest(f)).toList()) {
                                 files.file(file, APP + "/classes/" + testClasses.relativize(file).toString()
                                         .replace('\\', '/'));
                             }
@@ -76,6 +77,12 @@ record JavaStandInImage(String name, Class<?> mainClass, List<String> classes, L
                         + "/classes:" + APP + "/lib/*\", \"" + mainClass.getName() + "\"]\n";
             }
         };
+    }
+
+    /** The tests beside the stand-in's classes stay out of its image. */
+    private static boolean isTest(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.endsWith("Test.class") || name.contains("Test$");
     }
 
     private static Path codeSource(Class<?> type) throws IOException {
