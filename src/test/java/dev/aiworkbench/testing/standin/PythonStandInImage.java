@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The stand-in for the FastAPI fallback's Python image: the host's Debian Python with its standard library and
  * the site folders that hold FastAPI and uvicorn (Debian's python3-fastapi and python3-uvicorn in CI), a POSIX
- * shell, and their shared libraries. It has no pip, as a machine without PyPI has none that works.
+ * shell, and their shared libraries. It has no pip: on a machine without PyPI it could not install anything.
  */
 final class PythonStandInImage extends StandInImage {
     /**
@@ -73,13 +73,22 @@ final class PythonStandInImage extends StandInImage {
         files.file(shell, "/bin/sh");
         List<Path> binaries = new ArrayList<>(List.of(interpreter, shell));
         for (Path folder : folders) {
-            files.tree(folder, folder.toString(), relative -> relative.toString().equals("test")
-                    || relative.toString().startsWith("idlelib") || relative.toString().startsWith("tkinter"));
+            files.tree(folder, folder.toString(), PythonStandInImage::leftOut);
             try (Stream<Path> all = Files.walk(folder)) {
                 binaries.addAll(all.filter(f -> f.getFileName().toString().endsWith(".so")).toList());
             }
         }
         return files.librariesOf(binaries, null);
+    }
+
+    /**
+     * What an app server never needs: the standard library's tests, GUI and embedding files (a static
+     * libpython of 25 MB), and pip, which the image is meant not to have.
+     */
+    private static boolean leftOut(Path relative) {
+        String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+        return Set.of("test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3", "pip").contains(first)
+                || first.startsWith("config-3.") || first.startsWith("pip-");
     }
 
     @Override

@@ -116,7 +116,10 @@ final class RootFs {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Copies the entries and the libraries they load under {@code root}, keeping executable bits. */
+    /**
+     * Lays out the entries and the libraries they load under {@code root}: hard links where the file system allows
+     * (the build context only has to be read), else copies that keep the executable bits.
+     */
     void copyTo(Path root) throws IOException, InterruptedException {
         for (Path library : SharedLibraries.of(librariesOf)) {
             if (librariesExcept == null || !library.normalize().startsWith(librariesExcept)) {
@@ -126,9 +129,11 @@ final class RootFs {
         for (var entry : files.entrySet()) {
             Path to = root.resolve(entry.getKey().substring(1));
             Files.createDirectories(to.getParent());
-            Files.copy(entry.getValue(), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            if (!Files.isWritable(to)) {
-                to.toFile().setWritable(true, true);
+            Path source = entry.getValue().toRealPath();
+            try {
+                Files.createLink(to, source);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(source, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         for (var link : links.entrySet()) {
