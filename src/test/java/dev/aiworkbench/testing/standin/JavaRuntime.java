@@ -66,15 +66,26 @@ final class JavaRuntime {
 
     private static synchronized Path linked() throws IOException, InterruptedException {
         if (linked == null) {
-            Path output = Files.createTempDirectory("standin-jre-").resolve("jre");
+            Path folder = Files.createTempDirectory("standin-jre-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder), "standin-jre-cleanup"));
+            Path output = folder.resolve("jre");
             List<String> command = new ArrayList<>(List.of(jdk().resolve("bin/jlink").toString(), "--add-modules",
                     String.join(",", MODULES), "--output", output.toString()));
             command.addAll(OPTIONS);
             new Command(command, Duration.ofMinutes(5)).runOrThrow("Linking a Java runtime for the stand-ins");
-            output.toFile().getParentFile().deleteOnExit();
             linked = output;
         }
         return linked;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it up in the end
+        }
     }
 
     private static Path jdk() throws IOException {
