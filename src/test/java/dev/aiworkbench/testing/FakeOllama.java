@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * An Ollama server for tests: real HTTP/1.1 on 127.0.0.1 (ephemeral port), answering with the bytes Ollama
@@ -106,6 +107,7 @@ public final class FakeOllama implements AutoCloseable {
     // the script; guarded by this
     private final Map<String, FakeOllamaModel> models = new LinkedHashMap<>();
     private final Map<String, FakeOllamaPull> pulls = new HashMap<>();
+    private Consumer<FakeOllamaPull> unknownPulls;
     private final List<FakeOllamaFailure> failures = new ArrayList<>();
     private final Map<String, Instant> loaded = new LinkedHashMap<>();
     private String version = DEFAULT_VERSION;
@@ -128,9 +130,17 @@ public final class FakeOllama implements AutoCloseable {
 
     /** Starts a fake with no models on 127.0.0.1 and an ephemeral port. */
     public FakeOllama() {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts a fake with no models on the given address, e.g. every interface and port 11434 where it stands in
+     * for Ollama in a container; {@link #baseUri()} then names 127.0.0.1.
+     */
+    public FakeOllama(InetSocketAddress address) {
         try {
             server = new ServerSocket();
-            server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
+            server.bind(address, 128);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -206,6 +216,16 @@ public final class FakeOllama implements AutoCloseable {
     /** The pull script for a model name; a pull without a script fails with "file does not exist" unless installed. */
     public synchronized FakeOllamaPull pullScript(String name) {
         return pulls.computeIfAbsent(key(name), k -> new FakeOllamaPull(canonical(name)));
+    }
+
+    /**
+     * Lets a pull of any model that has neither a script nor an installation succeed, with a script made for its
+     * name and shaped by {@code script} (layers, pace, what the installed model is), as a registry that has
+     * every model would. Without it such a pull fails with "file does not exist".
+     */
+    public synchronized FakeOllama pullsUnknownModels(Consumer<FakeOllamaPull> script) {
+        this.unknownPulls = Objects.requireNonNull(script);
+        return this;
     }
 
     /** What /api/version reports ({@value #DEFAULT_VERSION} by default). */
@@ -816,6 +836,8 @@ public final class FakeOllama implements AutoCloseable {
                 FakeOllamaModel installed = models.get(key(name));
                 if (installed != null) {
                     script.layers(installed.sizeValue()).steps(1);
+                } else if (unknownPulls != null) {
+                    unknownPulls.accept(script);
                 } else {
                     script.manifestError("pull model manifest: file does not exist");
                 }

@@ -371,6 +371,22 @@ class FakeOllamaTest {
         assertThat(fake.modelNames()).doesNotContain("flaky:latest");
     }
 
+    @Test
+    void aPullOfAnUnknownModelSucceedsOnceTheFakeIsToldToPullAnyModel() throws Exception {
+        assertThat(post("/api/pull", "{\"model\":\"all-minilm\"}").body()).contains("file does not exist");
+
+        fake.pullsUnknownModels(script -> script.layers(300).steps(3).installs(m -> m.embeddingLength(384)));
+        List<String> lines = post("/api/pull", "{\"model\":\"all-minilm\"}").body().lines().toList();
+
+        assertThat(lines).hasSize(8).endsWith("{\"status\":\"success\"}");
+        assertThat(lines.get(4)).contains("\"total\":300,\"completed\":300");
+        assertThat(fake.modelNames()).contains("all-minilm:latest");
+        assertThat(fake.model("all-minilm").embeddingLengthValue()).isEqualTo(384);
+        fake.pullScript("broken").manifestError("pull model manifest: file does not exist");
+        assertThat(post("/api/pull", "{\"model\":\"broken\"}").body()).as("a script still wins")
+                .contains("file does not exist");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // model listing and embeddings: exact key sets
 

@@ -73,8 +73,19 @@ final class LabContext {
         return values;
     }
 
-    /** A name Docker accepts for a volume of this lab. */
+    /**
+     * A name Docker accepts for a volume of this lab and this data folder: volumes are global to the engine, and
+     * another data folder (another install, {@code --data-dir}, a test) must not see this one's collections.
+     */
     String volumeName(String prefix) {
-        return prefix + "-" + labId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        String folder = settings.dataFolder().toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(folder.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return prefix + "-" + labId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-"
+                    + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

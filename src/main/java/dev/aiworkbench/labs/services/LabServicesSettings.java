@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * @param stub                  where the FastAPI stub's files are (the bundled {@code /labs/fastapi-stub/} by default)
  * @param images                the pinned container images
  * @param ollamaVolume          the Docker volume that keeps the Ollama container's models across restarts
- * @param keepQdrantData        keep each lab's Qdrant storage in a volume {@code ai-workbench-qdrant-<lab-id>}, so
+ * @param keepQdrantData        keep each lab's Qdrant storage in a volume {@code ai-workbench-qdrant-<lab-id>-<hash>}
+ *                              (the hash names the data folder), so
  *                              collections survive a restart of the lab; false starts from an empty Qdrant each time
  * @param localStartTimeout     how long a local uvicorn may take to answer
  * @param containerStartTimeout how long the FastAPI container may take to answer after it started (pip installs

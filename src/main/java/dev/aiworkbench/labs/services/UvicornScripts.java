@@ -21,14 +21,26 @@ final class UvicornScripts {
             runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
             """;
 
-    /** The container's command: install FastAPI (and the workspace's requirements), then run the app with reload. */
+    /**
+     * The container's command: install FastAPI (and the workspace's requirements), then run the app with reload.
+     * An image that already has FastAPI and uvicorn, and no pip, runs the app as it is: a prepared image works
+     * without network access.
+     */
     static final String IN_CONTAINER = """
             set -e
-            echo "Installing FastAPI and uvicorn with pip (this needs network access)..."
-            pip install --quiet fastapi uvicorn
+            if python -c "import fastapi, uvicorn" 2>/dev/null; then
+              echo "FastAPI and uvicorn are already installed in the image."
+            else
+              echo "Installing FastAPI and uvicorn with pip (this needs network access)..."
+              pip install --quiet fastapi uvicorn
+            fi
             if [ -f requirements.txt ]; then
-              echo "Installing requirements.txt with pip..."
-              pip install --quiet -r requirements.txt
+              if command -v pip >/dev/null 2>&1; then
+                echo "Installing requirements.txt with pip..."
+                pip install --quiet -r requirements.txt
+              else
+                echo "The image has no pip: requirements.txt is left as it is, and the app runs with what the image has."
+              fi
             fi
             exec python -m uvicorn "$1" --host 0.0.0.0 --port 8000 --reload --reload-dir /workspace
             """;

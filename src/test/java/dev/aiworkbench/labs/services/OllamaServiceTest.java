@@ -12,6 +12,7 @@ import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.aiworkbench.testing.standin.StandInImages;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @ExtendWith(DockerNotice.class)
+@ExtendWith(StandInImages.class)
 @Testcontainers(disabledWithoutDocker = true)
 class OllamaServiceTest {
     /** A small embedding model (about 46 MB). */

@@ -10,6 +10,7 @@ import dev.aiworkbench.labs.definition.ServiceSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.aiworkbench.testing.standin.StandInImages;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @ExtendWith(DockerNotice.class)
+@ExtendWith(StandInImages.class)
 @Testcontainers(disabledWithoutDocker = true)
 class QdrantServiceTest {
     private static final String KEY = "lab-test-key";

@@ -43,6 +43,22 @@ class WorkspaceAndPartsTest {
     Path dir;
 
     @Test
+    void aLabsQdrantVolumeBelongsToItsDataFolder() {
+        Path other = dir.resolve("other-data");
+        LabContext here = new LabContext("Rag Qdrant", LabServicesSettings.defaults(dir, ServiceTestSupport.noGateway()),
+                dir, null, null, null, type -> Optional.empty());
+        LabContext again = new LabContext("Rag Qdrant", LabServicesSettings.defaults(dir,
+                ServiceTestSupport.noGateway()), dir, null, null, null, type -> Optional.empty());
+        LabContext elsewhere = new LabContext("Rag Qdrant", LabServicesSettings.defaults(other,
+                ServiceTestSupport.noGateway()), other, null, null, null, type -> Optional.empty());
+
+        String volume = here.volumeName("ai-workbench-qdrant");
+        assertThat(volume).matches("ai-workbench-qdrant-rag-qdrant-[0-9a-f]{8}")
+                .isEqualTo(again.volumeName("ai-workbench-qdrant"))
+                .isNotEqualTo(elsewhere.volumeName("ai-workbench-qdrant"));
+    }
+
+    @Test
     void theStarterWinsOverTheStubButNeverOverAFileThatWasThere() throws IOException {
         Path stub = dir.resolve("stub");
         Path starter = dir.resolve("starter");
