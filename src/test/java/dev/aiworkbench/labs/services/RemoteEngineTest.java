@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
@@ -109,7 +110,9 @@ class RemoteEngineTest {
         Path output = Files.createTempFile("pf-command-", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            // The build points Testcontainers at 127.0.0.1 (its engine's ports); a learner's remote engine is elsewhere.
+            builder.environment().remove("TESTCONTAINERS_HOST_OVERRIDE");
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -46,11 +46,11 @@ class WorkspaceAndPartsTest {
     void aLabsQdrantVolumeBelongsToItsDataFolder() {
         Path other = dir.resolve("other-data");
         LabContext here = new LabContext("Rag Qdrant", LabServicesSettings.defaults(dir, ServiceTestSupport.noGateway()),
-                dir, null, null, null, type -> Optional.empty());
+                dir, null, null, null, null, type -> Optional.empty(), null);
         LabContext again = new LabContext("Rag Qdrant", LabServicesSettings.defaults(dir,
-                ServiceTestSupport.noGateway()), dir, null, null, null, type -> Optional.empty());
+                ServiceTestSupport.noGateway()), dir, null, null, null, null, type -> Optional.empty(), null);
         LabContext elsewhere = new LabContext("Rag Qdrant", LabServicesSettings.defaults(other,
-                ServiceTestSupport.noGateway()), other, null, null, null, type -> Optional.empty());
+                ServiceTestSupport.noGateway()), other, null, null, null, null, type -> Optional.empty(), null);
 
         String volume = here.volumeName("ai-workbench-qdrant");
         assertThat(volume).matches("ai-workbench-qdrant-rag-qdrant-[0-9a-f]{8}")
