@@ -71,7 +71,7 @@ class SuiteLoaderTest {
         assertThat(test.description()).isEqualTo("root volume full");
         assertThat(test.vars()).containsExactly(Map.entry("alert", "web-03: / at 99%"));
         assertThat(test.assertions()).singleElement().isEqualTo(new AssertionSpec("icontains", false,
-                json("\"P1\""), null, 1.0, null, f.at("suite.yaml", "- |type: icontains")));
+                json("\"P1\""), null, 1.0, null, f.at("suite.yaml", "- |type: icontains"), null));
         assertThat(test.threshold()).isNull();
         assertThat(test.cluster()).isNull();
         assertThat(test.judge()).isEqualTo(JudgeSpec.NONE);
@@ -460,7 +460,7 @@ class SuiteLoaderTest {
         assertThat(first.assertions()).extracting(AssertionSpec::type).containsExactly("is-json", "latency",
                 "llm-rubric");
         assertThat(first.assertions().get(1)).isEqualTo(new AssertionSpec("latency", false, null, 8000.0, 0.0,
-                "latency_ms", f.at("suite.yaml", "- |type: latency")));
+                "latency_ms", f.at("suite.yaml", "- |type: latency"), null));
         assertThat(first.assertions().get(2).weight()).isEqualTo(0.5);
         assertThat(second.assertions()).extracting(AssertionSpec::type).containsExactly("is-json", "latency");
         assertThat(first.threshold()).isEqualTo(0.75);
