@@ -49,7 +49,7 @@ final class AnswerRelevanceAssertion extends RagAssertion<String> {
             return query;
         }
         if (output.prompt() == null || output.prompt().isBlank()) {
-            throw new InvalidAssertionException("answer-relevance needs the question: add a var named '"
+            throw new InvalidAssertionException("The answer-relevance assertion needs the question: add a var named '"
                     + RagInputs.QUERY_VAR + "' to the test, or give the suite a prompt");
         }
         return output.prompt();

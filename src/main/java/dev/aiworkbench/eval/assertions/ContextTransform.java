@@ -68,7 +68,7 @@ public record ContextTransform(String source, Root root, List<Step> steps, Strin
         for (Step step : steps) {
             node = step.name() != null ? node.path(step.name()) : node.path(step.index());
             if (node.isMissingNode() || node.isNull()) {
-                throw new InvalidAssertionException("contextTransform '" + source + "' found nothing at "
+                throw new InvalidAssertionException("The contextTransform '" + source + "' found nothing at "
                         + describe(step) + " in " + (root == Root.VARS ? "the test's vars" : "the output")
                         + "; check the path against what the model answers");
             }
@@ -82,7 +82,7 @@ public record ContextTransform(String source, Root root, List<Step> steps, Strin
         if (node.isArray()) {
             return RetrievedContext.chunks(texts(node, "give"));
         }
-        throw new InvalidAssertionException("contextTransform '" + source + "' gave " + kind(node)
+        throw new InvalidAssertionException("The contextTransform '" + source + "' gave " + kind(node)
                 + ", but the context must be text or a list of texts");
     }
 
@@ -100,7 +100,7 @@ public record ContextTransform(String source, Root root, List<Step> steps, Strin
                 try {
                     yield JsValues.parseJson(output);
                 } catch (JsonProcessingException e) {
-                    throw new InvalidAssertionException("contextTransform '" + source + "' parses the output as JSON, "
+                    throw new InvalidAssertionException("The contextTransform '" + source + "' parses the output as JSON, "
                             + "but it is not JSON (" + JsValues.parseError(e) + "); ask the model for JSON, e.g. with "
                             + "the prompt's JSON format");
                 }
@@ -115,13 +115,13 @@ public record ContextTransform(String source, Root root, List<Step> steps, Strin
 
     private List<String> texts(JsonNode list, String verb) {
         if (!list.isArray()) {
-            throw new InvalidAssertionException("contextTransform '" + source + "' would " + verb + " a list, but found "
+            throw new InvalidAssertionException("The contextTransform '" + source + "' would " + verb + " a list, but found "
                     + kind(list));
         }
         List<String> texts = new ArrayList<>(list.size());
         for (JsonNode item : list) {
             if (!item.isValueNode() || item.isNull()) {
-                throw new InvalidAssertionException("contextTransform '" + source + "' found " + kind(item)
+                throw new InvalidAssertionException("The contextTransform '" + source + "' found " + kind(item)
                         + " in the list, where it needs texts");
             }
             texts.add(item.asText());
@@ -276,7 +276,7 @@ public record ContextTransform(String source, Root root, List<Step> steps, Strin
         }
 
         private InvalidAssertionException refused(String why) {
-            return new InvalidAssertionException("contextTransform '" + text + "' cannot be evaluated: " + why + "; "
+            return new InvalidAssertionException("The contextTransform '" + text + "' cannot be evaluated: " + why + "; "
                     + FORMS);
         }
     }

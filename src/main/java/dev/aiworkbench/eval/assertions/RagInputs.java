@@ -23,7 +23,8 @@ final class RagInputs {
     static String query(AssertionSpec spec, CaseOutput output) {
         String query = output.vars().get(QUERY_VAR);
         if (query == null || query.isBlank()) {
-            throw new InvalidAssertionException(spec.writtenType() + " needs the user's question in a var named '"
+            throw new InvalidAssertionException("The " + spec.writtenType() + " assertion needs the user's question in a "
+                    + "var named '"
                     + QUERY_VAR + "'; add " + QUERY_VAR + ": to the test's vars");
         }
         return query;
@@ -38,7 +39,7 @@ final class RagInputs {
         if (spec.contextTransform() != null) {
             context = ContextTransform.parse(spec.contextTransform()).apply(output.text(), output.vars());
             if (context.isEmpty()) {
-                throw new InvalidAssertionException("contextTransform '" + spec.contextTransform() + "' gave an empty "
+                throw new InvalidAssertionException("The contextTransform '" + spec.contextTransform() + "' gave an empty "
                         + "context; " + spec.writtenType() + " needs the text the answer was based on");
             }
             return context;
@@ -49,7 +50,8 @@ final class RagInputs {
         } else if (fallback.isPresent() && !fallback.get().isBlank()) {
             context = RetrievedContext.of(fallback.get());
         } else {
-            throw new InvalidAssertionException(spec.writtenType() + " needs the retrieved context in a var named '"
+            throw new InvalidAssertionException("The " + spec.writtenType() + " assertion needs the retrieved context in a "
+                    + "var named '"
                     + CONTEXT_VAR + "'; add " + CONTEXT_VAR + ": to the test's vars (text, or a list of chunks with "
                     + "disableVarExpansion), or set contextTransform to take it from the output");
         }
