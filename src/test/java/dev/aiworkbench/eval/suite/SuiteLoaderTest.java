@@ -605,7 +605,7 @@ class SuiteLoaderTest {
                   options:
                     provider: {text: ollama:chat:qwen2.5:1.5b, embedding: ollama:embeddings:nomic-embed-text}
                 tests:
-                  - vars: {alert: x}
+                  - vars: {alert: x, query: 'What broke?', context: The disk on db-01 is full.}
                     assert:
                       - {type: equals, value: {severity: P1}}
                       - {type: contains, value: P1}
@@ -624,14 +624,19 @@ class SuiteLoaderTest {
                       - {type: cost, threshold: 0.01}
                       - {type: similar, value: [disk full, volume full], threshold: 0.8}
                       - {type: llm-rubric, value: names the host}
+                      - {type: context-faithfulness, threshold: 0.9}
+                      - {type: context-recall, value: the disk is full, threshold: 0.9}
+                      - {type: context-relevance, threshold: 0.3}
+                      - {type: answer-relevance, threshold: 0.8}
                 """);
         List<AssertionSpec> specs = suite.tests().get(0).assertions();
         assertThat(specs).extracting(AssertionSpec::writtenType).containsExactly("equals", "contains", "not-icontains",
                 "contains-any", "contains-all", "icontains-any", "icontains-all", "starts-with", "regex", "is-json",
-                "contains-json", "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric");
+                "contains-json", "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric",
+                "context-faithfulness", "context-recall", "context-relevance", "answer-relevance");
         assertThat(specs.get(9).value()).isEqualTo(json("{\"type\":\"object\",\"required\":[\"severity\"]}"));
         assertThat(specs.get(10).value()).isEqualTo(json("{\"required\":[\"reason\"]}"));
-        assertThat(AssertionTypes.RUNNER).hasSize(17);
+        assertThat(AssertionTypes.RUNNER).hasSize(21);
     }
 
     @Test
