@@ -3,6 +3,7 @@ package dev.aiworkbench.eval.report;
 import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.EvalStore;
+import dev.aiworkbench.eval.run.MeasureAggregate;
 import dev.aiworkbench.eval.stats.Bootstrap;
 import dev.aiworkbench.eval.stats.Gate;
 import dev.aiworkbench.eval.stats.GateDecision;
@@ -78,7 +79,7 @@ public final class EvalReporter {
                             : "the baseline could not be paired with this run")));
         }
         EvalRun recorded = record(run, summary, decision);
-        return new EvalReport(recorded, items, summary, comparison, decision, List.copyOf(warnings));
+        return new EvalReport(recorded, items, summary, comparison, decision, List.copyOf(warnings), quality(run));
     }
 
     /**
@@ -131,6 +132,16 @@ public final class EvalReporter {
             store.record(recorded);
         }
         return recorded;
+    }
+
+    /** The run's RAG measures, aggregated in SQL like the quality series, so the two always agree. */
+    private Map<QualityMeasure, QualityPoint> quality(EvalRun run) {
+        Map<QualityMeasure, QualityPoint> quality = new LinkedHashMap<>();
+        for (MeasureAggregate aggregate : store.measures(run.id(), QualityPoints.RAG_TYPES)) {
+            QualityPoints.ofType(aggregate.assertionType())
+                    .ifPresent(measure -> quality.put(measure, QualityPoints.measure(aggregate)));
+        }
+        return quality;
     }
 
     static List<ItemResult> fold(List<CaseResult> cases) {

@@ -10,6 +10,7 @@ import dev.aiworkbench.store.Timestamps;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -107,6 +108,91 @@ public final class EvalStore {
                 }
             }
             return runs;
+        });
+    }
+
+    /** Finished runs of the suite with a pass rate, started in [from, to), oldest first: the pass-rate series. */
+    public List<EvalRun> finishedRuns(String suiteKey, Instant from, Instant to) {
+        return database.inTransaction(c -> {
+            List<EvalRun> runs = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run WHERE suite_key = ? "
+                    + "AND state = 'finished' AND pass_rate IS NOT NULL AND started_at >= ? AND started_at < ? "
+                    + "ORDER BY started_at, id", suiteKey, from, to).executeQuery()) {
+                while (r.next()) {
+                    runs.add(run(r));
+                }
+            }
+            return runs;
+        });
+    }
+
+    /**
+     * Per finished run of the suite started in [from, to), oldest first, the mean score of each of the given
+     * assertion types (as written: {@code context-faithfulness}, not its {@code not-} form) over the items it
+     * graded. Assertions that errored are left out; a run without an assertion of a type has no row for it.
+     */
+    public List<MeasureAggregate> measures(String suiteKey, Instant from, Instant to, List<String> assertionTypes) {
+        List<Object> parameters = new ArrayList<>(List.of(suiteKey, from, to));
+        parameters.addAll(assertionTypes);
+        return measures("suite_key = ? AND state = 'finished' AND started_at >= ? AND started_at < ?",
+                assertionTypes.size(), parameters.toArray());
+    }
+
+    /** The same figures for one run, whatever its state. */
+    public List<MeasureAggregate> measures(String runId, List<String> assertionTypes) {
+        List<Object> parameters = new ArrayList<>(List.of(runId));
+        parameters.addAll(assertionTypes);
+        return measures("id = ?", assertionTypes.size(), parameters.toArray());
+    }
+
+    /**
+     * Each case's scores of a type averaged, then each item's cases (its repeats), then the run's items. (The
+     * column is named measure: json_each has a column called type, which a GROUP BY would take instead.)
+     */
+    private List<MeasureAggregate> measures(String runFilter, int types, Object[] parameters) {
+        if (types == 0) {
+            return List.of();
+        }
+        String sql = """
+                WITH runs AS (
+                    SELECT id, started_at FROM eval_run WHERE %s
+                ), per_case AS (
+                    SELECT c.run_id, json_extract(a.value, '$.type') AS measure, c.item_key,
+                           AVG(json_extract(a.value, '$.score')) AS score
+                    FROM runs JOIN eval_case c ON c.run_id = runs.id, json_each(c.assertions) a
+                    WHERE json_extract(a.value, '$.type') IN (%s) AND json_extract(a.value, '$.error') = 0
+                    GROUP BY c.run_id, measure, c.item_key, c.repeat_index
+                ), per_item AS (
+                    SELECT run_id, measure, AVG(score) AS score FROM per_case GROUP BY run_id, measure, item_key
+                )
+                SELECT runs.id, runs.started_at, per_item.measure, COUNT(*), AVG(per_item.score),
+                       AVG(per_item.score * per_item.score)
+                FROM runs JOIN per_item ON per_item.run_id = runs.id
+                GROUP BY runs.id, per_item.measure ORDER BY runs.started_at, runs.id, per_item.measure"""
+                .formatted(runFilter, String.join(", ", java.util.Collections.nCopies(types, "?")));
+        return database.inTransaction(c -> {
+            List<MeasureAggregate> rows = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, sql, parameters).executeQuery()) {
+                while (r.next()) {
+                    rows.add(new MeasureAggregate(r.getString(1), Sql.instant(r, 2), r.getString(3), r.getInt(4),
+                            r.getDouble(5), r.getDouble(6)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** The suite keys that have runs, the one run most recently first. */
+    public List<String> suiteKeys() {
+        return database.inTransaction(c -> {
+            List<String> keys = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, "SELECT suite_key FROM eval_run GROUP BY suite_key "
+                    + "ORDER BY MAX(started_at) DESC, suite_key").executeQuery()) {
+                while (r.next()) {
+                    keys.add(r.getString(1));
+                }
+            }
+            return keys;
         });
     }
 
