@@ -4,6 +4,7 @@ import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.EvalStore;
 import dev.aiworkbench.eval.run.MeasureAggregate;
+import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.stats.Bootstrap;
 import dev.aiworkbench.eval.stats.Gate;
 import dev.aiworkbench.eval.stats.GateDecision;
@@ -134,10 +135,17 @@ public final class EvalReporter {
         return recorded;
     }
 
-    /** The run's RAG measures, aggregated in SQL like the quality series, so the two always agree. */
+    /**
+     * The run's RAG measures, aggregated in SQL from its cases. A finished run's are also kept for the quality
+     * series (written only when they changed, so reopening a report writes nothing).
+     */
     private Map<QualityMeasure, QualityPoint> quality(EvalRun run) {
+        List<MeasureAggregate> measures = store.measures(run.id(), QualityPoints.RAG_TYPES);
+        if (run.state() == RunState.FINISHED && !measures.equals(store.recordedMeasures(run.id()))) {
+            store.recordMeasures(run.id(), measures);
+        }
         Map<QualityMeasure, QualityPoint> quality = new LinkedHashMap<>();
-        for (MeasureAggregate aggregate : store.measures(run.id(), QualityPoints.RAG_TYPES)) {
+        for (MeasureAggregate aggregate : measures) {
             QualityPoints.ofType(aggregate.assertionType())
                     .ifPresent(measure -> quality.put(measure, QualityPoints.measure(aggregate)));
         }

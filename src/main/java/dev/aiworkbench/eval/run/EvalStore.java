@@ -127,49 +127,72 @@ public final class EvalStore {
     }
 
     /**
-     * Per finished run of the suite started in [from, to), oldest first, the mean score of each of the given
-     * assertion types (as written: {@code context-faithfulness}, not its {@code not-} form) over the items it
-     * graded. Assertions that errored are left out; a run without an assertion of a type has no row for it.
+     * Per finished run of the suite started in [from, to), oldest first, the recorded mean of each of the given
+     * assertion types (see {@link #recordMeasures}); a run without an assertion of a type has no row for it.
      */
     public List<MeasureAggregate> measures(String suiteKey, Instant from, Instant to, List<String> assertionTypes) {
+        if (assertionTypes.isEmpty()) {
+            return List.of();
+        }
         List<Object> parameters = new ArrayList<>(List.of(suiteKey, from, to));
         parameters.addAll(assertionTypes);
-        return measures("suite_key = ? AND state = 'finished' AND started_at >= ? AND started_at < ?",
-                assertionTypes.size(), parameters.toArray());
-    }
-
-    /** The same figures for one run, whatever its state. */
-    public List<MeasureAggregate> measures(String runId, List<String> assertionTypes) {
-        List<Object> parameters = new ArrayList<>(List.of(runId));
-        parameters.addAll(assertionTypes);
-        return measures("id = ?", assertionTypes.size(), parameters.toArray());
+        String sql = "SELECT r.id, r.started_at, q.measure, q.items, q.mean, q.mean_of_squares FROM eval_run r "
+                + "JOIN eval_quality q ON q.run_id = r.id WHERE r.suite_key = ? AND r.state = 'finished' "
+                + "AND r.started_at >= ? AND r.started_at < ? AND q.measure IN (" + marks(assertionTypes.size())
+                + ") ORDER BY r.started_at, r.id, q.measure";
+        return aggregates(sql, parameters.toArray());
     }
 
     /**
-     * Each case's scores of a type averaged, then each item's cases (its repeats), then the run's items. (The
-     * column is named measure: json_each has a column called type, which a GROUP BY would take instead.)
+     * One run's mean score of each of the given assertion types (as written: {@code context-faithfulness}, not its
+     * {@code not-} form), aggregated now from its stored cases: each case's scores of a type averaged, then each
+     * item's cases (its repeats), then the items. Assertions that errored are left out.
      */
-    private List<MeasureAggregate> measures(String runFilter, int types, Object[] parameters) {
-        if (types == 0) {
+    public List<MeasureAggregate> measures(String runId, List<String> assertionTypes) {
+        if (assertionTypes.isEmpty()) {
             return List.of();
         }
+        List<Object> parameters = new ArrayList<>(List.of(runId));
+        parameters.addAll(assertionTypes);
+        // The column is named measure: json_each has a column called type, which GROUP BY would take instead.
         String sql = """
-                WITH runs AS (
-                    SELECT id, started_at FROM eval_run WHERE %s
-                ), per_case AS (
-                    SELECT c.run_id, json_extract(a.value, '$.type') AS measure, c.item_key,
+                WITH per_case AS (
+                    SELECT json_extract(a.value, '$.type') AS measure, c.item_key,
                            AVG(json_extract(a.value, '$.score')) AS score
-                    FROM runs JOIN eval_case c ON c.run_id = runs.id, json_each(c.assertions) a
-                    WHERE json_extract(a.value, '$.type') IN (%s) AND json_extract(a.value, '$.error') = 0
-                    GROUP BY c.run_id, measure, c.item_key, c.repeat_index
+                    FROM eval_case c, json_each(c.assertions) a
+                    WHERE c.run_id = ?1 AND json_extract(a.value, '$.type') IN (%s)
+                      AND json_extract(a.value, '$.error') = 0
+                    GROUP BY measure, c.item_key, c.repeat_index
                 ), per_item AS (
-                    SELECT run_id, measure, AVG(score) AS score FROM per_case GROUP BY run_id, measure, item_key
+                    SELECT measure, AVG(score) AS score FROM per_case GROUP BY measure, item_key
                 )
-                SELECT runs.id, runs.started_at, per_item.measure, COUNT(*), AVG(per_item.score),
+                SELECT r.id, r.started_at, per_item.measure, COUNT(*), AVG(per_item.score),
                        AVG(per_item.score * per_item.score)
-                FROM runs JOIN per_item ON per_item.run_id = runs.id
-                GROUP BY runs.id, per_item.measure ORDER BY runs.started_at, runs.id, per_item.measure"""
-                .formatted(runFilter, String.join(", ", java.util.Collections.nCopies(types, "?")));
+                FROM eval_run r, per_item WHERE r.id = ?1
+                GROUP BY per_item.measure ORDER BY per_item.measure""".formatted(marks(assertionTypes.size()));
+        return aggregates(sql, parameters.toArray());
+    }
+
+    /** What {@link #recordMeasures} keeps for the run. */
+    public List<MeasureAggregate> recordedMeasures(String runId) {
+        return aggregates("SELECT r.id, r.started_at, q.measure, q.items, q.mean, q.mean_of_squares FROM eval_run r "
+                + "JOIN eval_quality q ON q.run_id = r.id WHERE r.id = ? ORDER BY q.measure", new Object[] {runId});
+    }
+
+    /** Keeps a run's measures for the quality series, in place of any it had, in one transaction. */
+    public void recordMeasures(String runId, List<MeasureAggregate> measures) {
+        database.inTransaction(c -> {
+            Sql.bind(database, "DELETE FROM eval_quality WHERE run_id = ?", runId).executeUpdate();
+            for (MeasureAggregate measure : measures) {
+                Sql.bind(database, "INSERT INTO eval_quality (run_id, measure, items, mean, mean_of_squares) "
+                        + "VALUES (?, ?, ?, ?, ?)", runId, measure.assertionType(), measure.items(), measure.mean(),
+                        measure.meanOfSquares()).executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private List<MeasureAggregate> aggregates(String sql, Object[] parameters) {
         return database.inTransaction(c -> {
             List<MeasureAggregate> rows = new ArrayList<>();
             try (ResultSet r = Sql.bind(database, sql, parameters).executeQuery()) {
@@ -180,6 +203,10 @@ public final class EvalStore {
             }
             return rows;
         });
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /** The suite keys that have runs, the one run most recently first. */

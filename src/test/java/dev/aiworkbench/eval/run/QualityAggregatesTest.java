@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The per-run means of RAG measures as SQL computes them from stored cases (a real SQLite file): repeats folded per
- * item first, errored and negated assertions left out, only finished runs of the suite in the time range.
+ * item first, errored and negated assertions left out; kept per run, and read back as series of the finished runs of
+ * a suite in a time range.
  */
 class QualityAggregatesTest {
     private static final String SUITE = "/suites/rag.yaml";
@@ -73,7 +74,7 @@ class QualityAggregatesTest {
                 // item c: no faithfulness at all
                 graded("c", 0, result("contains", 1, false), result("context-relevance", 1, false))));
 
-        List<MeasureAggregate> rows = store.measures(SUITE, T0.minusSeconds(1), T0.plusSeconds(1), TYPES);
+        List<MeasureAggregate> rows = store.measures("r1", TYPES);
 
         assertThat(rows).extracting(MeasureAggregate::assertionType).containsExactly("context-faithfulness",
                 "context-relevance");
@@ -86,7 +87,27 @@ class QualityAggregatesTest {
         MeasureAggregate relevance = rows.get(1);
         assertThat(relevance.items()).isEqualTo(2);
         assertThat(relevance.mean()).isCloseTo(0.75, within(1e-12));
-        assertThat(store.measures("r1", TYPES)).isEqualTo(rows);
+        assertThat(store.measures("r1", List.of("answer-relevance"))).isEmpty();
+    }
+
+    @Test
+    void keptMeasuresReadBackAsTheyWereAndAreReplacedWhole() {
+        run("r1", SUITE, T0, RunState.FINISHED);
+        store.putCases("r1", List.of(graded("a", 0, result("context-faithfulness", 0.5, false),
+                result("context-relevance", 0.25, false))));
+        List<MeasureAggregate> both = store.measures("r1", TYPES);
+
+        store.recordMeasures("r1", both);
+        List<MeasureAggregate> kept = store.recordedMeasures("r1");
+        store.recordMeasures("r1", both.subList(0, 1));
+
+        assertThat(kept).isEqualTo(both);
+        assertThat(store.recordedMeasures("r1")).isEqualTo(both.subList(0, 1));
+        assertThat(store.measures(SUITE, T0, T0.plusSeconds(1), TYPES)).isEqualTo(both.subList(0, 1));
+    }
+
+    private void record(String runId) {
+        store.recordMeasures(runId, store.measures(runId, TYPES));
     }
 
     @Test
@@ -98,6 +119,7 @@ class QualityAggregatesTest {
         run("before", SUITE, T0.minusSeconds(3600), RunState.FINISHED);
         for (String id : List.of("late", "early", "cancelled", "other", "before")) {
             store.putCases(id, List.of(graded("a", 0, result("context-faithfulness", 0.5, false))));
+            record(id);
         }
 
         List<MeasureAggregate> rows = store.measures(SUITE, T0, T0.plusSeconds(3600), TYPES);
@@ -110,7 +132,7 @@ class QualityAggregatesTest {
     }
 
     @Test
-    void manyRunsAreAggregatedInOneQuery() {
+    void manyRunsReadBackInOneQuery() {
         List<String> ids = new ArrayList<>();
         for (int r = 0; r < 30; r++) {
             String id = "run-" + r;
@@ -121,6 +143,7 @@ class QualityAggregatesTest {
                 cases.add(graded("item-" + i, 0, result("context-relevance", (i % 4) / 4.0, false)));
             }
             store.putCases(id, cases);
+            record(id);
         }
 
         List<MeasureAggregate> rows = store.measures(SUITE, T0, T0.plusSeconds(3600), TYPES);
