@@ -29,7 +29,7 @@ final class AssertionReader {
     private static final Set<String> NEEDS_TEXT_VALUE = Set.of("contains", "icontains", "starts-with", "regex",
             "levenshtein", "llm-rubric", "context-recall");
     /** The assertions that read a context, and so a contextTransform. */
-    static final Set<String> CONTEXT_TYPES = Set.of("context-faithfulness", "context-recall", "context-relevance");
+    private static final Set<String> CONTEXT_TYPES = Set.of("context-faithfulness", "context-recall", "context-relevance");
     /** Types whose score is a judge's or an embedding's, from 0 to 1. */
     private static final Set<String> UNIT_THRESHOLD = Set.of("similar", "llm-rubric", "context-faithfulness",
             "context-recall", "context-relevance", "answer-relevance");

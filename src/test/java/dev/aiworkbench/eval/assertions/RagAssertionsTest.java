@@ -137,6 +137,23 @@ class RagAssertionsTest {
     }
 
     @Test
+    void aVerdictIsCachedForItsJudgeQueryContextAndOutputOnly() {
+        statements("a.", "b.");
+        verdicts(true, false);
+
+        grade("context-faithfulness", null, 0.5, "out", vars("query", QUERY, "context", CONTEXT));
+        grade("context-faithfulness", null, 0.9, "out", vars("query", QUERY, "context", CONTEXT));
+        grade("context-faithfulness", null, 0.5, "out", vars("query", QUERY, "context", "Other context."));
+        grade("context-faithfulness", null, 0.5, "out", vars("query", "Other question?", "context", CONTEXT));
+        grade("context-faithfulness", null, 0.5, "other output", vars("query", QUERY, "context", CONTEXT));
+
+        assertThat(chats()).hasSize(8); // two calls for each of the four different inputs
+        assertThat(cache.size()).isEqualTo(4);
+        assertThat(cache.get(new VerdictKey(JUDGE, "context-faithfulness\n" + QUERY + "\u0000" + CONTEXT, "out")))
+                .hasValueSatisfying(v -> assertThat(v.score()).isEqualTo(0.5));
+    }
+
+    @Test
     void statementsTheJudgeGaveNoVerdictForCountAsUnsupported() {
         statements("a.", "b.", "c.", "d.");
         verdicts(true, true);
