@@ -1,6 +1,7 @@
 package dev.aiworkbench.cli;
 
 import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.eval.report.EvalHistory;
 import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.JsonReportWriter;
 import dev.aiworkbench.eval.report.JunitReportWriter;
@@ -33,8 +34,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
-@Command(name = "eval", description = "Run eval suites with statistics and a gate, and list stored runs.",
-        subcommands = {EvalCommand.Run.class, EvalCommand.Runs.class, EvalCommand.Init.class})
+@Command(name = "eval", description = "Run eval suites with statistics and a gate, list stored runs, and follow a "
+        + "suite's quality over its runs.",
+        subcommands = {EvalCommand.Run.class, EvalCommand.Runs.class, EvalHistoryCommand.class, EvalCommand.Init.class})
 final class EvalCommand {
 
     @Command(name = "run", description = "Run a suite (promptfoo's promptfooconfig.yaml format) on the local model and "
@@ -262,6 +264,7 @@ final class EvalCommand {
                 out().println("  " + s.passRate().explain());
                 out().println("  " + s.meanScore().explain());
             });
+            report.quality().forEach((measure, point) -> out().println("  " + EvalHistory.explain(measure, point)));
             out().printf(Locale.ROOT, "  %d passed, %d failed, %d errors%n", report.passed(), report.failed(), report.errors());
             report.baseline().ifPresent(b -> out().println("  against " + b.baseline().id() + ": " + b.comparison().explain()));
             report.gate().ifPresent(g -> out().println("  gate " + g.decision().label() + ": " + g.reason()));

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param weight    the {@code weight} field, 1.0 when absent; weight 0 records without gating
  * @param metric    the {@code metric} name the score is reported under; null when absent
  * @param origin    where it was written ({@code file:line:col}), for messages
+ * @param contextTransform where the context-based assertions take their context from in the output, as
+ *                  promptfoo's {@code contextTransform} (see {@link ContextTransform}); null when absent
  */
 public record AssertionSpec(String type, boolean negated, JsonNode value, Double threshold, double weight,
-                            String metric, String origin) {
+                            String metric, String origin, String contextTransform) {
     private static final String NOT = "not-";
 
     /**
@@ -26,7 +28,7 @@ public record AssertionSpec(String type, boolean negated, JsonNode value, Double
                                    String origin) {
         boolean negated = writtenType.startsWith(NOT);
         return new AssertionSpec(negated ? writtenType.substring(NOT.length()) : writtenType, negated, value, threshold,
-                weight == null ? 1.0 : weight, metric, origin);
+                weight == null ? 1.0 : weight, metric, origin, null);
     }
 
     /** An assertion with only a type and a value: no threshold, weight 1, no metric, no origin. */
@@ -40,14 +42,18 @@ public record AssertionSpec(String type, boolean negated, JsonNode value, Double
     }
 
     public AssertionSpec withThreshold(Double other) {
-        return new AssertionSpec(type, negated, value, other, weight, metric, origin);
+        return new AssertionSpec(type, negated, value, other, weight, metric, origin, contextTransform);
     }
 
     public AssertionSpec withWeight(double other) {
-        return new AssertionSpec(type, negated, value, threshold, other, metric, origin);
+        return new AssertionSpec(type, negated, value, threshold, other, metric, origin, contextTransform);
     }
 
     public AssertionSpec withMetric(String other) {
-        return new AssertionSpec(type, negated, value, threshold, weight, other, origin);
+        return new AssertionSpec(type, negated, value, threshold, weight, other, origin, contextTransform);
+    }
+
+    public AssertionSpec withContextTransform(String other) {
+        return new AssertionSpec(type, negated, value, threshold, weight, metric, origin, other);
     }
 }

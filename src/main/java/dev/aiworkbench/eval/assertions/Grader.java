@@ -31,7 +31,10 @@ public final class Grader {
         this.types = byName;
     }
 
-    /** Every built-in type: the deterministic ones and the model-graded similar and llm-rubric. */
+    /**
+     * Every built-in type: the deterministic ones, the model-graded similar and llm-rubric, and promptfoo's RAG
+     * assertions context-faithfulness, context-recall, context-relevance and answer-relevance.
+     */
     public static Grader standard() {
         List<AssertionType> all = new ArrayList<>();
         all.add(new EqualsAssertion());
@@ -43,6 +46,10 @@ public final class Grader {
         all.addAll(LimitAssertions.all());
         all.add(new SimilarAssertion());
         all.add(new LlmRubricAssertion());
+        all.add(new ContextFaithfulnessAssertion());
+        all.add(new ContextRecallAssertion());
+        all.add(new ContextRelevanceAssertion());
+        all.add(new AnswerRelevanceAssertion());
         return new Grader(all);
     }
 

@@ -4,8 +4,9 @@ import dev.aiworkbench.llm.ModelGateway;
 
 /**
  * What model-graded assertions need, passed in by the runner: the gateway, the judge model for
- * {@code llm-rubric}, the embedding model for {@code similar} (both resolved from the suite's
- * {@code defaultTest.options.provider}), and the cache of judge verdicts.
+ * {@code llm-rubric} and the RAG assertions, the embedding model for {@code similar} and
+ * {@code answer-relevance} (both resolved from the suite's {@code defaultTest.options.provider}), and the
+ * cache of judge verdicts.
  *
  * @param gateway        null when the run has no model server (model-graded assertions then error)
  * @param judgeModel     the Ollama model name of the judge; null when the suite names none

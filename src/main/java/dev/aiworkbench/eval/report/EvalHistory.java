@@ -3,9 +3,15 @@ package dev.aiworkbench.eval.report;
 import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.EvalStore;
+import dev.aiworkbench.eval.run.MeasureAggregate;
 import dev.aiworkbench.eval.run.RunState;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +19,9 @@ import java.util.Optional;
  * report. Reads the database: call it off the UI thread.
  */
 public final class EvalHistory {
+    /** Later than any run's start: the open end of an unbounded range (stored times are four-digit years). */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
     private final EvalStore store;
     private final EvalReporter reporter;
 
@@ -33,6 +42,48 @@ public final class EvalHistory {
 
     public List<CaseResult> cases(String runId) {
         return store.cases(runId);
+    }
+
+    /** The suites that have runs (each prompt and model of a suite is its own key), the one run most recently first. */
+    public List<String> suiteKeys() {
+        return store.suiteKeys();
+    }
+
+    /**
+     * One quality series of a suite: per finished run started in [from, to), oldest first, the measure's value
+     * with its 95% interval and the run's id. A RAG measure has points only for runs that graded with it.
+     */
+    public List<QualityPoint> quality(String suiteKey, QualityMeasure measure, Instant from, Instant to) {
+        if (measure == QualityMeasure.PASS_RATE) {
+            return store.finishedRuns(suiteKey, from, to).stream().map(QualityPoints::passRate).toList();
+        }
+        return store.measures(suiteKey, from, to, List.of(measure.assertionType().orElseThrow())).stream()
+                .map(QualityPoints::measure).toList();
+    }
+
+    /**
+     * Every quality series of a suite over [from, to), in the order of {@link QualityMeasure}: the pass rate, and
+     * each RAG measure the suite graded with in that time (one query for all of them).
+     */
+    public Map<QualityMeasure, List<QualityPoint>> qualitySeries(String suiteKey, Instant from, Instant to) {
+        Map<QualityMeasure, List<QualityPoint>> series = new EnumMap<>(QualityMeasure.class);
+        series.put(QualityMeasure.PASS_RATE, quality(suiteKey, QualityMeasure.PASS_RATE, from, to));
+        for (MeasureAggregate aggregate : store.measures(suiteKey, from, to, QualityPoints.RAG_TYPES)) {
+            QualityPoints.ofType(aggregate.assertionType()).ifPresent(measure -> series
+                    .computeIfAbsent(measure, m -> new ArrayList<>()).add(QualityPoints.measure(aggregate)));
+        }
+        series.replaceAll((measure, points) -> List.copyOf(points));
+        return Collections.unmodifiableMap(series);
+    }
+
+    /** {@link #qualitySeries(String, Instant, Instant)} over all time. */
+    public Map<QualityMeasure, List<QualityPoint>> qualitySeries(String suiteKey) {
+        return qualitySeries(suiteKey, Instant.EPOCH, END_OF_TIME);
+    }
+
+    /** Words for one point, e.g. "faithfulness 0.850 over 12 items, 95% interval 0.700 to 0.950 (…)". */
+    public static String explain(QualityMeasure measure, QualityPoint point) {
+        return QualityPoints.explain(measure, point);
     }
 
     /**

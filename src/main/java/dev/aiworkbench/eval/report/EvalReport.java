@@ -4,7 +4,10 @@ import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.stats.GateDecision;
 import dev.aiworkbench.eval.stats.RunSummary;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,9 +16,18 @@ import java.util.Optional;
  *
  * @param summary  empty when every item errored (there is nothing to measure)
  * @param warnings sentences to show beside the numbers (small n, errors, a baseline that is not comparable)
+ * @param quality  the mean of each RAG measure the run graded with (faithfulness, context relevance, …) and its
+ *                 interval, in the order of {@link QualityMeasure}; empty when it used none
  */
 public record EvalReport(EvalRun run, List<ItemResult> items, Optional<RunSummary> summary,
-                         Optional<BaselineComparison> baseline, Optional<GateDecision> gate, List<String> warnings) {
+                         Optional<BaselineComparison> baseline, Optional<GateDecision> gate, List<String> warnings,
+                         Map<QualityMeasure, QualityPoint> quality) {
+
+    public EvalReport {
+        Map<QualityMeasure, QualityPoint> ordered = new EnumMap<>(QualityMeasure.class);
+        ordered.putAll(quality);
+        quality = Collections.unmodifiableMap(ordered);
+    }
 
     public long passed() {
         return items.stream().filter(ItemResult::pass).count();

@@ -3,6 +3,8 @@ package dev.aiworkbench.eval.report;
 import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.EvalStore;
+import dev.aiworkbench.eval.run.MeasureAggregate;
+import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.stats.Bootstrap;
 import dev.aiworkbench.eval.stats.Gate;
 import dev.aiworkbench.eval.stats.GateDecision;
@@ -78,7 +80,7 @@ public final class EvalReporter {
                             : "the baseline could not be paired with this run")));
         }
         EvalRun recorded = record(run, summary, decision);
-        return new EvalReport(recorded, items, summary, comparison, decision, List.copyOf(warnings));
+        return new EvalReport(recorded, items, summary, comparison, decision, List.copyOf(warnings), quality(run));
     }
 
     /**
@@ -131,6 +133,23 @@ public final class EvalReporter {
             store.record(recorded);
         }
         return recorded;
+    }
+
+    /**
+     * The run's RAG measures, aggregated in SQL from its cases. A finished run's are also kept for the quality
+     * series (written only when they changed, so reopening a report writes nothing).
+     */
+    private Map<QualityMeasure, QualityPoint> quality(EvalRun run) {
+        List<MeasureAggregate> measures = store.measures(run.id(), QualityPoints.RAG_TYPES);
+        if (run.state() == RunState.FINISHED && !measures.equals(store.recordedMeasures(run.id()))) {
+            store.recordMeasures(run.id(), measures);
+        }
+        Map<QualityMeasure, QualityPoint> quality = new LinkedHashMap<>();
+        for (MeasureAggregate aggregate : measures) {
+            QualityPoints.ofType(aggregate.assertionType())
+                    .ifPresent(measure -> quality.put(measure, QualityPoints.measure(aggregate)));
+        }
+        return quality;
     }
 
     static List<ItemResult> fold(List<CaseResult> cases) {

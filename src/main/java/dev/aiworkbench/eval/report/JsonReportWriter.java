@@ -57,11 +57,21 @@ public final class JsonReportWriter {
         root.put("flaky", summary == null ? List.of() : summary.flakyItems());
         root.put("explain", summary == null ? null : ordered("passRate", summary.passRate().explain(),
                 "meanScore", summary.meanScore().explain()));
+        root.put("quality", quality(report));
         root.put("warnings", report.warnings());
         root.put("cases", report.items().stream().map(JsonReportWriter::item).toList());
         root.put("baseline", report.baseline().map(JsonReportWriter::baseline).orElse(null));
         root.put("gate", report.gate().map(JsonReportWriter::gate).orElse(null));
         return root;
+    }
+
+    /** Each RAG measure the run graded with: its mean over items, interval, item count and sentence. */
+    private static Map<String, Object> quality(EvalReport report) {
+        Map<String, Object> quality = new LinkedHashMap<>();
+        report.quality().forEach((measure, point) -> quality.put(measure.jsonName(), ordered("mean", point.value(),
+                "ci95", List.of(point.low(), point.high()), "items", point.items(), "explain",
+                QualityPoints.explain(measure, point))));
+        return quality;
     }
 
     private static Map<String, Object> item(ItemResult item) {

@@ -29,6 +29,8 @@ public final class MarkdownReportWriter {
         if (summary != null) {
             md.append("| Pass rate | ").append(summary.passRate().explain()).append(" |\n");
             md.append("| Mean score | ").append(summary.meanScore().explain()).append(" |\n");
+            report.quality().forEach((measure, point) -> md.append("| ").append(capitalised(measure.label()))
+                    .append(" | ").append(QualityPoints.explain(measure, point)).append(" |\n"));
             if (!summary.flakyItems().isEmpty()) {
                 md.append("| Flaky | ").append(summary.flakyItems().size()).append(" items disagreed across repeats |\n");
             }
@@ -62,5 +64,9 @@ public final class MarkdownReportWriter {
             md.append("\n</details>\n");
         }
         return md.toString().replace("\n\n\n", "\n\n");
+    }
+
+    private static String capitalised(String label) {
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 }

@@ -48,6 +48,10 @@ public final class EvalRunner {
     private static final int MAX_GROUP = 256;
     /** How many graded cases may wait for the writer before the workers wait for it. */
     private static final int MAX_WAITING = 2 * MAX_GROUP;
+    /** Types whose grading asks the judge model, and types that ask the embedding model. */
+    private static final Set<String> JUDGED = Set.of("llm-rubric", "context-faithfulness", "context-recall",
+            "context-relevance", "answer-relevance");
+    private static final Set<String> EMBEDDED = Set.of("similar", "answer-relevance");
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final EvalStore store;
@@ -169,10 +173,10 @@ public final class EvalRunner {
         Set<String> needed = new HashSet<>();
         needed.add(provider.model());
         for (TestCase test : suite.tests()) {
-            if (test.judge().hasText() && test.assertions().stream().anyMatch(a -> a.type().equals("llm-rubric"))) {
+            if (test.judge().hasText() && test.assertions().stream().anyMatch(a -> JUDGED.contains(a.type()))) {
                 needed.add(test.judge().text().model());
             }
-            if (test.judge().hasEmbedding() && test.assertions().stream().anyMatch(a -> a.type().equals("similar"))) {
+            if (test.judge().hasEmbedding() && test.assertions().stream().anyMatch(a -> EMBEDDED.contains(a.type()))) {
                 needed.add(test.judge().embedding().model());
             }
         }

@@ -10,6 +10,7 @@ import dev.aiworkbench.store.Timestamps;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -107,6 +108,118 @@ public final class EvalStore {
                 }
             }
             return runs;
+        });
+    }
+
+    /** Finished runs of the suite with a pass rate, started in [from, to), oldest first: the pass-rate series. */
+    public List<EvalRun> finishedRuns(String suiteKey, Instant from, Instant to) {
+        return database.inTransaction(c -> {
+            List<EvalRun> runs = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run WHERE suite_key = ? "
+                    + "AND state = 'finished' AND pass_rate IS NOT NULL AND started_at >= ? AND started_at < ? "
+                    + "ORDER BY started_at, id", suiteKey, from, to).executeQuery()) {
+                while (r.next()) {
+                    runs.add(run(r));
+                }
+            }
+            return runs;
+        });
+    }
+
+    /**
+     * Per finished run of the suite started in [from, to), oldest first, the recorded mean of each of the given
+     * assertion types (see {@link #recordMeasures}); a run without an assertion of a type has no row for it.
+     */
+    public List<MeasureAggregate> measures(String suiteKey, Instant from, Instant to, List<String> assertionTypes) {
+        if (assertionTypes.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(suiteKey, from, to));
+        parameters.addAll(assertionTypes);
+        String sql = "SELECT r.id, r.started_at, q.measure, q.items, q.mean, q.mean_of_squares FROM eval_run r "
+                + "JOIN eval_quality q ON q.run_id = r.id WHERE r.suite_key = ? AND r.state = 'finished' "
+                + "AND r.started_at >= ? AND r.started_at < ? AND q.measure IN (" + marks(assertionTypes.size())
+                + ") ORDER BY r.started_at, r.id, q.measure";
+        return aggregates(sql, parameters.toArray());
+    }
+
+    /**
+     * One run's mean score of each of the given assertion types (as written: {@code context-faithfulness}, not its
+     * {@code not-} form), aggregated now from its stored cases: each case's scores of a type averaged, then each
+     * item's cases (its repeats), then the items. Assertions that errored are left out.
+     */
+    public List<MeasureAggregate> measures(String runId, List<String> assertionTypes) {
+        if (assertionTypes.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(runId));
+        parameters.addAll(assertionTypes);
+        // The column is named measure: json_each has a column called type, which GROUP BY would take instead.
+        String sql = """
+                WITH per_case AS (
+                    SELECT json_extract(a.value, '$.type') AS measure, c.item_key,
+                           AVG(json_extract(a.value, '$.score')) AS score
+                    FROM eval_case c, json_each(c.assertions) a
+                    WHERE c.run_id = ?1 AND json_extract(a.value, '$.type') IN (%s)
+                      AND json_extract(a.value, '$.error') = 0
+                    GROUP BY measure, c.item_key, c.repeat_index
+                ), per_item AS (
+                    SELECT measure, AVG(score) AS score FROM per_case GROUP BY measure, item_key
+                )
+                SELECT r.id, r.started_at, per_item.measure, COUNT(*), AVG(per_item.score),
+                       AVG(per_item.score * per_item.score)
+                FROM eval_run r, per_item WHERE r.id = ?1
+                GROUP BY per_item.measure ORDER BY per_item.measure""".formatted(marks(assertionTypes.size()));
+        return aggregates(sql, parameters.toArray());
+    }
+
+    /** What {@link #recordMeasures} keeps for the run. */
+    public List<MeasureAggregate> recordedMeasures(String runId) {
+        return aggregates("SELECT r.id, r.started_at, q.measure, q.items, q.mean, q.mean_of_squares FROM eval_run r "
+                + "JOIN eval_quality q ON q.run_id = r.id WHERE r.id = ? ORDER BY q.measure", new Object[] {runId});
+    }
+
+    /** Keeps a run's measures for the quality series, in place of any it had, in one transaction. */
+    public void recordMeasures(String runId, List<MeasureAggregate> measures) {
+        database.inTransaction(c -> {
+            Sql.bind(database, "DELETE FROM eval_quality WHERE run_id = ?", runId).executeUpdate();
+            for (MeasureAggregate measure : measures) {
+                Sql.bind(database, "INSERT INTO eval_quality (run_id, measure, items, mean, mean_of_squares) "
+                        + "VALUES (?, ?, ?, ?, ?)", runId, measure.assertionType(), measure.items(), measure.mean(),
+                        measure.meanOfSquares()).executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private List<MeasureAggregate> aggregates(String sql, Object[] parameters) {
+        return database.inTransaction(c -> {
+            List<MeasureAggregate> rows = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, sql, parameters).executeQuery()) {
+                while (r.next()) {
+                    rows.add(new MeasureAggregate(r.getString(1), Sql.instant(r, 2), r.getString(3), r.getInt(4),
+                            r.getDouble(5), r.getDouble(6)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The suite keys that have runs, the one run most recently first. */
+    public List<String> suiteKeys() {
+        return database.inTransaction(c -> {
+            List<String> keys = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, "SELECT suite_key FROM eval_run GROUP BY suite_key "
+                    + "ORDER BY MAX(started_at) DESC, suite_key").executeQuery()) {
+                while (r.next()) {
+                    keys.add(r.getString(1));
+                }
+            }
+            return keys;
         });
     }
 

@@ -53,6 +53,10 @@ public record Fingerprint(String promptHash, String datasetHash, String assertio
         written.put("threshold", spec.threshold());
         written.put("weight", spec.weight());
         written.put("metric", spec.metric());
+        if (spec.contextTransform() != null) {
+            // Only when set, so the hashes of suites without one stay what earlier runs recorded.
+            written.put("contextTransform", spec.contextTransform());
+        }
         return written;
     }
 

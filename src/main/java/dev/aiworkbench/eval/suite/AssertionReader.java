@@ -7,6 +7,8 @@ import dev.aiworkbench.diagnostics.ProblemException;
 import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
+import dev.aiworkbench.eval.assertions.ContextTransform;
+import dev.aiworkbench.eval.assertions.InvalidAssertionException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,16 +18,24 @@ import java.util.Set;
 
 /** Reads {@code assert} items, written in YAML or as compact CSV cells, into {@link AssertionSpec}s. */
 final class AssertionReader {
-    private static final Set<String> KEYS = Set.of("type", "value", "threshold", "weight", "metric");
+    private static final Set<String> KEYS = Set.of("type", "value", "threshold", "weight", "metric",
+            "contextTransform");
     private static final Map<String, String> PROMPTFOO_ONLY = Map.of(
             "provider", "model-graded assertions use the judge of options.provider",
             "rubricPrompt", "the judge's prompt is fixed",
             "config", "",
             "transform", "outputs are checked as the model wrote them",
-            "contextTransform", "",
             "assert", "assertion sets are not evaluated");
     private static final Set<String> NEEDS_TEXT_VALUE = Set.of("contains", "icontains", "starts-with", "regex",
-            "levenshtein", "llm-rubric");
+            "levenshtein", "llm-rubric", "context-recall");
+    /** The assertions that read a context, and so a contextTransform. */
+    private static final Set<String> CONTEXT_TYPES = Set.of("context-faithfulness", "context-recall", "context-relevance");
+    /** Types whose score is a judge's or an embedding's, from 0 to 1. */
+    private static final Set<String> UNIT_THRESHOLD = Set.of("similar", "llm-rubric", "context-faithfulness",
+            "context-recall", "context-relevance", "answer-relevance");
+    /** Types whose inputs are all in the case (vars, output, prompt): a value is ignored. */
+    private static final Set<String> NO_VALUE = Set.of("latency", "cost", "context-faithfulness", "context-relevance",
+            "answer-relevance");
     private static final Set<String> LIST_TYPES = Set.of("contains-any", "contains-all", "icontains-any",
             "icontains-all");
     private static final Set<String> SCHEMA_TYPES = Set.of("is-json", "contains-json");
@@ -90,8 +100,11 @@ final class AssertionReader {
         Double threshold = node.has("threshold") ? checks.number(source, node.get("threshold"), Checks.at(path, "threshold")) : null;
         Double weight = node.has("weight") ? checks.number(source, node.get("weight"), Checks.at(path, "weight")) : null;
         String metric = node.has("metric") ? checks.text(source, node.get("metric"), Checks.at(path, "metric")) : null;
+        String transform = node.has("contextTransform")
+                ? checks.text(source, node.get("contextTransform"), Checks.at(path, "contextTransform")) : null;
         boolean readable = type != null && (!node.has("threshold") || threshold != null)
-                && (!node.has("weight") || weight != null) && (!node.has("metric") || metric != null);
+                && (!node.has("weight") || weight != null) && (!node.has("metric") || metric != null)
+                && (!node.has("contextTransform") || transform != null);
         if (!readable) {
             return null;
         }
@@ -99,7 +112,28 @@ final class AssertionReader {
                 source.at(node.has("threshold") ? node.get("threshold") : node),
                 source.at(node.has("weight") ? node.get("weight") : node),
                 source.at(node.has("metric") ? node.get("metric") : node));
-        return build(type.strip(), value, threshold, weight, metric, where, source.at(node));
+        AssertionSpec spec = build(type.strip(), value, threshold, weight, metric, where, source.at(node));
+        if (spec == null || transform == null) {
+            return spec;
+        }
+        return contextTransform(spec, transform, source.at(node.get("contextTransform")), Checks.at(path,
+                "contextTransform"));
+    }
+
+    /** The spec with its contextTransform, when its type reads a context and the expression is one this runner reads. */
+    private AssertionSpec contextTransform(AssertionSpec spec, String transform, SourcePosition at, String path) {
+        if (!CONTEXT_TYPES.contains(spec.type())) {
+            problems.warning(at, Checks.prefix(path) + "only context-faithfulness, context-recall and context-relevance "
+                    + "read a contextTransform; " + spec.writtenType() + " ignores it");
+            return spec;
+        }
+        try {
+            ContextTransform.parse(transform);
+        } catch (InvalidAssertionException e) {
+            problems.error(at, Checks.prefix(path) + e.getMessage());
+            return null;
+        }
+        return spec.withContextTransform(transform);
     }
 
     /** A compact assertion from a CSV {@code __expected} cell. */
@@ -154,7 +188,7 @@ final class AssertionReader {
             return null;
         }
         return new AssertionSpec(base, negated, value, threshold, weight == null ? 1.0 : weight, metric,
-                origin.toString());
+                origin.toString(), null);
     }
 
     private static final JsonNode INVALID = JsonNodeFactory.instance.missingNode();
@@ -165,10 +199,11 @@ final class AssertionReader {
         String valuePath = where.path.contains("__") ? where.path : Checks.at(where.path, "value");
         String prefix = Checks.prefix(valuePath);
         boolean absent = value == null || value.isNull() || value.isMissingNode();
-        if (LIMIT_TYPES.contains(base)) {
+        if (NO_VALUE.contains(base)) {
             if (!absent) {
                 problems.warning(where.value, prefix + written + " takes no value and this one is ignored; "
-                        + "its limit is the threshold");
+                        + (LIMIT_TYPES.contains(base) ? "its limit is the threshold"
+                        : "it reads the query and context from the test's vars"));
             }
             return null;
         }
@@ -305,8 +340,7 @@ final class AssertionReader {
             }
             return true;
         }
-        boolean unit = base.equals("similar") || base.equals("llm-rubric");
-        if (unit && (threshold < 0 || threshold > 1)) {
+        if (UNIT_THRESHOLD.contains(base) && (threshold < 0 || threshold > 1)) {
             problems.error(where.threshold, prefix + written + "'s threshold is a score from 0 to 1, found "
                     + Checks.scalar(JsonNodeFactory.instance.numberNode(threshold)));
             return false;
@@ -329,6 +363,7 @@ final class AssertionReader {
             case "contains-any", "contains-all", "icontains-any", "icontains-all" -> ", e.g. value: [rollback, runbook]";
             case "levenshtein", "similar" -> ": the text to compare with";
             case "llm-rubric" -> ": the rubric the judge applies";
+            case "context-recall" -> ": the ground truth the retrieved context should contain";
             case "word-count" -> ", e.g. value: {min: 5, max: 40}";
             default -> "";
         };

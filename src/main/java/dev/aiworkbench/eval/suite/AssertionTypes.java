@@ -7,16 +7,17 @@ import java.util.function.Supplier;
 
 /**
  * Assertion type names. The loader takes the set the runner can evaluate as a supplier, so the
- * assertions package can hand over its own list; {@link #RUNNER} is the default, the list of issue 4
- * whose semantics the reference table describes. {@link #PROMPTFOO} holds every base type promptfoo
- * knows, so that a promptfoo type this runner lacks is named as such rather than called a typo, and
- * so that CSV cells recognise its prefixes as promptfoo does.
+ * assertions package can hand over its own list; {@link #RUNNER} is the default: the list of issue 4
+ * whose semantics the reference table describes, and promptfoo's RAG assertions. {@link #PROMPTFOO}
+ * holds every base type promptfoo knows, so that a promptfoo type this runner lacks is named as such
+ * rather than called a typo, and so that CSV cells recognise its prefixes as promptfoo does.
  */
 public final class AssertionTypes {
     /** Types without the {@code not-} prefix; each may also be written {@code not-<type>}. */
     public static final Set<String> RUNNER = ordered(List.of("equals", "contains", "icontains", "contains-any",
             "contains-all", "icontains-any", "icontains-all", "starts-with", "regex", "is-json", "contains-json",
-            "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric"));
+            "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric", "context-faithfulness",
+            "context-recall", "context-relevance", "answer-relevance"));
 
     /** promptfoo's base assertion types (its {@code BaseAssertionTypesSchema}), plus {@code assert-set}. */
     public static final Set<String> PROMPTFOO = ordered(List.of("answer-relevance", "assert-set", "bleu",

@@ -16,6 +16,15 @@ import java.util.Set;
 /** Turns the tests as written into the cases a run executes, as promptfoo does. */
 final class TestExpansion {
     static final int MAX_CASES = 100_000;
+    /** Types a judge model grades. */
+    private static final Set<String> JUDGED = Set.of("llm-rubric", "context-faithfulness", "context-recall",
+            "context-relevance", "answer-relevance");
+    /** Types an embedding model serves. */
+    private static final Set<String> EMBEDDED = Set.of("similar", "answer-relevance");
+    /** Types that need the user's question in the {@code query} var. */
+    private static final Set<String> NEED_QUERY = Set.of("context-faithfulness", "context-relevance");
+    /** Types that need a {@code context} var unless a contextTransform takes the context from the output. */
+    private static final Set<String> NEED_CONTEXT = Set.of("context-faithfulness", "context-relevance");
 
     private final Problems problems;
 
@@ -35,6 +44,7 @@ final class TestExpansion {
         Map<String, String> firstAt = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         Set<String> judgeChecked = new HashSet<>();
+        Set<String> inputsChecked = new HashSet<>();
         for (RawTest test : tests) {
             LinkedHashMap<String, RawTest.RawVar> vars = new LinkedHashMap<>(base.vars());
             vars.putAll(test.vars());
@@ -54,6 +64,7 @@ final class TestExpansion {
                 return cases;
             }
             for (Map<String, String> combination : combinations) {
+                checkRagInputs(asserts, combination, test.at(), inputsChecked);
                 String key = ItemKeys.of(test.description(), combination);
                 int count = counts.merge(key, 1, Integer::sum);
                 if (count > 1) {
@@ -103,16 +114,46 @@ final class TestExpansion {
     /** Model-graded assertions need a judge; each such assertion is reported once, where it is written. */
     private void checkJudge(List<AssertionSpec> asserts, JudgeSpec judge, Set<String> checked) {
         for (AssertionSpec spec : asserts) {
-            boolean rubric = spec.type().equals("llm-rubric") && !judge.hasText();
-            boolean similar = spec.type().equals("similar") && !judge.hasEmbedding();
-            if ((rubric || similar) && checked.add(spec.origin())) {
-                problems.error(position(spec.origin()), rubric
-                        ? spec.writtenType() + " needs a judge model: set defaultTest.options.provider (or the test's "
-                        + "options.provider) to an Ollama model, e.g. ollama:chat:qwen2.5:1.5b"
-                        : spec.writtenType() + " needs an embedding model: set defaultTest.options.provider.embedding "
-                        + "to one, e.g. ollama:embeddings:nomic-embed-text");
+            boolean text = JUDGED.contains(spec.type()) && !judge.hasText();
+            boolean embedding = EMBEDDED.contains(spec.type()) && !judge.hasEmbedding();
+            if ((text || embedding) && checked.add(spec.origin())) {
+                String judgeModel = "set defaultTest.options.provider (or the test's options.provider) to an Ollama "
+                        + "model, e.g. ollama:chat:qwen2.5:1.5b";
+                String embedder = "set defaultTest.options.provider.embedding to one, e.g. "
+                        + "ollama:embeddings:nomic-embed-text";
+                problems.error(position(spec.origin()), spec.writtenType() + (text && embedding
+                        ? " needs a judge model and an embedding model: give defaultTest.options.provider a text and "
+                        + "an embedding provider, e.g. {text: ollama:chat:qwen2.5:1.5b, embedding: "
+                        + "ollama:embeddings:nomic-embed-text}"
+                        : text ? " needs a judge model: " + judgeModel : " needs an embedding model: " + embedder));
             }
         }
+    }
+
+    /**
+     * promptfoo's RAG assertions read the question from the {@code query} var and the context from the
+     * {@code context} var (or a contextTransform): a case without them could only error, so the suite does not
+     * load. Each missing var is reported once per test and assertion.
+     */
+    private void checkRagInputs(List<AssertionSpec> asserts, Map<String, String> vars, SourcePosition test,
+                                Set<String> checked) {
+        for (AssertionSpec spec : asserts) {
+            if (NEED_QUERY.contains(spec.type()) && blank(vars.get("query"))
+                    && checked.add(test + "\u0000" + spec.origin() + "\u0000query")) {
+                problems.error(test, spec.writtenType() + " (at " + spec.origin() + ") needs the user's question in a "
+                        + "var named 'query'; add query: to this test's vars or to defaultTest.vars");
+            }
+            if (NEED_CONTEXT.contains(spec.type()) && spec.contextTransform() == null && blank(vars.get("context"))
+                    && checked.add(test + "\u0000" + spec.origin() + "\u0000context")) {
+                problems.error(test, spec.writtenType() + " (at " + spec.origin() + ") needs the retrieved context in a "
+                        + "var named 'context'; add context: to this test's vars, or set contextTransform on the "
+                        + "assertion to take it from the output");
+            }
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Reads back {@code file:line:col}. */

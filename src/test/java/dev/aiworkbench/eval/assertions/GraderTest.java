@@ -18,7 +18,8 @@ class GraderTest {
     void knowsTheTypesOfIssue4InAStableOrder() {
         assertThat(GRADER.knownTypes()).containsExactly("equals", "contains", "icontains", "contains-any",
                 "contains-all", "icontains-any", "icontains-all", "starts-with", "regex", "is-json", "contains-json",
-                "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric");
+                "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric", "context-faithfulness",
+                "context-recall", "context-relevance", "answer-relevance");
         assertThat(GRADER.isKnown("not-contains")).isTrue();
         assertThat(GRADER.isKnown("rouge-n")).isFalse();
     }

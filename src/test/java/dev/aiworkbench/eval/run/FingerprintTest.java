@@ -146,4 +146,24 @@ class FingerprintTest {
         assertThat(differing(base, moved)).isEmpty();
         assertThat(base.sameRun(moved)).isTrue();
     }
+
+    @Test
+    void aContextTransformIsPartOfWhatIsGraded() throws IOException {
+        String rag = """
+                prompts: "Answer: {{query}}"
+                providers: ollama:chat:tiny
+                defaultTest:
+                  options: {provider: ollama:chat:judge}
+                tests:
+                  - vars: {query: 'What broke?'}
+                    assert:
+                      - type: context-faithfulness
+                        contextTransform: output.sources
+                """;
+        Fingerprint base = fingerprint(rag);
+
+        assertThat(differing(base, fingerprint(rag.replace("output.sources", "output.context")))).isEqualTo("assertions");
+        assertThat(differing(base, fingerprint(rag.replace("output.sources", "JSON.parse(output).sources"))))
+                .isEqualTo("assertions");
+    }
 }

@@ -349,7 +349,8 @@ class BrokenSuiteTest {
                         f -> f.at(SUITE, "|minN") + ": warning: gate: unknown key 'minN' is ignored"));
     }
 
-    private static final String SUPPORTED = "contains, contains-all, contains-any, contains-json, cost, equals, "
+    private static final String SUPPORTED = "answer-relevance, contains, contains-all, contains-any, contains-json, "
+            + "context-faithfulness, context-recall, context-relevance, cost, equals, "
             + "icontains, icontains-all, icontains-any, is-json, latency, levenshtein, llm-rubric, regex, similar, "
             + "starts-with, word-count (each also as not-<type>)";
 

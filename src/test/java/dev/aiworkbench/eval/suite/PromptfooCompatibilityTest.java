@@ -157,8 +157,9 @@ class PromptfooCompatibilityTest {
                         + "is not sent by this runner and is ignored; it sends temperature, top_p, top_k, seed, "
                         + "num_predict, num_ctx, stop",
                 f.at("promptfooconfig.yaml", "- type: |assert-set") + ": tests[0].assert[2].type: 'assert-set' is a "
-                        + "promptfoo assertion this runner does not evaluate; it evaluates contains, contains-all, "
-                        + "contains-any, contains-json, cost, equals, icontains, icontains-all, icontains-any, is-json, "
+                        + "promptfoo assertion this runner does not evaluate; it evaluates answer-relevance, contains, "
+                        + "contains-all, contains-any, contains-json, context-faithfulness, context-recall, "
+                        + "context-relevance, cost, equals, icontains, icontains-all, icontains-any, is-json, "
                         + "latency, levenshtein, llm-rubric, regex, similar, starts-with, word-count (each also as "
                         + "not-<type>)",
                 f.at("promptfooconfig.yaml", "|assert: [ {type") + ": warning: tests[0].assert[2]: promptfoo's 'assert"

@@ -71,7 +71,7 @@ class SuiteLoaderTest {
         assertThat(test.description()).isEqualTo("root volume full");
         assertThat(test.vars()).containsExactly(Map.entry("alert", "web-03: / at 99%"));
         assertThat(test.assertions()).singleElement().isEqualTo(new AssertionSpec("icontains", false,
-                json("\"P1\""), null, 1.0, null, f.at("suite.yaml", "- |type: icontains")));
+                json("\"P1\""), null, 1.0, null, f.at("suite.yaml", "- |type: icontains"), null));
         assertThat(test.threshold()).isNull();
         assertThat(test.cluster()).isNull();
         assertThat(test.judge()).isEqualTo(JudgeSpec.NONE);
@@ -460,7 +460,7 @@ class SuiteLoaderTest {
         assertThat(first.assertions()).extracting(AssertionSpec::type).containsExactly("is-json", "latency",
                 "llm-rubric");
         assertThat(first.assertions().get(1)).isEqualTo(new AssertionSpec("latency", false, null, 8000.0, 0.0,
-                "latency_ms", f.at("suite.yaml", "- |type: latency")));
+                "latency_ms", f.at("suite.yaml", "- |type: latency"), null));
         assertThat(first.assertions().get(2).weight()).isEqualTo(0.5);
         assertThat(second.assertions()).extracting(AssertionSpec::type).containsExactly("is-json", "latency");
         assertThat(first.threshold()).isEqualTo(0.75);
@@ -605,7 +605,7 @@ class SuiteLoaderTest {
                   options:
                     provider: {text: ollama:chat:qwen2.5:1.5b, embedding: ollama:embeddings:nomic-embed-text}
                 tests:
-                  - vars: {alert: x}
+                  - vars: {alert: x, query: 'What broke?', context: The disk on db-01 is full.}
                     assert:
                       - {type: equals, value: {severity: P1}}
                       - {type: contains, value: P1}
@@ -624,14 +624,19 @@ class SuiteLoaderTest {
                       - {type: cost, threshold: 0.01}
                       - {type: similar, value: [disk full, volume full], threshold: 0.8}
                       - {type: llm-rubric, value: names the host}
+                      - {type: context-faithfulness, threshold: 0.9}
+                      - {type: context-recall, value: the disk is full, threshold: 0.9}
+                      - {type: context-relevance, threshold: 0.3}
+                      - {type: answer-relevance, threshold: 0.8}
                 """);
         List<AssertionSpec> specs = suite.tests().get(0).assertions();
         assertThat(specs).extracting(AssertionSpec::writtenType).containsExactly("equals", "contains", "not-icontains",
                 "contains-any", "contains-all", "icontains-any", "icontains-all", "starts-with", "regex", "is-json",
-                "contains-json", "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric");
+                "contains-json", "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric",
+                "context-faithfulness", "context-recall", "context-relevance", "answer-relevance");
         assertThat(specs.get(9).value()).isEqualTo(json("{\"type\":\"object\",\"required\":[\"severity\"]}"));
         assertThat(specs.get(10).value()).isEqualTo(json("{\"required\":[\"reason\"]}"));
-        assertThat(AssertionTypes.RUNNER).hasSize(17);
+        assertThat(AssertionTypes.RUNNER).hasSize(21);
     }
 
     @Test
