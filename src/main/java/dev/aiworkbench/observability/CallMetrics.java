@@ -1,0 +1,152 @@
+package dev.aiworkbench.observability;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The kept calls as Prometheus metrics, read from the database at each scrape, so the endpoint shows the calls of
+ * every process that shares the data folder (the app, {@code eval run} in a terminal). Names and attributes follow
+ * the OpenTelemetry GenAI semantic conventions where they have one ({@code gen_ai.client.operation.duration},
+ * {@code gen_ai.client.token.usage}, with their bucket bounds); the rest are {@code workbench_} metrics.
+ */
+public final class CallMetrics implements MultiCollector {
+    /** gen_ai.client.operation.duration's advised bounds, in seconds. */
+    static final List<Double> DURATION_BOUNDS_S = List.of(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
+            10.24, 20.48, 40.96, 81.92);
+    /** gen_ai.client.token.usage's advised bounds. */
+    static final List<Double> TOKEN_BOUNDS = List.of(1.0, 4.0, 16.0, 64.0, 256.0, 1024.0, 4096.0, 16384.0, 65536.0,
+            262144.0, 1048576.0, 4194304.0, 16777216.0, 67108864.0);
+
+    static final String OPERATION = "gen_ai.operation.name";
+    static final String PROVIDER = "gen_ai.provider.name";
+    static final String MODEL = "gen_ai.request.model";
+    static final String TOKEN_TYPE = "gen_ai.token.type";
+    static final String ERROR_TYPE = "error.type";
+    static final String FEATURE = "workbench.feature";
+
+    private static final List<String> CALL_COLUMNS = List.of("operation", "provider", "model", "feature");
+    private static final List<String> CALL_LABELS = List.of(OPERATION, PROVIDER, MODEL, FEATURE);
+
+    private final MetricQueries queries;
+    private final Supplier<List<SuitePassRate>> passRates;
+
+    /** @param passRates the latest pass rate of each eval suite, asked at each scrape */
+    CallMetrics(MetricQueries queries, Supplier<List<SuitePassRate>> passRates) {
+        this.queries = queries;
+        this.passRates = passRates;
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        List<io.prometheus.metrics.model.snapshots.MetricSnapshot> snapshots = new ArrayList<>();
+        snapshots.add(duration());
+        snapshots.add(tokenUsage());
+        snapshots.add(timeToFirstToken());
+        snapshots.add(calls());
+        snapshots.add(cost());
+        snapshots.add(passRate());
+        return new MetricSnapshots(snapshots);
+    }
+
+    private HistogramSnapshot duration() {
+        List<String> columns = withColumn("error_kind");
+        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai.client.operation.duration")
+                .unit(Unit.SECONDS).help("How long model calls took, from sending the request to the end of the answer.");
+        for (MetricQueries.Distribution row : queries.distribution(columns, "total_ms / 1000.0", DURATION_BOUNDS_S)) {
+            histogram.dataPoint(point(row, callLabels(row.labels()), DURATION_BOUNDS_S));
+        }
+        return histogram.build();
+    }
+
+    private HistogramSnapshot tokenUsage() {
+        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai.client.token.usage")
+                .help("Tokens per model call, as the server counted them: input (the prompt) and output.");
+        for (String type : List.of("input", "output")) {
+            for (MetricQueries.Distribution row : queries.distribution(CALL_COLUMNS, type + "_tokens", TOKEN_BOUNDS)) {
+                histogram.dataPoint(point(row, callLabels(row.labels()).add(TOKEN_TYPE, type), TOKEN_BOUNDS));
+            }
+        }
+        return histogram.build();
+    }
+
+    private HistogramSnapshot timeToFirstToken() {
+        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("workbench_time_to_first_token")
+                .unit(Unit.SECONDS).help("Time from sending a streamed model call to the first piece of its answer.");
+        for (MetricQueries.Distribution row : queries.distribution(CALL_COLUMNS, "ttft_ms / 1000.0", DURATION_BOUNDS_S)) {
+            histogram.dataPoint(point(row, callLabels(row.labels()), DURATION_BOUNDS_S));
+        }
+        return histogram.build();
+    }
+
+    private CounterSnapshot calls() {
+        CounterSnapshot.Builder counter = CounterSnapshot.builder().name("workbench_model_calls")
+                .help("Model calls, by how they ended: ok, error (with error.type) or cancelled.");
+        for (MetricQueries.Total row : queries.total(withColumn("outcome", "error_kind"), "1")) {
+            Labels labels = callLabels(row.labels()).add("outcome", row.labels().get(4));
+            counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(row.value()).build());
+        }
+        return counter.build();
+    }
+
+    private CounterSnapshot cost() {
+        CounterSnapshot.Builder counter = CounterSnapshot.builder().name("workbench_cost_usd")
+                .help("What model calls cost at the price table in force when each was kept, in US dollars.");
+        for (MetricQueries.Total row : queries.total(CALL_COLUMNS, "cost_usd")) {
+            counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(callLabels(row.labels()))
+                    .value(row.value()).build());
+        }
+        return counter.build();
+    }
+
+    private GaugeSnapshot passRate() {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("workbench_eval_pass_rate").unit(Unit.RATIO)
+                .help("Each eval suite's pass rate in its latest finished run, from 0 to 1.");
+        for (SuitePassRate rate : passRates.get()) {
+            gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("workbench.suite", rate.suite(), MODEL, rate.model())).value(rate.passRate()).build());
+        }
+        return gauge.build();
+    }
+
+    private static List<String> withColumn(String... more) {
+        List<String> columns = new ArrayList<>(CALL_COLUMNS);
+        columns.addAll(List.of(more));
+        return columns;
+    }
+
+    /** The call labels of a row, with error.type when the row's error kind (after them) is set. */
+    private static Labels callLabels(List<String> values) {
+        Labels labels = Labels.EMPTY;
+        for (int i = 0; i < CALL_LABELS.size(); i++) {
+            labels = labels.add(CALL_LABELS.get(i), values.get(i));
+        }
+        String errorKind = values.size() > CALL_LABELS.size() ? values.get(values.size() - 1) : null;
+        return errorKind == null ? labels : labels.add(ERROR_TYPE, errorKind);
+    }
+
+    private static HistogramSnapshot.HistogramDataPointSnapshot point(MetricQueries.Distribution row, Labels labels,
+                                                                      List<Double> bounds) {
+        double[] upper = new double[bounds.size() + 1];
+        long[] counts = new long[bounds.size() + 1];
+        long below = 0;
+        for (int i = 0; i < bounds.size(); i++) {
+            upper[i] = bounds.get(i);
+            counts[i] = row.atOrBelow().get(i) - below;
+            below = row.atOrBelow().get(i);
+        }
+        upper[bounds.size()] = Double.POSITIVE_INFINITY;
+        counts[bounds.size()] = row.count() - below;
+        return HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(upper, counts)).sum(row.sum()).labels(labels).build();
+    }
+}
