@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * The kept calls as Prometheus metrics, read from the database at each scrape, so the endpoint shows the calls of
  * every process that shares the data folder (the app, {@code eval run} in a terminal). Names and attributes follow
  * the OpenTelemetry GenAI semantic conventions where they have one ({@code gen_ai.client.operation.duration},
- * {@code gen_ai.client.token.usage}, with their bucket bounds); the rest are {@code workbench_} metrics.
+ * {@code gen_ai.client.token.usage}, with their bucket bounds), written as OpenTelemetry's Prometheus exporter
+ * writes them: dots as underscores, the unit as a suffix. They are named so here rather than with dots because a
+ * Prometheus 3 scraper that negotiates UTF-8 names would otherwise see the dotted form, and dashboards and alert
+ * rules would have to guess which. The rest are {@code workbench_} metrics.
  */
 public final class CallMetrics implements MultiCollector {
     /** gen_ai.client.operation.duration's advised bounds, in seconds. */
@@ -27,12 +30,12 @@ public final class CallMetrics implements MultiCollector {
     static final List<Double> TOKEN_BOUNDS = List.of(1.0, 4.0, 16.0, 64.0, 256.0, 1024.0, 4096.0, 16384.0, 65536.0,
             262144.0, 1048576.0, 4194304.0, 16777216.0, 67108864.0);
 
-    static final String OPERATION = "gen_ai.operation.name";
-    static final String PROVIDER = "gen_ai.provider.name";
-    static final String MODEL = "gen_ai.request.model";
-    static final String TOKEN_TYPE = "gen_ai.token.type";
-    static final String ERROR_TYPE = "error.type";
-    static final String FEATURE = "workbench.feature";
+    static final String OPERATION = "gen_ai_operation_name";
+    static final String PROVIDER = "gen_ai_provider_name";
+    static final String MODEL = "gen_ai_request_model";
+    static final String TOKEN_TYPE = "gen_ai_token_type";
+    static final String ERROR_TYPE = "error_type";
+    static final String FEATURE = "workbench_feature";
 
     private static final List<String> CALL_COLUMNS = List.of("operation", "provider", "model", "feature");
     private static final List<String> CALL_LABELS = List.of(OPERATION, PROVIDER, MODEL, FEATURE);
@@ -60,7 +63,7 @@ public final class CallMetrics implements MultiCollector {
 
     private HistogramSnapshot duration() {
         List<String> columns = withColumn("error_kind");
-        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai.client.operation.duration")
+        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai_client_operation_duration_seconds")
                 .unit(Unit.SECONDS).help("How long model calls took, from sending the request to the end of the answer.");
         for (MetricQueries.Distribution row : queries.distribution(columns, "total_ms / 1000.0", DURATION_BOUNDS_S)) {
             histogram.dataPoint(point(row, callLabels(row.labels()), DURATION_BOUNDS_S));
@@ -69,7 +72,7 @@ public final class CallMetrics implements MultiCollector {
     }
 
     private HistogramSnapshot tokenUsage() {
-        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai.client.token.usage")
+        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai_client_token_usage")
                 .help("Tokens per model call, as the server counted them: input (the prompt) and output.");
         for (String type : List.of("input", "output")) {
             for (MetricQueries.Distribution row : queries.distribution(CALL_COLUMNS, type + "_tokens", TOKEN_BOUNDS)) {
@@ -80,7 +83,7 @@ public final class CallMetrics implements MultiCollector {
     }
 
     private HistogramSnapshot timeToFirstToken() {
-        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("workbench_time_to_first_token")
+        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("workbench_time_to_first_token_seconds")
                 .unit(Unit.SECONDS).help("Time from sending a streamed model call to the first piece of its answer.");
         for (MetricQueries.Distribution row : queries.distribution(CALL_COLUMNS, "ttft_ms / 1000.0", DURATION_BOUNDS_S)) {
             histogram.dataPoint(point(row, callLabels(row.labels()), DURATION_BOUNDS_S));
@@ -109,11 +112,11 @@ public final class CallMetrics implements MultiCollector {
     }
 
     private GaugeSnapshot passRate() {
-        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("workbench_eval_pass_rate").unit(Unit.RATIO)
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("workbench_eval_pass_rate_ratio").unit(Unit.RATIO)
                 .help("Each eval suite's pass rate in its latest finished run, from 0 to 1.");
         for (SuitePassRate rate : passRates.get()) {
             gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                    .labels(Labels.of("workbench.suite", rate.suite(), MODEL, rate.model())).value(rate.passRate()).build());
+                    .labels(Labels.of("workbench_suite", rate.suite(), MODEL, rate.model())).value(rate.passRate()).build());
         }
         return gauge.build();
     }
