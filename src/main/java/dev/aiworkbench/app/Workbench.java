@@ -30,6 +30,7 @@ import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.observability.CallPricing;
 import dev.aiworkbench.observability.Observability;
+import dev.aiworkbench.observability.SettingValues;
 import dev.aiworkbench.observability.SuitePassRate;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.curriculum.PackLoader;
@@ -118,7 +119,7 @@ public final class Workbench implements AutoCloseable {
         this.prices = new PriceTable(database);
         this.evals = new EvalStore(database);
         this.judgeVerdicts = new SqliteVerdictCache(database, clock);
-        this.observability = Observability.open(database, settings, this::callPricing, this::suitePassRates, clock,
+        this.observability = Observability.open(database, settingValues(settings), this::callPricing, this::suitePassRates, clock,
                 AppInfo.version());
         this.playground = new Playground(() -> models(CallFeature.PLAYGROUND), runs, prices);
         this.ollamaOverride = ollamaOverride;
@@ -406,6 +407,25 @@ public final class Workbench implements AutoCloseable {
      */
     public Observability observability() {
         return observability;
+    }
+
+    private static SettingValues settingValues(SettingsStore settings) {
+        return new SettingValues() {
+            @Override
+            public Optional<String> get(String key) {
+                return settings.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                settings.put(key, value);
+            }
+
+            @Override
+            public void remove(String key) {
+                settings.remove(key);
+            }
+        };
     }
 
     private CallPricing callPricing() {

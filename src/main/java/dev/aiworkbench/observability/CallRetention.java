@@ -1,6 +1,5 @@
 package dev.aiworkbench.observability;
 
-import dev.aiworkbench.store.SettingsStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +9,10 @@ public final class CallRetention {
     public static final String SETTING = "observability.retention.days";
     public static final int DEFAULT_DAYS = 90;
 
-    private final SettingsStore settings;
+    private final SettingValues settings;
     private final CallStore store;
 
-    CallRetention(SettingsStore settings, CallStore store) {
+    CallRetention(SettingValues settings, CallStore store) {
         this.settings = settings;
         this.store = store;
     }

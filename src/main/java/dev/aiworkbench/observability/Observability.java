@@ -4,7 +4,6 @@ import dev.aiworkbench.llm.CallFeature;
 import dev.aiworkbench.llm.CallTag;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.store.Database;
-import dev.aiworkbench.store.SettingsStore;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
@@ -22,7 +21,7 @@ import java.util.function.Supplier;
 public final class Observability implements AutoCloseable {
     public static final String OTLP_SETTING = "observability.otlp.endpoint";
 
-    private final SettingsStore settings;
+    private final SettingValues settings;
     private final CallRecorder recorder;
     private final CallRetention retention;
     private final CallStats stats;
@@ -33,7 +32,7 @@ public final class Observability implements AutoCloseable {
     private final Object otlpLock = new Object();
     private volatile OtlpCallSpans otlp;
 
-    private Observability(Database database, SettingsStore settings, Supplier<CallPricing> pricing,
+    private Observability(Database database, SettingValues settings, Supplier<CallPricing> pricing,
                           Supplier<List<SuitePassRate>> passRates, Clock clock, String appVersion, int capacity) {
         CallStore store = new CallStore(database);
         this.settings = settings;
@@ -67,7 +66,7 @@ public final class Observability implements AutoCloseable {
      * @param pricing   the prices in force, asked once per batch of calls written
      * @param passRates each eval suite's latest pass rate, for the metrics endpoint
      */
-    public static Observability open(Database database, SettingsStore settings, Supplier<CallPricing> pricing,
+    public static Observability open(Database database, SettingValues settings, Supplier<CallPricing> pricing,
                                      Supplier<List<SuitePassRate>> passRates, Clock clock, String appVersion) {
         Observability observability = new Observability(database, settings, pricing, passRates, clock, appVersion,
                 CallRecorder.DEFAULT_CAPACITY);

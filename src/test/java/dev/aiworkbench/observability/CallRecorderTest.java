@@ -39,7 +39,7 @@ class CallRecorderTest {
     void open() {
         database = Database.open(temp.resolve("workbench.db"));
         store = new CallStore(database);
-        retention = new CallRetention(new SettingsStore(database), store);
+        retention = new CallRetention(new StoredSettings(database), store);
         stats = new CallStats(database);
     }
 

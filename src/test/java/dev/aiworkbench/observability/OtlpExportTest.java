@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.aiworkbench.llm.CallFeature;
 import dev.aiworkbench.llm.CallTag;
 import dev.aiworkbench.store.Database;
-import dev.aiworkbench.store.SettingsStore;
 import dev.aiworkbench.testing.MutableClock;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -65,7 +64,7 @@ class OtlpExportTest {
     }
 
     private Observability observability() {
-        return Observability.open(database, new SettingsStore(database),
+        return Observability.open(database, new StoredSettings(database),
                 () -> (provider, model, usage) -> OptionalDouble.of(0.002), List::of, clock, "1.2.3");
     }
 

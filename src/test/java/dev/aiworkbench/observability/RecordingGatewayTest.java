@@ -12,7 +12,6 @@ import dev.aiworkbench.llm.OutputFormat;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.store.Database;
-import dev.aiworkbench.store.SettingsStore;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +57,7 @@ class RecordingGatewayTest {
         recorder = new CallRecorder(store, () -> (provider, model, usage) -> usage.promptTokens().isEmpty()
                 || usage.outputTokens().isEmpty() ? OptionalDouble.empty()
                 : OptionalDouble.of((usage.promptTokens().getAsInt() + usage.outputTokens().getAsInt()) / 1e6),
-                new CallRetention(new SettingsStore(database), store), clock, 1024);
+                new CallRetention(new StoredSettings(database), store), clock, 1024);
         ollama = new OllamaGateway(OllamaSettings.defaults(fake.baseUri()));
         gateway = new RecordingGateway(ollama, "ollama", recorder, CallTag.of(CallFeature.PLAYGROUND), clock);
     }
