@@ -26,6 +26,11 @@ public final class CallRecorder implements AutoCloseable {
     static final int DEFAULT_CAPACITY = 16_384;
     /** The most calls one transaction takes. */
     private static final int MAX_BATCH = 512;
+    /**
+     * How long the writer waits for more calls to share a transaction with the first: nobody waits for a record,
+     * and one transaction per call would contend for the database with the eval runner's own writer.
+     */
+    private static final long GROUP_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Duration PRUNE_EVERY = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
@@ -112,8 +117,7 @@ public final class CallRecorder implements AutoCloseable {
                 continue;
             }
             if (first != null) {
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
+                gather(first, batch);
                 for (Object item : batch) {
                     if (item instanceof ModelCall call) {
                         calls.add(call);
@@ -131,6 +135,38 @@ public final class CallRecorder implements AutoCloseable {
             }
             if (!stopping && !clock.instant().isBefore(nextPrune)) {
                 nextPrune = prune();
+            }
+        }
+    }
+
+    /**
+     * Takes the first item and what follows it within the group window, up to a batch; a flush or stop ends the
+     * window at once.
+     */
+    private void gather(Object first, List<Object> batch) {
+        batch.add(first);
+        long deadline = System.nanoTime() + GROUP_WINDOW_NANOS;
+        boolean marked = !(first instanceof ModelCall);
+        while (!marked && batch.size() < MAX_BATCH) {
+            int before = batch.size();
+            queue.drainTo(batch, MAX_BATCH - before);
+            for (int i = before; i < batch.size(); i++) {
+                marked |= !(batch.get(i) instanceof ModelCall);
+            }
+            long left = deadline - System.nanoTime();
+            if (marked || batch.size() >= MAX_BATCH || left <= 0) {
+                return;
+            }
+            try {
+                Object next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    return;
+                }
+                batch.add(next);
+                marked = !(next instanceof ModelCall);
+            } catch (InterruptedException e) {
+                // Nothing interrupts the writer on purpose; write what was gathered.
+                return;
             }
         }
     }
