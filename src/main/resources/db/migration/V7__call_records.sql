@@ -25,3 +25,20 @@ CREATE TABLE model_call (
 );
 CREATE INDEX model_call_by_time ON model_call (started_at);
 CREATE INDEX model_call_by_eval_run ON model_call (eval_run_id) WHERE eval_run_id IS NOT NULL;
+
+-- Running totals of every call ever kept, per label set and histogram bucket, for the metrics endpoint: written in
+-- the transaction that keeps the calls, never pruned, so Prometheus counters only grow and a scrape reads a few
+-- rows instead of every call. Empty text stands for "none" (no error kind, no token type) so the key is whole.
+CREATE TABLE model_call_series (
+    series      TEXT NOT NULL CHECK (series IN ('calls', 'duration', 'ttft', 'input_tokens', 'output_tokens')),
+    operation   TEXT NOT NULL,
+    provider    TEXT NOT NULL,
+    model       TEXT NOT NULL,
+    feature     TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    error_kind  TEXT NOT NULL,
+    bucket      INTEGER NOT NULL CHECK (bucket >= 0),
+    count       INTEGER NOT NULL CHECK (count >= 0),
+    sum         REAL NOT NULL,
+    PRIMARY KEY (series, operation, provider, model, feature, outcome, error_kind, bucket)
+) WITHOUT ROWID;

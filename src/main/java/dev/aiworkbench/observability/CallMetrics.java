@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 
@@ -21,15 +22,11 @@ import java.util.function.Supplier;
  * writes them: dots as underscores, the unit as a suffix. They are named so here rather than with dots because a
  * Prometheus 3 scraper that negotiates UTF-8 names would otherwise see the dotted form, and dashboards and alert
  * rules would have to guess which. The rest are {@code workbench_} metrics.
+ *
+ * <p>They are read from the running totals kept with the calls (model_call_series), not from the calls: a scrape
+ * reads a few rows per label set however many calls are kept, and pruning old calls never lowers a counter.
  */
 public final class CallMetrics implements MultiCollector {
-    /** gen_ai.client.operation.duration's advised bounds, in seconds. */
-    static final List<Double> DURATION_BOUNDS_S = List.of(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
-            10.24, 20.48, 40.96, 81.92);
-    /** gen_ai.client.token.usage's advised bounds. */
-    static final List<Double> TOKEN_BOUNDS = List.of(1.0, 4.0, 16.0, 64.0, 256.0, 1024.0, 4096.0, 16384.0, 65536.0,
-            262144.0, 1048576.0, 4194304.0, 16777216.0, 67108864.0);
-
     static final String OPERATION = "gen_ai_operation_name";
     static final String PROVIDER = "gen_ai_provider_name";
     static final String MODEL = "gen_ai_request_model";
@@ -51,7 +48,7 @@ public final class CallMetrics implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        List<io.prometheus.metrics.model.snapshots.MetricSnapshot> snapshots = new ArrayList<>();
+        List<MetricSnapshot> snapshots = new ArrayList<>();
         snapshots.add(duration());
         snapshots.add(tokenUsage());
         snapshots.add(timeToFirstToken());
@@ -62,11 +59,11 @@ public final class CallMetrics implements MultiCollector {
     }
 
     private HistogramSnapshot duration() {
-        List<String> columns = withColumn("error_kind");
-        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai_client_operation_duration_seconds")
-                .unit(Unit.SECONDS).help("How long model calls took, from sending the request to the end of the answer.");
-        for (MetricQueries.Distribution row : queries.distribution(columns, "total_ms / 1000.0", DURATION_BOUNDS_S)) {
-            histogram.dataPoint(point(row, callLabels(row.labels()), DURATION_BOUNDS_S));
+        HistogramSnapshot.Builder histogram = HistogramSnapshot.builder()
+                .name("gen_ai_client_operation_duration_seconds").unit(Unit.SECONDS)
+                .help("How long model calls took, from sending the request to the end of the answer.");
+        for (MetricQueries.Distribution row : queries.distribution(MetricSeries.DURATION, withColumn("error_kind"))) {
+            histogram.dataPoint(point(row, callLabels(row.labels()), MetricSeries.DURATION));
         }
         return histogram.build();
     }
@@ -74,9 +71,10 @@ public final class CallMetrics implements MultiCollector {
     private HistogramSnapshot tokenUsage() {
         HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("gen_ai_client_token_usage")
                 .help("Tokens per model call, as the server counted them: input (the prompt) and output.");
-        for (String type : List.of("input", "output")) {
-            for (MetricQueries.Distribution row : queries.distribution(CALL_COLUMNS, type + "_tokens", TOKEN_BOUNDS)) {
-                histogram.dataPoint(point(row, callLabels(row.labels()).add(TOKEN_TYPE, type), TOKEN_BOUNDS));
+        for (MetricSeries series : List.of(MetricSeries.INPUT_TOKENS, MetricSeries.OUTPUT_TOKENS)) {
+            String type = series == MetricSeries.INPUT_TOKENS ? "input" : "output";
+            for (MetricQueries.Distribution row : queries.distribution(series, CALL_COLUMNS)) {
+                histogram.dataPoint(point(row, callLabels(row.labels()).add(TOKEN_TYPE, type), series));
             }
         }
         return histogram.build();
@@ -85,18 +83,18 @@ public final class CallMetrics implements MultiCollector {
     private HistogramSnapshot timeToFirstToken() {
         HistogramSnapshot.Builder histogram = HistogramSnapshot.builder().name("workbench_time_to_first_token_seconds")
                 .unit(Unit.SECONDS).help("Time from sending a streamed model call to the first piece of its answer.");
-        for (MetricQueries.Distribution row : queries.distribution(CALL_COLUMNS, "ttft_ms / 1000.0", DURATION_BOUNDS_S)) {
-            histogram.dataPoint(point(row, callLabels(row.labels()), DURATION_BOUNDS_S));
+        for (MetricQueries.Distribution row : queries.distribution(MetricSeries.TTFT, CALL_COLUMNS)) {
+            histogram.dataPoint(point(row, callLabels(row.labels()), MetricSeries.TTFT));
         }
         return histogram.build();
     }
 
     private CounterSnapshot calls() {
         CounterSnapshot.Builder counter = CounterSnapshot.builder().name("workbench_model_calls")
-                .help("Model calls, by how they ended: ok, error (with error.type) or cancelled.");
-        for (MetricQueries.Total row : queries.total(withColumn("outcome", "error_kind"), "1")) {
-            Labels labels = callLabels(row.labels()).add("outcome", row.labels().get(4));
-            counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(row.value()).build());
+                .help("Model calls, by how they ended: ok, error (with error_type) or cancelled.");
+        for (MetricQueries.Total row : queries.total(MetricSeries.CALLS, withColumn("outcome", "error_kind"))) {
+            Labels labels = callLabels(row.labels()).add("outcome", row.labels().get(CALL_LABELS.size()));
+            counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(row.count()).build());
         }
         return counter.build();
     }
@@ -104,9 +102,9 @@ public final class CallMetrics implements MultiCollector {
     private CounterSnapshot cost() {
         CounterSnapshot.Builder counter = CounterSnapshot.builder().name("workbench_cost_usd")
                 .help("What model calls cost at the price table in force when each was kept, in US dollars.");
-        for (MetricQueries.Total row : queries.total(CALL_COLUMNS, "cost_usd")) {
+        for (MetricQueries.Total row : queries.total(MetricSeries.CALLS, CALL_COLUMNS)) {
             counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(callLabels(row.labels()))
-                    .value(row.value()).build());
+                    .value(row.sum()).build());
         }
         return counter.build();
     }
@@ -127,29 +125,26 @@ public final class CallMetrics implements MultiCollector {
         return columns;
     }
 
-    /** The call labels of a row, with error.type when the row's error kind (after them) is set. */
+    /** The call labels of a row, with error_type when the row's error kind (its last column, if any) is set. */
     private static Labels callLabels(List<String> values) {
         Labels labels = Labels.EMPTY;
         for (int i = 0; i < CALL_LABELS.size(); i++) {
             labels = labels.add(CALL_LABELS.get(i), values.get(i));
         }
-        String errorKind = values.size() > CALL_LABELS.size() ? values.get(values.size() - 1) : null;
-        return errorKind == null ? labels : labels.add(ERROR_TYPE, errorKind);
+        String errorKind = values.size() > CALL_LABELS.size() ? values.get(values.size() - 1) : "";
+        return errorKind.isEmpty() ? labels : labels.add(ERROR_TYPE, errorKind);
     }
 
     private static HistogramSnapshot.HistogramDataPointSnapshot point(MetricQueries.Distribution row, Labels labels,
-                                                                      List<Double> bounds) {
+                                                                      MetricSeries series) {
+        List<Double> bounds = series.bounds();
         double[] upper = new double[bounds.size() + 1];
-        long[] counts = new long[bounds.size() + 1];
-        long below = 0;
         for (int i = 0; i < bounds.size(); i++) {
             upper[i] = bounds.get(i);
-            counts[i] = row.atOrBelow().get(i) - below;
-            below = row.atOrBelow().get(i);
         }
         upper[bounds.size()] = Double.POSITIVE_INFINITY;
-        counts[bounds.size()] = row.count() - below;
         return HistogramSnapshot.HistogramDataPointSnapshot.builder()
-                .classicHistogramBuckets(ClassicHistogramBuckets.of(upper, counts)).sum(row.sum()).labels(labels).build();
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(upper, row.counts())).sum(row.sum()).labels(labels)
+                .build();
     }
 }

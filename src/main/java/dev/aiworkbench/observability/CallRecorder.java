@@ -118,6 +118,12 @@ public final class CallRecorder implements AutoCloseable {
             }
             if (first != null) {
                 gather(first, batch);
+            }
+            // Before the batch, so a flush in it also waits for a prune that was due.
+            if (!clock.instant().isBefore(nextPrune)) {
+                nextPrune = prune();
+            }
+            if (!batch.isEmpty()) {
                 for (Object item : batch) {
                     if (item instanceof ModelCall call) {
                         calls.add(call);
@@ -132,9 +138,6 @@ public final class CallRecorder implements AutoCloseable {
                 }
                 keep(calls);
                 batch.clear();
-            }
-            if (!stopping && !clock.instant().isBefore(nextPrune)) {
-                nextPrune = prune();
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.Timestamps;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -15,7 +16,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** The model_call table: batches of calls written in one transaction, and pruning by age. */
+/**
+ * The model_call table: batches of calls written in one transaction with their running totals (model_call_series),
+ * and pruning by age, which leaves the totals alone.
+ */
 final class CallStore {
     private static final String INSERT = "INSERT INTO model_call (started_at, feature, operation, provider, model, "
             + "prompt_id, prompt_version, eval_run_id, eval_item_key, eval_repeat, input_tokens, output_tokens, ttft_ms, "
@@ -36,12 +40,22 @@ final class CallStore {
             priced.add(new PricedCall(call, cost.isPresent() ? cost.getAsDouble() : null));
         }
         database.inTransaction(c -> {
+            long before;
+            try (ResultSet last = database.statement("SELECT COALESCE(MAX(id), 0) FROM model_call").executeQuery()) {
+                before = last.next() ? last.getLong(1) : 0;
+            }
             PreparedStatement s = database.statement(INSERT);
             for (PricedCall row : priced) {
                 bind(s, row);
                 s.addBatch();
             }
             s.executeBatch();
+            // The write lock is held, by this process alone: the rows above the last id are exactly this batch.
+            for (MetricSeries series : MetricSeries.values()) {
+                PreparedStatement rollUp = database.statement(series.rollUp());
+                rollUp.setLong(1, before);
+                rollUp.executeUpdate();
+            }
             return null;
         });
         return priced;

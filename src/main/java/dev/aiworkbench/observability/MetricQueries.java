@@ -4,20 +4,21 @@ import dev.aiworkbench.store.Database;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kept calls summed per label set, for the metrics endpoint: counts at or under each histogram bound, sums and
- * counts, all in SQL.
+ * The running totals of model_call_series per label set, for the metrics endpoint: a few rows per label set, however
+ * many calls were kept, and counters that pruning never lowers.
  */
 final class MetricQueries {
-    /** A label set's distribution: {@code atOrBelow.get(i)} values at or under {@code bounds.get(i)}. */
-    record Distribution(List<String> labels, long count, double sum, List<Long> atOrBelow) {
+    /** A label set's distribution: {@code counts.get(i)} values in bucket i (the last above every bound). */
+    record Distribution(List<String> labels, long count, double sum, long[] counts) {
     }
 
     /** A label set's total. */
-    record Total(List<String> labels, double value) {
+    record Total(List<String> labels, long count, double sum) {
     }
 
     private final Database database;
@@ -26,35 +27,39 @@ final class MetricQueries {
         this.database = database;
     }
 
-    /**
-     * The distribution of an expression per label set, over the rows where it is not null.
-     *
-     * @param labelColumns the columns that make a label set, in order
-     * @param value        a SQL expression over one row, in the unit of the bounds
-     */
-    List<Distribution> distribution(List<String> labelColumns, String value, List<Double> bounds) {
+    /** @param labelColumns columns of model_call_series that make a label set, in order */
+    List<Distribution> distribution(MetricSeries series, List<String> labelColumns) {
         String labels = String.join(", ", labelColumns);
-        StringBuilder sql = new StringBuilder("SELECT ").append(labels).append(", COUNT(*), TOTAL(").append(value)
-                .append(")");
-        for (int i = 0; i < bounds.size(); i++) {
-            sql.append(", SUM(").append(value).append(" <= ?)");
-        }
-        sql.append(" FROM model_call WHERE ").append(value).append(" IS NOT NULL GROUP BY ").append(labels)
-                .append(" ORDER BY ").append(labels);
+        String sql = "SELECT " + labels + ", bucket, SUM(count), TOTAL(sum) FROM model_call_series WHERE series = ? "
+                + "GROUP BY " + labels + ", bucket ORDER BY " + labels + ", bucket";
+        int buckets = series.bounds().size() + 1;
         return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < bounds.size(); i++) {
-                    s.setDouble(i + 1, bounds.get(i));
-                }
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, series.id());
                 List<Distribution> rows = new ArrayList<>();
+                int n = labelColumns.size();
                 try (ResultSet r = s.executeQuery()) {
-                    int n = labelColumns.size();
+                    List<String> current = null;
+                    long[] counts = null;
+                    long count = 0;
+                    double sum = 0;
                     while (r.next()) {
-                        List<Long> atOrBelow = new ArrayList<>(bounds.size());
-                        for (int i = 0; i < bounds.size(); i++) {
-                            atOrBelow.add(r.getLong(n + 3 + i));
+                        List<String> set = labels(r, n);
+                        if (!set.equals(current)) {
+                            if (current != null) {
+                                rows.add(new Distribution(current, count, sum, counts));
+                            }
+                            current = set;
+                            counts = new long[buckets];
+                            count = 0;
+                            sum = 0;
                         }
-                        rows.add(new Distribution(labels(r, n), r.getLong(n + 1), r.getDouble(n + 2), atOrBelow));
+                        counts[r.getInt(n + 1)] += r.getLong(n + 2);
+                        count += r.getLong(n + 2);
+                        sum += r.getDouble(n + 3);
+                    }
+                    if (current != null) {
+                        rows.add(new Distribution(current, count, sum, counts));
                     }
                 }
                 return rows;
@@ -62,24 +67,27 @@ final class MetricQueries {
         });
     }
 
-    /** The sum of an expression per label set (rows where it is null add nothing). */
-    List<Total> total(List<String> labelColumns, String value) {
+    /** The count and sum of a series per label set. */
+    List<Total> total(MetricSeries series, List<String> labelColumns) {
         String labels = String.join(", ", labelColumns);
-        String sql = "SELECT " + labels + ", TOTAL(" + value + ") FROM model_call GROUP BY " + labels + " ORDER BY "
-                + labels;
+        String sql = "SELECT " + labels + ", SUM(count), TOTAL(sum) FROM model_call_series WHERE series = ? GROUP BY "
+                + labels + " ORDER BY " + labels;
         return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, series.id());
                 List<Total> rows = new ArrayList<>();
                 int n = labelColumns.size();
-                while (r.next()) {
-                    rows.add(new Total(labels(r, n), r.getDouble(n + 1)));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Total(labels(r, n), r.getLong(n + 1), r.getDouble(n + 2)));
+                    }
                 }
                 return rows;
             }
         });
     }
 
-    private static List<String> labels(ResultSet r, int n) throws java.sql.SQLException {
+    private static List<String> labels(ResultSet r, int n) throws SQLException {
         List<String> values = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             values.add(r.getString(i));

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  */
 public final class Observability implements AutoCloseable {
     public static final String OTLP_SETTING = "observability.otlp.endpoint";
+    /** The port the app serves /metrics on; absent when the learner has not turned it on. */
+    public static final String METRICS_PORT_SETTING = "observability.metrics.port";
 
     private final SettingValues settings;
     private final CallRecorder recorder;
@@ -31,6 +33,7 @@ public final class Observability implements AutoCloseable {
     private final String appVersion;
     private final Object otlpLock = new Object();
     private volatile OtlpCallSpans otlp;
+    private MetricsServer appMetrics;
 
     private Observability(Database database, SettingValues settings, Supplier<CallPricing> pricing,
                           Supplier<List<SuitePassRate>> passRates, Clock clock, String appVersion, int capacity) {
@@ -102,6 +105,55 @@ public final class Observability implements AutoCloseable {
         return MetricsServer.start(metrics(), port);
     }
 
+    /** The port the app serves /metrics on, when the learner turned it on in Settings. */
+    public Optional<Integer> savedMetricsPort() {
+        return settings.get(METRICS_PORT_SETTING).flatMap(text -> {
+            try {
+                int port = Integer.parseInt(text.strip());
+                return port >= 1 && port <= 65_535 ? Optional.of(port) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Starts the app's endpoint on the saved port if the learner turned it on and it is not running; it stops when
+     * this closes.
+     *
+     * @return the running endpoint, if any
+     * @throws IllegalStateException the saved port is taken (the message says what to do)
+     */
+    public synchronized Optional<MetricsServer> startSavedMetrics() {
+        if (appMetrics == null) {
+            savedMetricsPort().ifPresent(port -> appMetrics = serveMetrics(port));
+        }
+        return Optional.ofNullable(appMetrics);
+    }
+
+    /**
+     * Turns the app's endpoint on at the port (saving it, once it runs) or, with an empty value, off.
+     *
+     * @throws IllegalStateException the port is taken; the setting is unchanged and nothing is served
+     */
+    public synchronized Optional<MetricsServer> serveMetricsFromApp(Optional<Integer> port) {
+        stopAppMetrics();
+        if (port.isEmpty()) {
+            settings.remove(METRICS_PORT_SETTING);
+            return Optional.empty();
+        }
+        appMetrics = serveMetrics(port.get());
+        settings.put(METRICS_PORT_SETTING, Integer.toString(appMetrics.port()));
+        return Optional.of(appMetrics);
+    }
+
+    private void stopAppMetrics() {
+        if (appMetrics != null) {
+            appMetrics.close();
+            appMetrics = null;
+        }
+    }
+
     /** The metrics as the endpoint serves them, for a registry of the caller's own. */
     public CallMetrics metrics() {
         return new CallMetrics(metricQueries, passRates);
@@ -160,9 +212,12 @@ public final class Observability implements AutoCloseable {
         }
     }
 
-    /** Writes the calls still queued, sends the spans still batched, and stops. */
+    /** Stops the app's endpoint, writes the calls still queued, sends the spans still batched, and stops. */
     @Override
     public void close() {
+        synchronized (this) {
+            stopAppMetrics();
+        }
         recorder.close();
     }
 }

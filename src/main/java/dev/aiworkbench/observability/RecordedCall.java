@@ -29,13 +29,10 @@ final class RecordedCall implements GenerationCall {
         this.ended = ended;
     }
 
+    /** Settles after the end is reported, so what the caller attaches sees the call already recorded. */
     @Override
     public CompletableFuture<GenerationResult> result() {
-        CompletableFuture<GenerationResult> result = inner.result();
-        if (!reported.get()) {
-            result.whenComplete(this::settled);
-        }
-        return result;
+        return inner.result().whenComplete(this::settled);
     }
 
     @Override

@@ -69,6 +69,7 @@ class WorkbenchCallRecordingTest {
                 """);
 
         EvalRun run = h.run(h.load(), EvalHarness.options(1, 1));
+        h.workbench().observability().recorder().flush();
 
         List<StoredCall> calls = h.workbench().observability().stats().callsOfEvalRun(run.id());
         assertThat(calls).extracting(c -> c.call().tag().feature(), c -> c.call().model(), c -> c.call().outcome())

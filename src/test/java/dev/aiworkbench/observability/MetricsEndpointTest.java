@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +143,49 @@ class MetricsEndpointTest {
         assertThat(passRate.getType()).isEqualTo(MetricType.GAUGE);
         assertThat(((Gauge) one(passRate, Map.of("workbench_suite", "evals/severity.yaml",
                 "gen_ai_request_model", "llama3.2"))).getValue()).isEqualTo(0.875);
+    }
+
+    @Test
+    void the_app_serves_the_endpoint_on_the_saved_port_once_turned_on_and_stops_when_turned_off() throws Exception {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            free = probe.getLocalPort();
+        }
+        try (Observability observability = Observability.open(database, new StoredSettings(database),
+                () -> CallPricing.NONE, List::of, java.time.Clock.systemUTC(), "test")) {
+            assertThat(observability.startSavedMetrics()).isEmpty();
+            assertThatThrownBy(() -> observability.serveMetricsFromApp(Optional.of(server.port())))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(observability.savedMetricsPort()).isEmpty();
+
+            MetricsServer app = observability.serveMetricsFromApp(Optional.of(free)).orElseThrow();
+            assertThat(app.port()).isEqualTo(free);
+            assertThat(observability.savedMetricsPort()).contains(free);
+            observability.serveMetricsFromApp(Optional.empty());
+            assertThat(observability.savedMetricsPort()).isEmpty();
+            assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", free).close())
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
+        new StoredSettings(database).put(Observability.METRICS_PORT_SETTING, Integer.toString(free));
+        try (Observability next = Observability.open(database, new StoredSettings(database), () -> CallPricing.NONE,
+                List::of, java.time.Clock.systemUTC(), "test")) {
+            assertThat(next.startSavedMetrics()).hasValueSatisfying(m -> assertThat(m.port()).isEqualTo(free));
+            assertThat(next.startSavedMetrics()).isEqualTo(next.startSavedMetrics());
+        }
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", free).close()).isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void pruning_old_calls_never_lowers_a_counter() throws Exception {
+        double before = ((Counter) one(scrape().get("workbench_model_calls_total"),
+                labels("llama3.2", "playground", "outcome", "ok"))).getValue();
+
+        int pruned = new CallStore(database).deleteBefore(java.time.Instant.parse("2100-01-01T00:00:00Z"));
+
+        assertThat(pruned).isEqualTo(4);
+        assertThat(before).isEqualTo(2);
+        assertThat(((Counter) one(scrape().get("workbench_model_calls_total"),
+                labels("llama3.2", "playground", "outcome", "ok"))).getValue()).isEqualTo(2);
     }
 
     @Test
