@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -77,7 +79,7 @@ final class UsageReportCommand extends Verb implements Callable<Integer> {
         }
         String[] header = {report.by().id(), "calls", "errors", "tokens in", "tokens out", "cost $",
                 "TTFT p50/p95/p99 ms", "total p50/p95/p99 ms"};
-        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         rows.add(header);
         for (UsageGroup g : report.groups()) {
             rows.add(new String[] {g.key(), Long.toString(g.calls()), Long.toString(g.errors()),

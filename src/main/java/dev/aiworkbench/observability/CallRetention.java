@@ -3,6 +3,7 @@ package dev.aiworkbench.observability;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** How long call records are kept (a setting, 90 days unless the learner says otherwise), and the pruning. */
 public final class CallRetention {
@@ -36,12 +37,12 @@ public final class CallRetention {
         return store.deleteBefore(now.minus(Duration.ofDays(days())));
     }
 
-    private static java.util.Optional<Integer> parse(String text) {
+    private static Optional<Integer> parse(String text) {
         try {
             int days = Integer.parseInt(text.strip());
-            return days >= 1 ? java.util.Optional.of(days) : java.util.Optional.empty();
+            return days >= 1 ? Optional.of(days) : Optional.empty();
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -8,10 +8,10 @@ import dev.aiworkbench.store.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -131,7 +131,7 @@ public final class CallStats {
                 }
                 query.bind(s, next);
                 Long[] counts = new Long[upperBoundsMs.size() + 1];
-                java.util.Arrays.fill(counts, 0L);
+                Arrays.fill(counts, 0L);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         counts[r.getInt(1)] = r.getLong(2);
