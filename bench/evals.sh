@@ -6,8 +6,11 @@
 #                same assertions as plain {{var}} filling + String.contains
 #   throughput - against a zero-latency fake Ollama, the runner's throughput >= 0.8x a plain HTTP loop
 #                making the same requests at the same concurrency (bench/evals/EvalThroughputBench)
+#   recording  - issue 13: the runner with every model call recorded (the recording gateway, the recorder's
+#                queue and writer, into the same SQLite file) keeps >= 0.98x the throughput of the same runner
+#                without recording, until every record is written (bench/evals/RecordingOverheadBench)
 #
-#   bench/evals.sh                     # both, grade first (about 3 minutes on 2 cores)
+#   bench/evals.sh                     # all three, grade first (about 5 minutes on 2 cores)
 #   bench/evals.sh throughput          # one of them
 #   BENCH_JAVA_OPTS="-Devals.rounds=15 -Devals.items=4000" bench/evals.sh throughput
 #
@@ -25,11 +28,11 @@ OUT=target/bench
 mkdir -p "$OUT"
 
 BENCHES=("$@")
-[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(grade throughput)
+[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(grade throughput recording)
 for b in "${BENCHES[@]}"; do
     case "$b" in
-        grade | throughput) ;;
-        *) echo "unknown benchmark '$b' (grade, throughput)" >&2; exit 2 ;;
+        grade | throughput | recording) ;;
+        *) echo "unknown benchmark '$b' (grade, throughput, recording)" >&2; exit 2 ;;
     esac
 done
 
@@ -109,6 +112,27 @@ throughput() {
     keep_rows "$log"
 }
 
+# recording: the runner with and without every call recorded, a harness in a JVM of its own
+recording() {
+    local log="$OUT/evals-recording.log" rc=0
+    echo
+    echo "== recording: dev.aiworkbench.bench.evals.RecordingOverheadBench ($("$JAVA" -version 2>&1 | head -1))"
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several words on purpose
+    "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$CLASSES:$CP" \
+        dev.aiworkbench.bench.evals.RecordingOverheadBench > "$log" 2> "$log.err" || rc=$?
+    grep -v '^SUMMARY|' "$log" | sed 's/^/  /' || true
+    case $rc in
+        0) ;;
+        1) MISSED=1 ;;
+        *)
+            FAILED=1
+            echo "  recording FAILED (exit status $rc); its stderr ($log.err):" >&2
+            tail -30 "$log.err" | sed 's/^/    /' >&2
+            ;;
+    esac
+    keep_rows "$log"
+}
+
 for b in "${BENCHES[@]}"; do
     "$b"
 done
@@ -126,7 +150,7 @@ printf '%s\n' "${ROWS[@]}" | awk -F'|' '
         print substr(line, 2)
         for (r = 1; r <= n; r++) printf fmt, cell[r, 2], cell[r, 3], cell[r, 4], cell[r, 5], cell[r, 6]
     }'
-echo "each run's output: $OUT/evals-grade.log, $OUT/evals-throughput.log (stderr: .log.err)"
+echo "each run's output: $OUT/evals-grade.log, $OUT/evals-throughput.log, $OUT/evals-recording.log (stderr: .log.err)"
 
 if [ "$FAILED" -ne 0 ]; then
     exit 3

@@ -258,7 +258,7 @@ public final class EvalThroughputBench {
         return "P" + (1 + i % 4);
     }
 
-    private static int expectedPasses(int items) {
+    static int expectedPasses(int items) {
         int passes = 0;
         for (int i = 0; i < items; i++) {
             passes += i % 10 == 7 ? 0 : 1;
@@ -266,7 +266,7 @@ public final class EvalThroughputBench {
         return passes;
     }
 
-    private static EvalSuite writeAndLoadSuite(Path dir, int items, int concurrency) throws IOException {
+    static EvalSuite writeAndLoadSuite(Path dir, int items, int concurrency) throws IOException {
         if (!Files.isRegularFile(PROMPT)) {
             throw new IllegalStateException("the incident-severity prompt is missing: " + PROMPT.toAbsolutePath());
         }
@@ -337,7 +337,7 @@ public final class EvalThroughputBench {
     }
 
     /** The fake's answer to one chat: a JSON verdict in 26 chunks, about as a small model tokenises it. */
-    private static List<String> answer(FakeOllamaRequest request) {
+    static List<String> answer(FakeOllamaRequest request) {
         JsonNode messages = request.json().path("messages");
         String prompt = messages.get(messages.size() - 1).path("content").asText();
         Matcher m = REF.matcher(prompt);
@@ -359,7 +359,7 @@ public final class EvalThroughputBench {
     // -------------------------------------------------------------------------------------------------
     // the two contenders
 
-    private record RunnerSample(double seconds, double startMillis, double cpuMillisPerCase, Map<String, Double> cpuByGroup) {
+    record RunnerSample(double seconds, double startMillis, double cpuMillisPerCase, Map<String, Double> cpuByGroup) {
     }
 
     private record BaselineSample(double seconds, double cpuMillisPerCase, Map<String, Double> cpuByGroup) {
@@ -369,7 +369,7 @@ public final class EvalThroughputBench {
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     /** The machine's load average, when the system shows it (Linux), for the record. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return parts[0] + ", " + parts[1] + ", " + parts[2];
@@ -384,7 +384,7 @@ public final class EvalThroughputBench {
     }
 
     /** Whole runs of the suite through the product's runner. */
-    private static final class Runner {
+    static final class Runner {
         private final EvalRunner runner;
         private final EvalStore store;
         private final FakeOllama fake;
@@ -555,7 +555,7 @@ public final class EvalThroughputBench {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

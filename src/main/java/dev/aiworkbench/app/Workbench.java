@@ -23,10 +23,15 @@ import dev.aiworkbench.labs.checks.LocalEvalSuiteRunner;
 import dev.aiworkbench.labs.definition.LabCatalog;
 import dev.aiworkbench.labs.services.LabServices;
 import dev.aiworkbench.labs.services.LabServicesSettings;
+import dev.aiworkbench.llm.CallFeature;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
+import dev.aiworkbench.observability.CallPricing;
+import dev.aiworkbench.observability.Observability;
+import dev.aiworkbench.observability.SettingValues;
+import dev.aiworkbench.observability.SuitePassRate;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.packs.InstalledPacks;
@@ -37,6 +42,7 @@ import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.progress.ProgressCarryOver;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.prompts.Playground;
+import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.RunHistory;
@@ -89,6 +95,7 @@ public final class Workbench implements AutoCloseable {
     private final Playground playground;
     private final EvalStore evals;
     private final SqliteVerdictCache judgeVerdicts;
+    private final Observability observability;
     private final Optional<String> ollamaOverride;
     private ModelGateway gateway;
     private Labs labs;
@@ -110,9 +117,11 @@ public final class Workbench implements AutoCloseable {
         this.prompts = new PromptRegistry(database, clock);
         this.runs = new RunHistory(database, clock);
         this.prices = new PriceTable(database);
-        this.playground = new Playground(this::models, runs, prices);
         this.evals = new EvalStore(database);
         this.judgeVerdicts = new SqliteVerdictCache(database, clock);
+        this.observability = Observability.open(database, settingValues(settings), this::callPricing, this::suitePassRates, clock,
+                AppInfo.version());
+        this.playground = new Playground(() -> models(CallFeature.PLAYGROUND), runs, prices);
         this.ollamaOverride = ollamaOverride;
     }
 
@@ -281,7 +290,7 @@ public final class Workbench implements AutoCloseable {
 
     /** Grades short answers with a local model, when the server has one. */
     public ShortAnswerJudge shortAnswerJudge() {
-        return new ShortAnswerJudge(this::models);
+        return new ShortAnswerJudge(() -> models(CallFeature.ASSESSMENT));
     }
 
     private CheckTally labChecksPassed(String labId) {
@@ -330,7 +339,7 @@ public final class Workbench implements AutoCloseable {
 
     /** Runs suites on the model server, pricing cases at the local row of the price table. */
     public EvalRunner evalRunner() {
-        return new EvalRunner(evals, this::models, Grader.standard(), judgeVerdicts,
+        return new EvalRunner(evals, () -> models(CallFeature.EVAL), Grader.standard(), judgeVerdicts,
                 () -> prices.row(PriceTable.LOCAL)::costUsd, clock);
     }
 
@@ -346,10 +355,14 @@ public final class Workbench implements AutoCloseable {
     /** The labs of the installed pack, made on first use (reading them takes a moment). */
     public synchronized Labs labs() {
         if (labs == null) {
-            labServices = new LabServices(LabServicesSettings.defaults(dataFolder.path(), this::models));
+            // A lab's checks call the app's server, or the Ollama container the lab started: both are recorded.
+            labServices = new LabServices(LabServicesSettings.defaults(dataFolder.path(),
+                    () -> models(CallFeature.LAB_CHECK)).withOllamaGateways(uri -> observability.recording(
+                    new OllamaGateway(OllamaSettings.defaults(uri)), OllamaGateway.PROVIDER, CallFeature.LAB_CHECK)));
             checkEngine = new CheckEngine();
             labs = new Labs(LabCatalog.bundled(pack().pack()), labServices, checkEngine, new LabStore(database), progress,
-                    pack().pack(), this::models, new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), clock);
+                    pack().pack(), () -> models(CallFeature.LAB_CHECK),
+                    new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), clock);
         }
         return labs;
     }
@@ -361,7 +374,7 @@ public final class Workbench implements AutoCloseable {
      * @param progress hears a line as each lab's starter and solution are checked
      */
     public LabRehearsal labRehearsal(Consumer<String> progress) {
-        return new LabRehearsal(System.getenv(), this::models,
+        return new LabRehearsal(System.getenv(), () -> models(CallFeature.LAB_CHECK),
                 new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), progress);
     }
 
@@ -381,6 +394,48 @@ public final class Workbench implements AutoCloseable {
             gateway = new OllamaGateway(OllamaSettings.defaults(ollamaEndpoint().baseUri()));
         }
         return gateway;
+    }
+
+    /** The gateway for one feature's model calls: the same server, with every call recorded as that feature's. */
+    public ModelGateway models(CallFeature feature) {
+        return observability.recording(models(), OllamaGateway.PROVIDER, feature);
+    }
+
+    /**
+     * Every model call recorded, its aggregates, the metrics endpoint and span export. Calls are priced at the local
+     * row of the price table, the row in force for the Ollama server.
+     */
+    public Observability observability() {
+        return observability;
+    }
+
+    private static SettingValues settingValues(SettingsStore settings) {
+        return new SettingValues() {
+            @Override
+            public Optional<String> get(String key) {
+                return settings.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                settings.put(key, value);
+            }
+
+            @Override
+            public void remove(String key) {
+                settings.remove(key);
+            }
+        };
+    }
+
+    private CallPricing callPricing() {
+        PriceRow local = prices.row(PriceTable.LOCAL);
+        return (provider, model, usage) -> local.costUsd(usage);
+    }
+
+    private List<SuitePassRate> suitePassRates() {
+        return evals.latestFinished().stream()
+                .map(run -> new SuitePassRate(run.suiteKey(), run.model(), run.passRate())).toList();
     }
 
     /** Saves (or, with an empty value, forgets) the address in Settings; checks its form first. */
@@ -403,6 +458,8 @@ public final class Workbench implements AutoCloseable {
             labServices.close();
             checkEngine.close();
         }
+        // Before the database closes: the recorder writes the calls still queued.
+        observability.close();
         if (gateway != null) {
             gateway.close();
         }

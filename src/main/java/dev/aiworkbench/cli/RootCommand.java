@@ -14,7 +14,7 @@ import java.time.Clock;
         description = "AI Engineer Workbench. Without a command it opens the app; with one it runs that command.",
         subcommands = {DoctorCommand.class, PackCommand.class, ProgressCommand.class, PlanCommand.class,
                 DatabaseCommand.class, ModelsCommand.class, PromptCommand.class, EvalCommand.class, LabCommand.class,
-                AssessCommand.class},
+                AssessCommand.class, UsageCommand.class, MetricsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the command failed (the message says why)", "2:usage error or bad input",
                 "3:the model server cannot be reached, or lacks the model", "4:the model server failed while working"})

@@ -32,6 +32,14 @@ public interface ModelGateway extends AutoCloseable {
 
     Embeddings embed(String model, List<String> inputs) throws ModelServerException;
 
+    /**
+     * This gateway with calls that carry the tag (added to any tag it already has), so that a gateway that records
+     * calls knows what each was for. A gateway that records nothing has nothing to carry it to, and is itself.
+     */
+    default ModelGateway tagged(CallTag tag) {
+        return this;
+    }
+
     @Override
     void close();
 }

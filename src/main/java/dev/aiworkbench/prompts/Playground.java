@@ -1,5 +1,6 @@
 package dev.aiworkbench.prompts;
 
+import dev.aiworkbench.llm.CallTag;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelGateway;
@@ -41,7 +42,8 @@ public final class Playground {
         PriceRow price = priceName == null ? null : prices.row(priceName);
         long started = System.nanoTime();
         FirstToken firstToken = new FirstToken(listener, started);
-        GenerationCall call = gateway.get().stream(request, firstToken);
+        CallTag tag = setup.prompt() == null ? CallTag.NONE : CallTag.prompt(setup.prompt().name(), setup.prompt().version());
+        GenerationCall call = gateway.get().tagged(tag).stream(request, firstToken);
         CompletableFuture<PlaygroundResult> result = call.result().handle((answer, failure) -> {
             if (failure == null) {
                 return new PlaygroundResult(history.record(setup, RunOutcome.of(answer), price), Optional.empty());

@@ -35,6 +35,11 @@ public final class EvalHistory {
         return store.runs(suiteKey, limit);
     }
 
+    /** Each suite's newest finished run with a pass rate, by suite key: the latest quality of every suite. */
+    public List<EvalRun> latestFinished() {
+        return store.latestFinished();
+    }
+
     /** How many cases of the run are kept, without reading them. */
     public int caseCount(String runId) {
         return store.caseCount(runId);

@@ -10,6 +10,8 @@ import dev.aiworkbench.eval.assertions.VerdictCache;
 import dev.aiworkbench.eval.suite.PromptSource;
 import dev.aiworkbench.eval.suite.ProviderSpec;
 import dev.aiworkbench.eval.suite.TestCase;
+import dev.aiworkbench.llm.CallFeature;
+import dev.aiworkbench.llm.CallTag;
 import dev.aiworkbench.llm.ChatMessage;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationFailedException;
@@ -46,6 +48,8 @@ final class CaseRunner {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
     private final Supplier<ModelGateway> gateway;
+    /** What the run's calls are for: its id, and the saved prompt version when there is one. */
+    private final CallTag tag;
     private final Grader grader;
     private final VerdictCache verdicts;
     private final Function<Usage, OptionalDouble> cost;
@@ -62,9 +66,10 @@ final class CaseRunner {
     private final Set<GenerationCall> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    CaseRunner(Supplier<ModelGateway> gateway, Grader grader, VerdictCache verdicts, Function<Usage, OptionalDouble> cost,
+    CaseRunner(Supplier<ModelGateway> gateway, CallTag tag, Grader grader, VerdictCache verdicts, Function<Usage, OptionalDouble> cost,
                Clock clock, PromptSource prompt, ProviderSpec provider, EvalOptions options) {
         this.gateway = gateway;
+        this.tag = tag;
         this.grader = grader;
         this.verdicts = verdicts;
         this.cost = cost;
@@ -115,7 +120,7 @@ final class CaseRunner {
             attempts++;
             long started = System.nanoTime();
             try {
-                GenerationResult answer = ask(request);
+                GenerationResult answer = ask(request, test, repeatIndex);
                 long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 return graded(test, repeatIndex, rendered, answer, latency, attempts);
             } catch (GenerationFailedException e) {
@@ -140,8 +145,9 @@ final class CaseRunner {
         }
     }
 
-    private GenerationResult ask(GenerationRequest request) throws ModelServerException {
-        GenerationCall call = gateway.get().stream(request, delta -> { });
+    private GenerationResult ask(GenerationRequest request, TestCase test, int repeatIndex) throws ModelServerException {
+        CallTag caseTag = tag.withEvalCase(test.key(), repeatIndex);
+        GenerationCall call = gateway.get().tagged(caseTag).stream(request, delta -> { });
         inFlight.add(call);
         // A cancel between the check in run() and the add above did not see this call: it is stopped here.
         if (cancelled) {
@@ -170,7 +176,9 @@ final class CaseRunner {
 
     private CaseResult graded(TestCase test, int repeatIndex, String rendered, GenerationResult answer, long latency,
                               int attempts) {
-        GradingContext context = new GradingContext(gateway.get(), test.judge().hasText() ? test.judge().text().model()
+        // The judge's calls belong to the run and the case, but not to the prompt under test.
+        CallTag judged = new CallTag(CallFeature.JUDGE, null, null, tag.evalRunId(), test.key(), repeatIndex);
+        GradingContext context = new GradingContext(gateway.get().tagged(judged), test.judge().hasText() ? test.judge().text().model()
                 : null, test.judge().hasEmbedding() ? test.judge().embedding().model() : null, verdicts);
         CaseOutput output = new CaseOutput(answer.text(), rendered, test.vars(), OptionalLong.of(latency),
                 cost.apply(answer.usage()));

@@ -6,6 +6,7 @@ import dev.aiworkbench.eval.suite.EvalSuite;
 import dev.aiworkbench.eval.suite.PromptSource;
 import dev.aiworkbench.eval.suite.ProviderSpec;
 import dev.aiworkbench.eval.suite.TestCase;
+import dev.aiworkbench.llm.CallTag;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
@@ -97,7 +98,9 @@ public final class EvalRunner {
         } else {
             store.insert(run);
         }
-        CaseRunner cases = new CaseRunner(gateway, grader, verdicts, pricing.get(), clock, prompt, provider, options);
+        CallTag tag = prompt.registered().map(v -> CallTag.prompt(v.ref().name(), v.ref().version()))
+                .orElse(CallTag.NONE).with(CallTag.evalRun(run.id()));
+        CaseRunner cases = new CaseRunner(gateway, tag, grader, verdicts, pricing.get(), clock, prompt, provider, options);
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
     }
 

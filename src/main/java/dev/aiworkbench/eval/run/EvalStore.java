@@ -223,6 +223,22 @@ public final class EvalStore {
         });
     }
 
+    /** Each suite's newest finished run that has a pass rate, by suite key. */
+    public List<EvalRun> latestFinished() {
+        return database.inTransaction(c -> {
+            List<EvalRun> runs = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run r WHERE state = 'finished' "
+                    + "AND pass_rate IS NOT NULL AND id = (SELECT id FROM eval_run l WHERE l.suite_key = r.suite_key "
+                    + "AND l.state = 'finished' AND l.pass_rate IS NOT NULL ORDER BY l.started_at DESC, l.id DESC "
+                    + "LIMIT 1) ORDER BY suite_key").executeQuery()) {
+                while (r.next()) {
+                    runs.add(run(r));
+                }
+            }
+            return runs;
+        });
+    }
+
     /** The newest finished run of the suite whose gate passed and that graded the same way. */
     public Optional<EvalRun> lastPassed(String suiteKey, String assertionsHash, String exceptRunId) {
         return database.inTransaction(c -> {

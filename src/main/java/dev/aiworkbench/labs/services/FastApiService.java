@@ -189,7 +189,7 @@ public final class FastApiService extends LabService {
                     return;
                 }
                 case TIMEOUT -> {
-                    endpoints(endpointsAt(chosen), addresses(chosen), Optional.empty());
+                    showAt(new FastApiAddress(host, chosen));
                     publish(ServiceStatus.FAILED, "uvicorn runs, but the app did not answer " + HEALTH + " within "
                                     + seconds(context.settings.localStartTimeout()) + " s"
                                     + (tail(6).isEmpty() ? "." : "; its log ends with: " + tail(6)),
@@ -316,7 +316,7 @@ public final class FastApiService extends LabService {
                                 : "Fix what the log shows, then press Restart.");
             }
             case TIMEOUT -> {
-                endpoints(endpointsAt(mapped), addresses(mapped), Optional.empty());
+                showAt(new FastApiAddress(host, mapped));
                 publish(ServiceStatus.FAILED, "The FastAPI container runs, but the app did not answer " + HEALTH
                                 + " within " + seconds(context.settings.containerStartTimeout()) + " s"
                                 + (tail(6).isEmpty() ? "." : "; its log ends with: " + tail(6)),
@@ -348,7 +348,7 @@ public final class FastApiService extends LabService {
     }
 
     private Wait awaitHealth(int on, long deadline, BooleanSupplier alive) throws InterruptedException {
-        URI health = URI.create("http://" + host + ":" + on + HEALTH);
+        URI health = new FastApiAddress(host, on).at(HEALTH);
         while (true) {
             if (cancelled) {
                 return new Wait(WaitKind.CANCELLED, 0);
@@ -368,7 +368,7 @@ public final class FastApiService extends LabService {
     }
 
     private void running(int status, String how) {
-        endpoints(endpointsAt(port), addresses(port), Optional.empty());
+        showAt(new FastApiAddress(host, port));
         String health = status >= 200 && status < 300 ? "" : " (" + HEALTH + " answered " + status
                 + ": the app has no health endpoint that works yet, but the server answers)";
         publish(ServiceStatus.RUNNING, "FastAPI answers at http://127.0.0.1:" + port + health + ", run by " + how
@@ -410,7 +410,7 @@ public final class FastApiService extends LabService {
                 publish(ServiceStatus.FAILED, what + (tail.isEmpty() ? "." : ": " + tail), "Press Restart.");
                 return;
             }
-            boolean answers = context.http.get(URI.create("http://" + host + ":" + port + WATCH), Duration.ofSeconds(2))
+            boolean answers = context.http.get(new FastApiAddress(host, port).at(WATCH), Duration.ofSeconds(2))
                     .isPresent();
             ServiceStatus now = state().status();
             if (answers) {
@@ -483,17 +483,8 @@ public final class FastApiService extends LabService {
         return said.isEmpty() ? null : String.join(" ", said);
     }
 
-    // --- addresses ------------------------------------------------------------------------------------------
-
-    private ServiceEndpoints endpointsAt(int port) {
-        return new ServiceEndpoints(Optional.of(URI.create("http://" + host + ":" + port)), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
-    private List<ServiceState.Address> addresses(int port) {
-        String base = "http://" + host + ":" + port;
-        return List.of(new ServiceState.Address("App", base), new ServiceState.Address("API docs", base + "/docs"),
-                new ServiceState.Address("Health", base + HEALTH));
+    private void showAt(FastApiAddress address) {
+        endpoints(address.endpoints(), address.addresses(), Optional.empty());
     }
 
     private static String moduleFile(String app) {

@@ -92,6 +92,12 @@ public record LabServicesSettings(Path dataFolder, Map<String, String> environme
                 containerStartTimeout, logLines, imagePullStall);
     }
 
+    /** Makes the gateway to an Ollama server the lab started with this function instead. */
+    public LabServicesSettings withOllamaGateways(Function<URI, ModelGateway> value) {
+        return new LabServicesSettings(dataFolder, environment, appOllama, value, stub, images, ollamaVolume,
+                keepQdrantData, localStartTimeout, containerStartTimeout, logLines, imagePullStall);
+    }
+
     public LabServicesSettings withOllamaVolume(String value) {
         return new LabServicesSettings(dataFolder, environment, appOllama, ollamaGateways, stub, images, value,
                 keepQdrantData, localStartTimeout, containerStartTimeout, logLines, imagePullStall);

@@ -34,6 +34,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * chunk, reports no pull progress and gives embed no timeout.
  */
 public final class OllamaGateway implements ModelGateway {
+    /** The provider's name as call records and the GenAI conventions' {@code gen_ai.provider.name} give it. */
+    public static final String PROVIDER = "ollama";
     private final OllamaSettings settings;
     private final OllamaErrors errors;
     private final HttpClient client;
