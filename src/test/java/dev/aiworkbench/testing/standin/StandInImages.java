@@ -8,10 +8,13 @@ import dev.aiworkbench.labs.services.ServiceImages;
 import dev.aiworkbench.testing.standin.ollama.OllamaStandIn;
 import dev.aiworkbench.testing.standin.qdrant.QdrantStandIn;
 import dev.aiworkbench.testing.standin.ryuk.RyukStandIn;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +33,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Runs once per test JVM, before the first class that uses it; does nothing where no engine answers (the
  * container tests then skip and say why). A class whose code reaches the container library must use it: with
  * Ryuk on, the library's first call starts Ryuk's image.
+ *
+ * <p>It is a condition, not a {@code @BeforeAll}, so it runs before Testcontainers' own condition
+ * ({@code disabledWithoutDocker}) when declared above {@code @Testcontainers}: that condition starts Ryuk, and
+ * takes any failure to do so for "no Docker", skipping the class. Where the engine runs but the library cannot
+ * start Ryuk, this fails the class instead, with the library's reason.
  */
-public final class StandInImages implements BeforeAllCallback {
+public final class StandInImages implements ExecutionCondition {
     /** The Ryuk image Testcontainers 2.0.5 starts (TestcontainersConfiguration's ryuk.container.image default). */
     public static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
     /** The "tiny image" Testcontainers 2.0.5 starts to check bind mounts (tinyimage.container.image). */
@@ -43,9 +51,45 @@ public final class StandInImages implements BeforeAllCallback {
     private static Optional<String> pythonUnavailable = Optional.empty();
     private static IOException failure;
 
+    private static RuntimeException libraryFailure;
+    private static boolean libraryChecked;
+
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        ensure();
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Map<String, String> done;
+        try {
+            done = ensure();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while building the stand-in images", e);
+        }
+        if (!done.isEmpty()) {
+            requireContainerLibrary();
+        }
+        return ConditionEvaluationResult.enabled("the stand-in images are in the engine");
+    }
+
+    private static synchronized void requireContainerLibrary() {
+        if (!libraryChecked) {
+            libraryChecked = true;
+            try {
+                DockerClientFactory.instance().client();
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                libraryFailure = new IllegalStateException("Docker runs here, but Testcontainers cannot use it (it"
+                        + " starts Ryuk, " + RYUK_IMAGE + ", first): " + root.getMessage() + ". Fix the engine (its"
+                        + " log says more) rather than letting the container tests skip as if there were no Docker.",
+                        e);
+            }
+        }
+        if (libraryFailure != null) {
+            throw libraryFailure;
+        }
     }
 
     /** Builds what is missing (once per JVM) and returns a line per image saying what was done. */
