@@ -54,6 +54,7 @@ class RemoteEngineTest {
         // A bridge of its own: with --bridge none, dockerd deletes docker0, the default bridge of this machine's
         // engine, and every later container there on it (Ryuk's among them) fails to start.
         String bridge = "aiwb" + port;
+        boolean hadDefaultBridge = run(Duration.ofSeconds(10), Map.of(), "ip", "link", "show", "docker0").exit() == 0;
         Result madeBridge = run(Duration.ofSeconds(10), Map.of(), "ip", "link", "add", "name", bridge, "type", "bridge");
         skipUnless(madeBridge.exit() == 0, "a network bridge for a second engine cannot be made here ("
                 + madeBridge.output().strip() + ")");
@@ -99,6 +100,10 @@ class RemoteEngineTest {
             }
             run(Duration.ofMinutes(1), Map.of(), "rm", "-rf", root.toString());
             run(Duration.ofSeconds(10), Map.of(), "ip", "link", "del", bridge);
+        }
+        if (hadDefaultBridge) {
+            assertThat(run(Duration.ofSeconds(10), Map.of(), "ip", "link", "show", "docker0").exit())
+                    .as("this machine's engine keeps its default bridge").isZero();
         }
     }
 
