@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
+import dev.aiworkbench.testing.standin.StandInImages;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -31,10 +33,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Images that cannot be downloaded, against the real Docker engine: one that no registry answers for (these
  * machines reach none), and one on a registry that takes the connection and never answers. Nothing is pulled and
- * nothing is left behind. Skips, saying why, where no engine runs. The container library's own client (and with it
- * Ryuk) is never touched here.
+ * nothing is left behind. Skips, saying why, where no engine runs. The container library's client is used only to
+ * look for leftovers, which starts Ryuk: its stand-in image comes from {@link StandInImages}.
  */
 @Tag("docker")
+@ExtendWith(StandInImages.class)
 class ImagePullFailureTest {
     /** A name no registry has; where none is reachable the engine fails before it asks. */
     private static final String ABSENT = "aiworkbench-pullfailures/absent:none";

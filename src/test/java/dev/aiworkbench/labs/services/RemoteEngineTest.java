@@ -51,9 +51,16 @@ class RemoteEngineTest {
         }
         String host = "tcp://127.0.0.2:" + port;
         Path root = Files.createTempDirectory(Path.of("/tmp"), "pf-engine-");
+        // A bridge of its own: with --bridge none, dockerd deletes docker0, the default bridge of this machine's
+        // engine, and every later container there on it (Ryuk's among them) fails to start.
+        String bridge = "aiwb" + port;
+        boolean hadDefaultBridge = run(Duration.ofSeconds(10), Map.of(), "ip", "link", "show", "docker0").exit() == 0;
+        Result madeBridge = run(Duration.ofSeconds(10), Map.of(), "ip", "link", "add", "name", bridge, "type", "bridge");
+        skipUnless(madeBridge.exit() == 0, "a network bridge for a second engine cannot be made here ("
+                + madeBridge.output().strip() + ")");
         Process engine = new ProcessBuilder("dockerd", "--data-root", root.resolve("data").toString(),
                 "--exec-root", root.resolve("exec").toString(), "--pidfile", root.resolve("dockerd.pid").toString(),
-                "-H", host, "--bridge", "none", "--iptables=false", "--ip-masq=false")
+                "-H", host, "--bridge", bridge, "--iptables=false", "--ip-masq=false")
                 .redirectErrorStream(true).redirectOutput(root.resolve("dockerd.log").toFile()).start();
         try {
             Map<String, String> there = Map.of("DOCKER_HOST", host);
@@ -92,6 +99,11 @@ class RemoteEngineTest {
                 engine.destroyForcibly().waitFor();
             }
             run(Duration.ofMinutes(1), Map.of(), "rm", "-rf", root.toString());
+            run(Duration.ofSeconds(10), Map.of(), "ip", "link", "del", bridge);
+        }
+        if (hadDefaultBridge) {
+            assertThat(run(Duration.ofSeconds(10), Map.of(), "ip", "link", "show", "docker0").exit())
+                    .as("this machine's engine keeps its default bridge").isZero();
         }
     }
 
