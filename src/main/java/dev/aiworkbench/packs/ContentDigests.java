@@ -9,44 +9,34 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** SHA-256 digests over a pack's files, their names and bytes: of each lab folder, and of the whole pack. */
-final class ContentDigests {
-    private ContentDigests() {
-    }
-
-    /** One digest per lab folder the pack ships ({@code labs/<id>/}), to tell which labs a new version changed. */
-    static Map<String, String> labs(PackLocation location) throws IOException {
-        Map<String, MessageDigest> digests = new TreeMap<>();
-        List<String> files = location.files().stream().filter(name -> name.startsWith("labs/")).sorted().toList();
-        for (String name : files) {
-            int end = name.indexOf('/', "labs/".length());
-            if (end < 0) {
-                continue;
-            }
-            add(digests.computeIfAbsent(name.substring("labs/".length(), end), id -> sha256()), location, name);
-        }
-        Map<String, String> result = new TreeMap<>();
-        digests.forEach((id, digest) -> result.put(id, HexFormat.of().formatHex(digest.digest())));
-        return result;
-    }
-
-    /** One digest over every file, so an install can tell that what it copied is what was checked. */
-    static String whole(PackLocation location) throws IOException {
-        MessageDigest digest = sha256();
+/**
+ * SHA-256 digests over a pack's files, their names and bytes, each file read once: one per lab folder the pack ships
+ * ({@code labs/<id>/}), to tell which labs a new version changed, and one over every file, so an install can tell that
+ * what it copied is what was checked.
+ */
+record ContentDigests(Map<String, String> labs, String whole) {
+    static ContentDigests of(PackLocation location) throws IOException {
+        Map<String, MessageDigest> labDigests = new TreeMap<>();
+        MessageDigest whole = sha256();
         for (String name : location.files().stream().sorted().toList()) {
-            add(digest, location, name);
+            byte[] bytes = Files.readAllBytes(location.resolve(name));
+            add(whole, name, bytes);
+            int end = name.startsWith("labs/") ? name.indexOf('/', "labs/".length()) : -1;
+            if (end > 0) {
+                add(labDigests.computeIfAbsent(name.substring("labs/".length(), end), id -> sha256()), name, bytes);
+            }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        Map<String, String> labs = new TreeMap<>();
+        labDigests.forEach((id, digest) -> labs.put(id, HexFormat.of().formatHex(digest.digest())));
+        return new ContentDigests(Map.copyOf(labs), HexFormat.of().formatHex(whole.digest()));
     }
 
-    private static void add(MessageDigest digest, PackLocation location, String name) throws IOException {
+    private static void add(MessageDigest digest, String name, byte[] bytes) {
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-        byte[] bytes = Files.readAllBytes(location.resolve(name));
         digest.update(ByteBuffer.allocate(Long.BYTES).putLong(bytes.length).array());
         digest.update(bytes);
     }

@@ -77,7 +77,7 @@ public final class PackInstaller {
 
     private static Map<String, String> labDigests(PackLocation location) {
         try {
-            return ContentDigests.labs(location);
+            return ContentDigests.of(location).labs();
         } catch (IOException e) {
             return Map.of();
         }
@@ -115,7 +115,7 @@ public final class PackInstaller {
 
     private static String stagedContent(Path staged) throws IOException, PackAccessException {
         try (PackLocation copied = PackLocation.open(staged)) {
-            return ContentDigests.whole(copied);
+            return ContentDigests.of(copied).whole();
         }
     }
 
@@ -126,8 +126,9 @@ public final class PackInstaller {
         try (PackLocation location = PackLocation.open(source)) {
             result = loader.load(location);
             refuseLinks(location);
-            labs = labDigests(location);
-            content = ContentDigests.whole(location);
+            ContentDigests digests = ContentDigests.of(location);
+            labs = digests.labs();
+            content = digests.whole();
         } catch (PackAccessException | IOException e) {
             throw new InstallRefused(e.getMessage(), List.of());
         }

@@ -118,8 +118,9 @@ class CliLabTest {
     void startInATerminalThenCheckSolveCheckAndStopFromAnother() throws Exception {
         requireFastApi();
         List<String> output = new CopyOnWriteArrayList<>();
-        started = new ProcessBuilder(javaCommand("lab", "start", LAB, "--trust")).redirectErrorStream(true).start();
-        CompletableFuture<Void> running = readUntil(started, output, "is running.");
+        started = new ProcessBuilder(ChildWorkbench.command(data, "lab", "start", LAB, "--trust")).redirectErrorStream(true)
+                .start();
+        CompletableFuture<Void> running = ChildWorkbench.readUntil(started, output, "is running.");
         running.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
         assertThat(String.join("\n", output)).contains("[fastapi] running: FastAPI answers at http://127.0.0.1:")
                 .contains("Uvicorn running on http://127.0.0.1:").contains("API docs: http://127.0.0.1:");
@@ -158,8 +159,9 @@ class CliLabTest {
     void sigtermToLabStartLeavesNoUvicornBehind() throws Exception {
         requireFastApi();
         List<String> output = new CopyOnWriteArrayList<>();
-        started = new ProcessBuilder(javaCommand("lab", "start", LAB, "--trust")).redirectErrorStream(true).start();
-        readUntil(started, output, "is running.").get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+        started = new ProcessBuilder(ChildWorkbench.command(data, "lab", "start", LAB, "--trust")).redirectErrorStream(true)
+                .start();
+        ChildWorkbench.readUntil(started, output, "is running.").get(SETTLE.toSeconds(), TimeUnit.SECONDS);
         assertThat(leftInWorkspace()).as("uvicorn runs").isNotEmpty();
 
         started.destroy();
@@ -224,37 +226,6 @@ class CliLabTest {
             }
         }
         throw new AssertionError("no check " + id + " in " + checks);
-    }
-
-    private List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.aiworkbench.Main", "--data-dir", data.toString()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /** Collects the process's output; completes when a line contains {@code marker}, fails when the process ends first. */
-    private static CompletableFuture<Void> readUntil(Process process, List<String> lines, String marker) {
-        CompletableFuture<Void> seen = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                    if (line.contains(marker)) {
-                        seen.complete(null);
-                    }
-                }
-            } catch (IOException e) {
-                seen.completeExceptionally(e);
-            }
-            seen.completeExceptionally(new AssertionError("lab start ended before '" + marker + "':\n"
-                    + String.join("\n", lines)));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return seen;
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit)

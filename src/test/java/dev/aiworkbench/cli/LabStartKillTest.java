@@ -89,9 +89,10 @@ class LabStartKillTest {
     void killingLabStartLeavesNoContainerOrNetworkBehindOnceRyukTimesOutButKeepsTheQdrantVolume()
             throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
-        started = new ProcessBuilder(java("--ollama-url", ollama.baseUrl(), "lab", "start", LAB, "--trust"))
+        started = new ProcessBuilder(ChildWorkbench.command(data, "--ollama-url", ollama.baseUrl(), "lab", "start", LAB,
+                "--trust"))
                 .redirectErrorStream(true).start();
-        readUntil(started, output, "is running.").get(3, TimeUnit.MINUTES);
+        ChildWorkbench.readUntil(started, output, "is running.").get(3, TimeUnit.MINUTES);
 
         DockerClient docker = DockerClientFactory.instance().client();
         List<Container> lab = docker.listContainersCmd().withLabelFilter(Map.of(LAB_LABEL, LAB,
@@ -142,37 +143,5 @@ class LabStartKillTest {
     private List<Container> ryuk(DockerClient docker) {
         return docker.listContainersCmd().withShowAll(true).withNameFilter(List.of("testcontainers-ryuk-" + session))
                 .exec();
-    }
-
-    private List<String> java(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString(), "-cp", System.getProperty("java.class.path"), "dev.aiworkbench.Main",
-                "--data-dir", data.toString()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /** Collects the process's output; completes when a line contains {@code marker}, fails when it ends first. */
-    private static CompletableFuture<Void> readUntil(Process process, List<String> lines, String marker) {
-        CompletableFuture<Void> seen = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                    if (line.contains(marker)) {
-                        seen.complete(null);
-                    }
-                }
-            } catch (IOException e) {
-                seen.completeExceptionally(e);
-            }
-            seen.completeExceptionally(new AssertionError("lab start ended before '" + marker + "':\n"
-                    + String.join("\n", lines)));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return seen;
     }
 }

@@ -1,0 +1,48 @@
+package dev.aiworkbench.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The workbench run as a child JVM on the test class path, for tests that signal or kill the process. */
+final class ChildWorkbench {
+    private ChildWorkbench() {
+    }
+
+    /** The command line that runs the workbench over a data folder with these arguments. */
+    static List<String> command(Path data, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.aiworkbench.Main", "--data-dir", data.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Collects the process's output; completes when a line contains {@code marker}, fails when the process ends first. */
+    static CompletableFuture<Void> readUntil(Process process, List<String> lines, String marker) {
+        CompletableFuture<Void> seen = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                    if (line.contains(marker)) {
+                        seen.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                seen.completeExceptionally(e);
+            }
+            seen.completeExceptionally(new AssertionError("lab start ended before '" + marker + "':\n"
+                    + String.join("\n", lines)));
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return seen;
+    }
+}
