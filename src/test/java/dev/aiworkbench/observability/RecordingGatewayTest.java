@@ -153,6 +153,9 @@ class RecordingGatewayTest {
         GenerationCall waited = gateway.stream(chat(), d -> { });
         assertThatThrownBy(() -> waited.await(Duration.ofMillis(50))).isInstanceOf(TimeoutException.class);
         waited.cancel();
+        // A cancel settles the call on the client's thread; the record is written once it has.
+        stopped.result().handle((r, e) -> r).get(10, TimeUnit.SECONDS);
+        waited.result().handle((r, e) -> r).get(10, TimeUnit.SECONDS);
 
         assertThat(recorded()).extracting(c -> c.call().outcome(), c -> c.call().errorKind())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CallOutcome.CANCELLED, null),
