@@ -50,6 +50,7 @@ import dev.aiworkbench.progress.ProgressTransfer;
 import dev.aiworkbench.store.Backup;
 import dev.aiworkbench.store.BackupFolder;
 import dev.aiworkbench.store.Backups;
+import dev.aiworkbench.store.DataVersionWatch;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.store.DatabaseRestore;
@@ -214,6 +215,17 @@ public final class Workbench implements AutoCloseable {
      */
     public static Optional<Path> restoreDatabase(DataFolder folder, Path backup, Clock clock) throws IOException {
         return DatabaseRestore.restore(folder.database(), backup, clock);
+    }
+
+    /**
+     * Hears other processes' commits to this data folder's database (a task marked from the command line, an eval
+     * run in CI, a lab check), at most a couple of seconds late and once a burst; never this workbench's own writes.
+     *
+     * @param onOtherWrites runs on the watch's own thread
+     * @return closing it stops the watch
+     */
+    public AutoCloseable watchOtherWrites(Runnable onOtherWrites) {
+        return DataVersionWatch.start(database, DataVersionWatch.INTERVAL, DataVersionWatch.LONGEST_WAIT, onOtherWrites);
     }
 
     /** Backups of the open database: made before imports and upgrades, daily, and on request. */

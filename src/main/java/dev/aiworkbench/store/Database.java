@@ -208,6 +208,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * SQLite's {@code PRAGMA data_version} on this connection: it moves only when another connection (another
+     * process, or another connection of this one) commits, never for this connection's own writes. A read outside
+     * any transaction, which holding the lock guarantees.
+     */
+    public synchronized long dataVersion() {
+        try (Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("PRAGMA data_version")) {
+            version.next();
+            return version.getLong(1);
+        } catch (SQLException e) {
+            throw failedWhileWorking(file, e);
+        }
+    }
+
+    /**
      * A prepared statement kept for the connection's life, so a hot path (marking a task) does not
      * compile its SQL every time. Use it only inside {@link #inTransaction} and never close it; close
      * its result sets.

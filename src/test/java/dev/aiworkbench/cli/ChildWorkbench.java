@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The workbench run as a child JVM on the test class path, for tests that signal or kill the process. */
-final class ChildWorkbench {
+/**
+ * The workbench run as a child JVM on the test class path, for tests that signal or kill the process or need
+ * another process on the same data folder.
+ */
+public final class ChildWorkbench {
     private ChildWorkbench() {
     }
 
     /** The command line that runs the workbench over a data folder with these arguments. */
-    static List<String> command(Path data, String... args) {
+    public static List<String> command(Path data, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.aiworkbench.Main", "--data-dir", data.toString()));
         command.addAll(List.of(args));
@@ -23,7 +26,7 @@ final class ChildWorkbench {
     }
 
     /** Collects the process's output; completes when a line contains {@code marker}, fails when the process ends first. */
-    static CompletableFuture<Void> readUntil(Process process, List<String> lines, String marker) {
+    public static CompletableFuture<Void> readUntil(Process process, List<String> lines, String marker) {
         CompletableFuture<Void> seen = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -21,6 +21,7 @@ import javafx.collections.ObservableMap;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -146,6 +147,11 @@ public final class CurriculumViewModel {
             }
             return labels;
         }, labProgress::putAll, notices::report);
+    }
+
+    /** Reads the shown labs' progress again: another process (a {@code workbench lab check}) checked one. */
+    public void othersWrote() {
+        loadLabProgress(List.copyOf(labProgress.keySet()));
     }
 
     void openLab(String labId) {

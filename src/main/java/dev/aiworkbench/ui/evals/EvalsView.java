@@ -65,6 +65,11 @@ public final class EvalsView extends VBox implements FocusableScreen, StoppableS
         this(new EvalsViewModel(services, zone, tasks, work -> new FramePacer(work)::request));
     }
 
+    /** Shows what another process wrote (a run finished in CI on this data folder): the suite's runs, read again. */
+    public void othersWrote() {
+        model.history().othersWrote();
+    }
+
     EvalsView(EvalsViewModel model) {
         this.model = model;
         this.info = new SuiteInfoPane(model);

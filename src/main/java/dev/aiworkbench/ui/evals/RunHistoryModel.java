@@ -102,6 +102,14 @@ public final class RunHistoryModel {
         trendCaption.set("");
     }
 
+    /**
+     * Reads the runs again when another process wrote (a run finished in CI on this data folder): the trend, the
+     * baselines and the run to resume; the report shown stays.
+     */
+    public void othersWrote() {
+        refresh(false);
+    }
+
     /** Reads the runs of the chosen prompt and model; {@code showLatest} shows the newest finished run's results. */
     void refresh(boolean showLatest) {
         EvalSuite current = screen.suiteProperty().get();

@@ -232,7 +232,28 @@ public final class LabPageViewModel {
         updateButtons();
     }
 
+    /**
+     * Reads the stored results and the lab's progress again: another process (a {@code workbench lab check}) checked
+     * this lab. The steps the learner opened stay open.
+     */
+    void rereadResults() {
+        tasks.run(() -> new Reread(labs.latestResults(lab.id()), labs.progress(lab.id())), reread -> {
+            if (!disposed) {
+                showResults(reread.latest());
+                showProgress(reread.progress());
+            }
+        }, this::problem);
+    }
+
+    private record Reread(Map<String, StoredCheck> latest, LabProgress progress) {
+    }
+
     private void showStored(Map<String, StoredCheck> latest) {
+        showResults(latest);
+        expandFirstOpenStep();
+    }
+
+    private void showResults(Map<String, StoredCheck> latest) {
         for (StoredCheck stored : latest.values()) {
             for (StepViewModel step : steps) {
                 if (step.has(stored.checkId())) {
@@ -240,7 +261,6 @@ public final class LabPageViewModel {
                 }
             }
         }
-        expandFirstOpenStep();
     }
 
     private void expandFirstOpenStep() {

@@ -62,6 +62,11 @@ public final class LabsView extends StackPane implements FocusableScreen, Stoppa
                 deliver -> new FramePacer(deliver)::request, onTasksMarked), zone, links);
     }
 
+    /** Shows what another process wrote: each lab's progress and the open lab's results, read again. */
+    public void othersWrote() {
+        model.othersWrote();
+    }
+
     LabsView(LabsViewModel model, ZoneId zone, LinkOpener links) {
         this.model = model;
         this.zone = zone;

@@ -119,6 +119,25 @@ public final class LabsViewModel {
         }
     }
 
+    /**
+     * Reads each lab's progress and the open lab's results again: another process (a {@code workbench lab check} in a
+     * terminal) checked a lab. Nothing happens before the list was first read.
+     */
+    public void othersWrote() {
+        if (labs == null) {
+            return;
+        }
+        Labs read = labs;
+        List<LabEntry> shown = List.copyOf(entries);
+        tasks.run(() -> shown.stream().map(e -> new LabEntry(e.lab(), read.progress(e.lab().id()))).toList(),
+                fresh -> fresh.forEach(e -> progressChanged(e.lab().id(), e.progress())),
+                failure -> status.set("The labs could not be read. " + LabNotices.failure(failure)));
+        LabPageViewModel open = page.get();
+        if (open != null) {
+            open.rereadResults();
+        }
+    }
+
     /** Opens a lab of the list; the open lab stays as it is when it is chosen again. */
     public void open(LabEntry entry) {
         LabPageViewModel current = page.get();

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The learner's progress as every screen sees it: the installed pack, the latest snapshot as an observable
@@ -30,6 +31,8 @@ public final class ProgressModel {
     private final ReadOnlyObjectWrapper<ProgressSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     /** The newest snapshot the write worker made; read and written only on that worker, in order. */
     private volatile ProgressSnapshot latest;
+    /** A full read waits on the worker: a request meanwhile is answered by it, so a burst costs one read. */
+    private final AtomicBoolean readWaiting = new AtomicBoolean();
 
     /** @param initial the snapshot read when the workbench opened; null when no pack could be read */
     public ProgressModel(ProgressService progress, InstalledPack installed, Clock clock, ProgressSnapshot initial,
@@ -103,13 +106,17 @@ public final class ProgressModel {
         apply(new ProgressChange.SetPlan(plan));
     }
 
-    /** Reads the progress again: another part of the app (a passed lab) marked tasks done. */
+    /**
+     * Reads the progress again: another part of the app (a passed lab) or another process (a task marked from the
+     * command line) changed it. Requests made while a read waits to start are folded into that read.
+     */
     public void refresh() {
         Optional<Pack> pack = pack();
-        if (pack.isEmpty()) {
+        if (pack.isEmpty() || !readWaiting.compareAndSet(false, true)) {
             return;
         }
         writes.run(() -> {
+            readWaiting.set(false);
             latest = progress.snapshot(pack.get());
             return latest;
         }, this::publish, notices::report);

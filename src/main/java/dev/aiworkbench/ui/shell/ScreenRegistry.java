@@ -26,6 +26,7 @@ import dev.aiworkbench.ui.models.ServerAddressForm;
 import dev.aiworkbench.ui.playground.PlaygroundView;
 import dev.aiworkbench.ui.playground.PlaygroundViewModel;
 import dev.aiworkbench.ui.session.Notices;
+import dev.aiworkbench.ui.session.OtherWrites;
 import dev.aiworkbench.ui.session.ProgressModel;
 import dev.aiworkbench.ui.session.ServerStatusModel;
 import dev.aiworkbench.ui.session.ThemePreference;
@@ -131,7 +132,9 @@ public final class ScreenRegistry {
         ThemePreference theme = new ThemePreference(choice -> workbench.saveTheme(choice.id()),
                 io, notices);
         FxTaskExecutor slowWork = FxTaskExecutor.pooled("workbench-work");
-        return new SessionModels(progress, server, notices, theme, savedTheme, io, slowWork);
+        OtherWrites otherWrites = new OtherWrites(workbench::watchOtherWrites, io);
+        otherWrites.listen(progress::refresh);
+        return new SessionModels(progress, server, notices, theme, savedTheme, io, slowWork, otherWrites);
     }
 
     private static BuiltScreen today(ScreenContext context) {
@@ -145,9 +148,12 @@ public final class ScreenRegistry {
     private static BuiltScreen curriculum(ScreenContext context) {
         SessionModels models = context.models();
         Workbench workbench = context.workbench();
-        CurriculumView view = new CurriculumView(new CurriculumViewModel(models.progress(), workbench::labs,
+        CurriculumViewModel model = new CurriculumViewModel(models.progress(), workbench::labs,
                 workbench.assessments(), models.io(), models.notices(), labId -> context.navigator().open(LABS, labId),
-                assessmentId -> context.navigator().open(ASSESS, assessmentId)), context.links());
+                assessmentId -> context.navigator().open(ASSESS, assessmentId));
+        // The progress itself is read again by the session's progress model; the labs' lines are this screen's.
+        models.otherWrites().listen(model::othersWrote);
+        CurriculumView view = new CurriculumView(model, context.links());
         return new BuiltScreen(view, view::openItem, view::flushPendingEdits);
     }
 
@@ -165,9 +171,11 @@ public final class ScreenRegistry {
 
     private static BuiltScreen evals(ScreenContext context) {
         Workbench workbench = context.workbench();
-        return BuiltScreen.of(new EvalsView(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
+        EvalsView view = new EvalsView(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
                 workbench.evalReporter(), workbench.evalHistory(), workbench.dataFolder().path().resolve("evals")),
-                workbench.zone(), context.models().slowWork()));
+                workbench.zone(), context.models().slowWork());
+        context.models().otherWrites().listen(view::othersWrote);
+        return BuiltScreen.of(view);
     }
 
     private static BuiltScreen labs(ScreenContext context) {
@@ -175,6 +183,7 @@ public final class ScreenRegistry {
         LabsView view = LabsView.create(workbench::labs, context.models().slowWork(),
                 context.models().progress()::refresh, workbench.zone(),
                 context.links());
+        context.models().otherWrites().listen(view::othersWrote);
         return new BuiltScreen(view, view::openLab, () -> { });
     }
 
@@ -182,10 +191,12 @@ public final class ScreenRegistry {
         Workbench workbench = context.workbench();
         SessionModels models = context.models();
         Pack pack = models.progress().pack().orElseThrow();
-        AssessView view = new AssessView(new AssessViewModel(
+        AssessViewModel model = new AssessViewModel(
                 new AssessServices(workbench.assessments(), workbench.shortAnswerJudge()), pack,
                 models.progress()::snapshot, models.io(), models.slowWork(), workbench.clock(),
-                weekId -> context.navigator().open(CURRICULUM, weekId)), pack, context.links());
+                weekId -> context.navigator().open(CURRICULUM, weekId));
+        models.otherWrites().listen(model::load);
+        AssessView view = new AssessView(model, pack, context.links());
         return new BuiltScreen(view, view::open, () -> { });
     }
 

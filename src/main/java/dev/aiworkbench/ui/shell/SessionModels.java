@@ -2,6 +2,7 @@ package dev.aiworkbench.ui.shell;
 
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.session.Notices;
+import dev.aiworkbench.ui.session.OtherWrites;
 import dev.aiworkbench.ui.session.ProgressModel;
 import dev.aiworkbench.ui.session.ServerStatusModel;
 import dev.aiworkbench.ui.session.ThemePreference;
@@ -16,26 +17,30 @@ import dev.aiworkbench.ui.tasks.SessionTasks;
  *                   reaches it
  * @param slowWork   threads for work that may take long (model calls, runs, labs), so it never holds up the
  *                   writes on {@code io} or each other
+ * @param otherWrites tells the screens when other processes wrote to the data folder, so they read it again
  */
 public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
-                            ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork) implements AutoCloseable {
+                            ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork, OtherWrites otherWrites)
+        implements AutoCloseable {
 
     /**
      * Takes no new work from the screens, which are going; what they started or queued (a note being saved) still
      * runs. Returns at once, so the FX thread may call it.
      */
     public void stopTakingWork() {
+        otherWrites.stopTelling();
         io.close();
         slowWork.shutdown();
     }
 
     /**
-     * Stops the server watch and waits a moment for the slow work; the app is closing, or the session is. Blocks, so
-     * not on the FX thread. The io worker behind {@link #io()} is its opener's to close.
+     * Stops the server and database watches and waits a moment for the slow work; the app is closing, or the session
+     * is. Blocks, so not on the FX thread. The io worker behind {@link #io()} is its opener's to close.
      */
     @Override
     public void close() {
         stopTakingWork();
+        otherWrites.close();
         server.close();
         slowWork.close();
     }

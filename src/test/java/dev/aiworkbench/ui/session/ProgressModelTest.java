@@ -98,4 +98,25 @@ class ProgressModelTest {
         assertThat(notices.error()).isEqualTo("Something went wrong; the log in " + data.resolve("logs")
                 + " has the details.");
     }
+
+    @Test
+    void refreshes_asked_for_while_one_waits_are_answered_by_that_one_read() throws Exception {
+        fixture = WorkbenchFixture.open(data, clock);
+        dev.aiworkbench.testing.DeferredTaskExecutor worker = new dev.aiworkbench.testing.DeferredTaskExecutor();
+        ProgressModel progress = new ProgressModel(fixture.workbench().progress(), fixture.workbench().pack(), clock,
+                fixture.progress().snapshot(), worker, fixture.notices());
+        Week week = fixture.pack().weekNumber(1).orElseThrow();
+
+        progress.refresh();
+        progress.refresh();
+        progress.refresh();
+        assertThat(worker.held()).isEqualTo(1);
+        fixture.workbench().progress().mark(fixture.pack(), week.tasks().get(0).id(), TaskState.DONE);
+        worker.runNext();
+
+        assertThat(progress.snapshot().state(week.tasks().get(0).id())).isEqualTo(TaskState.DONE);
+        // once that read has started, the next request reads again
+        progress.refresh();
+        assertThat(worker.held()).isEqualTo(1);
+    }
 }
