@@ -9,6 +9,7 @@ import dev.aiworkbench.eval.report.MarkdownReportWriter;
 import dev.aiworkbench.eval.run.EvalExecution;
 import dev.aiworkbench.eval.run.EvalOptions;
 import dev.aiworkbench.eval.run.EvalRun;
+import dev.aiworkbench.eval.run.Shard;
 import dev.aiworkbench.eval.run.Variant;
 import dev.aiworkbench.eval.stats.GateSpec;
 import dev.aiworkbench.eval.suite.BundledSuites;
@@ -74,6 +75,11 @@ final class EvalCommand {
                 + "repeating its finished cases.")
         String resume;
 
+        @Option(names = "--shard", paramLabel = "K/N", description = "Run only part K of N of the items (those whose "
+                + "index i, in the suite's order, has i % N = K-1), so N jobs can split a suite; each part is stored "
+                + "as a run of its own, compared with the same part of earlier runs.")
+        String shard;
+
         @Option(names = {"-o", "--output"}, paramLabel = "<results.json>", description = "Write the report as JSON.")
         Path json;
 
@@ -95,7 +101,7 @@ final class EvalCommand {
                 Optional<GateSpec> gateSpec = gate || suite.gate().isPresent()
                         ? Optional.of(suite.gate().orElse(GateSpec.defaults())) : Optional.empty();
                 EvalOptions options = options(suite);
-                checkInputs(workbench, suite, variants, gateSpec);
+                checkInputs(workbench, suite, variants, gateSpec, options.shard());
                 boolean blocked = false;
                 for (int i = 0; i < variants.size(); i++) {
                     EvalReport report = runOne(workbench, suite, variants.get(i), options, gateSpec);
@@ -123,7 +129,7 @@ final class EvalCommand {
             try {
                 return new EvalOptions(concurrency == null ? suite.maxConcurrency() : concurrency,
                         repeat == null ? suite.repeat() : repeat, retries, Duration.ofSeconds(timeoutSeconds),
-                        Optional.ofNullable(resume));
+                        Optional.ofNullable(resume), Optional.ofNullable(shard).map(Shard::parse));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
             }
@@ -134,11 +140,11 @@ final class EvalCommand {
          * path costs nothing; the checks that need the run itself (its fingerprint) stay where they are.
          */
         private void checkInputs(Workbench workbench, EvalSuite suite, List<Variant> variants,
-                                 Optional<GateSpec> gateSpec) {
+                                 Optional<GateSpec> gateSpec, Optional<Shard> part) {
             try {
                 workbench.evalReporter().checkBaseline(gateSpec, Optional.ofNullable(baseline));
                 if (resume != null) {
-                    workbench.evalRunner().checkResume(suite, variants.get(0), resume);
+                    workbench.evalRunner().checkResume(suite, variants.get(0), part, resume);
                 }
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
@@ -179,8 +185,9 @@ final class EvalCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
             }
-            err().printf(Locale.ROOT, "Run %s: %s on %s, %d cases, %d at a time%n", execution.run().id(),
-                    execution.run().promptLabel(), execution.run().model(), execution.run().totalCases(),
+            err().printf(Locale.ROOT, "Run %s: %s on %s%s, %d cases, %d at a time%n", execution.run().id(),
+                    execution.run().promptLabel(), execution.run().model(),
+                    options.shard().map(part -> ", shard " + part).orElse(""), execution.run().totalCases(),
                     options.concurrency());
             Thread hook = new Thread(execution::cancel, "cancel-eval");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -305,6 +312,7 @@ final class EvalCommand {
                         item.put("items", run.items());
                         item.put("passRate", run.passRate());
                         item.put("gate", run.gateDecision());
+                        item.put("shard", Shard.ofKey(run.suiteKey()).map(Shard::toString).orElse(null));
                         list.add(item);
                     }
                     out().println(Json.write(list));
@@ -314,10 +322,10 @@ final class EvalCommand {
                     out().println("No eval runs yet; start one with `workbench eval run <suite.yaml>`.");
                 }
                 for (EvalRun run : runs) {
-                    out().printf(Locale.ROOT, "%-26s %-9s %6s  %-5s  %s · %s · %s%n", run.id(), run.state().id(),
+                    out().printf(Locale.ROOT, "%-26s %-9s %6s  %-5s  %s · %s · %s%s%n", run.id(), run.state().id(),
                             run.passRate() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", run.passRate() * 100),
                             run.gateDecision() == null ? "" : run.gateDecision(), run.suiteFile(), run.promptLabel(),
-                            run.model());
+                            run.model(), Shard.ofKey(run.suiteKey()).map(part -> " · shard " + part).orElse(""));
                 }
                 return Cli.OK;
             }

@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param retries        extra attempts after a connection error, a 429 or a 5xx
  * @param requestTimeout for one model answer
  * @param resume         a run to continue instead of starting a new one
+ * @param shard          the part of the suite's items to run, when a CI job runs one of several in parallel
  */
-public record EvalOptions(int concurrency, int repeat, int retries, Duration requestTimeout, Optional<String> resume) {
+public record EvalOptions(int concurrency, int repeat, int retries, Duration requestTimeout, Optional<String> resume,
+                          Optional<Shard> shard) {
     public static final int DEFAULT_RETRIES = 3;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
@@ -27,5 +29,11 @@ public record EvalOptions(int concurrency, int repeat, int retries, Duration req
             throw new IllegalArgumentException("retries must be between 0 and 10, not " + retries);
         }
         resume = resume == null ? Optional.empty() : resume;
+        shard = shard == null ? Optional.empty() : shard;
+    }
+
+    /** Options for the whole suite. */
+    public EvalOptions(int concurrency, int repeat, int retries, Duration requestTimeout, Optional<String> resume) {
+        this(concurrency, repeat, retries, requestTimeout, resume, Optional.empty());
     }
 }

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Queue;
 import java.util.Set;
@@ -82,16 +83,18 @@ public final class EvalRunner {
      * @throws ModelServerException     the server cannot be reached, or lacks the model or a judge model
      * @throws IllegalArgumentException a resume that does not fit (unknown run, or something it measured changed)
      */
-    public EvalExecution start(EvalSuite suite, Variant variant, EvalOptions options, EvalProgress progress)
+    public EvalExecution start(EvalSuite whole, Variant variant, EvalOptions options, EvalProgress progress)
             throws ModelServerException {
+        EvalSuite suite = options.shard().map(shard -> shard.of(whole)).orElse(whole);
         PromptSource prompt = variant.prompt(suite);
         ProviderSpec provider = variant.provider(suite);
         Map<String, String> digests = digests(suite, provider);
         // The options as sent, so a saved prompt's new version with other options is not resumable into.
         Fingerprint fingerprint = Fingerprint.of(prompt.template(), prompt.system(), suite.tests(),
                 CaseRunner.sentOptions(prompt, provider), digests.get(provider.model()));
-        EvalRun run = options.resume().isPresent() ? resumable(options.resume().get(), fingerprint, variant, suite)
-                : newRun(suite, variant, fingerprint, options);
+        String key = key(whole, variant, options.shard());
+        EvalRun run = options.resume().isPresent() ? resumable(options.resume().get(), fingerprint, key)
+                : newRun(suite, key, variant, fingerprint, options);
         Set<String> kept = options.resume().isPresent() ? store.caseKeys(run.id()) : Set.of();
         if (options.resume().isPresent()) {
             store.reopen(run.id());
@@ -104,10 +107,16 @@ public final class EvalRunner {
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
     }
 
-    private EvalRun newRun(EvalSuite suite, Variant variant, Fingerprint fingerprint, EvalOptions options) {
+    /** The key a run's baselines are found by: a shard's are the same shard's runs. */
+    private static String key(EvalSuite whole, Variant variant, Optional<Shard> shard) {
+        String key = variant.suiteKey(whole);
+        return shard.map(s -> s.key(key)).orElse(key);
+    }
+
+    private EvalRun newRun(EvalSuite suite, String key, Variant variant, Fingerprint fingerprint, EvalOptions options) {
         Instant now = clock.instant();
         String id = "run-" + RUN_ID.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        return new EvalRun(id, variant.suiteKey(suite), suite.file().toString(), suite.description(),
+        return new EvalRun(id, key, suite.file().toString(), suite.description(),
                 variant.prompt(suite).label(), variant.provider(suite).id(), variant.provider(suite).model(), fingerprint,
                 options.repeat(), suite.tests().size() * options.repeat(), RunState.RUNNING, now, null, null, null, null,
                 null, null, null, null);
@@ -120,23 +129,32 @@ public final class EvalRunner {
      * @throws IllegalArgumentException a resume that does not fit
      */
     public void checkResume(EvalSuite suite, Variant variant, String runId) {
-        resumableRun(runId, variant, suite);
+        checkResume(suite, variant, Optional.empty(), runId);
     }
 
-    private EvalRun resumableRun(String runId, Variant variant, EvalSuite suite) {
+    /** As {@link #checkResume(EvalSuite, Variant, String)}, for a run of one shard: it must be of the same shard. */
+    public void checkResume(EvalSuite suite, Variant variant, Optional<Shard> shard, String runId) {
+        resumableRun(runId, key(suite, variant, shard));
+    }
+
+    private EvalRun resumableRun(String runId, String key) {
         EvalRun run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("There is no run '" + runId
                 + "'; `workbench eval runs` lists them."));
         if (run.state() == RunState.FINISHED) {
             throw new IllegalArgumentException("Run " + runId + " already finished; there is nothing to resume.");
         }
-        if (!run.suiteKey().equals(variant.suiteKey(suite))) {
+        if (!Shard.wholeKey(run.suiteKey()).equals(Shard.wholeKey(key))) {
             throw new IllegalArgumentException("Run " + runId + " belongs to another suite (" + run.suiteFile() + ").");
+        }
+        if (!run.suiteKey().equals(key)) {
+            throw new IllegalArgumentException("Run " + runId + " ran " + Shard.describe(run.suiteKey()) + ", not "
+                    + Shard.describe(key) + "; resume it with the --shard it was started with.");
         }
         return run;
     }
 
-    private EvalRun resumable(String runId, Fingerprint now, Variant variant, EvalSuite suite) {
-        EvalRun run = resumableRun(runId, variant, suite);
+    private EvalRun resumable(String runId, Fingerprint now, String key) {
+        EvalRun run = resumableRun(runId, key);
         if (!run.fingerprint().sameRun(now)) {
             throw new IllegalArgumentException("Run " + runId + " cannot be resumed: " + changed(run.fingerprint(), now)
                     + " changed since it started, so its cases would not be comparable. Start a new run instead.");
