@@ -116,6 +116,23 @@ class CurriculumViewModelTest {
     }
 
     @Test
+    void when_others_wrote_the_labs_shown_are_read_again_and_none_when_none_are_shown() throws Exception {
+        List<String> reads = new ArrayList<>();
+        CurriculumViewModel model = model(() -> {
+            reads.add("labs");
+            return fixture.workbench().labs();
+        });
+        model.othersWrote();
+        assertThat(reads).as("no week with a lab was shown yet").isEmpty();
+        model.loadLabProgress(List.of("fastapi-typed-service"));
+
+        model.othersWrote();
+
+        assertThat(reads).hasSize(2);
+        assertThat(model.labProgress()).containsExactly(Map.entry("fastapi-typed-service", "not started"));
+    }
+
+    @Test
     void labs_that_cannot_be_read_put_their_sentence_on_the_error_bar() {
         CurriculumViewModel model = model(() -> {
             throw new IllegalStateException("The labs could not be read; see the log.");

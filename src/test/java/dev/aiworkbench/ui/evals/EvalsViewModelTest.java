@@ -308,6 +308,28 @@ class EvalsViewModelTest {
     }
 
     @Test
+    void a_run_finished_elsewhere_joins_the_trend_when_others_wrote_and_the_shown_report_stays() throws Exception {
+        EvalsViewModel model = model();
+        Path suite = writeSuite("capitals", SUITE);
+        open(model, suite);
+        model.run().start();
+        String shownRun = model.shownReport().orElseThrow().run().id();
+        answers.put("Italy", "Rome");
+
+        // as `workbench eval run` in CI would: the runner, not this screen
+        EvalsViewModel elsewhere = model();
+        open(elsewhere, suite);
+        elsewhere.run().start();
+        assertThat(model.history().trend()).as("not read yet").hasSize(1);
+        model.history().othersWrote();
+
+        assertThat(model.history().trend()).hasSize(2);
+        assertThat(model.history().trend().get(1).passRate()).isCloseTo(5 / 6.0, within(1e-9));
+        assertThat(model.history().baselines()).hasSize(3);
+        assertThat(model.shownReport().orElseThrow().run().id()).isEqualTo(shownRun);
+    }
+
+    @Test
     void a_cancelled_run_is_resumed_without_repeating_its_kept_cases() throws Exception {
         fake.firstTokenDelay(Duration.ofMillis(100));
         EvalsViewModel model = model();

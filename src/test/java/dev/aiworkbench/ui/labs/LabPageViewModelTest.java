@@ -155,6 +155,25 @@ class LabPageViewModelTest {
     }
 
     @Test
+    void aCheckMadeElsewhereShowsOnThePageAndTheListWhenOthersWrote() throws IOException {
+        trustAndStart();
+        Files.writeString(fixture.workspace().resolve("notes.md"), "We index the runbooks in Qdrant.\n");
+        boolean notesGuideOpen = step("notes").guideExpandedProperty().get();
+
+        // as `workbench lab check` in a terminal would: the labs service, not this page
+        fixture.labs.check(PracticeLabs.LAB, java.util.Optional.of("notes"));
+        assertThat(step("notes").resultProperty("notes-written").get()).as("not read yet").isNull();
+        labs.othersWrote();
+
+        assertThat(step("notes").resultProperty("notes-written").get().status()).isEqualTo(CheckStatus.PASS);
+        assertThat(page.progressTextProperty().get()).isEqualTo("Week 3 · lab: 1 of 2 checks pass");
+        assertThat(labs.entries()).filteredOn(e -> e.lab().id().equals(PracticeLabs.LAB)).singleElement()
+                .extracting(LabEntry::status).isEqualTo("Week 3 · 1 of 2 checks pass");
+        assertThat(step("notes").guideExpandedProperty().get()).as("the guides stay as the learner left them")
+                .isEqualTo(notesGuideOpen);
+    }
+
+    @Test
     void revealingTheSolutionSaysWhatItWroteAndKeptAndThenEveryCheckPasses() throws IOException {
         trustAndStart();
         page.checkAll();

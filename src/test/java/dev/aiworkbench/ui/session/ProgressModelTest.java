@@ -3,6 +3,7 @@ package dev.aiworkbench.ui.session;
 import dev.aiworkbench.curriculum.Week;
 import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.progress.TaskState;
+import dev.aiworkbench.testing.DeferredTaskExecutor;
 import dev.aiworkbench.testing.MutableClock;
 import dev.aiworkbench.testing.WorkbenchFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +103,7 @@ class ProgressModelTest {
     @Test
     void refreshes_asked_for_while_one_waits_are_answered_by_that_one_read() throws Exception {
         fixture = WorkbenchFixture.open(data, clock);
-        dev.aiworkbench.testing.DeferredTaskExecutor worker = new dev.aiworkbench.testing.DeferredTaskExecutor();
+        DeferredTaskExecutor worker = new DeferredTaskExecutor();
         ProgressModel progress = new ProgressModel(fixture.workbench().progress(), fixture.workbench().pack(), clock,
                 fixture.progress().snapshot(), worker, fixture.notices());
         Week week = fixture.pack().weekNumber(1).orElseThrow();
