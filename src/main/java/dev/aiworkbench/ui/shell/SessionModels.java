@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.shell;
 
 import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.session.BudgetAlerts;
 import dev.aiworkbench.ui.session.Notices;
 import dev.aiworkbench.ui.session.ProgressModel;
 import dev.aiworkbench.ui.session.ServerStatusModel;
@@ -11,6 +12,7 @@ import dev.aiworkbench.ui.tasks.SessionTasks;
 /**
  * The models every screen may share once the workbench is open, and the executors they run on.
  *
+ * @param budgets    the watch on the learner's budgets, which raises the shell's alert when one is crossed
  * @param savedTheme the theme the learner last chose, to open with
  * @param io         the serial worker for disk and database work, in the order the learner acted, as this session
  *                   reaches it
@@ -18,13 +20,15 @@ import dev.aiworkbench.ui.tasks.SessionTasks;
  *                   writes on {@code io} or each other
  */
 public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
-                            ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork) implements AutoCloseable {
+                            BudgetAlerts budgets, ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork)
+        implements AutoCloseable {
 
     /**
      * Takes no new work from the screens, which are going; what they started or queued (a note being saved) still
      * runs. Returns at once, so the FX thread may call it.
      */
     public void stopTakingWork() {
+        budgets.close();
         io.close();
         slowWork.shutdown();
     }
