@@ -16,6 +16,8 @@ public final class BudgetStripViewModel {
 
     private final Runnable recheck;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
+    // One read-only view, kept: a view made per call is held weakly by the list, so its listeners could vanish.
+    private final ObservableList<Tile> shown = FXCollections.unmodifiableObservableList(tiles);
 
     /**
      * @param statuses the session's last check ({@code BudgetAlerts.statusesProperty()})
@@ -37,7 +39,7 @@ public final class BudgetStripViewModel {
     }
 
     public ObservableList<Tile> tiles() {
-        return FXCollections.unmodifiableObservableList(tiles);
+        return shown;
     }
 
     /**

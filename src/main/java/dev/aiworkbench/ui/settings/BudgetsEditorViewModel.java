@@ -35,6 +35,9 @@ public final class BudgetsEditorViewModel {
     private final Runnable recheck;
     private final ObservableList<Budget> list = FXCollections.observableArrayList();
     private final ObservableList<String> scopes = FXCollections.observableArrayList();
+    // Read-only views made once: a view made per call is held weakly by its list, so its listeners could vanish.
+    private final ObservableList<Budget> shownList = FXCollections.unmodifiableObservableList(list);
+    private final ObservableList<String> shownScopes = FXCollections.unmodifiableObservableList(scopes);
     private final ObjectProperty<BudgetKind> kind = new SimpleObjectProperty<>(BudgetKind.DAILY_COST);
     private final StringProperty scope = new SimpleStringProperty("");
     private final StringProperty threshold = new SimpleStringProperty("");
@@ -141,12 +144,12 @@ public final class BudgetsEditorViewModel {
     }
 
     public ObservableList<Budget> budgets() {
-        return FXCollections.unmodifiableObservableList(list);
+        return shownList;
     }
 
     /** The models or suites the chosen kind can watch. */
     public ObservableList<String> scopes() {
-        return FXCollections.unmodifiableObservableList(scopes);
+        return shownScopes;
     }
 
     public ObjectProperty<BudgetKind> kindProperty() {
