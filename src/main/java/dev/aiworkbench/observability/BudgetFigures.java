@@ -7,9 +7,10 @@ final class BudgetFigures {
     private BudgetFigures() {
     }
 
-    /** Cents for amounts of a dollar or more, four places below (local models cost fractions of a cent). */
+    /** Whole cents as cents ($0.50), smaller amounts to four places (a local model's call costs a fraction of one). */
     static String usd(double usd) {
-        return String.format(Locale.ROOT, Math.abs(usd) >= 1 ? "%.2f" : "%.4f", usd);
+        boolean cents = Math.abs(usd * 100 - Math.rint(usd * 100)) < 1e-9;
+        return String.format(Locale.ROOT, cents || Math.abs(usd) >= 100 ? "%.2f" : "%.4f", usd);
     }
 
     static String ms(double ms) {

@@ -84,13 +84,13 @@ class BudgetChecksTest {
         assertThat(over.value()).isCloseTo(0.75, within(1e-12));
         assertThat(over.limit()).isEqualTo(0.70);
         assertThat(over.crossed()).isTrue();
-        assertThat(over.sentence()).isEqualTo("Today's model calls cost $0.7500, over your budget of $0.7000 a day. "
+        assertThat(over.sentence()).isEqualTo("Today's model calls cost $0.75, over your budget of $0.70 a day. "
                 + "The Observability screen shows which feature and model spent it.");
-        assertThat(over.figures()).isEqualTo("$0.7500 of $0.7000");
+        assertThat(over.figures()).isEqualTo("$0.75 of $0.70");
 
         BudgetStatus within = only(Budget.dailyCost(0.80));
         assertThat(within.crossed()).isFalse();
-        assertThat(within.sentence()).isEqualTo("Today's model calls cost $0.7500, within your budget of $0.8000 a day.");
+        assertThat(within.sentence()).isEqualTo("Today's model calls cost $0.75, within your budget of $0.80 a day.");
     }
 
     @Test
@@ -183,6 +183,15 @@ class BudgetChecksTest {
         workbench = open();
         assertThat(workbench.budgets().list()).isEmpty();
         assertThat(workbench.budgets().check()).isEmpty();
+    }
+
+    @Test
+    void figuresShowWholeCentsAsCentsAndFractionsOfACentToFourPlaces() {
+        assertThat(new BudgetStatus(Budget.dailyCost(0.01), 0.0042, 0.01, false, "").figures())
+                .isEqualTo("$0.0042 of $0.01");
+        assertThat(new BudgetStatus(Budget.dailyCost(2), 12.5, 2.0, true, "").figures()).isEqualTo("$12.50 of $2.00");
+        assertThat(new BudgetStatus(Budget.faithfulnessFloor("s", 0.8), 0.5, 0.8, true, "").figures())
+                .isEqualTo("0.50, floor 0.80");
     }
 
     @Test

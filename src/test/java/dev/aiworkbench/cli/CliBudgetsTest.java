@@ -59,7 +59,7 @@ class CliBudgetsTest {
         assertThat(cost.path("scope").isNull()).isTrue();
         assertThat(cost.path("value").asDouble()).isCloseTo(0.75, within(1e-12));
         assertThat(cost.path("crossed").asBoolean()).isTrue();
-        assertThat(cost.path("message").asText()).startsWith("Today's model calls cost $0.7500, over your budget");
+        assertThat(cost.path("message").asText()).startsWith("Today's model calls cost $0.75, over your budget");
         JsonNode ttft = json.path("budgets").get(1);
         assertThat(ttft.path("scope").asText()).isEqualTo("llama3.2");
         assertThat(ttft.path("value").asDouble()).isCloseTo(390, within(1e-9));
@@ -74,7 +74,7 @@ class CliBudgetsTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(Cli.OK);
         assertThat(run.outLines()).containsExactly(
-                "ok       Daily cost ($1.00 a day): Today's model calls cost $0.7500, within your budget of $1.00 a day.",
+                "ok       Daily cost ($1.00 a day): Today's model calls cost $0.75, within your budget of $1.00 a day.",
                 "ok       p95 time to first token, all models (1000 ms): p95 time to first token for all models over the "
                         + "last 24 hours is 390 ms, within your budget of 1000 ms.",
                 "All 2 budget(s) hold.");

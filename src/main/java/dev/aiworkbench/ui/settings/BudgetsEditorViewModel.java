@@ -136,7 +136,7 @@ public final class BudgetsEditorViewModel {
     public String describe(Budget budget) {
         String line = budget.label() + ": " + budget.limitText();
         return statuses.getValue().stream().filter(s -> s.budget().equals(budget)).findFirst()
-                .map(s -> line + (s.crossed() ? " · CROSSED" : " · holds")).orElse(line);
+                .map(s -> line + (s.crossed() ? " · CROSSED (" : " · holds (") + s.figures() + ")").orElse(line);
     }
 
     private void failed(Throwable failure) {

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
@@ -41,6 +42,7 @@ final class MessageBar extends VBox {
         HBox.setHgrow(alert, Priority.ALWAYS);
         alert.setMaxWidth(Double.MAX_VALUE);
         alertRow.setAlignment(Pos.CENTER_LEFT);
+        alertRow.setPadding(new Insets(0, 12, 0, 0));
         alertRow.managedProperty().bind(alertRow.visibleProperty());
         alertRow.setVisible(false);
         hide(error);

@@ -169,7 +169,7 @@ class ObservabilitySettingsViewModelTest {
 
         statuses.set(List.of(new BudgetStatus(Budget.faithfulnessFloor("rag.yaml", 0.8), 0.7, 0.8, true, "Below.")));
         assertThat(editor.describe(Budget.faithfulnessFloor("rag.yaml", 0.8)))
-                .isEqualTo("Faithfulness of rag.yaml: 0.80 · CROSSED");
+                .isEqualTo("Faithfulness of rag.yaml: 0.80 · CROSSED (0.70, floor 0.80)");
         editor.remove(Budget.ttftP95(null, 1500));
         assertThat(editor.budgets()).containsExactly(Budget.faithfulnessFloor("rag.yaml", 0.8));
         assertThat(rechecks[0]).isEqualTo(3);
