@@ -1,6 +1,7 @@
 package dev.aiworkbench.observability;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A limit the learner set on what the workbench's calls and evals may come to.
@@ -66,7 +67,7 @@ public record Budget(BudgetKind kind, String scope, double threshold) {
 
     /** Whether the two watch the same thing (the same kind and scope), whatever their limits. */
     public boolean sameWatchAs(Budget other) {
-        return kind == other.kind && java.util.Objects.equals(scope, other.scope);
+        return kind == other.kind && Objects.equals(scope, other.scope);
     }
 
     /** e.g. "Daily cost", "p95 time to first token, llama3.2", "Faithfulness of rag.yaml". */
