@@ -28,6 +28,7 @@ import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
+import dev.aiworkbench.observability.Budgets;
 import dev.aiworkbench.observability.CallPricing;
 import dev.aiworkbench.observability.Observability;
 import dev.aiworkbench.observability.SettingValues;
@@ -97,6 +98,7 @@ public final class Workbench implements AutoCloseable {
     private final EvalStore evals;
     private final SqliteVerdictCache judgeVerdicts;
     private final Observability observability;
+    private final Budgets budgets;
     private final Optional<String> ollamaOverride;
     private ModelGateway gateway;
     private Labs labs;
@@ -122,6 +124,8 @@ public final class Workbench implements AutoCloseable {
         this.judgeVerdicts = new SqliteVerdictCache(database, clock);
         this.observability = Observability.open(database, settingValues(settings), this::callPricing, this::suitePassRates, clock,
                 AppInfo.version());
+        this.budgets = new Budgets(settingValues(settings), observability.stats(),
+                new EvalSuiteQualities(new EvalHistory(evals)), clock);
         this.playground = new Playground(() -> models(CallFeature.PLAYGROUND), runs, prices);
         this.ollamaOverride = ollamaOverride;
     }
@@ -419,6 +423,11 @@ public final class Workbench implements AutoCloseable {
      */
     public Observability observability() {
         return observability;
+    }
+
+    /** The budgets the learner set on cost, latency and eval quality, and their check. */
+    public Budgets budgets() {
+        return budgets;
     }
 
     private static SettingValues settingValues(SettingsStore settings) {

@@ -40,6 +40,20 @@ public final class EvalHistory {
         return store.latestFinished();
     }
 
+    /**
+     * The run a gate compares {@code run} with by default: the suite's newest other finished run that passed its gate
+     * and graded the same way ({@code last-passed}).
+     */
+    public Optional<EvalRun> defaultBaseline(EvalRun run) {
+        return store.lastPassed(run.suiteKey(), run.fingerprint().assertionsHash(), run.id());
+    }
+
+    /** The newest point of one quality series of a suite, over all its runs; empty when no run has the measure. */
+    public Optional<QualityPoint> latest(String suiteKey, QualityMeasure measure) {
+        List<QualityPoint> points = quality(suiteKey, measure, Instant.EPOCH, END_OF_TIME);
+        return points.isEmpty() ? Optional.empty() : Optional.of(points.get(points.size() - 1));
+    }
+
     /** How many cases of the run are kept, without reading them. */
     public int caseCount(String runId) {
         return store.caseCount(runId);

@@ -262,6 +262,7 @@ public final class EvalRunModel {
 
     private void finished(Active run, EvalRun done, Throwable failure) {
         end(run);
+        services.runEnded().run();
         String id = run.execution.run().id();
         int kept = run.byItem.values().stream().mapToInt(List::size).sum();
         int total = run.execution.run().totalCases();
@@ -297,6 +298,7 @@ public final class EvalRunModel {
             update();
             screen.setStatus(finishedLine(id, report, took) + (note == null ? "" : " " + note),
                     report.blocked() || note != null);
+            services.runEnded().run();
         }, problem -> {
             scoring = false;
             screen.setStatus("Run " + id + " finished, but its report could not be made: "

@@ -26,7 +26,8 @@ import java.nio.file.Path;
 
 /**
  * Theme, the plan's start date and weekly hours, the Ollama server's address, the price table the
- * playground quotes costs from, the curriculum packs, where the data lives and its backups.
+ * playground quotes costs from, the curriculum packs, observability (metrics, spans, retention, budgets), where the
+ * data lives and its backups.
  */
 public final class SettingsView extends ScrollPane implements FocusableScreen {
     private final SettingsViewModel model;
@@ -40,8 +41,10 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
      * @param prices        the Models screen's editor for the price table
      * @param packs         the built-in and installed packs with install, use and remove
      * @param backups       the list of database backups with its actions
+     * @param observability /metrics, span export, retention of call records and the budgets
      */
-    public SettingsView(SettingsViewModel model, Node serverAddress, Node prices, Node packs, Node backups) {
+    public SettingsView(SettingsViewModel model, Node serverAddress, Node prices, Node packs, Node backups,
+                        Node observability) {
         this.model = model;
         setId("settings");
         setFitToWidth(true);
@@ -65,6 +68,7 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
         body.getChildren().add(section("Local models", serverAddress));
         body.getChildren().add(section("Prices", prices));
         body.getChildren().add(section("Packs", packs));
+        body.getChildren().add(section("Observability", observability));
         body.getChildren().add(section("Data", data()));
         body.getChildren().add(section("Backups", backups));
         setContent(body);

@@ -25,6 +25,7 @@ import dev.aiworkbench.ui.models.PriceTableEditor;
 import dev.aiworkbench.ui.models.ServerAddressForm;
 import dev.aiworkbench.ui.playground.PlaygroundView;
 import dev.aiworkbench.ui.playground.PlaygroundViewModel;
+import dev.aiworkbench.ui.session.BudgetAlerts;
 import dev.aiworkbench.ui.session.Notices;
 import dev.aiworkbench.ui.session.OtherWrites;
 import dev.aiworkbench.ui.session.ProgressModel;
@@ -33,6 +34,9 @@ import dev.aiworkbench.ui.session.ThemePreference;
 import dev.aiworkbench.ui.settings.BackupOperations;
 import dev.aiworkbench.ui.settings.BackupsSection;
 import dev.aiworkbench.ui.settings.BackupsViewModel;
+import dev.aiworkbench.ui.settings.BudgetsEditorViewModel;
+import dev.aiworkbench.ui.settings.ObservabilitySection;
+import dev.aiworkbench.ui.settings.ObservabilitySettingsViewModel;
 import dev.aiworkbench.ui.settings.PacksSection;
 import dev.aiworkbench.ui.settings.PacksViewModel;
 import dev.aiworkbench.ui.settings.SettingsView;
@@ -134,7 +138,21 @@ public final class ScreenRegistry {
         FxTaskExecutor slowWork = FxTaskExecutor.pooled("workbench-work");
         OtherWrites otherWrites = new OtherWrites(workbench::watchOtherWrites, io);
         otherWrites.listen(progress::refresh);
-        return new SessionModels(progress, server, notices, theme, savedTheme, io, slowWork, otherWrites);
+        startSavedMetrics(workbench, notices);
+        // On the slow pool: a check over a large call record must not hold up the learner's writes on io.
+        BudgetAlerts budgets = new BudgetAlerts(workbench.budgets()::check, slowWork);
+        budgets.start(BudgetAlerts.EVERY);
+        return new SessionModels(progress, server, notices, theme, budgets, savedTheme, io, slowWork, otherWrites);
+    }
+
+    /** Serves /metrics again if the learner turned it on in Settings; a taken port is said in the error bar. */
+    private static void startSavedMetrics(Workbench workbench, Notices notices) {
+        try {
+            workbench.observability().startSavedMetrics();
+        } catch (RuntimeException e) {
+            notices.report(new IllegalStateException(ObservabilitySettingsViewModel.portTaken(
+                    workbench.observability().savedMetricsPort().orElse(0)), e));
+        }
     }
 
     private static BuiltScreen today(ScreenContext context) {
@@ -172,7 +190,8 @@ public final class ScreenRegistry {
     private static BuiltScreen evals(ScreenContext context) {
         Workbench workbench = context.workbench();
         EvalsView view = new EvalsView(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
-                workbench.evalReporter(), workbench.evalHistory(), workbench.dataFolder().path().resolve("evals")),
+                workbench.evalReporter(), workbench.evalHistory(), workbench.dataFolder().path().resolve("evals"),
+                context.models().budgets()::checkNow),
                 workbench.zone(), context.models().slowWork());
         context.models().otherWrites().listen(view::othersWrote);
         return BuiltScreen.of(view);
@@ -213,7 +232,10 @@ public final class ScreenRegistry {
                 new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
                 new PacksSection(new PacksViewModel(workbench.installedPacks(), models.io(),
                         models.progress().pack().map(Pack::info), context.packSwitch())),
-                new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone()))));
+                new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone())),
+                new ObservabilitySection(new ObservabilitySettingsViewModel(workbench.observability(), workbench.clock(),
+                        models.io()), new BudgetsEditorViewModel(workbench.budgets(), models.io(),
+                        models.budgets().statusesProperty(), models.budgets()::checkNow))));
     }
 
     private static KeyCombination shortcut(KeyCode key) {

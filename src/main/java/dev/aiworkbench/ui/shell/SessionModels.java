@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.shell;
 
 import dev.aiworkbench.ui.common.ThemeChoice;
+import dev.aiworkbench.ui.session.BudgetAlerts;
 import dev.aiworkbench.ui.session.Notices;
 import dev.aiworkbench.ui.session.OtherWrites;
 import dev.aiworkbench.ui.session.ProgressModel;
@@ -12,6 +13,7 @@ import dev.aiworkbench.ui.tasks.SessionTasks;
 /**
  * The models every screen may share once the workbench is open, and the executors they run on.
  *
+ * @param budgets    the watch on the learner's budgets, which raises the shell's alert when one is crossed
  * @param savedTheme the theme the learner last chose, to open with
  * @param io         the serial worker for disk and database work, in the order the learner acted, as this session
  *                   reaches it
@@ -20,7 +22,8 @@ import dev.aiworkbench.ui.tasks.SessionTasks;
  * @param otherWrites tells the screens when other processes wrote to the data folder, so they read it again
  */
 public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
-                            ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork, OtherWrites otherWrites)
+                            BudgetAlerts budgets, ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork,
+                            OtherWrites otherWrites)
         implements AutoCloseable {
 
     /**
@@ -29,6 +32,7 @@ public record SessionModels(ProgressModel progress, ServerStatusModel server, No
      */
     public void stopTakingWork() {
         otherWrites.stopTelling();
+        budgets.close();
         io.close();
         slowWork.shutdown();
     }

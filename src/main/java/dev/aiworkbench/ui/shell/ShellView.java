@@ -49,6 +49,8 @@ import java.util.Optional;
  * and notices on top, and an overlay layer for help and dialogs. The screens come from {@link ScreenRegistry}.
  */
 public final class ShellView extends StackPane {
+    /** The screen a budget alert opens (the Observability dashboard, which shows every budget). */
+    static final String OBSERVABILITY = "observability";
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     private static final KeyCombination GO_TO_NEXT = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
@@ -175,6 +177,8 @@ public final class ShellView extends StackPane {
         navigation.getChildren().add(navigation.getChildren().size() - 2, serverIndicator);
         applyTheme(models.savedTheme(), false);
         messages.bindError(models.notices().errorProperty(), models.notices()::clearError);
+        messages.bindAlert(models.budgets().alertProperty(), models.budgets()::dismiss,
+                () -> navigate(OBSERVABILITY));
         boolean hasPack = models.progress().pack().isPresent();
         for (ScreenEntry screen : ScreenRegistry.entries()) {
             boolean available = hasPack || !screen.needsPack();
@@ -228,7 +232,8 @@ public final class ShellView extends StackPane {
     }
 
     private boolean available(String screenId) {
-        return context != null && navigationButtons.get(screenId).isVisible();
+        return context != null && navigationButtons.containsKey(screenId)
+                && navigationButtons.get(screenId).isVisible();
     }
 
     public void navigate(String screenId) {

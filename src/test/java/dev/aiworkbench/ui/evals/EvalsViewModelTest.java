@@ -243,6 +243,21 @@ class EvalsViewModelTest {
     }
 
     @Test
+    void the_session_hears_when_a_run_ends_and_again_once_it_is_scored() throws Exception {
+        int[] ended = new int[1];
+        EvalsViewModel model = new EvalsViewModel(new EvalsServices(workbench.suiteLoader(), workbench.evalRunner(),
+                workbench.evalReporter(), workbench.evalHistory(), data.resolve("evals"), () -> ended[0]++),
+                ZoneOffset.UTC, tasks, work -> work);
+        open(model, writeSuite("capitals", SUITE));
+        assertThat(ended[0]).isZero();
+
+        model.run().start();
+
+        assertThat(model.statusProperty().get()).startsWith("Finished ");
+        assertThat(ended[0]).as("once when the run stopped, once when its pass rate was kept").isEqualTo(2);
+    }
+
+    @Test
     void items_whose_repeats_disagree_are_flaky() throws Exception {
         answers.put("Italy", "Rome|Milan");
         EvalsViewModel model = model();
