@@ -56,6 +56,7 @@ public final class FakeAnthropic implements AutoCloseable {
     private final Map<String, List<String>> answers = new LinkedHashMap<>();
     private final List<FakeAnthropicFailure> failures = new ArrayList<>();
     private Integer inputTokens;
+    private int maxPageSize = 1000;
     private Duration tokenDelay = Duration.ZERO;
     private Duration firstTokenDelay = Duration.ZERO;
     private int errorAfter = -1;
@@ -105,6 +106,12 @@ public final class FakeAnthropic implements AutoCloseable {
     /** The input_tokens every answer reports (default: the request body's characters / 4, at least 1). */
     public synchronized FakeAnthropic inputTokens(int count) {
         this.inputTokens = count;
+        return this;
+    }
+
+    /** The most models one page of /v1/models holds, whatever limit the client asks for (the API's is 1000). */
+    public synchronized FakeAnthropic maxPageSize(int size) {
+        this.maxPageSize = size;
         return this;
     }
 
@@ -316,6 +323,7 @@ public final class FakeAnthropic implements AutoCloseable {
         List<String> ids;
         synchronized (this) {
             ids = List.copyOf(answers.keySet());
+            limit = Math.min(limit, maxPageSize);
         }
         int from = query.containsKey("after_id") ? ids.indexOf(query.get("after_id")) + 1 : 0;
         List<String> page = ids.subList(Math.min(from, ids.size()), Math.min(from + limit, ids.size()));
