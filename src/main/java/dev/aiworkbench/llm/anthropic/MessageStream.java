@@ -60,7 +60,7 @@ final class MessageStream implements GenerationCall {
     private final StreamedAnswer answer;
     private volatile Attempt current;
     private volatile Future<?> pendingRetry;
-    private int retries; // only changed by the attempt that settles, one at a time
+    private volatile int retries; // only changed by the attempt that settles, one at a time
 
     MessageStream(Wiring wiring, HttpRequest request, String model, TokenListener listener) {
         this.wiring = wiring;
@@ -248,8 +248,9 @@ final class MessageStream implements GenerationCall {
                     AnthropicWire.ServerError error = answer.error();
                     GenerationFailedException failure = wiring.errors().failedMidStream(error, answer.partialText());
                     if (PASSING_ERRORS.contains(error.type())) {
-                        close();
+                        // the retry is arranged first, so closing this attempt is not taken for a broken stream
                         retryOrFail(NO_HEADERS, failure);
+                        close();
                     } else {
                         fail(failure);
                     }

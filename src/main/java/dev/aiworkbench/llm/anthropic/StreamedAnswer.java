@@ -136,7 +136,7 @@ final class StreamedAnswer {
         return text.toString();
     }
 
-    synchronized GenerationResult result(String reason) {
+    private synchronized GenerationResult result(String reason) {
         Usage usage = AnthropicWire.usage(inputTokens, outputTokens);
         return new GenerationResult(text.toString(), thinking.toString(), model, reason, usage,
                 Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos));
