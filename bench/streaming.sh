@@ -5,8 +5,10 @@
 #   fx   - at 1,000 tokens/s: at most 60 FX updates in any second, no token lost (baseline: one
 #          Platform.runLater per token)
 #   heap - 10,000 streamed chats leave used heap after GC flat (baseline: heap before any chat)
+#   anthropic - time to first token added by the anthropic gateway over a plain JDK HttpClient reading
+#          the same Server-Sent Events from the fake Messages API: < 5 ms median (issue 14)
 #
-#   bench/streaming.sh                 # all three (about 5.5 minutes on 2 cores)
+#   bench/streaming.sh                 # all four (about 6 minutes on 2 cores)
 #   bench/streaming.sh ttft heap       # some of them
 #   BENCH_JAVA_OPTS="-Dttft.rounds=500 -Dfxrate.tokens=10000" bench/streaming.sh
 #
@@ -26,11 +28,11 @@ OUT=target/bench
 mkdir -p "$OUT"
 
 BENCHES=("$@")
-[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(ttft fx heap)
+[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(ttft fx heap anthropic)
 for b in "${BENCHES[@]}"; do
     case "$b" in
-        ttft | fx | heap) ;;
-        *) echo "unknown benchmark '$b' (ttft, fx, heap)" >&2; exit 2 ;;
+        ttft | fx | heap | anthropic) ;;
+        *) echo "unknown benchmark '$b' (ttft, fx, heap, anthropic)" >&2; exit 2 ;;
     esac
 done
 
@@ -82,6 +84,7 @@ for b in "${BENCHES[@]}"; do
         ttft) run ttft dev.aiworkbench.bench.streaming.TtftBench ;;
         fx) run fx dev.aiworkbench.bench.streaming.FxRateBench ;;
         heap) run heap dev.aiworkbench.bench.streaming.HeapBench ;;
+        anthropic) run anthropic dev.aiworkbench.bench.streaming.AnthropicTtftBench ;;
     esac
 done
 

@@ -310,10 +310,16 @@ final class FakeOllamaHttp {
 
         /** A complete answer with Content-Length (a HEAD gets the headers only). */
         void respond(int status, String contentType, byte[] body) throws IOException {
+            respond(status, contentType, Map.of(), body);
+        }
+
+        /** A complete answer with these headers too (e.g. retry-after), after the Content-Type. */
+        void respond(int status, String contentType, Map<String, String> extraHeaders, byte[] body) throws IOException {
             StringBuilder head = new StringBuilder(statusLine(status)).append("\r\n");
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
             }
+            extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             // Go's order: the handler's headers, then Date, Content-Length, Connection, Transfer-Encoding
             head.append("Date: ").append(HTTP_DATE.format(connection.clock.get())).append("\r\n");
             head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -333,8 +339,14 @@ final class FakeOllamaHttp {
 
         /** Prepares a chunked answer; the headers leave together with the first chunk. */
         void startChunked(int status, String contentType) {
+            startChunked(status, contentType, Map.of());
+        }
+
+        /** A chunked answer with these headers too (e.g. Cache-Control for an event stream). */
+        void startChunked(int status, String contentType, Map<String, String> extraHeaders) {
             StringBuilder head = new StringBuilder(statusLine(status)).append("\r\n");
             head.append("Content-Type: ").append(contentType).append("\r\n");
+            extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             head.append("Date: ").append(HTTP_DATE.format(connection.clock.get())).append("\r\n");
             if (closeAfter) {
                 head.append("Connection: close\r\n");
