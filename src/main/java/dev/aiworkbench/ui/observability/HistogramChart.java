@@ -1,0 +1,52 @@
+package dev.aiworkbench.ui.observability;
+
+import dev.aiworkbench.observability.LatencyHistogram;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the calls that ended well spread over latency buckets (the OpenTelemetry GenAI buckets, doubling from
+ * 10 ms): empty buckets at either end are left out so the bars that matter are wide enough to read.
+ */
+final class HistogramChart extends BarChart<String, Number> {
+    HistogramChart() {
+        super(new CategoryAxis(), new NumberAxis());
+        setId("latency-histogram");
+        setAnimated(false);
+        setLegendVisible(false);
+        setCategoryGap(2);
+        setMinHeight(220);
+        getYAxis().setLabel("Calls");
+    }
+
+    void show(LatencyHistogram histogram) {
+        List<Long> counts = histogram.counts();
+        int first = 0;
+        while (first < counts.size() - 1 && counts.get(first) == 0) {
+            first++;
+        }
+        int last = counts.size() - 1;
+        while (last > first && counts.get(last) == 0) {
+            last--;
+        }
+        List<String> names = new ArrayList<>();
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (int i = first; i <= last && histogram.total() > 0; i++) {
+            String name = i < histogram.upperBoundsMs().size() ? "≤ " + DashTexts.bound(histogram.upperBoundsMs().get(i))
+                    : "> " + DashTexts.bound(histogram.upperBoundsMs().get(i - 1));
+            names.add(name);
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(name, counts.get(i));
+            ChartParts.point(bar, name + ": " + DashTexts.count(counts.get(i)) + " calls", null);
+            series.getData().add(bar);
+        }
+        getData().clear();
+        ((CategoryAxis) getXAxis()).setCategories(FXCollections.observableArrayList(names));
+        getData().setAll(List.of(series));
+    }
+}
