@@ -2,10 +2,10 @@ package dev.aiworkbench.ui.observability;
 
 import dev.aiworkbench.observability.UsageGroup;
 
-/** What a bar of the cost-and-calls charts measures. */
+/** What a bar of the cost-and-calls charts measures; calls first, since local models cost nothing. */
 enum Amount {
-    COST("Cost", "Cost (USD)"),
-    CALLS("Calls", "Calls");
+    CALLS("Calls", "Calls"),
+    COST("Cost", "Cost (USD)");
 
     private final String label;
     private final String axis;

@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.observability;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.aiworkbench.observability.ModelCall;
 import dev.aiworkbench.observability.StoredCall;
 import dev.aiworkbench.ui.common.Labels;
@@ -9,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
@@ -73,7 +75,12 @@ final class CallsPane extends VBox {
         playgroundRun.disableProperty().bind(model.canOpenPlaygroundRunProperty().not());
         playgroundRun.setOnAction(e -> model.openPlaygroundRun());
         HBox links = new HBox(8, evalCase, playgroundRun);
-        getChildren().addAll(header, status, table, fields, links);
+        // The links sit under the table and the fields scroll, so a short window never hides the way on.
+        ScrollPane details = new ScrollPane(fields);
+        details.setFitToWidth(true);
+        details.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        details.setMinHeight(80);
+        getChildren().addAll(header, status, table, links, details);
     }
 
     private static TableView<StoredCall> table(ObservabilityViewModel model, ZoneId zone) {

@@ -24,7 +24,7 @@ final class DailyChart extends StackedBarChart<String, Number> {
     private final NumberAxis values;
     private final ZoneId zone;
     private final BiConsumer<LocalDate, String> drill;
-    private final ObjectProperty<Amount> amount = new SimpleObjectProperty<>(Amount.COST);
+    private final ObjectProperty<Amount> amount = new SimpleObjectProperty<>(Amount.CALLS);
     private Dashboard shown;
 
     DailyChart(ZoneId zone, BiConsumer<LocalDate, String> drill) {

@@ -19,7 +19,7 @@ final class GroupChart extends BarChart<String, Number> {
     private final NumberAxis values;
     private final BiConsumer<GroupBy, String> drill;
     private final ObjectProperty<GroupBy> by = new SimpleObjectProperty<>(GroupBy.MODEL);
-    private final ObjectProperty<Amount> amount = new SimpleObjectProperty<>(Amount.COST);
+    private final ObjectProperty<Amount> amount = new SimpleObjectProperty<>(Amount.CALLS);
     private Dashboard shown;
 
     GroupChart(BiConsumer<GroupBy, String> drill) {

@@ -70,11 +70,20 @@ public final class HistoryViewModel {
         return page;
     }
 
-    private void showPage(List<RunSummary> page, Long want) {
+    /** Selects the wanted run again whichever read lands last: replacing the list clears the list's selection. */
+    private void showPage(List<RunSummary> page, Long askedFor) {
         runs.setAll(page);
-        if (want != null) {
-            page.stream().filter(r -> r.id() == want).findFirst().ifPresentOrElse(selected::set, () -> report.accept(
-                    new IllegalStateException("Run #" + want + " is no longer kept; the history lists the runs there are.")));
+        Long want = wanted;
+        if (want == null) {
+            return;
+        }
+        RunSummary run = page.stream().filter(r -> r.id() == want).findFirst().orElse(null);
+        if (run != null) {
+            selected.set(null);
+            selected.set(run);
+        } else if (want.equals(askedFor)) {
+            report.accept(new IllegalStateException("Run #" + want + " is no longer kept; the history lists the runs "
+                    + "there are."));
         }
     }
 
