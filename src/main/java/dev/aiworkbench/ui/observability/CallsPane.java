@@ -88,18 +88,16 @@ final class CallsPane extends VBox {
         table.setId("dash-call-table");
         table.setPlaceholder(Labels.wrapped("Pick a bar or a point of a chart to list the calls behind it.",
                 Styles.TEXT_MUTED));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
         table.setMinHeight(200);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(zone);
-        table.getColumns().add(column("Started", c -> time.format(c.startedAt())));
-        table.getColumns().add(column("Feature", c -> c.tag().feature().id()));
-        table.getColumns().add(column("Model", ModelCall::model));
-        table.getColumns().add(column("Outcome", c -> c.errorKind() != null ? c.errorKind() : c.outcome().id()));
-        table.getColumns().add(column("TTFT", c -> DashTexts.ms(c.ttftMs())));
-        table.getColumns().add(column("Total", c -> DashTexts.ms(c.totalMs())));
-        TableColumn<StoredCall, String> cost = new TableColumn<>("Cost");
-        cost.setCellValueFactory(cell -> new ReadOnlyStringWrapper(DashTexts.usd(cell.getValue().costUsd())));
-        table.getColumns().add(cost);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        table.getColumns().add(column("Started", 100, c -> time.format(c.startedAt())));
+        table.getColumns().add(column("Feature", 90, c -> c.tag().feature().id()));
+        table.getColumns().add(column("Model", 120, ModelCall::model));
+        table.getColumns().add(column("Outcome", 70, c -> c.errorKind() != null ? c.errorKind() : c.outcome().id()));
+        table.getColumns().add(column("TTFT", 70, c -> DashTexts.ms(c.ttftMs())));
+        table.getColumns().add(column("Total", 70, c -> DashTexts.ms(c.totalMs())));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
                 model.selectedCallProperty().set(now));
         model.selectedCallProperty().addListener((obs, was, now) -> {
@@ -110,8 +108,9 @@ final class CallsPane extends VBox {
         return table;
     }
 
-    private static TableColumn<StoredCall, String> column(String name, Function<ModelCall, String> text) {
+    private static TableColumn<StoredCall, String> column(String name, double width, Function<ModelCall, String> text) {
         TableColumn<StoredCall, String> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue().call())));
         return column;
     }

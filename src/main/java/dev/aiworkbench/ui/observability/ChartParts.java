@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.observability;
 
 import atlantafx.base.theme.Styles;
+import dev.aiworkbench.ui.common.Labels;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -23,16 +24,16 @@ final class ChartParts {
     private ChartParts() {
     }
 
-    /** A titled card; {@code choices} sit at the right of the title. */
+    /** A titled card; {@code choices} sit in a row under the title, so neither cuts the other on a narrow card. */
     static VBox card(String id, String title, Node content, Node... choices) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add(Styles.TEXT_BOLD);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, heading, gap);
-        header.getChildren().addAll(choices);
-        header.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(8, header, content);
+        Label heading = Labels.wrapped(title, Styles.TEXT_BOLD);
+        VBox card = new VBox(8, heading);
+        if (choices.length > 0) {
+            HBox row = new HBox(8, choices);
+            row.setAlignment(Pos.CENTER_LEFT);
+            card.getChildren().add(row);
+        }
+        card.getChildren().add(content);
         card.setId(id);
         card.getStyleClass().add("dash-card");
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -43,6 +44,7 @@ final class ChartParts {
     static <T> HBox segmented(ObjectProperty<T> property, List<T> values, Function<T, String> label, String idPrefix) {
         ToggleGroup group = new ToggleGroup();
         HBox box = new HBox();
+        box.setMinWidth(Region.USE_PREF_SIZE);
         for (int i = 0; i < values.size(); i++) {
             T value = values.get(i);
             ToggleButton button = new ToggleButton(label.apply(value));

@@ -4,7 +4,6 @@ import dev.aiworkbench.observability.GroupBy;
 import dev.aiworkbench.observability.UsageGroup;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -15,7 +14,6 @@ import java.util.function.BiConsumer;
 
 /** Cost or calls by model or by feature, one bar a group; a bar opens its calls. */
 final class GroupChart extends BarChart<String, Number> {
-    private final CategoryAxis keys;
     private final NumberAxis values;
     private final BiConsumer<GroupBy, String> drill;
     private final ObjectProperty<GroupBy> by = new SimpleObjectProperty<>(GroupBy.MODEL);
@@ -24,7 +22,6 @@ final class GroupChart extends BarChart<String, Number> {
 
     GroupChart(BiConsumer<GroupBy, String> drill) {
         super(new CategoryAxis(), new NumberAxis());
-        this.keys = (CategoryAxis) getXAxis();
         this.values = (NumberAxis) getYAxis();
         this.drill = drill;
         setId("group-chart");
@@ -65,8 +62,7 @@ final class GroupChart extends BarChart<String, Number> {
                     () -> drill.accept(grouping, group.key()));
             series.getData().add(bar);
         }
-        getData().clear();
-        keys.setCategories(FXCollections.observableArrayList(groups.stream().map(UsageGroup::key).toList()));
+        // One series: the axis takes its categories from it, in order (set by hand, they lost their labels).
         getData().setAll(List.of(series));
     }
 }

@@ -1,13 +1,11 @@
 package dev.aiworkbench.ui.observability;
 
 import dev.aiworkbench.observability.LatencyHistogram;
-import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,18 +33,15 @@ final class HistogramChart extends BarChart<String, Number> {
         while (last > first && counts.get(last) == 0) {
             last--;
         }
-        List<String> names = new ArrayList<>();
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (int i = first; i <= last && histogram.total() > 0; i++) {
             String name = i < histogram.upperBoundsMs().size() ? "≤ " + DashTexts.bound(histogram.upperBoundsMs().get(i))
                     : "> " + DashTexts.bound(histogram.upperBoundsMs().get(i - 1));
-            names.add(name);
             XYChart.Data<String, Number> bar = new XYChart.Data<>(name, counts.get(i));
             ChartParts.point(bar, name + ": " + DashTexts.count(counts.get(i)) + " calls", null);
             series.getData().add(bar);
         }
-        getData().clear();
-        ((CategoryAxis) getXAxis()).setCategories(FXCollections.observableArrayList(names));
+        // One series: the axis takes its categories from it, in order (set by hand, they lost their labels).
         getData().setAll(List.of(series));
     }
 }

@@ -87,7 +87,7 @@ public final class ObservabilityView extends SplitPane implements FocusableScree
         model.drillProperty().addListener((obs, was, now) -> {
             if (now != null && !getItems().contains(calls)) {
                 getItems().add(calls);
-                setDividerPositions(0.62);
+                setDividerPositions(0.6);
             } else if (now == null) {
                 getItems().remove(calls);
             }
@@ -146,16 +146,16 @@ public final class ObservabilityView extends SplitPane implements FocusableScree
             half.setPercentWidth(50);
             grid.getColumnConstraints().add(half);
         }
-        grid.add(ChartParts.card("daily-card", "Cost and calls by day, stacked by feature", daily,
+        grid.add(ChartParts.card("daily-card", "Calls and cost by day, stacked by feature", daily,
                 ChartParts.segmented(daily.amountProperty(), List.of(Amount.values()), Amount::toString, "daily-amount")),
                 0, 0, 2, 1);
-        grid.add(ChartParts.card("group-card", "Cost and calls by model and feature", groups,
+        grid.add(ChartParts.card("group-card", "Calls and cost by model or feature", groups,
                 ChartParts.segmented(groups.byProperty(), List.of(GroupBy.MODEL, GroupBy.FEATURE), ObservabilityView::by,
                         "group-by"),
                 ChartParts.segmented(groups.amountProperty(), List.of(Amount.values()), Amount::toString, "group-amount")),
                 0, 1);
         grid.add(ChartParts.card("speed-card", "Output speed by model", speed), 1, 1);
-        grid.add(ChartParts.card("latency-card", "Latency percentiles (calls that ended well)", latency,
+        grid.add(ChartParts.card("latency-card", "Latency p50 / p95 / p99 (calls that ended well)", latency,
                 ChartParts.segmented(latency.byProperty(), List.of(GroupBy.MODEL, GroupBy.FEATURE), ObservabilityView::by,
                         "latency-by"),
                 ChartParts.segmented(latency.measureProperty(), List.of(LatencyMeasure.values()),
@@ -171,7 +171,7 @@ public final class ObservabilityView extends SplitPane implements FocusableScree
     }
 
     private static String measure(LatencyMeasure measure) {
-        return measure == LatencyMeasure.TOTAL ? "Total time" : "Time to first token";
+        return measure == LatencyMeasure.TOTAL ? "Total" : "TTFT";
     }
 
     private void showTiles() {

@@ -73,6 +73,21 @@ final class QualityChart extends LineChart<Number, Number> {
             all.add(series);
         }
         getData().setAll(all);
+        fitDays(all);
+    }
+
+    /** Whole days at the ends and a whole number of days a tick, so no two ticks name the same day. */
+    private void fitDays(List<XYChart.Series<Number, Number>> all) {
+        double first = all.stream().flatMap(s -> s.getData().stream()).mapToDouble(d -> d.getXValue().doubleValue())
+                .min().orElse(0);
+        double last = all.stream().flatMap(s -> s.getData().stream()).mapToDouble(d -> d.getXValue().doubleValue())
+                .max().orElse(0);
+        double from = Math.floor(first);
+        double to = Math.max(from + 1, Math.ceil(last));
+        time.setAutoRanging(false);
+        time.setLowerBound(from);
+        time.setUpperBound(to);
+        time.setTickUnit(Math.max(1, Math.ceil((to - from) / 10)));
     }
 
     @Override

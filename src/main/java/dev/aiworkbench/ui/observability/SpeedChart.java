@@ -2,7 +2,6 @@ package dev.aiworkbench.ui.observability;
 
 import dev.aiworkbench.observability.GroupBy;
 import dev.aiworkbench.observability.UsageGroup;
-import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -34,9 +33,7 @@ final class SpeedChart extends BarChart<String, Number> {
                     () -> drill.accept(GroupBy.MODEL, group.key()));
             series.getData().add(bar);
         }
-        getData().clear();
-        ((CategoryAxis) getXAxis()).setCategories(FXCollections.observableArrayList(
-                timed.stream().map(UsageGroup::key).toList()));
+        // One series: the axis takes its categories from it, in order (set by hand, they lost their labels).
         getData().setAll(List.of(series));
     }
 }
