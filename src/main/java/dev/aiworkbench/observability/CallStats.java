@@ -28,7 +28,7 @@ public final class CallStats {
             + "percentile_cont(" + OK_ONLY.formatted("tokens_per_second") + ", 0.5)";
     private static final String ROW = "id, started_at, feature, operation, provider, model, prompt_id, prompt_version, "
             + "eval_run_id, eval_item_key, eval_repeat, input_tokens, output_tokens, ttft_ms, total_ms, tokens_per_second, "
-            + "cost_usd, outcome, error_kind";
+            + "cost_usd, outcome, error_kind, playground_run_key";
 
     private final Database database;
 
@@ -229,7 +229,7 @@ public final class CallStats {
 
     private static StoredCall stored(ResultSet r) throws SQLException {
         CallTag tag = new CallTag(CallFeature.of(r.getString(3)), r.getString(7), integer(r, 8), r.getString(9),
-                r.getString(10), integer(r, 11));
+                r.getString(10), integer(r, 11), r.getString(20));
         ModelCall call = new ModelCall(Timestamps.parse(r.getString(2)), tag, Operation.of(r.getString(4)),
                 r.getString(5), r.getString(6), integer(r, 12), integer(r, 13), real(r, 14), r.getDouble(15),
                 real(r, 16), CallOutcome.of(r.getString(18)), r.getString(19));

@@ -23,8 +23,8 @@ import java.util.OptionalLong;
 final class CallStore {
     private static final String INSERT = "INSERT INTO model_call (started_at, feature, operation, provider, model, "
             + "prompt_id, prompt_version, eval_run_id, eval_item_key, eval_repeat, input_tokens, output_tokens, ttft_ms, "
-            + "total_ms, tokens_per_second, cost_usd, outcome, error_kind) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "total_ms, tokens_per_second, cost_usd, outcome, error_kind, playground_run_key) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
 
@@ -100,6 +100,7 @@ final class CallStore {
         setDouble(s, 16, row.costUsd());
         s.setString(17, call.outcome().id());
         s.setString(18, call.errorKind());
+        s.setString(19, tag.playgroundRunKey());
     }
 
     private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {

@@ -9,6 +9,7 @@ import dev.aiworkbench.llm.TokenListener;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -42,11 +43,13 @@ public final class Playground {
         PriceRow price = priceName == null ? null : prices.row(priceName);
         long started = System.nanoTime();
         FirstToken firstToken = new FirstToken(listener, started);
-        CallTag tag = setup.prompt() == null ? CallTag.NONE : CallTag.prompt(setup.prompt().name(), setup.prompt().version());
+        String runKey = UUID.randomUUID().toString();
+        CallTag tag = (setup.prompt() == null ? CallTag.NONE : CallTag.prompt(setup.prompt().name(),
+                setup.prompt().version())).with(CallTag.playgroundRun(runKey));
         GenerationCall call = gateway.get().tagged(tag).stream(request, firstToken);
         CompletableFuture<PlaygroundResult> result = call.result().handle((answer, failure) -> {
             if (failure == null) {
-                return new PlaygroundResult(history.record(setup, RunOutcome.of(answer), price), Optional.empty());
+                return new PlaygroundResult(history.record(setup, RunOutcome.of(answer), price, runKey), Optional.empty());
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -54,7 +57,7 @@ public final class Playground {
                     : new ModelServerException(ModelServerException.Kind.SERVER_ERROR, "The run failed: " + cause, null, cause);
             RunOutcome outcome = RunOutcome.failed(server, firstToken.thinking(), firstToken.elapsed(),
                     Duration.ofNanos(System.nanoTime() - started));
-            return new PlaygroundResult(history.record(setup, outcome, price), Optional.of(server));
+            return new PlaygroundResult(history.record(setup, outcome, price, runKey), Optional.of(server));
         });
         return new PlaygroundCall() {
             @Override

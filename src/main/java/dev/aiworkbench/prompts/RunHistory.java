@@ -36,6 +36,15 @@ public final class RunHistory {
      * @throws UnknownPromptException when the setup names a prompt version the registry does not have
      */
     public PlaygroundRun record(RunSetup setup, RunOutcome outcome, PriceRow price) {
+        return record(setup, outcome, price, null);
+    }
+
+    /**
+     * Keeps a run under the key its model call was tagged with, so the call's record leads back to it.
+     *
+     * @param runKey unique among runs; null for a run no call record names
+     */
+    public PlaygroundRun record(RunSetup setup, RunOutcome outcome, PriceRow price, String runKey) {
         Instant at = Timestamps.truncate(clock.instant());
         RunFigures figures = figures(outcome, price);
         return database.inTransaction(c -> {
@@ -48,7 +57,7 @@ public final class RunHistory {
                             + "save the prompt first or run it as a template");
                 }
             }
-            long id = runs.insert(at, promptId, setup, outcome, figures);
+            long id = runs.insert(at, promptId, setup, outcome, figures, runKey);
             return new PlaygroundRun(id, at, setup, outcome.output(), outcome.thinking(), outcome.doneReason(),
                     outcome.error(), figures);
         });
@@ -86,6 +95,11 @@ public final class RunHistory {
     public List<RunSummary> olderThan(long runId, int limit) {
         checkLimit(limit);
         return database.inTransaction(c -> runs.recent(runId, limit));
+    }
+
+    /** The id of the run kept under the key a model call was tagged with, if it is kept. */
+    public Optional<Long> idOfKey(String runKey) {
+        return database.inTransaction(c -> runs.idOfKey(runKey));
     }
 
     /** A kept run, whole, to reopen it. */

@@ -30,21 +30,27 @@ final class RunStore {
         this.database = database;
     }
 
-    long insert(Instant at, Long promptId, RunSetup setup, RunOutcome outcome, RunFigures figures)
+    long insert(Instant at, Long promptId, RunSetup setup, RunOutcome outcome, RunFigures figures, String runKey)
             throws SQLException {
         try (ResultSet r = Sql.bind(database, "INSERT INTO playground_run (created_at, prompt_id, prompt_version, "
                         + "model, template, system_prompt, variables, options, format, format_schema, output, thinking, "
                         + "done_reason, error, ttft_ms, total_ms, prompt_tokens, output_tokens, tokens_per_second, "
-                        + "cost_usd, price_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "cost_usd, price_name, run_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "RETURNING id",
                 at, promptId, setup.prompt() == null ? null : setup.prompt().version(), setup.model(),
                 setup.template(), setup.system(), PromptJson.variables(setup.variables()),
                 PromptJson.options(setup.options()), PromptJson.formatId(setup.format()),
                 PromptJson.schema(setup.format()), outcome.output(), outcome.thinking(), outcome.doneReason(),
                 outcome.error(), figures.ttftMs(), figures.totalMs(), figures.promptTokens(), figures.outputTokens(),
-                figures.tokensPerSecond(), figures.costUsd(), figures.priceName()).executeQuery()) {
+                figures.tokensPerSecond(), figures.costUsd(), figures.priceName(), runKey).executeQuery()) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    Optional<Long> idOfKey(String runKey) throws SQLException {
+        try (ResultSet r = Sql.bind(database, "SELECT id FROM playground_run WHERE run_key = ?", runKey).executeQuery()) {
+            return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
         }
     }
 

@@ -96,7 +96,13 @@ class WorkbenchCallRecordingTest {
 
         assertThat(result.failure()).isEmpty();
         assertThat(recorded(workbench)).singleElement().satisfies(c -> {
-            assertThat(c.call().tag()).isEqualTo(new CallTag(CallFeature.PLAYGROUND, "ask", 2, null, null, null));
+            CallTag tag = c.call().tag();
+            assertThat(new CallTag(tag.feature(), tag.promptId(), tag.promptVersion(), tag.evalRunId(),
+                    tag.evalItemKey(), tag.evalRepeat())).isEqualTo(new CallTag(CallFeature.PLAYGROUND, "ask", 2, null,
+                    null, null));
+            // The call names exactly the run the playground kept for it.
+            assertThat(tag.playgroundRunKey()).isNotNull();
+            assertThat(workbench.runs().idOfKey(tag.playgroundRunKey())).contains(result.run().id());
             assertThat(c.call().ttftMs()).isNotNull();
             // The local row of the price table is free, and the fake counted both sides.
             assertThat(c.costUsd()).isEqualTo(0.0);

@@ -35,6 +35,14 @@ public final class EvalHistory {
         return store.runs(suiteKey, limit);
     }
 
+    /**
+     * The report of one stored run, to open it from a link (a recorded model call names its run): its items and
+     * summary, unpaired; the gate decision recorded when it ran stands. Empty when the run is not kept.
+     */
+    public Optional<EvalReport> report(String runId) {
+        return store.run(runId).map(run -> reporter.report(run, Optional.empty(), Optional.empty()));
+    }
+
     /** Each suite's newest finished run with a pass rate, by suite key: the latest quality of every suite. */
     public List<EvalRun> latestFinished() {
         return store.latestFinished();

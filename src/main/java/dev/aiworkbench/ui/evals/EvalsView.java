@@ -51,6 +51,8 @@ import java.util.List;
  */
 public final class EvalsView extends VBox implements FocusableScreen, StoppableScreen {
     private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    /** Run ids are {@code run-<time>-<hex>}, so the first '#' ends one; an item key may hold any character. */
+    private static final char CASE_SEPARATOR = '#';
 
     private final EvalsViewModel model;
     private final ComboBox<SuiteShelf.Choice> suiteChoice = new ComboBox<>();
@@ -349,6 +351,21 @@ public final class EvalsView extends VBox implements FocusableScreen, StoppableS
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
         return center;
+    }
+
+    /** The target {@link #openCase} reads: an eval run's id and one of its item keys. */
+    public static String caseTarget(String runId, String itemKey) {
+        return runId + CASE_SEPARATOR + itemKey;
+    }
+
+    /** Shows a stored run with one case selected; the target is {@link #caseTarget}'s. */
+    public void openCase(String target) {
+        int separator = target.indexOf(CASE_SEPARATOR);
+        if (separator < 0) {
+            model.history().openRun(target, null);
+        } else {
+            model.history().openRun(target.substring(0, separator), target.substring(separator + 1));
+        }
     }
 
     @Override

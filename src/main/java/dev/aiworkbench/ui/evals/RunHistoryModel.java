@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.evals;
 
 import dev.aiworkbench.eval.report.EvalReport;
+import dev.aiworkbench.eval.report.ItemResult;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.stats.GateSpec;
@@ -129,6 +130,37 @@ public final class RunHistoryModel {
                         true);
             }
         });
+    }
+
+    /**
+     * Shows a stored run's report with one item selected, as a link from another screen asks (a recorded model call
+     * names its eval run and case); the suite open, if any, stays open.
+     *
+     * @param itemKey the case to select, or null for none
+     */
+    void openRun(String runId, String itemKey) {
+        if (screen.run().busy()) {
+            screen.setStatus("A run is in progress: cancel it or wait for it before opening run " + runId + ".", true);
+            return;
+        }
+        tasks.run(() -> services.history().report(runId), found -> {
+            if (found.isEmpty()) {
+                screen.setStatus("Run " + runId + " is no longer kept, so its case cannot be shown; the dashboard "
+                        + "still lists the model calls it made.", true);
+                return;
+            }
+            EvalReport shown = found.get();
+            screen.showReport(shown, false);
+            screen.results().filterProperty().set(ResultFilter.ALL);
+            Optional<ItemResult> item = shown.items().stream().filter(i -> i.key().equals(itemKey)).findFirst();
+            item.ifPresent(screen.results()::select);
+            EvalRun run = shown.run();
+            screen.setStatus("Showing run " + run.id() + " (" + run.promptLabel() + " on " + run.model()
+                    + (run.startedAt() == null ? "" : ", " + dates.format(run.startedAt())) + ")"
+                    + (item.isPresent() ? " with case " + itemKey + " selected." : itemKey == null ? "."
+                    : "; it has no case " + itemKey + ".") + " Open its suite to run it again.",
+                    itemKey != null && item.isEmpty());
+        }, failure -> screen.setStatus("Could not read run " + runId + ": " + EvalsViewModel.sentence(failure), true));
     }
 
     /**

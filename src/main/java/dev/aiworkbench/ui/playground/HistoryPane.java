@@ -26,6 +26,13 @@ final class HistoryPane extends VBox {
         runs.setId("run-history");
         runs.setCellFactory(list -> new RunCell());
         VBox.setVgrow(runs, Priority.ALWAYS);
+        history.selectedProperty().addListener((obs, was, now) -> {
+            if (now != null && runs.getSelectionModel().getSelectedItem() != now) {
+                runs.getSelectionModel().select(now);
+                runs.scrollTo(now);
+            }
+        });
+        runs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> history.selectedProperty().set(now));
         Runnable open = () -> history.reopen(runs.getSelectionModel().getSelectedItem());
         runs.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {

@@ -185,6 +185,11 @@ public final class PlaygroundView extends SplitPane implements FocusableScreen, 
         return new VBox(4, label, content);
     }
 
+    /** Shows the History pane at a kept run; the target is the run's id in decimal. */
+    public void openRun(String target) {
+        model.showRun(Long.parseLong(target));
+    }
+
     @Override
     public void focusFirst() {
         template.requestFocus();

@@ -282,6 +282,12 @@ public final class PlaygroundViewModel {
         editorState.set("Opened " + version.label());
     }
 
+    /** Shows the History pane with the kept run selected: how another screen (a recorded call) links to a run. */
+    public void showRun(long runId) {
+        history.show(runId);
+        pane.set(Pane.HISTORY);
+    }
+
     /** Loads a kept run back: its setup into the editor, its answer and figures into the Output pane. */
     private void reopen(PlaygroundRun kept) {
         RunSetup setup = kept.setup();

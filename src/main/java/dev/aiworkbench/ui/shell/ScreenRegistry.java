@@ -17,6 +17,11 @@ import dev.aiworkbench.ui.evals.EvalsView;
 import dev.aiworkbench.ui.help.HelpLine;
 import dev.aiworkbench.ui.labs.LabsView;
 import dev.aiworkbench.ui.models.ModelsView;
+import dev.aiworkbench.ui.observability.BudgetStrip;
+import dev.aiworkbench.ui.observability.BudgetStripViewModel;
+import dev.aiworkbench.ui.observability.CallLinks;
+import dev.aiworkbench.ui.observability.ObservabilityView;
+import dev.aiworkbench.ui.observability.ObservabilityViewModel;
 import dev.aiworkbench.ui.models.ModelsViewModel;
 import dev.aiworkbench.ui.models.OllamaAddress;
 import dev.aiworkbench.ui.models.PriceTableViewModel;
@@ -70,6 +75,7 @@ public final class ScreenRegistry {
     public static final String EVALS = "evals";
     public static final String LABS = "labs";
     public static final String ASSESS = "assess";
+    public static final String OBSERVABILITY = "observability";
     public static final String SETTINGS = "settings";
 
     private static final List<ScreenEntry> ENTRIES = List.of(
@@ -104,6 +110,12 @@ public final class ScreenRegistry {
                     new HelpLine("Y / N", "Grade a short answer: it made the points, or it did not (Assess)"),
                     new HelpLine("Esc", "Leave the quiz; it waits to be resumed (Assess)")),
                     ScreenRegistry::assess),
+            new ScreenEntry(OBSERVABILITY, "Observability", Feather.ACTIVITY, shortcut(KeyCode.DIGIT8), false, List.of(
+                    new HelpLine("F5", "Read the recorded calls again (Observability)"),
+                    new HelpLine("Click a bar or point", "List the calls behind it; pick one for its fields, its eval "
+                            + "case or its playground run (Observability)"),
+                    new HelpLine("Esc", "Close the list of calls (Observability)")),
+                    ScreenRegistry::observability),
             new ScreenEntry(SETTINGS, "Settings", Feather.SETTINGS, shortcut(KeyCode.COMMA), false, List.of(),
                     ScreenRegistry::settings));
 
@@ -177,8 +189,9 @@ public final class ScreenRegistry {
 
     private static BuiltScreen playground(ScreenContext context) {
         Workbench workbench = context.workbench();
-        return BuiltScreen.of(new PlaygroundView(new PlaygroundViewModel(workbench.playground(), workbench.prompts(),
-                workbench.runs(), workbench.prices(), workbench::models, context.models().slowWork())));
+        PlaygroundView view = new PlaygroundView(new PlaygroundViewModel(workbench.playground(), workbench.prompts(),
+                workbench.runs(), workbench.prices(), workbench::models, context.models().slowWork()));
+        return new BuiltScreen(view, view::openRun, () -> { });
     }
 
     private static BuiltScreen models(ScreenContext context) {
@@ -194,7 +207,19 @@ public final class ScreenRegistry {
                 context.models().budgets()::checkNow),
                 workbench.zone(), context.models().slowWork());
         context.models().otherWrites().listen(view::othersWrote);
-        return BuiltScreen.of(view);
+        return new BuiltScreen(view, view::openCase, () -> { });
+    }
+
+    private static BuiltScreen observability(ScreenContext context) {
+        Workbench workbench = context.workbench();
+        Navigator navigator = context.navigator();
+        CallLinks links = new CallLinks((runId, itemKey) -> navigator.open(EVALS, EvalsView.caseTarget(runId, itemKey)),
+                workbench.runs()::idOfKey, runId -> navigator.open(PLAYGROUND, Long.toString(runId)));
+        ObservabilityViewModel model = new ObservabilityViewModel(workbench.observability().stats(),
+                workbench.evalHistory(), workbench.zone(), workbench.clock(), context.models().slowWork(), links);
+        BudgetAlerts budgets = context.models().budgets();
+        BudgetStrip strip = new BudgetStrip(new BudgetStripViewModel(budgets.statusesProperty(), budgets::checkNow));
+        return BuiltScreen.of(new ObservabilityView(model, strip, workbench.zone()));
     }
 
     private static BuiltScreen labs(ScreenContext context) {

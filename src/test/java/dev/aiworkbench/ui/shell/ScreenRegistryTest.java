@@ -14,7 +14,8 @@ class ScreenRegistryTest {
         List<ScreenEntry> entries = ScreenRegistry.entries();
 
         assertThat(entries).extracting(ScreenEntry::id).doesNotHaveDuplicates()
-                .containsExactly("today", "curriculum", "playground", "models", "evals", "labs", "assess", "settings");
+                .containsExactly("today", "curriculum", "playground", "models", "evals", "labs", "assess", "observability",
+                        "settings");
         assertThat(entries).extracting(ScreenEntry::shortcut).doesNotHaveDuplicates();
     }
 
@@ -32,6 +33,15 @@ class ScreenRegistryTest {
         assertThat(assess.shortcut().getName()).isEqualTo("Shortcut+7");
         assertThat(assess.help()).extracting(HelpLine::keys)
                 .contains("1 to 9", "G / F / S", "Enter", "Ctrl+Enter", "Y / N", "Esc");
+    }
+
+    @Test
+    void observability_opens_with_ctrl_8_and_lists_its_keys() {
+        ScreenEntry observability = ScreenRegistry.entry(ScreenRegistry.OBSERVABILITY);
+
+        assertThat(observability.title()).isEqualTo("Observability");
+        assertThat(observability.shortcut().getName()).isEqualTo("Shortcut+8");
+        assertThat(observability.help()).extracting(HelpLine::keys).contains("F5", "Click a bar or point", "Esc");
     }
 
     @Test
