@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Settings > Observability in the real app: a budget crossed before the app opened is announced once in the shell;
- * /metrics is turned on at a port, scraped, and turned off; a budget is added from the editor.
+ * its button opens the dashboard with the budget marked crossed; /metrics is turned on at a port, scraped, and turned off; a budget is added from the editor.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -141,5 +141,7 @@ class ObservabilitySectionTest {
         Node open = robot.lookup("#open-budget-alert").query();
         robot.interact(() -> ((javafx.scene.control.Button) open).fire());
         waitFor(() -> alert(robot).isEmpty());
+        // The alert's button lands on the dashboard, whose strip shows the crossed budget.
+        waitFor(() -> robot.lookup("#observability #budget-strip .budget-tile.crossed").tryQuery().isPresent());
     }
 }
