@@ -213,10 +213,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** SQLite may have rolled back already (some I/O failures do that); the first failure is the one to tell. */
+    /**
+     * Ends the failed transaction. A statement of its own, as the failure may have closed the cached ones; SQLite may
+     * have rolled back already (a full disk at COMMIT does that), and the first failure is the one to tell.
+     */
     private void rollBack(Exception failure) {
-        try {
-            statement("ROLLBACK").execute();
+        try (Statement rollback = connection.createStatement()) {
+            rollback.execute("ROLLBACK");
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
@@ -246,12 +249,17 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("statements are used inside inTransaction only");
         }
         PreparedStatement statement = statements.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            statements.put(sql, statement);
-        } else {
-            statement.clearParameters();
+        if (statement != null) {
+            try {
+                statement.clearParameters();
+                return statement;
+            } catch (SQLException finalized) {
+                // sqlite-jdbc finalizes a statement whose execution failed on I/O (a full disk): prepare it again.
+                statement.close();
+            }
         }
+        statement = connection.prepareStatement(sql);
+        statements.put(sql, statement);
         return statement;
     }
 

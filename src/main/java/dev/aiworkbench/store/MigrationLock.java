@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -63,7 +64,7 @@ final class MigrationLock implements AutoCloseable {
                 if (waited >= contention.migrationLimit().toNanos()) {
                     throw new DatabaseException(DatabaseException.Reason.BUSY, database, "Another workbench process "
                             + "has been setting up the database " + database + " for over "
-                            + contention.migrationLimit().toSeconds() + " seconds without finishing. Close the other "
+                            + inWords(contention.migrationLimit()) + " without finishing. Close the other "
                             + "workbench windows and commands that use this data folder, then try again.", null);
                 }
             }
@@ -71,6 +72,14 @@ final class MigrationLock implements AutoCloseable {
             channel.close();
             throw e;
         }
+    }
+
+    private static String inWords(Duration duration) {
+        long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
+        if (seconds % 60 == 0) {
+            return seconds == 60 ? "a minute" : seconds / 60 + " minutes";
+        }
+        return seconds == 1 ? "a second" : seconds + " seconds";
     }
 
     @Override
