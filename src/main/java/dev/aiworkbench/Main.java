@@ -5,6 +5,8 @@ import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.cli.Cli;
 import dev.aiworkbench.ui.WorkbenchApp;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -15,6 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A failure on a worker thread (a case that could not be written to a full disk, say) goes to the log, not
+        // as a library's stack report onto the learner's terminal; what the learner needs is said by the verb.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LoggerFactory.getLogger(Main.class)
+                .error("uncaught failure on thread {}", thread.getName(), failure));
         Optional<WorkbenchOptions> gui = LaunchArguments.gui(args);
         if (gui.isPresent()) {
             WorkbenchApp.launch(gui.get());

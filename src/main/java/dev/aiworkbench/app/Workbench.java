@@ -50,6 +50,7 @@ import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.progress.ProgressTransfer;
 import dev.aiworkbench.store.Backup;
 import dev.aiworkbench.store.BackupFolder;
+import dev.aiworkbench.store.Contention;
 import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.store.DataVersionWatch;
 import dev.aiworkbench.store.Database;
@@ -137,9 +138,18 @@ public final class Workbench implements AutoCloseable {
      * @throws DatabaseException   the database is damaged, newer, or cannot be opened
      */
     public static Workbench open(WorkbenchOptions options, Clock clock) throws DataFolderException {
+        return open(options, clock, waiting -> LoggerFactory.getLogger(Workbench.class).info(waiting));
+    }
+
+    /**
+     * Like {@link #open(WorkbenchOptions, Clock)}, telling {@code waiting} once, in a sentence, when it has waited two
+     * seconds for another process that is setting up the same data folder's database.
+     */
+    public static Workbench open(WorkbenchOptions options, Clock clock, Consumer<String> waiting)
+            throws DataFolderException {
         // The pack is read while the database opens: the two share nothing and each takes a while cold.
         CompletableFuture<InstalledPack> pack = CompletableFuture.supplyAsync(() -> readPack(options));
-        Workbench workbench = open(options, clock, pack::join);
+        Workbench workbench = open(options, clock, pack::join, waiting);
         try {
             workbench.pack();
             return workbench;
@@ -153,11 +163,14 @@ public final class Workbench implements AutoCloseable {
      * Opens the data folder and database; the pack is read on the first call to {@link #pack()}, so a
      * verb that never walks the curriculum (eval, models, prompt) never parses it.
      *
+     * @param waiting told once, in a sentence, when it has waited two seconds for another process that is setting
+     *                up the same data folder's database
      * @throws DataFolderException the folder cannot be written (the message says which and why)
      * @throws DatabaseException   the database is damaged, newer, or cannot be opened
      */
-    public static Workbench openPackOnDemand(WorkbenchOptions options, Clock clock) throws DataFolderException {
-        return open(options, clock, () -> readPack(options));
+    public static Workbench openPackOnDemand(WorkbenchOptions options, Clock clock, Consumer<String> waiting)
+            throws DataFolderException {
+        return open(options, clock, () -> readPack(options), waiting);
     }
 
     /**
@@ -181,10 +194,10 @@ public final class Workbench implements AutoCloseable {
         return new TrustedKeys(folder.trustedKeys(), clock);
     }
 
-    private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader)
-            throws DataFolderException {
+    private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader,
+                                  Consumer<String> waiting) throws DataFolderException {
         DataFolder folder = prepareFolder(options);
-        Database database = Database.open(folder.database());
+        Database database = Database.open(folder.database(), Contention.DEFAULT, waiting);
         try {
             return new Workbench(folder, database, packReader, clock, options.ollamaUrl());
         } catch (RuntimeException e) {

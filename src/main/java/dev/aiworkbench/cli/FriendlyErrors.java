@@ -3,6 +3,7 @@ package dev.aiworkbench.cli;
 import dev.aiworkbench.llm.GenerationFailedException;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.store.DatabaseException;
+import dev.aiworkbench.store.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,18 +15,25 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LOG.warn("command failed", e);
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof DatabaseException database && database.canStartFresh()) {
-            message += "\nRun `workbench database set-aside` to keep the old file and start with a new one.";
-        } else if (!(e instanceof DatabaseException || e instanceof IllegalArgumentException
-                || e instanceof CommandFailure || e instanceof ModelServerException)) {
-            message = "Unexpected error: " + message + " (details in the log in the data folder's logs/)";
-        }
-        commandLine.getErr().println(message);
+        commandLine.getErr().println(message(e));
         if (e instanceof ModelServerException server) {
             return exitCode(server);
         }
         return e instanceof CommandFailure failure ? failure.exitCode() : Cli.FAILED;
+    }
+
+    /** The store's sentence for anything SQLite, Flyway, JDBC or a full disk reported, so none of their text shows. */
+    static String message(Exception e) {
+        if (e instanceof DatabaseException database && database.canStartFresh()) {
+            return database.getMessage() + "\nRun `workbench database set-aside` to keep the old file and start with "
+                    + "a new one.";
+        }
+        if (e instanceof IllegalArgumentException || e instanceof CommandFailure || e instanceof ModelServerException) {
+            return e.getMessage();
+        }
+        return DatabaseFailures.sentence(e).orElseGet(() -> "Unexpected error: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + " (details in the log in the data folder's logs/)");
     }
 
     /**

@@ -65,7 +65,10 @@ abstract class Verb {
     /** Opens the workbench; the pack is read only if the verb asks for it (see {@link #pack(Workbench)}). */
     Workbench openWorkbench() {
         try {
-            return Workbench.openPackOnDemand(options(), clock());
+            return Workbench.openPackOnDemand(options(), clock(), waiting -> {
+                err().println(waiting);
+                err().flush();
+            });
         } catch (DataFolderException e) {
             throw new CommandFailure(e.getMessage(), Cli.FAILED);
         }

@@ -54,10 +54,7 @@ public final class Backups {
             folder.keepNewest(KEEP);
             return new Backup(target, now, reason, Files.size(target));
         } catch (IOException | DatabaseException e) {
-            // SQLite's own words, not the database's sentence about a failed change, say why the copy failed.
-            Throwable why = e instanceof DatabaseException && e.getCause() != null ? e.getCause() : e;
-            throw new BackupException("Could not back up the database into " + folder.path() + " (" + why.getMessage()
-                    + "). Check that the folder can be written and the disk has room.", e);
+            throw new BackupException(DatabaseFailures.backupFailed(folder.path(), e), e);
         } finally {
             try {
                 Files.deleteIfExists(partial);

@@ -1,10 +1,10 @@
 package dev.aiworkbench.store;
 
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The app's one SQLite file: WAL journal, foreign keys on, schema by Flyway, and every change in a
@@ -28,54 +29,81 @@ import java.util.Map;
 public final class Database implements AutoCloseable {
     /** The newest schema version this build knows; a file that is ahead of it was written by a newer app. */
     public static final int SCHEMA_VERSION = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
     private final Connection connection;
+    private final BusyRetry retry;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, BusyRetry retry) {
         this.file = file;
         this.connection = connection;
+        this.retry = retry;
     }
 
     /**
-     * Opens (creating if needed) and migrates the database.
+     * Opens (creating if needed) and migrates the database; a wait for another process's migration is logged.
      *
      * @throws DatabaseException a sentence saying what is wrong with the file and what to do
      */
     public static Database open(Path file) {
-        SQLiteDataSource dataSource = dataSource(file);
+        return open(file, Contention.DEFAULT, waiting -> LOG.info(waiting));
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database. Other processes may open the same file at the same time:
+     * one at a time creates or migrates it, under {@link MigrationLock}, and the others wait and then go on.
+     *
+     * @param waiting told once, in a sentence, when this process has waited for another one's migration for
+     *                {@link Contention#waitNotice()}
+     * @throws DatabaseException a sentence saying what is wrong with the file and what to do
+     */
+    public static Database open(Path file, Contention contention, Consumer<String> waiting) {
+        SQLiteDataSource dataSource = dataSource(file, contention);
+        BusyRetry retry = new BusyRetry(contention);
         Connection connection = null;
+        MigrationLock lock = null;
         try {
+            // Even turning a new file to WAL is a write that racing processes could collide on: take turns first.
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                lock = MigrationLock.acquire(file, contention, waiting);
+            }
             connection = dataSource.getConnection();
             checkReadable(connection, file);
-            int applied = appliedVersion(connection);
-            if (applied > SCHEMA_VERSION) {
-                throw new DatabaseException(DatabaseException.Reason.NEWER_SCHEMA, file, "The progress database "
-                        + file + " was written by a newer version of AI Engineer Workbench (schema " + applied
-                        + ", this version knows " + SCHEMA_VERSION + "). Update the app, or keep the file aside and "
-                        + "start fresh.", null);
-            }
+            int applied = checkNotNewer(file, appliedVersion(connection));
             if (applied < SCHEMA_VERSION) {
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                        .loggers("slf4j").load().migrate();
+                if (lock == null) {
+                    lock = MigrationLock.acquire(file, contention, waiting);
+                }
+                // Another process may have migrated it while this one waited for the lock.
+                if (checkNotNewer(file, appliedVersion(connection)) < SCHEMA_VERSION) {
+                    retry.run(() -> Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                            .loggers("slf4j").load().migrate());
+                }
             }
-            return new Database(file, connection);
+            return new Database(file, connection, retry);
         } catch (DatabaseException e) {
             closeQuietly(connection);
             throw e;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(connection);
-            throw classify(file, e);
+            throw DatabaseFailures.whileOpening(file, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(connection);
+            throw DatabaseFailures.whileOpening(file, e);
+        } finally {
+            release(lock);
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
+    private static SQLiteDataSource dataSource(Path file, Contention contention) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
+        config.setBusyTimeout((int) contention.busyTimeout().toMillis());
         // Otherwise sqlite-jdbc prepares and runs "SELECT last_insert_rowid()" after every INSERT, for
         // getGeneratedKeys(), which nothing here calls: a fifth of what an eval case's insert costs.
         config.setGetGeneratedKeys(false);
@@ -97,6 +125,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static int checkNotNewer(Path file, int applied) {
+        if (applied > SCHEMA_VERSION) {
+            throw new DatabaseException(DatabaseException.Reason.NEWER_SCHEMA, file, "The progress database "
+                    + file + " was written by a newer version of AI Engineer Workbench (schema " + applied
+                    + ", this version knows " + SCHEMA_VERSION + "). Update the app, or keep the file aside and "
+                    + "start fresh.", null);
+        }
+        return applied;
+    }
+
     private static int appliedVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try (ResultSet table = statement.executeQuery(
@@ -112,28 +150,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static DatabaseException classify(Path file, Exception e) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof SQLiteException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof SQLiteException sqlite) {
-            SQLiteErrorCode code = sqlite.getResultCode();
-            if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
-                return new DatabaseException(DatabaseException.Reason.CORRUPT, file, "The progress database "
-                        + file + " is not a readable SQLite database. Keep it aside and start fresh; the old file "
-                        + "stays on disk for recovery.", e);
-            }
-            if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
-                    || code == SQLiteErrorCode.SQLITE_PERM || code.name().startsWith("SQLITE_READONLY")
-                    || code.name().startsWith("SQLITE_CANTOPEN")) {
-                return new DatabaseException(DatabaseException.Reason.NOT_WRITABLE, file, "The progress database "
-                        + file + " cannot be opened for writing. Check the permissions of the file and its folder, "
-                        + "or choose another data folder with --data-dir or WORKBENCH_HOME.", e);
+    private static void release(MigrationLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // The OS drops the lock with the closed channel or the process; nothing to tell the learner.
+                LOG.warn("releasing the migration lock failed", e);
             }
         }
-        return new DatabaseException(DatabaseException.Reason.FAILED, file, "The progress database " + file
-                + " could not be opened: " + e.getMessage(), e);
     }
 
     /**
@@ -169,17 +194,34 @@ public final class Database implements AutoCloseable {
      */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
-            statement("BEGIN IMMEDIATE").execute();
-            try {
-                T result = work.run(connection);
-                statement("COMMIT").execute();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                statement("ROLLBACK").execute();
-                throw e;
-            }
+            return retry.run(() -> once(work));
         } catch (SQLException e) {
-            throw failedWhileWorking(file, e);
+            throw DatabaseFailures.whileWorking(file, e);
+        }
+    }
+
+    /** One attempt: BEGIN IMMEDIATE takes the write lock first, as a read that later writes would fail at once in WAL. */
+    private <T> T once(SqlWork<T> work) throws SQLException {
+        statement("BEGIN IMMEDIATE").execute();
+        try {
+            T result = work.run(connection);
+            statement("COMMIT").execute();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollBack(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Ends the failed transaction. A statement of its own, as the failure may have closed the cached ones; SQLite may
+     * have rolled back already (a full disk at COMMIT does that), and the first failure is the one to tell.
+     */
+    private void rollBack(Exception failure) {
+        try (Statement rollback = connection.createStatement()) {
+            rollback.execute("ROLLBACK");
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -191,20 +233,10 @@ public final class Database implements AutoCloseable {
     public synchronized void copyInto(Path target) {
         try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, target.toAbsolutePath().toString());
-            vacuum.execute();
+            retry.run(vacuum::execute);
         } catch (SQLException e) {
-            throw failedWhileWorking(file, e);
+            throw DatabaseFailures.whileWorking(file, e);
         }
-    }
-
-    /** A failure in a transaction of an open database: full disk, lost file, damaged page, or a bug. */
-    private static DatabaseException failedWhileWorking(Path file, SQLException e) {
-        DatabaseException classified = classify(file, e);
-        if (classified.reason() != DatabaseException.Reason.FAILED) {
-            return classified;
-        }
-        return new DatabaseException(DatabaseException.Reason.FAILED, file, "Saving to or reading from the database "
-                + file + " failed (" + e.getMessage() + "). Nothing of this change was written; the log has the details.", e);
     }
 
     /**
@@ -218,7 +250,7 @@ public final class Database implements AutoCloseable {
             version.next();
             return version.getLong(1);
         } catch (SQLException e) {
-            throw failedWhileWorking(file, e);
+            throw DatabaseFailures.whileWorking(file, e);
         }
     }
 
@@ -232,12 +264,17 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("statements are used inside inTransaction only");
         }
         PreparedStatement statement = statements.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            statements.put(sql, statement);
-        } else {
-            statement.clearParameters();
+        if (statement != null) {
+            try {
+                statement.clearParameters();
+                return statement;
+            } catch (SQLException finalized) {
+                // sqlite-jdbc finalizes a statement whose execution failed on I/O (a full disk): prepare it again.
+                statement.close();
+            }
         }
+        statement = connection.prepareStatement(sql);
+        statements.put(sql, statement);
         return statement;
     }
 

@@ -14,6 +14,10 @@ public final class DatabaseException extends RuntimeException {
         NEWER_SCHEMA,
         /** The file or its folder cannot be written. */
         NOT_WRITABLE,
+        /** Another process held the database for longer than this one would wait. */
+        BUSY,
+        /** The disk (or the user's quota) has no room for the change. */
+        DISK_FULL,
         /** Anything else SQLite reports. */
         FAILED
     }

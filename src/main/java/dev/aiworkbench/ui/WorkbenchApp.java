@@ -2,11 +2,13 @@ package dev.aiworkbench.ui;
 
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
+import dev.aiworkbench.app.DataFolderException;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.store.DatabaseException;
+import dev.aiworkbench.store.DatabaseFailures;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.shell.ScreenRegistry;
 import dev.aiworkbench.ui.shell.SessionModels;
@@ -103,7 +105,8 @@ public final class WorkbenchApp extends Application {
 
     /** Opens the workbench and the models its screens share; on the io worker. */
     private SessionModels openSession() throws Exception {
-        Workbench opened = Workbench.open(options, clock);
+        Workbench opened = Workbench.open(options, clock,
+                waiting -> Platform.runLater(() -> shell.showLoadingNotice(waiting)));
         workbench = opened;
         return ScreenRegistry.openSession(opened, io);
     }
@@ -154,7 +157,8 @@ public final class WorkbenchApp extends Application {
                 made -> made.ifPresent(backup -> LOG.info("made the daily backup {}", backup.file())),
                 failure -> {
                     LOG.warn("the daily backup failed", failure);
-                    shell.showNotice(failure.getMessage());
+                    shell.showNotice(DatabaseFailures.sentence(failure).orElse("The daily backup failed; the log in "
+                            + "the data folder's logs/ has the details."));
                 });
     }
 
@@ -163,9 +167,22 @@ public final class WorkbenchApp extends Application {
             shell.showStartupProblem(new StartupProblem(database.getMessage(), true), this::setAsideAndRetry,
                     Platform::exit);
         } else {
-            String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-            shell.showStartupProblem(new StartupProblem(message, false), null, Platform::exit);
+            shell.showStartupProblem(new StartupProblem(startupSentence(failure), false), null, Platform::exit);
         }
+    }
+
+    /**
+     * The store's sentence for a database failure, the data folder's own sentence, and for anything else a pointer to
+     * the log, so no library's text reaches the learner.
+     */
+    static String startupSentence(Throwable failure) {
+        if (failure instanceof DataFolderException) {
+            return failure.getMessage();
+        }
+        LOG.warn("the workbench could not open", failure);
+        return DatabaseFailures.sentence(failure).orElse("The workbench could not open its data because of an "
+                + "unexpected error. The log in the data folder's logs/ has the details; `workbench doctor` checks the "
+                + "data folder.");
     }
 
     private void setAsideAndRetry() {

@@ -58,7 +58,7 @@ class BudgetChecksTest {
     private Workbench open() {
         try {
             return Workbench.openPackOnDemand(new WorkbenchOptions(Optional.of(data), Optional.empty(),
-                    Optional.empty()), clock);
+                    Optional.empty()), clock, waiting -> { });
         } catch (DataFolderException e) {
             throw new IllegalStateException(e);
         }

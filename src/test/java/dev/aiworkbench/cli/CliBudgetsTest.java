@@ -37,7 +37,7 @@ class CliBudgetsTest {
 
     private void budgets(Budget... budgets) throws Exception {
         try (Workbench workbench = Workbench.openPackOnDemand(new WorkbenchOptions(Optional.of(data), Optional.empty()),
-                clock)) {
+                clock, waiting -> { })) {
             workbench.budgets().save(List.of(budgets));
         }
     }

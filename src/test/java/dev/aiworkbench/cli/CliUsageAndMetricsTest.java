@@ -136,7 +136,7 @@ class CliUsageAndMetricsTest {
     void metrics_serve_answers_on_loopback_until_stopped() throws Exception {
         // Recorded as the app records them, so they are in the running totals the endpoint reads.
         try (Workbench workbench = Workbench.openPackOnDemand(new WorkbenchOptions(Optional.of(data), Optional.empty(),
-                Optional.empty()), clock)) {
+                Optional.empty()), clock, waiting -> { })) {
             workbench.observability().recorder().record(new ModelCall(clock.instant(), CallTag.of(CallFeature.EVAL),
                     Operation.CHAT, "ollama", "llama3.2", 10, 5, 12.0, 120.0, 40.0, CallOutcome.OK, null));
             workbench.observability().recorder().record(new ModelCall(clock.instant(), CallTag.of(CallFeature.JUDGE),

@@ -2,6 +2,7 @@ package dev.aiworkbench.store;
 
 import dev.aiworkbench.testing.DatabaseDump;
 import dev.aiworkbench.testing.MutableClock;
+import dev.aiworkbench.testing.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -225,6 +226,24 @@ class DatabaseTest {
                     });
         } finally {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aDiskThatTurnsReadOnlyIsReportedAsNotWritable() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(temp.resolve("disk"), "4m")) {
+            Path file = disk.path().resolve("workbench.db");
+            Database.open(file).close();
+            disk.remountReadOnly();
+
+            assertThatThrownBy(() -> {
+                try (Database database = Database.open(file)) {
+                    new SettingsStore(database).put("theme", "dark");
+                }
+            }).isInstanceOfSatisfying(DatabaseException.class, e -> {
+                assertThat(e.reason()).isEqualTo(DatabaseException.Reason.NOT_WRITABLE);
+                assertThat(e.getMessage()).doesNotContain("SQLITE").contains(file.toString());
+            });
         }
     }
 }

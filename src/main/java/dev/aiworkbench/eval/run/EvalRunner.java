@@ -389,6 +389,15 @@ public final class EvalRunner {
 
         private void end() {
             workers.shutdown();
+            try {
+                record();
+            } catch (RuntimeException e) {
+                // The run's last write failed (a full disk, say): the cases kept so far stay, and a resume goes on.
+                done.completeExceptionally(e);
+            }
+        }
+
+        private void record() {
             ModelServerException failure = stopped.get();
             Instant at = clock.instant();
             if (failure != null) {

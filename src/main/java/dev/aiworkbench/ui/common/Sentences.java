@@ -1,5 +1,7 @@
 package dev.aiworkbench.ui.common;
 
+import dev.aiworkbench.store.DatabaseFailures;
+
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +19,15 @@ public final class Sentences {
         String trimmed = text.strip();
         String first = trimmed.substring(0, 1).toUpperCase(Locale.ROOT) + trimmed.substring(1);
         return first.endsWith(".") || first.endsWith("?") || first.endsWith("!") ? first : first + ".";
+    }
+
+    /**
+     * A failed task's failure as a sentence: the store's for anything SQLite, Flyway or a full disk reported, so no
+     * library's text shows, else the service's own message.
+     */
+    public static String of(Throwable failure) {
+        Throwable cause = cause(failure);
+        return DatabaseFailures.sentence(cause).orElseGet(() -> of(cause.getMessage()));
     }
 
     /** The failure itself, out of the CompletionException and ExecutionException that futures wrap it in. */

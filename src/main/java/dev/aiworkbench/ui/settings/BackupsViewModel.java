@@ -100,7 +100,7 @@ public final class BackupsViewModel {
     }
 
     private void failed(Throwable failure) {
-        status.set(Sentences.of(failure.getMessage()));
+        status.set(Sentences.of(failure));
     }
 
     /** A backup just made, and the list that now includes it. */

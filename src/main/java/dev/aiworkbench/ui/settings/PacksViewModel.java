@@ -383,7 +383,7 @@ public final class PacksViewModel {
             status.set(Sentences.of("not installed: " + refused.getMessage()));
             problems.setAll(refused.details());
         } else {
-            status.set(Sentences.of(failure.getMessage()));
+            status.set(Sentences.of(failure));
         }
     }
 }

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.ui.common.FocusableScreen;
+import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.common.LinkOpener;
 import dev.aiworkbench.ui.common.StoppableScreen;
 import dev.aiworkbench.ui.common.ThemeChoice;
@@ -158,6 +159,20 @@ public final class ShellView extends StackPane {
         loading.setAlignment(Pos.CENTER);
         loading.setId("loading");
         content.getChildren().setAll(loading);
+    }
+
+    /**
+     * Says under the spinner why opening takes long (another process is setting up the same data folder); once the
+     * session or a startup problem shows, there is nothing left to explain.
+     */
+    public void showLoadingNotice(String sentence) {
+        if (content.getChildren().size() == 1 && content.getChildren().get(0) instanceof VBox loading
+                && "loading".equals(loading.getId())) {
+            Label notice = Labels.wrapped(sentence);
+            notice.setId("loading-notice");
+            notice.setMaxWidth(560);
+            loading.getChildren().add(notice);
+        }
     }
 
     /**

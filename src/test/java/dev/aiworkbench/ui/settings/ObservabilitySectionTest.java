@@ -86,7 +86,7 @@ class ObservabilitySectionTest {
             seed.call(Instant.now().minusSeconds(5).toString(), "llama3.2", 300, 0.75, "ok");
         }
         try (Workbench workbench = Workbench.openPackOnDemand(new WorkbenchOptions(Optional.of(data), Optional.empty()),
-                Clock.systemDefaultZone())) {
+                Clock.systemDefaultZone(), waiting -> { })) {
             workbench.budgets().save(List.of(Budget.dailyCost(0.5)));
             // Recorded as the app records calls (free at the local price), so the endpoint's running totals have it.
             workbench.observability().recorder().record(new ModelCall(Instant.now().minusSeconds(4),

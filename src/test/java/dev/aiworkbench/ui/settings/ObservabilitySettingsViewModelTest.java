@@ -41,7 +41,8 @@ class ObservabilitySettingsViewModelTest {
                     .call("2026-03-01T10:00:00Z", "qwen3", 100, 0.1, "ok")
                     .run("r1", "rag.yaml", "2026-03-01T10:00:00Z", "pass", 0.9, "A");
         }
-        workbench = Workbench.openPackOnDemand(new WorkbenchOptions(Optional.of(data), Optional.empty()), clock);
+        workbench = Workbench.openPackOnDemand(new WorkbenchOptions(Optional.of(data), Optional.empty()), clock,
+                waiting -> { });
         model = new ObservabilitySettingsViewModel(workbench.observability(), clock, tasks);
         model.load();
     }
