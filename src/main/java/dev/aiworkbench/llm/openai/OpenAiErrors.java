@@ -116,7 +116,7 @@ final class OpenAiErrors {
     }
 
     GenerationFailedException failedMidStream(ServerError error, String partial) {
-        String said = OpenAiAnswers.error(redact(error.message())).text();
+        String said = redact(error.text());
         return new GenerationFailedException("The server at " + base() + " failed while answering: " + said
                 + ". The part of the answer that arrived is kept; try again.", said, partial, null);
     }

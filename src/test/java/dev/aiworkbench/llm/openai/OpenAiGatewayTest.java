@@ -95,6 +95,27 @@ class OpenAiGatewayTest {
     }
 
     @Test
+    void awaitGivesTheOutcomeOnTheCallingThreadAndAFailureAsItsException() throws Exception {
+        assertThat(gateway.stream(chat("hi"), d -> { }).await(Duration.ofSeconds(10)).text())
+                .isEqualTo("The sky is blue.");
+
+        Throwable failure = catchThrowable(() -> gateway.stream(chat("hi").withModel("gpt-9"), d -> { })
+                .await(Duration.ofSeconds(10)));
+        assertThat(failure).isInstanceOf(ModelServerException.class);
+        assertThat(((ModelServerException) failure).kind()).isEqualTo(Kind.MODEL_NOT_FOUND);
+    }
+
+    @Test
+    void whatACallerAttachesToAResultRunsOffTheClientsThread() throws Exception {
+        List<String> listenerThreads = Collections.synchronizedList(new ArrayList<>());
+        String dependent = gateway.stream(chat("hi"), d -> listenerThreads.add(Thread.currentThread().getName()))
+                .result().thenApply(r -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+
+        assertThat(dependent).startsWith("openai-result-");
+        assertThat(listenerThreads).doesNotContain(dependent);
+    }
+
+    @Test
     void aServerThatSendsNoUsageLeavesTheCountsUnknownNotZero() throws Exception {
         fake.ignoreIncludeUsage();
 

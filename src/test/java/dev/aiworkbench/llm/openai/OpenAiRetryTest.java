@@ -1,5 +1,6 @@
 package dev.aiworkbench.llm.openai;
 
+import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationResult;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.ModelServerException.Kind;
@@ -108,6 +109,26 @@ class OpenAiRetryTest {
             assertThat(error.getMessage()).contains("asks to wait 3600 s").contains("HTTP 429");
             assertThat(fake.requests()).hasSize(1);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void cancelWhileWaitingToRetrySettlesAtOnceAndSendsNothingMore() throws Exception {
+        fake.failNext(FakeOpenAiFailure.rateLimited().retryAfter("1"));
+        try (OpenAiGateway gateway = gateway(Clock.systemUTC())) {
+            GenerationCall call = gateway.stream(chat("hi"), d -> { });
+            while (fake.requests().isEmpty()) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(100);
+
+            call.cancel();
+            GenerationResult result = call.result().get(1, TimeUnit.SECONDS);
+            Thread.sleep(1_500);
+
+            assertThat(result.cancelled()).isTrue();
+            assertThat(result.text()).isEmpty();
+            assertThat(fake.requests()).hasSize(1);
         }
     }
 
