@@ -51,8 +51,8 @@ class FakeOpenAiTest {
     @Test
     void aStreamWithUsageIsRoleContentFinishUsageThenDone() throws Exception {
         HttpResponse<List<String>> response = post("/chat/completions", "{\"model\":\"gpt-4o-mini\",\"messages\":"
-                + "[{\"role\":\"user\",\"content\":\"hello\"}],\"stream\":true,\"stream_options\":{\"include_usage\":true}}",
-                null);
+                + "[{\"role\":\"user\",\"content\":\"hello\"}],\"stream\":true,"
+                + "\"stream_options\":{\"include_usage\":true}}", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");

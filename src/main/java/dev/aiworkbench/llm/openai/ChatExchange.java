@@ -93,7 +93,7 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
         tries++;
         attemptNanos = System.nanoTime();
         waitingToRetry = false;
-        send = client.sendAsync(request, info -> bodyFor(info, () -> retry(info)))
+        send = client.sendAsync(request, this::bodyFor)
                 .whenComplete((response, failure) -> {
                     if (failure != null && !result.isDone()) {
                         fail(errors.transport(failure, settings.firstTokenTimeout(), "answer"));
@@ -102,9 +102,8 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
     }
 
     /** Whether the refused attempt is sent again; schedules it when so. */
-    private boolean retry(HttpResponse.ResponseInfo info) {
-        int status = info.statusCode();
-        if (!(status == 429 || status >= 500) || tries > settings.maxRetries() || result.isDone()) {
+    private boolean retried(HttpResponse.ResponseInfo info, String body) {
+        if (!RetryDelay.mayPass(info.statusCode(), body) || tries > settings.maxRetries() || result.isDone()) {
             return false;
         }
         Duration delay = RetryDelay.before(tries, info.headers(), clock);
@@ -120,18 +119,13 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
         return true;
     }
 
-    @FunctionalInterface
-    private interface Retry {
-        boolean scheduled();
-    }
-
     /** Errors before the stream come as one JSON body with a status; a stream comes as lines. */
-    private HttpResponse.BodySubscriber<Void> bodyFor(HttpResponse.ResponseInfo info, Retry retry) {
+    private HttpResponse.BodySubscriber<Void> bodyFor(HttpResponse.ResponseInfo info) {
         if (info.statusCode() >= 400) {
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
                     body -> {
                         // Read to its end, so the connection stays good for the retry and the next call.
-                        if (!isRateLimitWithoutQuota(info.statusCode(), body) && retry.scheduled()) {
+                        if (retried(info, body)) {
                             return null;
                         }
                         result.completeExceptionally(refusal(info.statusCode(), info.headers(), body));
@@ -139,10 +133,6 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
                     });
         }
         return HttpResponse.BodySubscribers.fromLineSubscriber(this, subscriber -> null, StandardCharsets.UTF_8, null);
-    }
-
-    private static boolean isRateLimitWithoutQuota(int status, String body) {
-        return status == 429 && "insufficient_quota".equals(OpenAiAnswers.error(body).code());
     }
 
     private ModelServerException refusal(int status, HttpHeaders headers, String body) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** Reads what an OpenAI-compatible server answers: stream chunks, whole completions, model lists, embeddings, errors. */
+/** Reads what an OpenAI-compatible server answers: stream chunks, whole answers, model lists, embeddings, errors. */
 final class OpenAiAnswers {
     private OpenAiAnswers() {
     }

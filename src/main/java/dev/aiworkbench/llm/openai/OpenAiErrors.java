@@ -35,7 +35,8 @@ final class OpenAiErrors {
 
     ModelServerException unreachable(Throwable cause) {
         return new ModelServerException(Kind.UNREACHABLE, "Nothing answers at " + base() + " — check the base URL"
-                + " (OPENAI_BASE_URL, --base-url or Settings > Providers) and that the server is running.", null, cause);
+                + " (OPENAI_BASE_URL, --base-url or Settings > Providers) and that the server is running.", null,
+                cause);
     }
 
     ModelServerException timeout(Duration waited, String what) {
@@ -69,7 +70,8 @@ final class OpenAiErrors {
         }
         if (status == 403) {
             return new ModelServerException(Kind.KEY_REJECTED, "The key is not allowed this call by " + base()
-                    + " (HTTP 403: " + said + ") — check the key's project and permissions; " + KEY_FIX + ".", said, null);
+                    + " (HTTP 403: " + said + ") — check the key's project and permissions; " + KEY_FIX + ".", said,
+                    null);
         }
         if (status == 429 && "insufficient_quota".equals(error.code())) {
             return new ModelServerException(Kind.KEY_REJECTED, "The account of the key for " + base() + " has no quota"

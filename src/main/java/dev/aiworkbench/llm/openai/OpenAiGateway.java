@@ -206,8 +206,7 @@ public final class OpenAiGateway implements ModelGateway {
                 return response;
             }
             Optional<Duration> asked = RetryDelay.asked(response.headers(), clock);
-            boolean retryable = (status == 429 || status >= 500) && tries <= settings.maxRetries()
-                    && !"insufficient_quota".equals(OpenAiAnswers.error(response.body()).code());
+            boolean retryable = RetryDelay.mayPass(status, response.body()) && tries <= settings.maxRetries();
             Duration delay = RetryDelay.before(tries, response.headers(), clock);
             if (retryable && delay.compareTo(settings.longestRetryWait()) <= 0) {
                 pause(delay, timeout, what);

@@ -21,6 +21,14 @@ final class RetryDelay {
     }
 
     /**
+     * Whether a refusal may go away on its own: a rate limit (not an exhausted quota, which OpenAI also answers with
+     * 429) or a server error.
+     */
+    static boolean mayPass(int status, String body) {
+        return status >= 500 || status == 429 && !"insufficient_quota".equals(OpenAiAnswers.error(body).code());
+    }
+
+    /**
      * @param retry 1 for the first retry, 2 for the second, …
      * @param clock what "now" is when the server names a date
      */

@@ -335,7 +335,7 @@ class OpenAiGatewayTest {
         assertThat(result.cancelled()).isTrue();
         assertThat(result.text()).startsWith("The sky");
         assertThat(result.usage().outputTokens()).isEmpty();
-        assertThat(fake.awaitClientDisconnect(Duration.ofMillis(500))).isTrue();
+        assertThat(fake.awaitClientDisconnect(Duration.ofSeconds(2))).isTrue();
         assertThat(fake.disconnects().get(0).path()).isEqualTo(CHAT);
     }
 
