@@ -2,6 +2,8 @@
 # Streaming budgets of the model gateway and the playground's output (issue 3, "Budgets"), each
 # measured against a baseline run in the same invocation on the same machine:
 #   ttft - time to first token added by gateway + coalescing over a plain JDK HttpClient: < 5 ms median
+#   openai - time to first token added by the OpenAI-compatible gateway over a plain JDK HttpClient reading
+#          the same Server-Sent Events from the fake OpenAI server: < 5 ms median (issue 14)
 #   fx   - at 1,000 tokens/s: at most 60 FX updates in any second, no token lost (baseline: one
 #          Platform.runLater per token)
 #   heap - 10,000 streamed chats leave used heap after GC flat (baseline: heap before any chat)
@@ -12,7 +14,7 @@
 #   bench/streaming.sh ttft heap       # some of them
 #   BENCH_JAVA_OPTS="-Dttft.rounds=500 -Dfxrate.tokens=10000" bench/streaming.sh
 #
-# Everything runs in one JVM per benchmark, on the test class path (the fake Ollama server is test
+# Everything runs in one JVM per benchmark, on the test class path (the fake servers are test
 # code), with JavaFX on Monocle's headless platform. Needs a JDK 21+ as JAVA_HOME or on PATH.
 # Exit status: 0 when every budget checked holds, 1 when one is missed, anything else when the build
 # or a run failed.
@@ -28,11 +30,11 @@ OUT=target/bench
 mkdir -p "$OUT"
 
 BENCHES=("$@")
-[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(ttft fx heap anthropic)
+[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(ttft openai anthropic fx heap)
 for b in "${BENCHES[@]}"; do
     case "$b" in
-        ttft | fx | heap | anthropic) ;;
-        *) echo "unknown benchmark '$b' (ttft, fx, heap, anthropic)" >&2; exit 2 ;;
+        ttft | openai | anthropic | fx | heap) ;;
+        *) echo "unknown benchmark '$b' (ttft, openai, anthropic, fx, heap)" >&2; exit 2 ;;
     esac
 done
 
@@ -82,6 +84,7 @@ run() {
 for b in "${BENCHES[@]}"; do
     case "$b" in
         ttft) run ttft dev.aiworkbench.bench.streaming.TtftBench ;;
+        openai) run openai dev.aiworkbench.bench.streaming.OpenAiTtftBench ;;
         fx) run fx dev.aiworkbench.bench.streaming.FxRateBench ;;
         heap) run heap dev.aiworkbench.bench.streaming.HeapBench ;;
         anthropic) run anthropic dev.aiworkbench.bench.streaming.AnthropicTtftBench ;;

@@ -18,7 +18,7 @@ public class ModelServerException extends Exception {
         TIMEOUT,
         /** The server failed, before or during generation. */
         SERVER_ERROR,
-        /** A hosted provider refused the API key: missing, wrong, without permission, or its account cannot pay. */
+        /** A hosted provider refused the key (missing, wrong, without permission or quota); the message says "key". */
         KEY_REJECTED
     }
 

@@ -28,6 +28,7 @@ class FriendlyErrorsTest {
         assertThat(exit(Kind.KEY_REJECTED)).isEqualTo(3).isEqualTo(exit(Kind.UNREACHABLE));
         assertThat(exit(Kind.MODEL_NOT_FOUND)).isEqualTo(3);
         assertThat(exit(Kind.BAD_REQUEST)).isEqualTo(2);
+        assertThat(exit(Kind.SERVER_ERROR)).isEqualTo(4);
         assertThat(FriendlyErrors.exitCode(new GenerationFailedException("cut", null, "part", null))).isEqualTo(4);
     }
 

@@ -310,16 +310,24 @@ final class FakeOllamaHttp {
 
         /** A complete answer with Content-Length (a HEAD gets the headers only). */
         void respond(int status, String contentType, byte[] body) throws IOException {
-            respond(status, contentType, Map.of(), body);
+            respond(status, contentType, List.of(), body);
         }
 
         /** A complete answer with these headers too (e.g. retry-after), after the Content-Type. */
         void respond(int status, String contentType, Map<String, String> extraHeaders, byte[] body) throws IOException {
+            respond(status, contentType, List.copyOf(extraHeaders.entrySet()), body);
+        }
+
+        /** A complete answer with the handler's own headers (e.g. retry-after) before Date and Content-Length. */
+        void respond(int status, String contentType, List<Map.Entry<String, String>> extraHeaders, byte[] body)
+                throws IOException {
             StringBuilder head = new StringBuilder(statusLine(status)).append("\r\n");
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
             }
-            extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            for (Map.Entry<String, String> header : extraHeaders) {
+                head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+            }
             // Go's order: the handler's headers, then Date, Content-Length, Connection, Transfer-Encoding
             head.append("Date: ").append(HTTP_DATE.format(connection.clock.get())).append("\r\n");
             head.append("Content-Length: ").append(body.length).append("\r\n");
