@@ -1,7 +1,6 @@
 package dev.aiworkbench.cli;
 
 import dev.aiworkbench.app.Workbench;
-import dev.aiworkbench.eval.report.EvalHistory;
 import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.JsonReportWriter;
 import dev.aiworkbench.eval.report.JunitReportWriter;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +35,8 @@ import java.util.function.Function;
 
 @Command(name = "eval", description = "Run eval suites with statistics and a gate, list stored runs, and follow a "
         + "suite's quality over its runs.",
-        subcommands = {EvalCommand.Run.class, EvalCommand.Runs.class, EvalHistoryCommand.class, EvalCommand.Init.class})
+        subcommands = {EvalCommand.Run.class, EvalMergeCommand.class, EvalCommand.Runs.class, EvalHistoryCommand.class,
+                EvalCommand.Init.class})
 final class EvalCommand {
 
     @Command(name = "run", description = "Run a suite (promptfoo's promptfooconfig.yaml format) on the local model and "
@@ -75,9 +74,10 @@ final class EvalCommand {
                 + "repeating its finished cases.")
         String resume;
 
-        @Option(names = "--shard", paramLabel = "K/N", description = "Run only part K of N of the items (those whose "
-                + "index i, in the suite's order, has i % N = K-1), so N jobs can split a suite; each part is stored "
-                + "as a run of its own, compared with the same part of earlier runs.")
+        @Option(names = "--shard", paramLabel = "K/N", description = "Run only part K of N of the items, so N jobs can "
+                + "split a suite; an item's part follows from its key alone, so reordering the file or adding items "
+                + "moves no other item. Each part is stored as a run of its own, compared with the same part of earlier "
+                + "runs; `eval merge` joins the parts' JSON reports.")
         String shard;
 
         @Option(names = {"-o", "--output"}, paramLabel = "<results.json>", description = "Write the report as JSON.")
@@ -106,7 +106,7 @@ final class EvalCommand {
                 for (int i = 0; i < variants.size(); i++) {
                     EvalReport report = runOne(workbench, suite, variants.get(i), options, gateSpec);
                     writeOutputs(report, i);
-                    printSummary(report);
+                    ReportOutputs.printSummary(out(), report);
                     blocked |= report.blocked();
                 }
                 return gate && blocked ? Cli.FAILED : Cli.OK;
@@ -151,28 +151,8 @@ final class EvalCommand {
             }
             for (Path output : new Path[] {json, junit, markdown}) {
                 if (output != null) {
-                    checkWritable(output);
+                    ReportOutputs.checkWritable(output);
                 }
-            }
-        }
-
-        /** The report's folder must be a folder (or creatable as one), and the report not a folder itself. */
-        private static void checkWritable(Path output) {
-            Path path = output.toAbsolutePath();
-            if (Files.isDirectory(path)) {
-                throw new CommandFailure(output + " is a folder; give the file name to write the report to.", Cli.USAGE);
-            }
-            Path existing = path.getParent();
-            while (existing != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            if (existing != null && !Files.isDirectory(existing)) {
-                throw new CommandFailure("Cannot write " + output + ": " + existing + " is a file, not a folder; "
-                        + "choose another path for the report.", Cli.USAGE);
-            }
-            if (existing != null && !Files.isWritable(existing)) {
-                throw new CommandFailure("Cannot write " + output + ": the folder " + existing + " is not writable; "
-                        + "choose another path for the report.", Cli.USAGE);
             }
         }
 
@@ -240,13 +220,13 @@ final class EvalCommand {
         private void writeOutputs(EvalReport report, int index) throws IOException {
             Function<Path, Path> numbered = path -> index == 0 ? path : suffixed(path, index + 1);
             if (json != null) {
-                write(numbered.apply(json), JsonReportWriter.write(report));
+                ReportOutputs.write(numbered.apply(json), JsonReportWriter.write(report));
             }
             if (junit != null) {
-                write(numbered.apply(junit), JunitReportWriter.write(report));
+                ReportOutputs.write(numbered.apply(junit), JunitReportWriter.write(report));
             }
             if (markdown != null) {
-                write(numbered.apply(markdown), MarkdownReportWriter.write(report));
+                ReportOutputs.write(numbered.apply(markdown), MarkdownReportWriter.write(report));
             }
         }
 
@@ -257,27 +237,6 @@ final class EvalCommand {
             return path.resolveSibling(numbered);
         }
 
-        private static void write(Path path, String text) throws IOException {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(path, text, StandardCharsets.UTF_8);
-        }
-
-        private void printSummary(EvalReport report) {
-            out().println(report.run().id() + "  " + report.run().promptLabel() + " on " + report.run().model());
-            report.summary().ifPresent(s -> {
-                out().println("  " + s.passRate().explain());
-                out().println("  " + s.meanScore().explain());
-            });
-            report.quality().forEach((measure, point) -> out().println("  " + EvalHistory.explain(measure, point)));
-            out().printf(Locale.ROOT, "  %d passed, %d failed, %d errors%n", report.passed(), report.failed(), report.errors());
-            report.baseline().ifPresent(b -> out().println("  against " + b.baseline().id() + ": " + b.comparison().explain()));
-            report.gate().ifPresent(g -> out().println("  gate " + g.decision().label() + ": " + g.reason()));
-            report.warnings().forEach(w -> out().println("  note: " + w));
-            report.gate().ifPresent(g -> g.warnings().forEach(w -> out().println("  note: " + w)));
-        }
     }
 
     @Command(name = "runs", description = "Stored eval runs, newest first, with their ids for --baseline and --resume.")

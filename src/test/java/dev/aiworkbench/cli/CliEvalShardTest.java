@@ -2,6 +2,7 @@ package dev.aiworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.eval.run.EvalHarness;
+import dev.aiworkbench.eval.run.Shard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code workbench eval run <suite> --shard K/N}: parts that cover the suite exactly, run in parallel on one folder. */
+/**
+ * {@code workbench eval run <suite> --shard K/N}: parts that cover the suite exactly, keep their items when the file is
+ * reordered or grows, and run in parallel on one folder.
+ */
 class CliEvalShardTest {
     private static final int ITEMS = 22;
 
@@ -65,15 +69,24 @@ class CliEvalShardTest {
         return byItem;
     }
 
+    /** The fixture's item numbers whose stable keys hash to shard {@code k} of {@code n}. */
+    private List<Integer> itemsOfShard(int k, int n) {
+        return h.load(suite).tests().stream().filter(t -> Shard.numberOf(t.key(), n) == k)
+                .map(t -> Integer.parseInt(t.vars().get("n"))).toList();
+    }
+
     @Test
-    void fourShardsRunEachItemOnceAndEachShardHoldsTheItemsOfItsIndex() throws Exception {
+    void fourShardsRunEachItemOnceAndEachShardHoldsTheItemsItsKeysHashTo() throws Exception {
         for (int k = 1; k <= 4; k++) {
+            int requestsBefore = h.requestedItems().size();
             CliHarness.Run run = eval("run", suite.toString(), "--shard", k + "/4");
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            int shard = k;
-            List<Integer> expected = IntStream.rangeClosed(1, ITEMS).filter(n -> (n - 1) % 4 == shard - 1).boxed().toList();
+            List<Integer> expected = itemsOfShard(k, 4);
+            assertThat(expected).isNotEmpty();
             assertThat(run.err()).contains(", shard " + k + "/4, " + expected.size() + " cases");
             assertThat(run.out()).contains(expected.size() + " passed, 0 failed");
+            List<Integer> requested = h.requestedItems();
+            assertThat(requested.subList(requestsBefore, requested.size())).containsExactlyInAnyOrderElementsOf(expected);
         }
 
         assertThat(h.requestedItems()).hasSize(ITEMS).doesNotHaveDuplicates()
@@ -86,6 +99,30 @@ class CliEvalShardTest {
         List<String> shards = new ArrayList<>();
         runs.forEach(run -> shards.add(run.path("shard").asText()));
         assertThat(shards).containsExactlyInAnyOrder("1/4", "2/4", "3/4", "4/4");
+    }
+
+    @Test
+    void aReorderedFileWithANewItemKeepsEveryOtherItemInItsShard() {
+        Map<Integer, List<Integer>> before = new HashMap<>();
+        for (int k = 1; k <= 3; k++) {
+            before.put(k, itemsOfShard(k, 3));
+        }
+        List<String> rows = new ArrayList<>(IntStream.rangeClosed(1, ITEMS + 1).mapToObj(i -> "item " + i + "," + i)
+                .toList());
+        java.util.Collections.reverse(rows);
+        h.write(EvalHarness.ITEMS, "__description,n\n" + String.join("\n", rows) + "\n");
+
+        for (int k = 1; k <= 3; k++) {
+            int requestsBefore = h.requestedItems().size();
+            CliHarness.Run run = eval("run", suite.toString(), "--shard", k + "/3");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            List<Integer> requested = h.requestedItems();
+            List<Integer> ran = new ArrayList<>(requested.subList(requestsBefore, requested.size()));
+            ran.remove(Integer.valueOf(ITEMS + 1));
+            assertThat(ran).as("shard %d/3 after reordering and adding an item", k)
+                    .containsExactlyInAnyOrderElementsOf(before.get(k));
+        }
+        assertThat(h.requestedItems()).hasSize(ITEMS + 1).doesNotHaveDuplicates();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.aiworkbench.eval.stats.RunSummary;
 import dev.aiworkbench.eval.stats.Trial;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ public final class EvalReporter {
                     PairedComparison paired = PairedComparison.of(baselineSummary.get(), summary.get(),
                             gate.map(GateSpec::alpha).orElse(GateSpec.DEFAULT_ALPHA), Bootstrap.DEFAULT_SEED);
                     comparison = Optional.of(new BaselineComparison(baselineRun.get(), paired,
-                            baselineRun.get().fingerprint().sameDataset(run.fingerprint())));
+                            baselineRun.get().fingerprint().sameDataset(run.fingerprint()),
+                            baselineSummary.get().items()));
                     items = markChanged(items, baselineItems);
                     if (!comparison.get().sameDataset()) {
                         warnings.add("The baseline ran a different dataset; only the " + paired.items()
@@ -80,7 +82,8 @@ public final class EvalReporter {
                             : "the baseline could not be paired with this run")));
         }
         EvalRun recorded = record(run, summary, decision);
-        return new EvalReport(recorded, items, summary, comparison, decision, List.copyOf(warnings), quality(run));
+        return new EvalReport(recorded, items, summary, comparison, gate, decision, List.copyOf(warnings), quality(run),
+                List.of());
     }
 
     /**
@@ -152,16 +155,21 @@ public final class EvalReporter {
         return quality;
     }
 
+    /**
+     * The cases as items, in the order of their keys: the bootstrap resamples items by position, so the figures must
+     * not depend on the order the cases happened to land in (nor on which shard ran them, for a merged report).
+     */
     static List<ItemResult> fold(List<CaseResult> cases) {
         Map<String, List<CaseResult>> byItem = new LinkedHashMap<>();
-        cases.stream().sorted(java.util.Comparator.comparingInt(CaseResult::repeatIndex))
+        cases.stream().sorted(Comparator.comparing(CaseResult::itemKey).thenComparingInt(CaseResult::repeatIndex))
                 .forEach(c -> byItem.computeIfAbsent(c.itemKey(), k -> new ArrayList<>()).add(c));
         List<ItemResult> items = new ArrayList<>();
         byItem.forEach((key, runs) -> items.add(ItemResult.of(key, runs)));
         return items;
     }
 
-    private static Optional<RunSummary> summary(List<ItemResult> items) {
+    /** The statistics of the items; empty when every item errored. */
+    static Optional<RunSummary> summary(List<ItemResult> items) {
         List<Trial> trials = new ArrayList<>();
         for (ItemResult item : items) {
             for (CaseResult run : item.runs()) {
@@ -177,7 +185,7 @@ public final class EvalReporter {
         }
     }
 
-    private static List<ItemResult> markChanged(List<ItemResult> items, List<ItemResult> baseline) {
+    static List<ItemResult> markChanged(List<ItemResult> items, List<ItemResult> baseline) {
         Map<String, Boolean> before = new LinkedHashMap<>();
         baseline.forEach(item -> before.put(item.key(), item.pass()));
         return items.stream().map(item -> item.withChanged(before.containsKey(item.key())

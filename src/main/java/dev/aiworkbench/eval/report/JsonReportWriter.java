@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aiworkbench.eval.assertions.AssertionResult;
 import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalRun;
+import dev.aiworkbench.eval.run.Shard;
 import dev.aiworkbench.eval.stats.GateDecision;
+import dev.aiworkbench.eval.stats.GateSpec;
 import dev.aiworkbench.eval.stats.Interval;
+import dev.aiworkbench.eval.stats.ItemOutcome;
 import dev.aiworkbench.eval.stats.PairedComparison;
 import dev.aiworkbench.eval.stats.RunSummary;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The report as JSON, in the shape the README documents (every figure with the words behind it). */
 public final class JsonReportWriter {
@@ -42,6 +46,7 @@ public final class JsonReportWriter {
         root.put("startedAt", run.startedAt().toString());
         root.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
         root.put("repeat", run.repeat());
+        root.put("shard", Shard.ofKey(run.suiteKey()).map(Shard::toString).orElse(null));
         root.put("fingerprint", ordered("prompt", run.fingerprint().promptHash(), "dataset", run.fingerprint().datasetHash(),
                 "assertions", run.fingerprint().assertionsHash(), "options", run.fingerprint().optionsHash(),
                 "modelDigest", run.fingerprint().modelDigest()));
@@ -61,7 +66,10 @@ public final class JsonReportWriter {
         root.put("warnings", report.warnings());
         root.put("cases", report.items().stream().map(JsonReportWriter::item).toList());
         root.put("baseline", report.baseline().map(JsonReportWriter::baseline).orElse(null));
-        root.put("gate", report.gate().map(JsonReportWriter::gate).orElse(null));
+        root.put("gate", report.gate().map(decision -> gate(decision, report.gateSpec())).orElse(null));
+        if (!report.mergedFrom().isEmpty()) {
+            root.put("mergedFrom", report.mergedFrom());
+        }
         return root;
     }
 
@@ -69,8 +77,8 @@ public final class JsonReportWriter {
     private static Map<String, Object> quality(EvalReport report) {
         Map<String, Object> quality = new LinkedHashMap<>();
         report.quality().forEach((measure, point) -> quality.put(measure.jsonName(), ordered("mean", point.value(),
-                "ci95", List.of(point.low(), point.high()), "items", point.items(), "explain",
-                QualityPoints.explain(measure, point))));
+                "ci95", List.of(point.low(), point.high()), "items", point.items(), "meanOfSquares",
+                point.meanOfSquares(), "explain", QualityPoints.explain(measure, point))));
         return quality;
     }
 
@@ -79,6 +87,9 @@ public final class JsonReportWriter {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("key", item.key());
         json.put("description", item.description());
+        if (shown.cluster() != null) {
+            json.put("cluster", shown.cluster());
+        }
         json.put("vars", shown.vars());
         json.put("output", shown.output());
         json.put("pass", item.pass());
@@ -116,12 +127,26 @@ public final class JsonReportWriter {
         json.put("scoreDelta", comparison.scoreDelta() == null ? null : comparison.scoreDelta().delta());
         json.put("scoreDeltaCi95", comparison.scoreDelta() == null ? null : pair(comparison.scoreDelta().ci95()));
         json.put("explain", comparison.explain());
+        json.put("outcomes", baseline.baselineItems().stream().map(JsonReportWriter::outcome).toList());
         return json;
     }
 
-    private static Map<String, Object> gate(GateDecision decision) {
-        return ordered("decision", decision.decision().label(), "mode", decision.mode().configName(),
+    /** A baseline item as the comparison paired it, for merging shards' reports. */
+    private static Map<String, Object> outcome(ItemOutcome item) {
+        Map<String, Object> json = ordered("key", item.key(), "runs", item.runs(), "passes", item.passes(),
+                "errors", item.errors(), "meanScore", item.meanScore());
+        if (item.cluster() != null) {
+            json.put("cluster", item.cluster());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> gate(GateDecision decision, Optional<GateSpec> spec) {
+        Map<String, Object> json = ordered("decision", decision.decision().label(), "mode", decision.mode().configName(),
                 "reason", decision.reason(), "warnings", decision.warnings());
+        spec.ifPresent(s -> json.put("spec", ordered("baseline", s.baseline(), "maxDrop", s.maxDrop(), "alpha", s.alpha(),
+                "mode", s.mode().configName())));
+        return json;
     }
 
     private static double[] pair(Interval interval) {

@@ -22,14 +22,14 @@ final class QualityPoints {
     /** A run's recorded pass rate and its Wilson interval. */
     static QualityPoint passRate(EvalRun run) {
         return new QualityPoint(run.startedAt(), run.passRate(), run.passRateLow(), run.passRateHigh(), run.id(),
-                run.items() == null ? 0 : run.items());
+                run.items() == null ? 0 : run.items(), Double.NaN);
     }
 
     /** A run's mean of a RAG measure, with the Student-t interval over its items. */
     static QualityPoint measure(MeasureAggregate aggregate) {
         Interval ci = StudentInterval.mean95(aggregate.items(), aggregate.mean(), aggregate.meanOfSquares());
         return new QualityPoint(aggregate.startedAt(), aggregate.mean(), ci.low(), ci.high(), aggregate.runId(),
-                aggregate.items());
+                aggregate.items(), aggregate.meanOfSquares());
     }
 
     static Optional<QualityMeasure> ofType(String assertionType) {

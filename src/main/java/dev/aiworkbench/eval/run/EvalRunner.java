@@ -89,8 +89,11 @@ public final class EvalRunner {
         PromptSource prompt = variant.prompt(suite);
         ProviderSpec provider = variant.provider(suite);
         Map<String, String> digests = digests(suite, provider);
-        // The options as sent, so a saved prompt's new version with other options is not resumable into.
-        Fingerprint fingerprint = Fingerprint.of(prompt.template(), prompt.system(), suite.tests(),
+        // The options as sent, so a saved prompt's new version with other options is not resumable into. A shard
+        // carries the whole suite's fingerprint: the shards of one suite version match each other and a run of the
+        // whole suite (so their reports can be merged), and a change anywhere in the suite affects a shard's resume
+        // and baselines as it would the whole run's.
+        Fingerprint fingerprint = Fingerprint.of(prompt.template(), prompt.system(), whole.tests(),
                 CaseRunner.sentOptions(prompt, provider), digests.get(provider.model()));
         String key = key(whole, variant, options.shard());
         EvalRun run = options.resume().isPresent() ? resumable(options.resume().get(), fingerprint, key)

@@ -1,22 +1,30 @@
 package dev.aiworkbench.eval.run;
 
 import dev.aiworkbench.eval.suite.EvalSuite;
+import dev.aiworkbench.eval.suite.TestCase;
 
-import java.util.ArrayList;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One of {@code count} parts of a suite's items, so CI jobs can run a suite in parallel: part {@code number} holds
- * the items whose index {@code i} (in the suite's order) has {@code i % count == number - 1}. Every item is in exactly
- * one part, and an item keeps its part while the suite keeps its order. A part is stored as a run of its own, under
- * the suite's key with {@code #shard-K-of-N} added, so its baseline is the same part of an earlier run.
+ * One of {@code count} parts of a suite's items, so CI jobs can run a suite in parallel. An item's part follows from
+ * its stable key alone (the key that pairs it with a baseline, see {@code ItemKeys}): the first 8 bytes of SHA-256 of
+ * the key, read as an unsigned number, modulo {@code count}, plus one. So every item is in exactly one part, and
+ * reordering the file or adding an item moves no other item to another part: a shard's baseline, the same part of an
+ * earlier run, keeps its items. Copies of one item ({@code key~2}, {@code key~3}) are hashed without their suffix and
+ * stay together. A part is stored as a run of its own, under the suite's key with {@code #shard-K-of-N} added.
  */
 public record Shard(int number, int count) {
     private static final Pattern WRITTEN = Pattern.compile("(\\d{1,4})/(\\d{1,4})");
     private static final Pattern IN_KEY = Pattern.compile("#shard-(\\d+)-of-(\\d+)$");
+    /** The suffix the loader gives the second and later copies of one item. */
+    private static final Pattern DUPLICATE = Pattern.compile("~\\d+$");
 
     public Shard {
         if (count < 1 || number < 1 || number > count) {
@@ -53,12 +61,24 @@ public record Shard(int number, int count) {
     }
 
     /** This part's items, in the suite's order. */
-    public <T> List<T> of(List<T> items) {
-        List<T> part = new ArrayList<>();
-        for (int i = number - 1; i < items.size(); i += count) {
-            part.add(items.get(i));
+    public List<TestCase> of(List<TestCase> items) {
+        return items.stream().filter(this::holds).toList();
+    }
+
+    /** Whether the item with this stable key belongs to this part. */
+    public boolean holds(TestCase item) {
+        return numberOf(item.key(), count) == number;
+    }
+
+    /** The part (1 to {@code count}) an item's stable key belongs to. */
+    public static int numberOf(String itemKey, int count) {
+        String key = DUPLICATE.matcher(itemKey).replaceFirst("");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return (int) Long.remainderUnsigned(ByteBuffer.wrap(digest, 0, Long.BYTES).getLong(), count) + 1;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
-        return part;
     }
 
     /** The suite with only this part's items. */
