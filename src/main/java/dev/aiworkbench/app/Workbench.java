@@ -24,8 +24,11 @@ import dev.aiworkbench.labs.definition.LabCatalog;
 import dev.aiworkbench.labs.services.LabServices;
 import dev.aiworkbench.labs.services.LabServicesSettings;
 import dev.aiworkbench.llm.CallFeature;
+import dev.aiworkbench.llm.GatewayFactory;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.OllamaEndpoint;
+import dev.aiworkbench.llm.ProviderKind;
+import dev.aiworkbench.llm.Usage;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.observability.CallPricing;
@@ -47,6 +50,10 @@ import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.progress.ProgressTransfer;
+import dev.aiworkbench.providers.Keychain;
+import dev.aiworkbench.providers.ProviderChoice;
+import dev.aiworkbench.providers.Providers;
+import dev.aiworkbench.providers.ResolvedProvider;
 import dev.aiworkbench.store.Backup;
 import dev.aiworkbench.store.BackupFolder;
 import dev.aiworkbench.store.Backups;
@@ -62,11 +69,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -98,13 +110,17 @@ public final class Workbench implements AutoCloseable {
     private final SqliteVerdictCache judgeVerdicts;
     private final Observability observability;
     private final Optional<String> ollamaOverride;
+    private final ProviderSetup providerSetup;
+    private final Providers providers;
     private ModelGateway gateway;
+    /** The gateways of providers other than the local server, by provider name and address; made on first use. */
+    private final Map<String, ModelGateway> providerGateways = new HashMap<>();
     private Labs labs;
     private LabServices labServices;
     private CheckEngine checkEngine;
 
     private Workbench(DataFolder dataFolder, Database database, Supplier<InstalledPack> packReader, Clock clock,
-                      Optional<String> ollamaOverride) {
+                      Optional<String> ollamaOverride, ProviderSetup providerSetup) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.packReader = packReader;
@@ -124,6 +140,24 @@ public final class Workbench implements AutoCloseable {
                 AppInfo.version());
         this.playground = new Playground(() -> models(CallFeature.PLAYGROUND), runs, prices);
         this.ollamaOverride = ollamaOverride;
+        this.providerSetup = providerSetup;
+        this.providers = new Providers(database, once(providerSetup.keychain()), providerSetup.environment(),
+                this::ollamaEndpoint);
+        providers.onChange(this::forgetProviderGateways);
+    }
+
+    private static Supplier<Keychain> once(Supplier<Keychain> opener) {
+        return new Supplier<>() {
+            private Keychain keychain;
+
+            @Override
+            public synchronized Keychain get() {
+                if (keychain == null) {
+                    keychain = opener.get();
+                }
+                return keychain;
+            }
+        };
     }
 
     /**
@@ -182,7 +216,7 @@ public final class Workbench implements AutoCloseable {
         DataFolder folder = prepareFolder(options);
         Database database = Database.open(folder.database());
         try {
-            return new Workbench(folder, database, packReader, clock, options.ollamaUrl());
+            return new Workbench(folder, database, packReader, clock, options.ollamaUrl(), options.providers());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -351,8 +385,20 @@ public final class Workbench implements AutoCloseable {
 
     /** Runs suites on the model server, pricing cases at the local row of the price table. */
     public EvalRunner evalRunner() {
-        return new EvalRunner(evals, () -> models(CallFeature.EVAL), Grader.standard(), judgeVerdicts,
-                () -> prices.row(PriceTable.LOCAL)::costUsd, clock);
+        return evalRunner(ProviderChoice.DEFAULT);
+    }
+
+    /**
+     * Runs suites on the chosen provider (the suite's models are asked of it), pricing cases at the local row for
+     * Ollama and at the row that names the model for a hosted provider.
+     *
+     * @throws IllegalArgumentException no such provider, or a malformed address
+     */
+    public EvalRunner evalRunner(ProviderChoice choice) {
+        Supplier<ModelGateway> gateway = models(providers.resolve(choice), CallFeature.EVAL);
+        String kind = providers.resolve(choice).kind().id();
+        return new EvalRunner(evals, gateway, Grader.standard(), judgeVerdicts,
+                model -> prices(prices.rows()).apply(kind, model), clock);
     }
 
     public EvalReporter evalReporter() {
@@ -413,6 +459,54 @@ public final class Workbench implements AutoCloseable {
         return observability.recording(models(), OllamaGateway.PROVIDER, feature);
     }
 
+    /** The model providers: the local server, the configured ones, and each kind from the environment. */
+    public Providers providers() {
+        return providers;
+    }
+
+    /**
+     * The gateway for one feature's calls to the chosen provider, every call recorded with the provider's kind
+     * ({@code ollama}, {@code openai}, {@code anthropic}) as its provider.
+     *
+     * @throws IllegalArgumentException no such provider, a malformed address, or a kind this build cannot speak to
+     */
+    public ModelGateway models(ProviderChoice choice, CallFeature feature) {
+        return models(providers.resolve(choice), feature).get();
+    }
+
+    /** Resolved once, so a run asking for its gateway per case reads no settings per case. */
+    private Supplier<ModelGateway> models(ResolvedProvider provider, CallFeature feature) {
+        return () -> observability.recording(gateway(provider), provider.kind().id(), feature);
+    }
+
+    /** The chosen provider's gateway without recording, for Settings' connection test and listing models. */
+    public ModelGateway providerGateway(ProviderChoice choice) {
+        return gateway(providers.resolve(choice));
+    }
+
+    private synchronized ModelGateway gateway(ResolvedProvider provider) {
+        if (provider.name().equals(Providers.DEFAULT) && provider.baseUriSource().equals(ollamaEndpoint().source())) {
+            return models();
+        }
+        GatewayFactory factory = providerSetup.gateways().get(provider.kind());
+        if (factory == null) {
+            throw new IllegalArgumentException("this build cannot speak to " + provider.kind().label() + " servers yet; "
+                    + "choose an Ollama provider");
+        }
+        return providerGateways.computeIfAbsent(provider.name() + " " + provider.baseUri(),
+                key -> factory.create(provider.baseUri(), provider.key()));
+    }
+
+    private synchronized void forgetProviderGateways() {
+        providerGateways.values().forEach(ModelGateway::close);
+        providerGateways.clear();
+    }
+
+    /** The playground on the chosen provider; runs are kept in the same history. */
+    public Playground playground(ProviderChoice choice) {
+        return new Playground(models(providers.resolve(choice), CallFeature.PLAYGROUND), runs, prices);
+    }
+
     /**
      * Every model call recorded, its aggregates, the metrics endpoint and span export. Calls are priced at the local
      * row of the price table, the row in force for the Ollama server.
@@ -441,8 +535,24 @@ public final class Workbench implements AutoCloseable {
     }
 
     private CallPricing callPricing() {
-        PriceRow local = prices.row(PriceTable.LOCAL);
-        return (provider, model, usage) -> local.costUsd(usage);
+        BiFunction<String, String, Function<Usage, OptionalDouble>> rows = prices(prices.rows());
+        return (provider, model, usage) -> rows.apply(provider, model).apply(usage);
+    }
+
+    /**
+     * How calls are priced from the rows read once: an Ollama call at the local row, a hosted one at the first row
+     * that names its model; a hosted model no row names has no cost, rather than the local row's zero.
+     */
+    private static BiFunction<String, String, Function<Usage, OptionalDouble>> prices(List<PriceRow> rows) {
+        PriceRow local = rows.stream().filter(PriceRow::local).findFirst().orElseThrow();
+        return (provider, model) -> {
+            if (ProviderKind.OLLAMA.id().equals(provider)) {
+                return local::costUsd;
+            }
+            return rows.stream().filter(row -> !row.local() && row.appliesTo(model)).findFirst()
+                    .<Function<Usage, OptionalDouble>>map(row -> row::costUsd)
+                    .orElse(usage -> OptionalDouble.empty());
+        };
     }
 
     private List<SuitePassRate> suitePassRates() {
@@ -475,6 +585,7 @@ public final class Workbench implements AutoCloseable {
         if (gateway != null) {
             gateway.close();
         }
+        forgetProviderGateways();
         database.close();
         if (restoreOnClose != null) {
             try {

@@ -28,7 +28,10 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
         return e instanceof CommandFailure failure ? failure.exitCode() : Cli.FAILED;
     }
 
-    /** 3 when the server is out of reach or lacks the model, 4 when it failed while working, 2 when it refused the input. */
+    /**
+     * 3 when the server is out of reach, lacks the model or refuses the key, 4 when it failed while working, 2 when it
+     * refused the input.
+     */
     static int exitCode(ModelServerException e) {
         if (e instanceof GenerationFailedException) {
             return Cli.GENERATION_FAILED;
@@ -36,7 +39,7 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
         return switch (e.kind()) {
             case BAD_REQUEST -> Cli.USAGE;
             case SERVER_ERROR -> Cli.GENERATION_FAILED;
-            case UNREACHABLE, MODEL_NOT_FOUND, BUSY, TIMEOUT -> Cli.SERVER_UNAVAILABLE;
+            case UNREACHABLE, MODEL_NOT_FOUND, BUSY, TIMEOUT, KEY_REJECTED -> Cli.SERVER_UNAVAILABLE;
         };
     }
 }

@@ -17,7 +17,9 @@ public class ModelServerException extends Exception {
         /** No answer within the time allowed. */
         TIMEOUT,
         /** The server failed, before or during generation. */
-        SERVER_ERROR
+        SERVER_ERROR,
+        /** A hosted provider refused the key (missing, wrong, without permission or quota); the message says "key". */
+        KEY_REJECTED
     }
 
     private final Kind kind;
