@@ -24,16 +24,11 @@ import dev.aiworkbench.labs.definition.LabCatalog;
 import dev.aiworkbench.labs.services.LabServices;
 import dev.aiworkbench.labs.services.LabServicesSettings;
 import dev.aiworkbench.llm.CallFeature;
-import dev.aiworkbench.llm.GatewayFactory;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.OllamaEndpoint;
-import dev.aiworkbench.llm.ProviderKind;
-import dev.aiworkbench.llm.Usage;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
-import dev.aiworkbench.observability.CallPricing;
 import dev.aiworkbench.observability.Observability;
-import dev.aiworkbench.observability.SettingValues;
 import dev.aiworkbench.observability.SuitePassRate;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.curriculum.PackLoader;
@@ -45,12 +40,10 @@ import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.progress.ProgressCarryOver;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.prompts.Playground;
-import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.progress.ProgressTransfer;
-import dev.aiworkbench.providers.Keychain;
 import dev.aiworkbench.providers.ProviderChoice;
 import dev.aiworkbench.providers.Providers;
 import dev.aiworkbench.providers.ResolvedProvider;
@@ -69,16 +62,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -110,11 +98,9 @@ public final class Workbench implements AutoCloseable {
     private final SqliteVerdictCache judgeVerdicts;
     private final Observability observability;
     private final Optional<String> ollamaOverride;
-    private final ProviderSetup providerSetup;
     private final Providers providers;
+    private final ProviderGateways providerGateways;
     private ModelGateway gateway;
-    /** The gateways of providers other than the local server, by provider name and address; made on first use. */
-    private final Map<String, ModelGateway> providerGateways = new HashMap<>();
     private Labs labs;
     private LabServices labServices;
     private CheckEngine checkEngine;
@@ -136,28 +122,14 @@ public final class Workbench implements AutoCloseable {
         this.prices = new PriceTable(database);
         this.evals = new EvalStore(database);
         this.judgeVerdicts = new SqliteVerdictCache(database, clock);
-        this.observability = Observability.open(database, settingValues(settings), this::callPricing, this::suitePassRates, clock,
-                AppInfo.version());
+        this.observability = Observability.open(database, new StoredSettingValues(settings),
+                () -> new CallPrices(prices.rows()), this::suitePassRates, clock, AppInfo.version());
         this.playground = new Playground(() -> models(CallFeature.PLAYGROUND), runs, prices);
         this.ollamaOverride = ollamaOverride;
-        this.providerSetup = providerSetup;
-        this.providers = new Providers(database, once(providerSetup.keychain()), providerSetup.environment(),
+        this.providerGateways = new ProviderGateways(providerSetup, this::models);
+        this.providers = new Providers(database, providerGateways.keychain(), providerSetup.environment(),
                 this::ollamaEndpoint);
-        providers.onChange(this::forgetProviderGateways);
-    }
-
-    private static Supplier<Keychain> once(Supplier<Keychain> opener) {
-        return new Supplier<>() {
-            private Keychain keychain;
-
-            @Override
-            public synchronized Keychain get() {
-                if (keychain == null) {
-                    keychain = opener.get();
-                }
-                return keychain;
-            }
-        };
+        providers.onChange(providerGateways::forget);
     }
 
     /**
@@ -385,20 +357,15 @@ public final class Workbench implements AutoCloseable {
 
     /** Runs suites on the model server, pricing cases at the local row of the price table. */
     public EvalRunner evalRunner() {
-        return evalRunner(ProviderChoice.DEFAULT);
+        return new EvalRunner(evals, () -> models(CallFeature.EVAL), Grader.standard(), judgeVerdicts,
+                () -> prices.row(PriceTable.LOCAL)::costUsd, clock);
     }
 
-    /**
-     * Runs suites on the chosen provider (the suite's models are asked of it), pricing cases at the local row for
-     * Ollama and at the row that names the model for a hosted provider.
-     *
-     * @throws IllegalArgumentException no such provider, or a malformed address
-     */
+    /** Runs suites on the chosen provider, a case priced at the row for its model. @throws IllegalArgumentException */
     public EvalRunner evalRunner(ProviderChoice choice) {
-        Supplier<ModelGateway> gateway = models(providers.resolve(choice), CallFeature.EVAL);
-        String kind = providers.resolve(choice).kind().id();
-        return new EvalRunner(evals, gateway, Grader.standard(), judgeVerdicts,
-                model -> prices(prices.rows()).apply(kind, model), clock);
+        ResolvedProvider provider = providers.resolve(choice);
+        return new EvalRunner(evals, models(provider, CallFeature.EVAL), Grader.standard(), judgeVerdicts,
+                model -> new CallPrices(prices.rows()).of(provider.kind().id(), model), clock);
     }
 
     public EvalReporter evalReporter() {
@@ -464,42 +431,18 @@ public final class Workbench implements AutoCloseable {
         return providers;
     }
 
-    /**
-     * The gateway for one feature's calls to the chosen provider, every call recorded with the provider's kind
-     * ({@code ollama}, {@code openai}, {@code anthropic}) as its provider.
-     *
-     * @throws IllegalArgumentException no such provider, a malformed address, or a kind this build cannot speak to
-     */
+    /** One feature's calls to a provider, recorded with its kind's id. @throws IllegalArgumentException unknown one */
     public ModelGateway models(ProviderChoice choice, CallFeature feature) {
         return models(providers.resolve(choice), feature).get();
     }
 
-    /** Resolved once, so a run asking for its gateway per case reads no settings per case. */
-    private Supplier<ModelGateway> models(ResolvedProvider provider, CallFeature feature) {
-        return () -> observability.recording(gateway(provider), provider.kind().id(), feature);
+    private Supplier<ModelGateway> models(ResolvedProvider provider, CallFeature feature) { // resolved once per run
+        return () -> observability.recording(providerGateways.gateway(provider), provider.kind().id(), feature);
     }
 
     /** The chosen provider's gateway without recording, for Settings' connection test and listing models. */
     public ModelGateway providerGateway(ProviderChoice choice) {
-        return gateway(providers.resolve(choice));
-    }
-
-    private synchronized ModelGateway gateway(ResolvedProvider provider) {
-        if (provider.name().equals(Providers.DEFAULT) && provider.baseUriSource().equals(ollamaEndpoint().source())) {
-            return models();
-        }
-        GatewayFactory factory = providerSetup.gateways().get(provider.kind());
-        if (factory == null) {
-            throw new IllegalArgumentException("this build cannot speak to " + provider.kind().label() + " servers yet; "
-                    + "choose an Ollama provider");
-        }
-        return providerGateways.computeIfAbsent(provider.name() + " " + provider.baseUri(),
-                key -> factory.create(provider.baseUri(), provider.key()));
-    }
-
-    private synchronized void forgetProviderGateways() {
-        providerGateways.values().forEach(ModelGateway::close);
-        providerGateways.clear();
+        return providerGateways.gateway(providers.resolve(choice));
     }
 
     /** The playground on the chosen provider; runs are kept in the same history. */
@@ -507,52 +450,9 @@ public final class Workbench implements AutoCloseable {
         return new Playground(models(providers.resolve(choice), CallFeature.PLAYGROUND), runs, prices);
     }
 
-    /**
-     * Every model call recorded, its aggregates, the metrics endpoint and span export. Calls are priced at the local
-     * row of the price table, the row in force for the Ollama server.
-     */
+    /** Every model call recorded (priced by {@link CallPrices}), its aggregates, metrics endpoint and span export. */
     public Observability observability() {
         return observability;
-    }
-
-    private static SettingValues settingValues(SettingsStore settings) {
-        return new SettingValues() {
-            @Override
-            public Optional<String> get(String key) {
-                return settings.get(key);
-            }
-
-            @Override
-            public void put(String key, String value) {
-                settings.put(key, value);
-            }
-
-            @Override
-            public void remove(String key) {
-                settings.remove(key);
-            }
-        };
-    }
-
-    private CallPricing callPricing() {
-        BiFunction<String, String, Function<Usage, OptionalDouble>> rows = prices(prices.rows());
-        return (provider, model, usage) -> rows.apply(provider, model).apply(usage);
-    }
-
-    /**
-     * How calls are priced from the rows read once: an Ollama call at the local row, a hosted one at the first row
-     * that names its model; a hosted model no row names has no cost, rather than the local row's zero.
-     */
-    private static BiFunction<String, String, Function<Usage, OptionalDouble>> prices(List<PriceRow> rows) {
-        PriceRow local = rows.stream().filter(PriceRow::local).findFirst().orElseThrow();
-        return (provider, model) -> {
-            if (ProviderKind.OLLAMA.id().equals(provider)) {
-                return local::costUsd;
-            }
-            return rows.stream().filter(row -> !row.local() && row.appliesTo(model)).findFirst()
-                    .<Function<Usage, OptionalDouble>>map(row -> row::costUsd)
-                    .orElse(usage -> OptionalDouble.empty());
-        };
     }
 
     private List<SuitePassRate> suitePassRates() {
@@ -585,7 +485,7 @@ public final class Workbench implements AutoCloseable {
         if (gateway != null) {
             gateway.close();
         }
-        forgetProviderGateways();
+        providerGateways.close();
         database.close();
         if (restoreOnClose != null) {
             try {

@@ -33,6 +33,8 @@ import java.util.function.Supplier;
 public final class Providers {
     /** The local Ollama server's provider, which every workbench has and none can remove. */
     public static final String DEFAULT = ProviderKind.OLLAMA.id();
+    /** The source of an address given for one call, which wins over every other. */
+    public static final String BASE_URL_OPTION = "--base-url";
     private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -173,7 +175,7 @@ public final class Providers {
         String variable = environment.get(kind.baseUrlVariable());
         if (choice.baseUrl().isPresent()) {
             base = kind.parseBaseUrl(choice.baseUrl().get());
-            source = "--base-url";
+            source = BASE_URL_OPTION;
         } else if (provider.baseUrl().isPresent()) {
             base = provider.baseUrl().get();
             source = "Settings";
