@@ -34,6 +34,11 @@ import dev.aiworkbench.ui.settings.BackupOperations;
 import dev.aiworkbench.ui.settings.BackupsSection;
 import dev.aiworkbench.ui.settings.BackupsViewModel;
 import dev.aiworkbench.ui.settings.PacksSection;
+import dev.aiworkbench.ui.settings.ProviderOperations;
+import dev.aiworkbench.ui.settings.ProvidersSection;
+import dev.aiworkbench.ui.settings.ProvidersViewModel;
+import dev.aiworkbench.providers.ProviderChoice;
+import dev.aiworkbench.providers.Providers;
 import dev.aiworkbench.ui.settings.PacksViewModel;
 import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.settings.SettingsViewModel;
@@ -211,9 +216,17 @@ public final class ScreenRegistry {
         return BuiltScreen.of(new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
                 context.theme(), context.applyTheme()), new ServerAddressForm(address),
                 new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
+                new ProvidersSection(new ProvidersViewModel(providerOperations(workbench), models.io())),
                 new PacksSection(new PacksViewModel(workbench.installedPacks(), models.io(),
                         models.progress().pack().map(Pack::info), context.packSwitch())),
                 new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone()))));
+    }
+
+    private static ProviderOperations providerOperations(Workbench workbench) {
+        Providers providers = workbench.providers();
+        return new ProviderOperations(providers::list, name -> providers.resolve(ProviderChoice.of(name)),
+                providers::keychainStatus, providers::add, providers::remove,
+                name -> workbench.providerGateway(ProviderChoice.of(name)));
     }
 
     private static KeyCombination shortcut(KeyCode key) {
