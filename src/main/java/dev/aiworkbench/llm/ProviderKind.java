@@ -82,8 +82,9 @@ public enum ProviderKind {
         } catch (java.net.URISyntaxException e) {
             // falls through to the sentence below
         }
-        throw new IllegalArgumentException("'" + text.strip() + "' is not a base URL for " + label + ": write it as "
-                + "http(s)://host[:port][/path], e.g. " + defaultBaseUri);
+        // The text is not repeated: a key pasted into the wrong field must not end up in a message.
+        throw new IllegalArgumentException("that is not a base URL for " + label + ": write it as "
+                + "http(s)://host[:port][/path] without a user or password, e.g. " + defaultBaseUri);
     }
 
     /** The kind with this id, ignoring case. */

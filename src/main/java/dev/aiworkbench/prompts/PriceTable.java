@@ -19,7 +19,7 @@ public final class PriceTable {
     /**
      * When the example prices were taken. They are the providers' list prices for standard (not batch, not cached)
      * text tokens as their pages stated them, read from stored copies of those pages (the build has no network):
-     * examples to compare with, not a feed. V10's migration puts the same rows into tables seeded before.
+     * examples to compare with, not a feed. The providers migration puts the same rows into tables seeded before.
      */
     public static final String EXAMPLES_AS_OF = "2026-12-05";
 
@@ -31,16 +31,18 @@ public final class PriceTable {
     /** What a new database starts with. */
     static final List<PriceRow> SEED = List.of(
             new PriceRow(LOCAL, 0, 0, "your own machine: no per-token charge", true),
-            PriceRow.of("OpenAI GPT-5.6 Luna", 0.20, 1.20, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-5.6-luna)",
-                    List.of("gpt-5.6-luna*")),
-            PriceRow.of("OpenAI GPT-5.6 Terra", 2.00, 12.00, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-5.6-terra)",
-                    List.of("gpt-5.6-terra*")),
             PriceRow.of("OpenAI GPT-4o mini", 0.15, 0.60, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-4o-mini)",
                     List.of("gpt-4o-mini*")),
+            PriceRow.of("OpenAI GPT-4o", 2.50, 10.00, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-4o)",
+                    List.of("gpt-4o", "gpt-4o-20*")),
             PriceRow.of("Anthropic Claude Haiku 4.5", 1.00, 5.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
                     List.of("claude-haiku-4-5*")),
             PriceRow.of("Anthropic Claude Sonnet 4.5 and 4.6", 3.00, 15.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
                     List.of("claude-sonnet-4-5*", "claude-sonnet-4-6*")),
+            PriceRow.of("OpenAI GPT-5.6 Luna", 0.20, 1.20, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-5.6-luna)",
+                    List.of("gpt-5.6-luna*")),
+            PriceRow.of("OpenAI GPT-5.6 Terra", 2.00, 12.00, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-5.6-terra)",
+                    List.of("gpt-5.6-terra*")),
             PriceRow.of("Anthropic Claude Sonnet 5.5", 2.00, 10.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
                     List.of("claude-sonnet-5-5*")),
             PriceRow.of("Anthropic Claude Opus 5.5", 4.00, 20.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class Database implements AutoCloseable {
     /** The newest schema version this build knows; a file that is ahead of it was written by a newer app. */
-    public static final int SCHEMA_VERSION = 8;
+    public static final int SCHEMA_VERSION = 9;
 
     private final Path file;
     private final Connection connection;

@@ -3,6 +3,7 @@ package dev.aiworkbench.ui.settings;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.llm.ProviderKind;
 import dev.aiworkbench.ui.common.Labels;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -44,8 +45,10 @@ public final class ProvidersSection extends VBox {
         test.setOnAction(e -> model.test(list.getSelectionModel().getSelectedItem()));
         Button remove = new Button("Remove", new FontIcon(Feather.MINUS));
         remove.setId("remove-provider");
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().map(line -> !line.removable())
-                .orElse(true).or(model.busyProperty()));
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ProviderLine selected = list.getSelectionModel().getSelectedItem();
+            return selected == null || !selected.removable() || model.busyProperty().get();
+        }, list.getSelectionModel().selectedItemProperty(), model.busyProperty()));
         remove.setOnAction(e -> model.remove(list.getSelectionModel().getSelectedItem()));
         Label status = Labels.wrapped("", Styles.TEXT_MUTED);
         status.setId("provider-status");
@@ -87,8 +90,9 @@ public final class ProvidersSection extends VBox {
         key.setId("provider-key");
         key.setPromptText("key (kept in the keychain)");
         key.setPrefColumnCount(12);
-        key.disableProperty().bind(model.keychainAvailableProperty().not()
-                .or(kind.valueProperty().map(k -> !k.takesKey()).orElse(true)));
+        key.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.keychainAvailableProperty().get()
+                || kind.getValue() == null || !kind.getValue().takesKey(), model.keychainAvailableProperty(),
+                kind.valueProperty()));
         Button add = new Button("Add", new FontIcon(Feather.PLUS));
         add.setId("add-provider");
         add.disableProperty().bind(model.busyProperty());
