@@ -115,7 +115,7 @@ public final class PriceTableEditor extends VBox {
         models.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
         models.setOnEditCommit(e -> change(e.getRowValue(), row -> row.withModels(PriceRow.parseModels(e.getNewValue()))));
 
-        table.getColumns().setAll(List.of(name, input, output, models, note));
+        table.getColumns().setAll(List.of(name, input, output, note, models));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(PriceRow item, boolean empty) {

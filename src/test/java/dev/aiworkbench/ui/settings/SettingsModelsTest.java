@@ -140,7 +140,7 @@ class SettingsModelsTest {
 
         AppDriver.reveal(robot, "#add-price");
         robot.clickOn("#add-price");
-        waitFor(() -> prices(robot).getItems().size() == 6);
+        waitFor(() -> prices(robot).getItems().size() == 10);
         waitFor(() -> prices(robot).getEditingCell() != null);
         robot.write("Groq Llama 3.1 8B").type(KeyCode.ENTER);
         waitFor(() -> node(robot, "#price-status", Label.class).getText().equals("Saved Groq Llama 3.1 8B."));
@@ -148,7 +148,7 @@ class SettingsModelsTest {
 
         startApp();
         openSettings(robot);
-        waitFor(() -> prices(robot).getItems().size() == 6);
+        waitFor(() -> prices(robot).getItems().size() == 10);
         assertThat(price(robot, "OpenAI GPT-4o mini").inputUsdPerMillion()).isEqualTo(0.2);
         assertThat(price(robot, "OpenAI GPT-4o mini").outputUsdPerMillion()).isEqualTo(0.6);
         assertThat(prices(robot).getItems().stream().map(PriceRow::name)).last().isEqualTo("Groq Llama 3.1 8B");
