@@ -25,12 +25,24 @@ public record ProviderSetup(Map<String, String> environment, Supplier<Keychain> 
         gateways = Map.copyOf(gateways);
     }
 
+    private static final ProviderSetup SYSTEM = build();
+
     /** The process's environment, the operating system's keychain and the gateways of the kinds built so far. */
     public static ProviderSetup system() {
+        return SYSTEM;
+    }
+
+    private static ProviderSetup build() {
         Map<String, String> environment = System.getenv();
         Map<ProviderKind, GatewayFactory> gateways = new EnumMap<>(ProviderKind.class);
         gateways.put(ProviderKind.OLLAMA, (baseUrl, key) -> new OllamaGateway(OllamaSettings.defaults(baseUrl)));
         return new ProviderSetup(environment, () -> OsKeychain.open(environment), gateways);
+    }
+
+    /** Names no variable's value: the environment holds keys (OPENAI_API_KEY), and options get printed. */
+    @Override
+    public String toString() {
+        return "ProviderSetup[" + environment.size() + " environment variables, gateways for " + gateways.keySet() + "]";
     }
 
     public ProviderSetup withEnvironment(Map<String, String> variables) {
