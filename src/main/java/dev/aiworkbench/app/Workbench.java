@@ -29,9 +29,7 @@ import dev.aiworkbench.llm.OllamaEndpoint;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.observability.Budgets;
-import dev.aiworkbench.observability.CallPricing;
 import dev.aiworkbench.observability.Observability;
-import dev.aiworkbench.observability.SettingValues;
 import dev.aiworkbench.observability.SuitePassRate;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.curriculum.PackLoader;
@@ -39,15 +37,16 @@ import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
 import dev.aiworkbench.packs.PackShelf;
-import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.progress.ProgressCarryOver;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.prompts.Playground;
-import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.progress.ProgressTransfer;
+import dev.aiworkbench.providers.ProviderChoice;
+import dev.aiworkbench.providers.Providers;
+import dev.aiworkbench.providers.ResolvedProvider;
 import dev.aiworkbench.store.Backup;
 import dev.aiworkbench.store.BackupFolder;
 import dev.aiworkbench.store.Contention;
@@ -101,13 +100,15 @@ public final class Workbench implements AutoCloseable {
     private final Observability observability;
     private final Budgets budgets;
     private final Optional<String> ollamaOverride;
+    private final Providers providers;
+    private final ProviderGateways providerGateways;
     private ModelGateway gateway;
     private Labs labs;
     private LabServices labServices;
     private CheckEngine checkEngine;
 
     private Workbench(DataFolder dataFolder, Database database, Supplier<InstalledPack> packReader, Clock clock,
-                      Optional<String> ollamaOverride) {
+                      Optional<String> ollamaOverride, ProviderSetup providerSetup) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.packReader = packReader;
@@ -123,12 +124,16 @@ public final class Workbench implements AutoCloseable {
         this.prices = new PriceTable(database);
         this.evals = new EvalStore(database);
         this.judgeVerdicts = new SqliteVerdictCache(database, clock);
-        this.observability = Observability.open(database, settingValues(settings), this::callPricing, this::suitePassRates, clock,
-                AppInfo.version());
-        this.budgets = new Budgets(settingValues(settings), observability.stats(),
+        this.observability = Observability.open(database, new StoredSettingValues(settings),
+                () -> new CallPrices(prices.rows()), this::suitePassRates, clock, AppInfo.version());
+        this.budgets = new Budgets(new StoredSettingValues(settings), observability.stats(),
                 new EvalSuiteQualities(new EvalHistory(evals)), clock);
         this.playground = new Playground(() -> models(CallFeature.PLAYGROUND), runs, prices);
         this.ollamaOverride = ollamaOverride;
+        this.providerGateways = new ProviderGateways(providerSetup, this::models);
+        this.providers = new Providers(database, providerGateways.keychain(), providerSetup.environment(),
+                this::ollamaEndpoint);
+        providers.onChange(providerGateways::forget);
     }
 
     /**
@@ -181,17 +186,7 @@ public final class Workbench implements AutoCloseable {
         if (options.pack().isPresent()) {
             return InstalledPack.load(options.pack(), AppInfo.version());
         }
-        return ActivePack.read(packShelf(DataFolder.fromEnvironment(options.dataDir())), AppInfo.version());
-    }
-
-    /** The installed packs of a data folder; the database need not be open. */
-    public static PackShelf packShelf(DataFolder folder) {
-        return new PackShelf(folder.packs());
-    }
-
-    /** The pack-signing keys the learner trusts in a data folder; the database need not be open. */
-    public static TrustedKeys trustedKeys(DataFolder folder, Clock clock) {
-        return new TrustedKeys(folder.trustedKeys(), clock);
+        return ActivePack.read(ClosedDataFolder.packShelf(DataFolder.fromEnvironment(options.dataDir())), AppInfo.version());
     }
 
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader,
@@ -199,7 +194,7 @@ public final class Workbench implements AutoCloseable {
         DataFolder folder = prepareFolder(options);
         Database database = Database.open(folder.database(), Contention.DEFAULT, waiting);
         try {
-            return new Workbench(folder, database, packReader, clock, options.ollamaUrl());
+            return new Workbench(folder, database, packReader, clock, options.ollamaUrl(), options.providers());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -212,26 +207,6 @@ public final class Workbench implements AutoCloseable {
         folder.prepare();
         Logging.toFolder(folder.logs());
         return folder;
-    }
-
-    /** Keeps an unusable database aside (renamed, never deleted) so the next open starts fresh. */
-    public static Path setAsideDatabase(DataFolder folder, Clock clock) throws IOException {
-        return Database.setAside(folder.database(), clock);
-    }
-
-    /** The backups in the data folder, newest first; the database need not be open. */
-    public static List<Backup> listBackups(DataFolder folder) {
-        return new BackupFolder(folder.backups()).list();
-    }
-
-    /**
-     * Puts a backup in place of the database of a folder no workbench has open; the current file is set aside.
-     *
-     * @return where the current database was set aside, if there was one
-     * @throws dev.aiworkbench.store.BackupException the file is not a backup of ours; nothing changed
-     */
-    public static Optional<Path> restoreDatabase(DataFolder folder, Path backup, Clock clock) throws IOException {
-        return DatabaseRestore.restore(folder.database(), backup, clock);
     }
 
     /**
@@ -301,14 +276,14 @@ public final class Workbench implements AutoCloseable {
 
     /** The packs of this data folder for a screen: installs carry progress over, with a backup first. */
     public InstalledPacks installedPacks() {
-        return new InstalledPacks(packShelf(dataFolder), trustedKeys(dataFolder, clock), AppInfo.version(),
+        return new InstalledPacks(ClosedDataFolder.packShelf(dataFolder), ClosedDataFolder.trustedKeys(dataFolder, clock), AppInfo.version(),
                 Optional.of(new PackInstallation.Progress(carryOver, backups)));
     }
 
     /** Installs packs into this data folder, carrying progress over to new versions with a backup first. */
     public PackInstallation packInstallation() {
-        PackShelf shelf = packShelf(dataFolder);
-        return new PackInstallation(shelf, new PackInstaller(shelf, trustedKeys(dataFolder, clock),
+        PackShelf shelf = ClosedDataFolder.packShelf(dataFolder);
+        return new PackInstallation(shelf, new PackInstaller(shelf, ClosedDataFolder.trustedKeys(dataFolder, clock),
                 new PackLoader(AppInfo.version())), Optional.of(new PackInstallation.Progress(carryOver, backups)));
     }
 
@@ -372,6 +347,13 @@ public final class Workbench implements AutoCloseable {
                 () -> prices.row(PriceTable.LOCAL)::costUsd, clock);
     }
 
+    /** Runs suites on the chosen provider, a case priced at the row for its model. @throws IllegalArgumentException */
+    public EvalRunner evalRunner(ProviderChoice choice) {
+        ResolvedProvider provider = providers.resolve(choice);
+        return new EvalRunner(evals, models(provider, CallFeature.EVAL), Grader.standard(), judgeVerdicts,
+                model -> new CallPrices(prices.rows()).of(provider.kind().id(), model), clock);
+    }
+
     public EvalReporter evalReporter() {
         return new EvalReporter(evals);
     }
@@ -430,10 +412,31 @@ public final class Workbench implements AutoCloseable {
         return observability.recording(models(), OllamaGateway.PROVIDER, feature);
     }
 
-    /**
-     * Every model call recorded, its aggregates, the metrics endpoint and span export. Calls are priced at the local
-     * row of the price table, the row in force for the Ollama server.
-     */
+    /** The model providers: the local server, the configured ones, and each kind from the environment. */
+    public Providers providers() {
+        return providers;
+    }
+
+    /** One feature's calls to a provider, recorded with its kind's id. @throws IllegalArgumentException unknown one */
+    public ModelGateway models(ProviderChoice choice, CallFeature feature) {
+        return models(providers.resolve(choice), feature).get();
+    }
+
+    private Supplier<ModelGateway> models(ResolvedProvider provider, CallFeature feature) { // resolved once per run
+        return () -> observability.recording(providerGateways.gateway(provider), provider.kind().id(), feature);
+    }
+
+    /** The chosen provider's gateway without recording, for Settings' connection test and listing models. */
+    public ModelGateway providerGateway(ProviderChoice choice) {
+        return providerGateways.gateway(providers.resolve(choice));
+    }
+
+    /** The playground on the chosen provider; runs are kept in the same history. */
+    public Playground playground(ProviderChoice choice) {
+        return new Playground(models(providers.resolve(choice), CallFeature.PLAYGROUND), runs, prices);
+    }
+
+    /** Every model call recorded (priced by {@link CallPrices}), its aggregates, metrics endpoint and span export. */
     public Observability observability() {
         return observability;
     }
@@ -441,30 +444,6 @@ public final class Workbench implements AutoCloseable {
     /** The budgets the learner set on cost, latency and eval quality, and their check. */
     public Budgets budgets() {
         return budgets;
-    }
-
-    private static SettingValues settingValues(SettingsStore settings) {
-        return new SettingValues() {
-            @Override
-            public Optional<String> get(String key) {
-                return settings.get(key);
-            }
-
-            @Override
-            public void put(String key, String value) {
-                settings.put(key, value);
-            }
-
-            @Override
-            public void remove(String key) {
-                settings.remove(key);
-            }
-        };
-    }
-
-    private CallPricing callPricing() {
-        PriceRow local = prices.row(PriceTable.LOCAL);
-        return (provider, model, usage) -> local.costUsd(usage);
     }
 
     private List<SuitePassRate> suitePassRates() {
@@ -497,6 +476,7 @@ public final class Workbench implements AutoCloseable {
         if (gateway != null) {
             gateway.close();
         }
+        providerGateways.close();
         database.close();
         if (restoreOnClose != null) {
             try {

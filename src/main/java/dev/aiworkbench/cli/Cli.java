@@ -1,5 +1,6 @@
 package dev.aiworkbench.cli;
 
+import dev.aiworkbench.app.ProviderSetup;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -35,8 +36,13 @@ public final class Cli {
 
     /** Runs with the given standard input and clock: what the interactive verbs read and what dates their records. */
     static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
+        return run(args, in, out, err, clock, ProviderSetup.system());
+    }
+
+    /** Runs with the given providers' environment, keychain and gateways as well. */
+    static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Clock clock, ProviderSetup providers) {
         try {
-            return commandLine(new RootCommand(clock, in), out, err).execute(args);
+            return commandLine(new RootCommand(clock, in, providers), out, err).execute(args);
         } finally {
             out.flush();
             err.flush();

@@ -1,7 +1,7 @@
 package dev.aiworkbench.cli;
 
+import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.DataFolder;
-import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.store.Backup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +19,7 @@ final class DatabaseBackupsCommand extends Verb implements Callable<Integer> {
     @Override
     public Integer call() {
         DataFolder folder = DataFolder.fromEnvironment(options().dataDir());
-        List<Backup> backups = Workbench.listBackups(folder);
+        List<Backup> backups = ClosedDataFolder.listBackups(folder);
         if (json) {
             out().println(Json.write(backups.stream().map(b -> Json.object("file", b.file().toString(),
                     "time", b.time().toString(), "reason", b.reason(), "bytes", b.size())).toList()));

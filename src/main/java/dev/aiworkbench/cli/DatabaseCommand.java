@@ -1,7 +1,7 @@
 package dev.aiworkbench.cli;
 
+import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.DataFolder;
-import dev.aiworkbench.app.Workbench;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
@@ -24,7 +24,7 @@ final class DatabaseCommand {
                 out().println("There is no database at " + folder.database() + "; nothing to set aside.");
                 return Cli.OK;
             }
-            Path kept = Workbench.setAsideDatabase(folder, Clock.systemDefaultZone());
+            Path kept = ClosedDataFolder.setAsideDatabase(folder, Clock.systemDefaultZone());
             out().println("Kept the old database as " + kept + ". The next start creates a fresh one.");
             return Cli.OK;
         }

@@ -1,7 +1,7 @@
 package dev.aiworkbench.cli;
 
+import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.DataFolder;
-import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.store.BackupException;
 import dev.aiworkbench.store.DatabaseRestore;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class DatabaseRestoreCommand extends Verb implements Callable<Integer> {
                 out().println("Nothing changed.");
                 return Cli.FAILED;
             }
-            Optional<Path> kept = Workbench.restoreDatabase(folder, backup, clock());
+            Optional<Path> kept = ClosedDataFolder.restoreDatabase(folder, backup, clock());
             kept.ifPresent(path -> out().println("Set the current database aside as " + path + "."));
             out().println("Restored " + backup + " into " + folder.database() + ". The next start uses it.");
             return Cli.OK;

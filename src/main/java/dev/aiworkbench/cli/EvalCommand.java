@@ -8,6 +8,7 @@ import dev.aiworkbench.eval.report.MarkdownReportWriter;
 import dev.aiworkbench.eval.run.EvalExecution;
 import dev.aiworkbench.eval.run.EvalOptions;
 import dev.aiworkbench.eval.run.EvalRun;
+import dev.aiworkbench.eval.run.EvalRunner;
 import dev.aiworkbench.eval.run.Shard;
 import dev.aiworkbench.eval.run.Variant;
 import dev.aiworkbench.eval.stats.GateSpec;
@@ -16,6 +17,7 @@ import dev.aiworkbench.eval.suite.EvalSuite;
 import dev.aiworkbench.eval.suite.SuiteLoadResult;
 import dev.aiworkbench.llm.ModelServerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -83,6 +85,9 @@ final class EvalCommand {
         @Option(names = {"-o", "--output"}, paramLabel = "<results.json>", description = "Write the report as JSON.")
         Path json;
 
+        @Mixin
+        ProviderOptions providers = new ProviderOptions();
+
         @Option(names = "--junit", paramLabel = "<results.xml>", description = "Write JUnit XML, one testcase per item.")
         Path junit;
 
@@ -144,7 +149,7 @@ final class EvalCommand {
             try {
                 workbench.evalReporter().checkBaseline(gateSpec, Optional.ofNullable(baseline));
                 if (resume != null) {
-                    workbench.evalRunner().checkResume(suite, variants.get(0), part, resume);
+                    runner(workbench).checkResume(suite, variants.get(0), part, resume);
                 }
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
@@ -156,12 +161,21 @@ final class EvalCommand {
             }
         }
 
+        /** The suite's models are asked of --provider when given, else of the local server. */
+        private EvalRunner runner(Workbench workbench) {
+            try {
+                return providers.given() ? workbench.evalRunner(providers.choice()) : workbench.evalRunner();
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), Cli.USAGE);
+            }
+        }
+
         private EvalReport runOne(Workbench workbench, EvalSuite suite, Variant variant, EvalOptions options,
                                   Optional<GateSpec> gateSpec) throws ModelServerException, InterruptedException {
             Progress progress = new Progress();
             EvalExecution execution;
             try {
-                execution = workbench.evalRunner().start(suite, variant, options, progress);
+                execution = runner(workbench).start(suite, variant, options, progress);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
             }

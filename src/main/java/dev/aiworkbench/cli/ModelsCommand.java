@@ -8,6 +8,7 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullBoard;
 import dev.aiworkbench.llm.PullCall;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,19 +25,26 @@ import java.util.concurrent.ExecutionException;
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Show.class})
 final class ModelsCommand {
 
-    @Command(name = "list", description = "Local models with family, parameter size, quantization and size on disk.")
+    @Command(name = "list", description = "Local models with family, parameter size, quantization and size on disk; "
+            + "with --provider, the models that provider serves.")
     static final class ListModels extends Verb implements Callable<Integer> {
         @Option(names = "--json", description = "Print the models as JSON.")
         boolean json;
 
+        @Mixin
+        ProviderOptions providers = new ProviderOptions();
+
         @Override
         public Integer call() throws ModelServerException {
             try (Workbench workbench = openWorkbench()) {
-                List<LocalModel> models = workbench.models().listModels();
+                ModelGateway gateway = gateway(workbench);
+                List<LocalModel> models = gateway.listModels();
                 if (json) {
                     out().println(Json.write(models.stream().map(ListModels::json).toList()));
+                } else if (models.isEmpty() && providers.given()) {
+                    out().println(gateway.baseUri() + " serves no models.");
                 } else if (models.isEmpty()) {
-                    out().println("No models on " + workbench.models().baseUri()
+                    out().println("No models on " + gateway.baseUri()
                             + " yet. Pull one with `workbench models pull llama3.2`.");
                 } else {
                     out().printf(Locale.ROOT, "%-32s %-12s %-10s %-10s %10s%n", "NAME", "FAMILY", "PARAMS", "QUANT", "SIZE");
@@ -47,6 +55,14 @@ final class ModelsCommand {
                     }
                 }
                 return Cli.OK;
+            }
+        }
+
+        private ModelGateway gateway(Workbench workbench) {
+            try {
+                return providers.given() ? workbench.providerGateway(providers.choice()) : workbench.models();
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), Cli.USAGE);
             }
         }
 

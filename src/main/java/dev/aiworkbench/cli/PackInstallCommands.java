@@ -1,5 +1,6 @@
 package dev.aiworkbench.cli;
 
+import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.Workbench;
@@ -46,7 +47,7 @@ final class PackInstallCommands {
     }
 
     private static PackShelf shelf(Verb verb) {
-        return Workbench.packShelf(DataFolder.fromEnvironment(verb.options().dataDir()));
+        return ClosedDataFolder.packShelf(DataFolder.fromEnvironment(verb.options().dataDir()));
     }
 
     private static CommandFailure cannotWrite(PackShelf shelf, IOException e) {

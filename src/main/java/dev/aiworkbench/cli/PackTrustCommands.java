@@ -1,7 +1,7 @@
 package dev.aiworkbench.cli;
 
+import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.DataFolder;
-import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.curriculum.bundle.KeyFileException;
 import dev.aiworkbench.curriculum.bundle.SigningKeys;
 import dev.aiworkbench.packs.TrustedKey;
@@ -31,7 +31,7 @@ final class PackTrustCommands {
     }
 
     static TrustedKeys trustedKeys(Verb verb) {
-        return Workbench.trustedKeys(DataFolder.fromEnvironment(verb.options().dataDir()), verb.clock());
+        return ClosedDataFolder.trustedKeys(DataFolder.fromEnvironment(verb.options().dataDir()), verb.clock());
     }
 
     private static String date(TrustedKey key, ZoneId zone) {

@@ -2,6 +2,10 @@ package dev.aiworkbench.cli;
 
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.llm.ModelOptions;
+import dev.aiworkbench.llm.ProviderKind;
+import dev.aiworkbench.prompts.Playground;
+import dev.aiworkbench.prompts.PriceRow;
+import dev.aiworkbench.providers.ResolvedProvider;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.TokenListener;
 import dev.aiworkbench.prompts.PlaygroundCall;
@@ -14,6 +18,7 @@ import dev.aiworkbench.prompts.RunFigures;
 import dev.aiworkbench.prompts.RunSetup;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -62,17 +67,28 @@ final class PromptCommand {
         List<String> options = new ArrayList<>();
 
         @Option(names = "--price", paramLabel = "<price row>", description = "Price the run at this row of the price "
-                + "table (default: " + PriceTable.LOCAL + ").")
-        String price = PriceTable.LOCAL;
+                + "table (default: " + PriceTable.LOCAL + " for Ollama, else the row that names the model).")
+        String price;
 
         @Option(names = "--json", description = "Print one JSON object with the answer and its figures when done.")
         boolean json;
+
+        @Mixin
+        ProviderOptions providers = new ProviderOptions();
 
         @Override
         public Integer call() throws ModelServerException, InterruptedException {
             try (Workbench workbench = openWorkbench()) {
                 RunSetup setup = setup(workbench);
-                PlaygroundCall call = workbench.playground().start(setup, price, streamer());
+                ResolvedProvider provider;
+                Playground playground;
+                try {
+                    provider = workbench.providers().resolve(providers.choice());
+                    playground = providers.given() ? workbench.playground(providers.choice()) : workbench.playground();
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure(e.getMessage(), Cli.USAGE);
+                }
+                PlaygroundCall call = playground.start(setup, priceRow(workbench, provider, setup.model()), streamer());
                 Thread hook = new Thread(call::cancel, "cancel-run");
                 Runtime.getRuntime().addShutdownHook(hook);
                 PlaygroundResult result;
@@ -83,12 +99,20 @@ final class PromptCommand {
                 } finally {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 }
-                report(result.run());
+                report(result.run(), provider);
                 if (result.failure().isPresent()) {
                     throw result.failure().get();
                 }
                 return Cli.OK;
             }
+        }
+
+        /** --price when given; else the local row for Ollama, the row naming the model for others, or none. */
+        private String priceRow(Workbench workbench, ResolvedProvider provider, String model) {
+            if (price != null || provider.kind() == ProviderKind.OLLAMA) {
+                return price == null ? PriceTable.LOCAL : price;
+            }
+            return workbench.prices().rowFor(model).map(PriceRow::name).orElse(null);
         }
 
         private RunSetup setup(Workbench workbench) {
@@ -154,12 +178,14 @@ final class PromptCommand {
             };
         }
 
-        private void report(PlaygroundRun run) {
+        private void report(PlaygroundRun run, ResolvedProvider provider) {
             if (json) {
                 RunFigures figures = run.figures();
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("text", run.output());
                 object.put("model", run.setup().model());
+                object.put("provider", provider.name());
+                object.put("providerKind", provider.kind().id());
                 object.put("ttftMs", figures.ttftMs());
                 object.put("totalMs", figures.totalMs());
                 object.put("promptTokens", figures.promptTokens());

@@ -1,6 +1,7 @@
 package dev.aiworkbench.cli;
 
 import dev.aiworkbench.app.AppInfo;
+import dev.aiworkbench.app.ProviderSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.IVersionProvider;
@@ -24,10 +25,17 @@ public final class RootCommand implements Runnable {
 
     final Clock clock;
     final InputStream in;
+    final ProviderSetup providers;
 
     RootCommand(Clock clock, InputStream in) {
+        this(clock, in, ProviderSetup.system());
+    }
+
+    /** @param providers the environment, keychain and gateways the model providers are made from */
+    RootCommand(Clock clock, InputStream in, ProviderSetup providers) {
         this.clock = clock;
         this.in = in;
+        this.providers = providers;
     }
 
     static final class Version implements IVersionProvider {

@@ -31,7 +31,7 @@ abstract class Verb {
     }
 
     WorkbenchOptions options() {
-        return root().global.options();
+        return root().global.options().withProviders(root().providers);
     }
 
     Clock clock() {

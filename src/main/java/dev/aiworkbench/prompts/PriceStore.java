@@ -30,10 +30,11 @@ final class PriceStore {
     /** The local row first, then the others in the order they were added. */
     List<PriceRow> rows() throws SQLException {
         List<PriceRow> rows = new ArrayList<>();
-        try (ResultSet r = Sql.bind(database, "SELECT name, input_usd_per_million, output_usd_per_million, note, local "
-                + "FROM price ORDER BY local DESC, id").executeQuery()) {
+        try (ResultSet r = Sql.bind(database, "SELECT name, input_usd_per_million, output_usd_per_million, note, local, "
+                + "models FROM price ORDER BY local DESC, id").executeQuery()) {
             while (r.next()) {
-                rows.add(new PriceRow(r.getString(1), r.getDouble(2), r.getDouble(3), r.getString(4), r.getBoolean(5)));
+                rows.add(new PriceRow(r.getString(1), r.getDouble(2), r.getDouble(3), r.getString(4), r.getBoolean(5),
+                        PriceRow.parseModels(r.getString(6))));
             }
         }
         return rows;
@@ -44,16 +45,16 @@ final class PriceStore {
     }
 
     void insert(PriceRow row) throws SQLException {
-        Sql.bind(database, "INSERT INTO price (name, input_usd_per_million, output_usd_per_million, note, local) "
-                        + "VALUES (?, ?, ?, ?, ?)", row.name(), row.inputUsdPerMillion(), row.outputUsdPerMillion(),
-                row.note(), row.local()).executeUpdate();
+        Sql.bind(database, "INSERT INTO price (name, input_usd_per_million, output_usd_per_million, note, local, "
+                        + "models) VALUES (?, ?, ?, ?, ?, ?)", row.name(), row.inputUsdPerMillion(),
+                row.outputUsdPerMillion(), row.note(), row.local(), String.join(", ", row.models())).executeUpdate();
     }
 
     /** Changes everything but which row is local. */
     void update(String name, PriceRow row) throws SQLException {
-        Sql.bind(database, "UPDATE price SET name = ?, input_usd_per_million = ?, output_usd_per_million = ?, note = ? "
-                        + "WHERE name = ?", row.name(), row.inputUsdPerMillion(), row.outputUsdPerMillion(), row.note(),
-                name).executeUpdate();
+        Sql.bind(database, "UPDATE price SET name = ?, input_usd_per_million = ?, output_usd_per_million = ?, note = ?, "
+                        + "models = ? WHERE name = ?", row.name(), row.inputUsdPerMillion(), row.outputUsdPerMillion(),
+                row.note(), String.join(", ", row.models()), name).executeUpdate();
     }
 
     void delete(String name) throws SQLException {

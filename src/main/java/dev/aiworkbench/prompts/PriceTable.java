@@ -16,19 +16,37 @@ import java.util.OptionalDouble;
 public final class PriceTable {
     public static final String LOCAL = "Local (Ollama)";
 
-    /** When the example prices were taken from the providers' pages; they are examples, not a feed. */
-    public static final String EXAMPLES_AS_OF = "2025-01-31";
+    /**
+     * When the example prices were taken. They are the providers' list prices for standard (not batch, not cached)
+     * text tokens as their pages stated them, read from stored copies of those pages (the build has no network):
+     * examples to compare with, not a feed. The providers migration puts the same rows into tables seeded before.
+     */
+    public static final String EXAMPLES_AS_OF = "2026-12-05";
 
     private static final String EXAMPLE_NOTE = "example list price as of " + EXAMPLES_AS_OF
             + "; check the provider's pricing page";
+    private static final String OPENAI_MODELS = " (developers.openai.com/api/docs/models/";
+    private static final String ANTHROPIC_PRICING = " (platform.claude.com/docs/en/about-claude/pricing)";
 
     /** What a new database starts with. */
     static final List<PriceRow> SEED = List.of(
             new PriceRow(LOCAL, 0, 0, "your own machine: no per-token charge", true),
-            PriceRow.of("OpenAI GPT-4o mini", 0.15, 0.60, EXAMPLE_NOTE + " (openai.com/api/pricing)"),
-            PriceRow.of("OpenAI GPT-4o", 2.50, 10.00, EXAMPLE_NOTE + " (openai.com/api/pricing)"),
-            PriceRow.of("Anthropic Claude 3.5 Haiku", 0.80, 4.00, EXAMPLE_NOTE + " (anthropic.com/pricing)"),
-            PriceRow.of("Anthropic Claude 3.5 Sonnet", 3.00, 15.00, EXAMPLE_NOTE + " (anthropic.com/pricing)"));
+            PriceRow.of("OpenAI GPT-4o mini", 0.15, 0.60, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-4o-mini)",
+                    List.of("gpt-4o-mini*")),
+            PriceRow.of("OpenAI GPT-4o", 2.50, 10.00, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-4o)",
+                    List.of("gpt-4o", "gpt-4o-20*")),
+            PriceRow.of("Anthropic Claude Haiku 4.5", 1.00, 5.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
+                    List.of("claude-haiku-4-5*")),
+            PriceRow.of("Anthropic Claude Sonnet 4.5 and 4.6", 3.00, 15.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
+                    List.of("claude-sonnet-4-5*", "claude-sonnet-4-6*")),
+            PriceRow.of("OpenAI GPT-5.6 Luna", 0.20, 1.20, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-5.6-luna)",
+                    List.of("gpt-5.6-luna*")),
+            PriceRow.of("OpenAI GPT-5.6 Terra", 2.00, 12.00, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-5.6-terra)",
+                    List.of("gpt-5.6-terra*")),
+            PriceRow.of("Anthropic Claude Sonnet 5.5", 2.00, 10.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
+                    List.of("claude-sonnet-5-5*")),
+            PriceRow.of("Anthropic Claude Opus 5.5", 4.00, 20.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
+                    List.of("claude-opus-5-5*")));
 
     private final Database database;
     private final PriceStore store;
@@ -68,7 +86,8 @@ public final class PriceTable {
 
     /** Adds a hosted price point. @throws IllegalArgumentException when the name is taken */
     public PriceRow add(PriceRow row) {
-        PriceRow added = PriceRow.of(row.name(), row.inputUsdPerMillion(), row.outputUsdPerMillion(), row.note());
+        PriceRow added = PriceRow.of(row.name(), row.inputUsdPerMillion(), row.outputUsdPerMillion(), row.note(),
+                row.models());
         return database.inTransaction(c -> {
             seeded();
             refuseTaken(added.name(), null);
@@ -84,7 +103,7 @@ public final class PriceTable {
             PriceRow current = existing(name);
             refuseTaken(changed.name(), current.name());
             PriceRow edited = new PriceRow(changed.name(), changed.inputUsdPerMillion(), changed.outputUsdPerMillion(),
-                    changed.note(), current.local());
+                    changed.note(), current.local(), changed.models());
             store.update(current.name(), edited);
             return edited;
         });
@@ -102,6 +121,14 @@ public final class PriceTable {
             store.delete(current.name());
             return null;
         });
+    }
+
+    /**
+     * The row that prices a hosted model: the first, in table order, whose patterns match its name; empty when none
+     * does (a cost is then unknown, never taken from another model's row).
+     */
+    public Optional<PriceRow> rowFor(String model) {
+        return rows().stream().filter(row -> !row.local() && row.appliesTo(model)).findFirst();
     }
 
     /** The cost of a call at the named row; empty when a token count is unknown. */

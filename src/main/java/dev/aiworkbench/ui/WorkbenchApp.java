@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui;
 
+import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.DataFolderException;
@@ -188,7 +189,7 @@ public final class WorkbenchApp extends Application {
     private void setAsideAndRetry() {
         io.run(() -> {
             DataFolder folder = Workbench.prepareFolder(options);
-            return Workbench.setAsideDatabase(folder, clock);
+            return ClosedDataFolder.setAsideDatabase(folder, clock);
         }, kept -> {
             LOG.info("kept the old database as {}", kept);
             shell.showNotice("The old database is kept as " + kept + ". You are starting fresh.");

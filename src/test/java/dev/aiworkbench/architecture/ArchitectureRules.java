@@ -21,7 +21,7 @@ final class ArchitectureRules {
     /** Packages that sit on the ground floor: everything may use them, they use nothing of the project. */
     static final String[] GROUND_FLOOR = {"diagnostics", "store"};
     private static final String[] FEATURES = {"store", "curriculum", "progress", "assessment", "llm", "observability",
-            "prompts", "eval", "labs", "doctor", "authoring", "packs"};
+            "prompts", "eval", "labs", "doctor", "authoring", "packs", "providers"};
 
     private ArchitectureRules() {
     }

@@ -2,6 +2,7 @@ package dev.aiworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiworkbench.app.ProviderSetup;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ final class CliHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
     private final Clock clock;
+    private final ProviderSetup providers;
 
     CliHarness(Path dataDir) {
         this(dataDir, Clock.systemDefaultZone());
@@ -26,8 +28,14 @@ final class CliHarness {
 
     /** @param clock the time the verbs see (and date their records with) */
     CliHarness(Path dataDir, Clock clock) {
+        this(dataDir, clock, ProviderSetup.system());
+    }
+
+    /** @param providers the environment, keychain and gateways the model providers are made from */
+    CliHarness(Path dataDir, Clock clock, ProviderSetup providers) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.providers = providers;
     }
 
     record Run(int exitCode, String out, String err) {
@@ -61,7 +69,7 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Cli.run(all.toArray(String[]::new), new ByteArrayInputStream(input.getBytes(Charset.defaultCharset())),
-                new PrintWriter(out), new PrintWriter(err), clock);
+                new PrintWriter(out), new PrintWriter(err), clock, providers);
         return new Run(exit, out.toString(), err.toString());
     }
 

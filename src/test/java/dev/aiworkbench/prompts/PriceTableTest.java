@@ -48,11 +48,18 @@ class PriceTableTest {
                 tuple("Local (Ollama)", 0.0, 0.0, true),
                 tuple("OpenAI GPT-4o mini", 0.15, 0.60, false),
                 tuple("OpenAI GPT-4o", 2.50, 10.00, false),
-                tuple("Anthropic Claude 3.5 Haiku", 0.80, 4.00, false),
-                tuple("Anthropic Claude 3.5 Sonnet", 3.00, 15.00, false));
-        assertThat(prices.rows().subList(1, 5)).allSatisfy(row -> assertThat(row.note())
-                .startsWith("example list price as of " + PriceTable.EXAMPLES_AS_OF)
-                .contains("check the provider's pricing page"));
+                tuple("Anthropic Claude Haiku 4.5", 1.00, 5.00, false),
+                tuple("Anthropic Claude Sonnet 4.5 and 4.6", 3.00, 15.00, false),
+                tuple("OpenAI GPT-5.6 Luna", 0.20, 1.20, false),
+                tuple("OpenAI GPT-5.6 Terra", 2.00, 12.00, false),
+                tuple("Anthropic Claude Sonnet 5.5", 2.00, 10.00, false),
+                tuple("Anthropic Claude Opus 5.5", 4.00, 20.00, false));
+        assertThat(prices.rows().subList(1, 9)).allSatisfy(row -> {
+            assertThat(row.note()).startsWith("example list price as of " + PriceTable.EXAMPLES_AS_OF)
+                    .contains("check the provider's pricing page");
+            assertThat(row.models()).isNotEmpty();
+        });
+        assertThat(prices.rows().get(0).models()).isEmpty();
     }
 
     @Test
@@ -77,8 +84,12 @@ class PriceTableTest {
                         tuple("Local (Ollama)", OptionalDouble.of(0.0)),
                         tuple("OpenAI GPT-4o mini", OptionalDouble.of(0.75)),
                         tuple("OpenAI GPT-4o", OptionalDouble.of(12.5)),
-                        tuple("Anthropic Claude 3.5 Haiku", OptionalDouble.of(4.8)),
-                        tuple("Anthropic Claude 3.5 Sonnet", OptionalDouble.of(18.0)));
+                        tuple("Anthropic Claude Haiku 4.5", OptionalDouble.of(6.0)),
+                        tuple("Anthropic Claude Sonnet 4.5 and 4.6", OptionalDouble.of(18.0)),
+                        tuple("OpenAI GPT-5.6 Luna", OptionalDouble.of(1.4)),
+                        tuple("OpenAI GPT-5.6 Terra", OptionalDouble.of(14.0)),
+                        tuple("Anthropic Claude Sonnet 5.5", OptionalDouble.of(12.0)),
+                        tuple("Anthropic Claude Opus 5.5", OptionalDouble.of(24.0)));
         assertThat(prices.quotes(Usage.UNKNOWN)).allSatisfy(q -> assertThat(q.costUsd()).isEmpty());
     }
 
@@ -86,11 +97,12 @@ class PriceTableTest {
     void rowsCanBeAddedEditedAndRemovedAndRemovedExamplesStayRemoved() {
         prices.add(PriceRow.of("My GPU box", 0.01, 0.02, "electricity"));
         prices.edit("OpenAI GPT-4o", PriceRow.of("OpenAI GPT-4o (2026)", 2.0, 8.0, "checked today"));
-        prices.remove("Anthropic Claude 3.5 Sonnet");
+        prices.remove("Anthropic Claude Sonnet 4.5 and 4.6");
 
         PriceTable reopened = new PriceTable(database);
         assertThat(reopened.rows()).extracting(PriceRow::name).containsExactly("Local (Ollama)", "OpenAI GPT-4o mini",
-                "OpenAI GPT-4o (2026)", "Anthropic Claude 3.5 Haiku", "My GPU box");
+                "OpenAI GPT-4o (2026)", "Anthropic Claude Haiku 4.5", "OpenAI GPT-5.6 Luna", "OpenAI GPT-5.6 Terra",
+                "Anthropic Claude Sonnet 5.5", "Anthropic Claude Opus 5.5", "My GPU box");
         assertThat(reopened.row("OpenAI GPT-4o (2026)")).isEqualTo(new PriceRow("OpenAI GPT-4o (2026)", 2.0, 8.0,
                 "checked today", false));
     }

@@ -60,7 +60,7 @@ public final class EvalRunner {
     private final Supplier<ModelGateway> gateway;
     private final Grader grader;
     private final VerdictCache verdicts;
-    private final Supplier<Function<Usage, OptionalDouble>> pricing;
+    private final Function<String, Function<Usage, OptionalDouble>> pricing;
     private final Clock clock;
 
     /**
@@ -69,11 +69,20 @@ public final class EvalRunner {
      */
     public EvalRunner(EvalStore store, Supplier<ModelGateway> gateway, Grader grader, VerdictCache verdicts,
                       Supplier<Function<Usage, OptionalDouble>> pricing, Clock clock) {
+        this(store, gateway, grader, verdicts, model -> pricing.get(), clock);
+    }
+
+    /**
+     * @param pricingByModel what a case's usage costs on the run's model, asked once at the start of each run, so a
+     *                       hosted provider's run is priced at the row that names its model
+     */
+    public EvalRunner(EvalStore store, Supplier<ModelGateway> gateway, Grader grader, VerdictCache verdicts,
+                      Function<String, Function<Usage, OptionalDouble>> pricingByModel, Clock clock) {
         this.store = store;
         this.gateway = gateway;
         this.grader = grader;
         this.verdicts = verdicts;
-        this.pricing = pricing;
+        this.pricing = pricingByModel;
         this.clock = clock;
     }
 
@@ -106,7 +115,8 @@ public final class EvalRunner {
         }
         CallTag tag = prompt.registered().map(v -> CallTag.prompt(v.ref().name(), v.ref().version()))
                 .orElse(CallTag.NONE).with(CallTag.evalRun(run.id()));
-        CaseRunner cases = new CaseRunner(gateway, tag, grader, verdicts, pricing.get(), clock, prompt, provider, options);
+        CaseRunner cases = new CaseRunner(gateway, tag, grader, verdicts, pricing.apply(provider.model()), clock, prompt,
+                provider, options);
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
     }
 

@@ -68,7 +68,8 @@ public final class PriceTableEditor extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         Label note = Labels.wrapped("The hosted rows are editable examples, list prices as of "
                 + PriceTable.EXAMPLES_AS_OF + ": check each against the provider's pricing page before relying on "
-                + "it. The playground uses this table to show what the same run would cost elsewhere. Double-click "
+                + "it. The playground uses this table to show what the same run would cost elsewhere, and a hosted "
+                + "call is priced at the row whose models (comma-separated names, * for any text) match it. Double-click "
                 + "a cell (or select it and press Enter or F2) to change it; Enter saves, Escape leaves it as it was.",
                 Styles.TEXT_MUTED);
         note.setId("price-note");
@@ -94,7 +95,7 @@ public final class PriceTableEditor extends VBox {
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
         name.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
         name.setOnEditCommit(e -> change(e.getRowValue(), row -> new PriceRow(e.getNewValue(),
-                row.inputUsdPerMillion(), row.outputUsdPerMillion(), row.note(), row.local())));
+                row.inputUsdPerMillion(), row.outputUsdPerMillion(), row.note(), row.local(), row.models())));
 
         TableColumn<PriceRow, Double> input = priceColumn("Input $ / 1M tokens", "price-input", true);
         TableColumn<PriceRow, Double> output = priceColumn("Output $ / 1M tokens", "price-output", false);
@@ -105,9 +106,16 @@ public final class PriceTableEditor extends VBox {
         note.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().note()));
         note.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
         note.setOnEditCommit(e -> change(e.getRowValue(), row -> new PriceRow(row.name(), row.inputUsdPerMillion(),
-                row.outputUsdPerMillion(), e.getNewValue(), row.local())));
+                row.outputUsdPerMillion(), e.getNewValue(), row.local(), row.models())));
 
-        table.getColumns().setAll(List.of(name, input, output, note));
+        TableColumn<PriceRow, String> models = new TableColumn<>("Models");
+        models.setId("price-models");
+        models.setPrefWidth(200);
+        models.setCellValueFactory(cell -> new ReadOnlyStringWrapper(String.join(", ", cell.getValue().models())));
+        models.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
+        models.setOnEditCommit(e -> change(e.getRowValue(), row -> row.withModels(PriceRow.parseModels(e.getNewValue()))));
+
+        table.getColumns().setAll(List.of(name, input, output, note, models));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(PriceRow item, boolean empty) {
@@ -135,7 +143,7 @@ public final class PriceTableEditor extends VBox {
                 return;
             }
             change(e.getRowValue(), row -> new PriceRow(row.name(), isInput ? value : row.inputUsdPerMillion(),
-                    isInput ? row.outputUsdPerMillion() : value, row.note(), row.local()));
+                    isInput ? row.outputUsdPerMillion() : value, row.note(), row.local(), row.models()));
         });
         return column;
     }

@@ -25,8 +25,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.nio.file.Path;
 
 /**
- * Theme, the plan's start date and weekly hours, the Ollama server's address, the price table the
- * playground quotes costs from, the curriculum packs, observability (metrics, spans, retention, budgets), where the
+ * Theme, the plan's start date and weekly hours, the Ollama server's address, the model providers, the price table
+ * the playground quotes costs from, the curriculum packs, observability (metrics, spans, retention, budgets), where the
  * data lives and its backups.
  */
 public final class SettingsView extends ScrollPane implements FocusableScreen {
@@ -39,12 +39,13 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
     /**
      * @param serverAddress the Models screen's form for the Ollama server's address
      * @param prices        the Models screen's editor for the price table
+     * @param providers     the model providers with their keys, add, remove and test connection
      * @param packs         the built-in and installed packs with install, use and remove
      * @param backups       the list of database backups with its actions
      * @param observability /metrics, span export, retention of call records and the budgets
      */
-    public SettingsView(SettingsViewModel model, Node serverAddress, Node prices, Node packs, Node backups,
-                        Node observability) {
+    public SettingsView(SettingsViewModel model, Node serverAddress, Node prices, Node providers, Node packs,
+                        Node backups, Node observability) {
         this.model = model;
         setId("settings");
         setFitToWidth(true);
@@ -66,6 +67,7 @@ public final class SettingsView extends ScrollPane implements FocusableScreen {
             body.getChildren().add(section("Plan", plan()));
         }
         body.getChildren().add(section("Local models", serverAddress));
+        body.getChildren().add(section("Providers", providers));
         body.getChildren().add(section("Prices", prices));
         body.getChildren().add(section("Packs", packs));
         body.getChildren().add(section("Observability", observability));

@@ -43,6 +43,11 @@ import dev.aiworkbench.ui.settings.BudgetsEditorViewModel;
 import dev.aiworkbench.ui.settings.ObservabilitySection;
 import dev.aiworkbench.ui.settings.ObservabilitySettingsViewModel;
 import dev.aiworkbench.ui.settings.PacksSection;
+import dev.aiworkbench.ui.settings.ProviderOperations;
+import dev.aiworkbench.ui.settings.ProvidersSection;
+import dev.aiworkbench.ui.settings.ProvidersViewModel;
+import dev.aiworkbench.providers.ProviderChoice;
+import dev.aiworkbench.providers.Providers;
 import dev.aiworkbench.ui.settings.PacksViewModel;
 import dev.aiworkbench.ui.settings.SettingsView;
 import dev.aiworkbench.ui.settings.SettingsViewModel;
@@ -255,12 +260,20 @@ public final class ScreenRegistry {
         return BuiltScreen.of(new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
                 context.theme(), context.applyTheme()), new ServerAddressForm(address),
                 new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
+                new ProvidersSection(new ProvidersViewModel(providerOperations(workbench), models.io())),
                 new PacksSection(new PacksViewModel(workbench.installedPacks(), models.io(),
                         models.progress().pack().map(Pack::info), context.packSwitch())),
                 new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone())),
                 new ObservabilitySection(new ObservabilitySettingsViewModel(workbench.observability(), workbench.clock(),
                         models.io()), new BudgetsEditorViewModel(workbench.budgets(), models.io(),
                         models.budgets().statusesProperty(), models.budgets()::checkNow))));
+    }
+
+    private static ProviderOperations providerOperations(Workbench workbench) {
+        Providers providers = workbench.providers();
+        return new ProviderOperations(providers::list, name -> providers.resolve(ProviderChoice.of(name)),
+                providers::keychainStatus, providers::add, providers::remove,
+                name -> workbench.providerGateway(ProviderChoice.of(name)));
     }
 
     private static KeyCombination shortcut(KeyCode key) {
