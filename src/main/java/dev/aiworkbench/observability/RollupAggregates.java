@@ -1,0 +1,244 @@
+package dev.aiworkbench.observability;
+
+import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.Timestamps;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The aggregates from the hourly rollups (call_rollup): the whole hours of a range from their rollups, the partial
+ * hours at its edges from the calls themselves (model_call, by its started_at index), so counts and sums are exact.
+ * Percentiles come from the merged sketches, within {@link QuantileSketch#RELATIVE_ACCURACY}, and say so
+ * ({@link Percentiles#approximate()}). Day keys need a zone whose offset is whole hours, so that hours make days.
+ */
+final class RollupAggregates {
+    private final Database database;
+
+    RollupAggregates(Database database) {
+        this.database = database;
+    }
+
+    /** A group and its key, one part per key asked for ("all" when none was). */
+    record Keyed(List<String> key, UsageGroup group) {
+    }
+
+    /** At least the calls of the range that pass the filter's labels: the rollups of every hour it touches. */
+    long callsAtMost(TimeRange range, CallFilter filter) {
+        CallQuery query = new CallQuery(range, filter);
+        String sql = "SELECT COALESCE(SUM(calls), 0) FROM call_rollup WHERE hour >= ? AND hour < ?" + query.labels();
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, CallRollups.hourOf(range.from()));
+                s.setString(2, Timestamps.format(range.to()));
+                query.bindLabels(s, 3);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getLong(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** One group per distinct key (the keys in the order given), ordered by key; no keys give one group, "all". */
+    List<Keyed> groups(TimeRange range, List<GroupBy> keys, ZoneId zone, CallFilter filter) {
+        HourSpan span = HourSpan.of(range);
+        String offset = CallQuery.offsetModifier(CallQuery.offsetSeconds(zone, range));
+        CallQuery query = new CallQuery(range, filter);
+        return database.read(c -> {
+            Map<List<String>, Sketches> sketches = sketches(c, span, keys, offset, query);
+            Statement counts = new Statement();
+            counts.sql.append("SELECT ");
+            counts.sql.append(names(keys)).append(", SUM(n), SUM(e), SUM(i), SUM(o), TOTAL(u) FROM (SELECT ");
+            counts.keys(keys, "hour", offset);
+            counts.sql.append(", calls AS n, errors AS e, input_tokens AS i, output_tokens AS o, cost_usd AS u "
+                    + "FROM call_rollup WHERE hour >= ? AND hour < ?");
+            counts.hours(span);
+            counts.labels(query);
+            for (TimeRange edge : span.edges()) {
+                counts.sql.append(" UNION ALL SELECT ");
+                counts.keys(keys, "started_at", offset);
+                counts.sql.append(", 1, outcome = 'error', COALESCE(input_tokens, 0), COALESCE(output_tokens, 0), "
+                        + "cost_usd FROM model_call WHERE started_at >= ? AND started_at < ?");
+                counts.range(edge);
+                counts.labels(query);
+            }
+            counts.sql.append(") GROUP BY ").append(names(keys)).append(" ORDER BY ").append(names(keys));
+            List<Keyed> groups = new ArrayList<>();
+            try (PreparedStatement s = counts.prepare(c); ResultSet r = s.executeQuery()) {
+                int parts = Math.max(1, keys.size());
+                while (r.next()) {
+                    List<String> key = new ArrayList<>(parts);
+                    for (int i = 1; i <= parts; i++) {
+                        key.add(r.getString(i));
+                    }
+                    Sketches of = sketches.getOrDefault(key, new Sketches());
+                    groups.add(new Keyed(key, new UsageGroup(key.getLast(), r.getLong(parts + 1), r.getLong(parts + 2),
+                            r.getLong(parts + 3), r.getLong(parts + 4), r.getDouble(parts + 5),
+                            of.ttft.percentiles(), of.total.percentiles(), of.tps.quantile(0.5))));
+                }
+            }
+            return groups;
+        });
+    }
+
+    /** The histogram of one measure; every bound must be a sketch bucket edge ({@link QuantileSketch#isEdge}). */
+    LatencyHistogram histogram(TimeRange range, LatencyMeasure measure, List<Double> upperBoundsMs, CallFilter filter) {
+        HourSpan span = HourSpan.of(range);
+        CallQuery query = new CallQuery(range, filter);
+        String column = measure == LatencyMeasure.TIME_TO_FIRST_TOKEN ? "ttft_sketch" : "total_sketch";
+        return database.read(c -> {
+            QuantileSketch sketch = new QuantileSketch();
+            Statement hours = new Statement();
+            hours.sql.append("SELECT ").append(column).append(" FROM call_rollup WHERE hour >= ? AND hour < ?");
+            hours.hours(span);
+            hours.labels(query);
+            try (PreparedStatement s = hours.prepare(c); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    sketch.addStored(r.getBytes(1));
+                }
+            }
+            for (TimeRange edge : span.edges()) {
+                Statement calls = new Statement();
+                calls.sql.append("SELECT ").append(measure.column()).append(" FROM model_call WHERE started_at >= ? "
+                        + "AND started_at < ? AND outcome = 'ok' AND ").append(measure.column()).append(" IS NOT NULL");
+                calls.range(edge);
+                calls.labels(query);
+                try (PreparedStatement s = calls.prepare(c); ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        sketch.add(r.getDouble(1));
+                    }
+                }
+            }
+            List<Long> counts = new ArrayList<>();
+            for (long count : sketch.histogram(upperBoundsMs)) {
+                counts.add(count);
+            }
+            return new LatencyHistogram(upperBoundsMs, counts);
+        });
+    }
+
+    /** Each key's sketches: the stored ones of the whole hours merged, and the edges' calls added one by one. */
+    private static Map<List<String>, Sketches> sketches(Connection c, HourSpan span, List<GroupBy> keys, String offset,
+                                                        CallQuery query) throws SQLException {
+        Map<List<String>, Sketches> sketches = new HashMap<>();
+        int parts = Math.max(1, keys.size());
+        Statement hours = new Statement();
+        hours.sql.append("SELECT ");
+        hours.keys(keys, "hour", offset);
+        hours.sql.append(", ttft_sketch, total_sketch, tps_sketch FROM call_rollup WHERE hour >= ? AND hour < ?");
+        hours.hours(span);
+        hours.labels(query);
+        try (PreparedStatement s = hours.prepare(c); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                Sketches of = sketches.computeIfAbsent(key(r, parts), k -> new Sketches());
+                of.ttft.addStored(r.getBytes(parts + 1));
+                of.total.addStored(r.getBytes(parts + 2));
+                of.tps.addStored(r.getBytes(parts + 3));
+            }
+        }
+        for (TimeRange edge : span.edges()) {
+            Statement calls = new Statement();
+            calls.sql.append("SELECT ");
+            calls.keys(keys, "started_at", offset);
+            calls.sql.append(", ttft_ms, total_ms, tokens_per_second FROM model_call WHERE started_at >= ? "
+                    + "AND started_at < ? AND outcome = 'ok'");
+            calls.range(edge);
+            calls.labels(query);
+            try (PreparedStatement s = calls.prepare(c); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Sketches of = sketches.computeIfAbsent(key(r, parts), k -> new Sketches());
+                    addIfPresent(of.ttft, ExactAggregates.real(r, parts + 1));
+                    of.total.add(r.getDouble(parts + 2));
+                    addIfPresent(of.tps, ExactAggregates.real(r, parts + 3));
+                }
+            }
+        }
+        return sketches;
+    }
+
+    private static void addIfPresent(QuantileSketch sketch, Double value) {
+        if (value != null) {
+            sketch.add(value);
+        }
+    }
+
+    private static List<String> key(ResultSet r, int parts) throws SQLException {
+        List<String> key = new ArrayList<>(parts);
+        for (int i = 1; i <= parts; i++) {
+            key.add(r.getString(i));
+        }
+        return key;
+    }
+
+    private static String names(List<GroupBy> keys) {
+        if (keys.isEmpty()) {
+            return "k0";
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            names.append(i == 0 ? "" : ", ").append('k').append(i);
+        }
+        return names.toString();
+    }
+
+    /** The three sketches of one group. */
+    private static final class Sketches {
+        final QuantileSketch ttft = new QuantileSketch();
+        final QuantileSketch total = new QuantileSketch();
+        final QuantileSketch tps = new QuantileSketch();
+    }
+
+    /** SQL written with its parameters in order. */
+    private static final class Statement {
+        final StringBuilder sql = new StringBuilder();
+        final List<String> parameters = new ArrayList<>();
+
+        void keys(List<GroupBy> keys, String timeColumn, String offset) {
+            if (keys.isEmpty()) {
+                sql.append("'all' AS k0");
+                return;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(CallQuery.key(keys.get(i), timeColumn)).append(" AS k").append(i);
+                if (keys.get(i) == GroupBy.DAY) {
+                    parameters.add(offset);
+                }
+            }
+        }
+
+        void hours(HourSpan span) {
+            parameters.add(Timestamps.format(span.hoursFrom()));
+            parameters.add(Timestamps.format(span.hoursTo()));
+        }
+
+        void range(TimeRange range) {
+            parameters.add(Timestamps.format(range.from()));
+            parameters.add(Timestamps.format(range.to()));
+        }
+
+        void labels(CallQuery query) {
+            sql.append(query.labels());
+            CallFilter filter = query.filter();
+            for (String value : new String[] {filter.feature(), filter.provider(), filter.model(), filter.operation()}) {
+                if (value != null) {
+                    parameters.add(value);
+                }
+            }
+        }
+
+        PreparedStatement prepare(Connection c) throws SQLException {
+            PreparedStatement s = c.prepareStatement(sql.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setString(i + 1, parameters.get(i));
+            }
+            return s;
+        }
+    }
+}
