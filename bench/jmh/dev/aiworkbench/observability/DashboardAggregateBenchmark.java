@@ -36,9 +36,10 @@ import java.util.stream.Stream;
  * Budget (issue 13): the dashboard over 1,000,000 stored calls answers in under a second. It lives in the
  * observability package to reach the writer (CallStore) and the exact-only CallStats the baseline needs.
  *
- * <p>Trial setup writes 1,000,000 seeded calls over the 90 days before {@link #NOW} into a fresh database through
- * the recorder's own write path ({@code CallStore.insert} in batches of 512, rollups and running totals included)
- * and prints what a call cost to write. The calls: 5 features (eval and judge most), 6 models on two providers, more
+ * <p>The first trial of a run writes 1,000,000 seeded calls over the 90 days before {@link #NOW} into a fresh
+ * database through the recorder's own write path ({@code CallStore.insert} in batches of 512, rollups and running
+ * totals included), prints what a call cost to write, and keeps the file in target/bench/dashboard (run-jmh.sh
+ * empties it first); later trials of the run copy it. The calls: 5 features (eval and judge most), 6 models on two providers, more
  * calls by day than by night, 2% errors and 1% cancels, log-normal time to first token and total time per model,
  * unknown token counts now and then. It then checks that both ways give the same counts and percentiles within the
  * sketch's accuracy, outside the measurement.
@@ -57,6 +58,7 @@ public class DashboardAggregateBenchmark {
     /** Not on an hour, as a real "now" is not: the range has partial hours at both edges. */
     static final Instant NOW = Instant.parse("2026-12-05T09:37:12.345Z");
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final Path KEPT = Path.of("target/bench/dashboard");
     private static final List<String> MODELS = List.of("llama3.2:3b", "qwen3:8b", "mistral:7b", "gemma3:4b",
             "gpt-4o-mini", "claude-haiku");
     private static final double[] MODEL_WEIGHTS = {0.3, 0.2, 0.1, 0.1, 0.2, 0.1};
@@ -78,7 +80,23 @@ public class DashboardAggregateBenchmark {
         @Setup(Level.Trial)
         public void write() throws IOException {
             dir = Files.createTempDirectory("workbench-bench-dashboard-");
-            database = Database.open(dir.resolve("workbench.db"));
+            Path kept = KEPT.resolve("workbench.db");
+            if (Files.exists(kept)) {
+                Files.copy(kept, dir.resolve("workbench.db"));
+                database = Database.open(dir.resolve("workbench.db"));
+            } else {
+                database = Database.open(dir.resolve("workbench.db"));
+                writeCalls(database);
+                Files.createDirectories(KEPT);
+                database.copyInto(kept);
+            }
+            stats = new CallStats(database);
+            exact = new CallStats(database, Long.MAX_VALUE);
+            range = new TimeRange(NOW.minus(Duration.ofDays(days)), NOW);
+            check();
+        }
+
+        private static void writeCalls(Database database) {
             CallStore store = new CallStore(database);
             CallPricing pricing = (provider, model, usage) -> provider.equals("openai") && usage.promptTokens().isPresent()
                     && usage.outputTokens().isPresent() ? OptionalDouble.of((usage.promptTokens().getAsInt() * 0.15
@@ -91,10 +109,6 @@ public class DashboardAggregateBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%n[setup] wrote %,d calls in batches of 512 in %.1f s: %.1f µs a call, rollups and "
                     + "running totals included%n", calls.size(), seconds, seconds * 1e6 / calls.size());
-            stats = new CallStats(database);
-            exact = new CallStats(database, Long.MAX_VALUE);
-            range = new TimeRange(NOW.minus(Duration.ofDays(days)), NOW);
-            check();
         }
 
         /** Both ways agree before anything is timed: counts exactly, percentiles within the sketch's accuracy. */

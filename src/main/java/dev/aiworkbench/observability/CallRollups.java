@@ -7,65 +7,63 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the hourly rollups (table call_rollup, see migration V9) in step with model_call: the calls of a batch are
- * added in the transaction that inserts them, and pruning takes the rollups with the calls. Used only inside
- * {@link Database#inTransaction}.
+ * Keeps the rollups (tables call_rollup_hour and call_rollup_day, see migration V9) in step with model_call: the
+ * calls of a batch are added in the transaction that inserts them, and pruning takes the rollups with the calls.
+ * Used only inside {@link Database#inTransaction}.
  */
 final class CallRollups {
-    private static final String SKETCHES = "SELECT ttft_sketch, total_sketch, tps_sketch FROM call_rollup "
-            + "WHERE hour = ? AND feature = ? AND operation = ? AND provider = ? AND model = ?";
-    private static final String UPSERT = "INSERT INTO call_rollup (hour, feature, operation, provider, model, calls, "
+    private static final String KEY = "start = ? AND feature = ? AND operation = ? AND provider = ? AND model = ?";
+    private static final String SKETCHES = "SELECT ttft_sketch, total_sketch, tps_sketch FROM %s WHERE " + KEY;
+    private static final String UPSERT = "INSERT INTO %s (start, feature, operation, provider, model, calls, "
             + "errors, input_tokens, input_counted, output_tokens, output_counted, cost_usd, cost_counted, ttft_sketch, "
             + "total_sketch, tps_sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (hour, feature, operation, provider, model) DO UPDATE SET calls = calls + excluded.calls, "
+            + "ON CONFLICT (start, feature, operation, provider, model) DO UPDATE SET calls = calls + excluded.calls, "
             + "errors = errors + excluded.errors, input_tokens = input_tokens + excluded.input_tokens, "
             + "input_counted = input_counted + excluded.input_counted, "
             + "output_tokens = output_tokens + excluded.output_tokens, "
             + "output_counted = output_counted + excluded.output_counted, cost_usd = cost_usd + excluded.cost_usd, "
             + "cost_counted = cost_counted + excluded.cost_counted, ttft_sketch = excluded.ttft_sketch, "
             + "total_sketch = excluded.total_sketch, tps_sketch = excluded.tps_sketch";
-    /** {@link QuantileSketch#bucket} of the value {@code v} in SQL, as migration V9 computes it. */
-    static final String BUCKET = "CASE WHEN v <= 0 THEN -32768 "
-            + "ELSE max(-32767, min(32767, CAST(ceil(35 * log2(v / 10.0) - 1e-9) AS INTEGER))) END";
-    /** The rollups of the calls in [?, ?), computed from model_call as migration V9 backfills them. */
+    /**
+     * The rollups of the calls in [?, ?) into a period's table, computed from model_call as migration V9 backfills
+     * them: the table, the period's start of started_at, and the bucket ({@link QuantileSketch#bucket}) in SQL.
+     */
     private static final String REBUILD = """
-            INSERT INTO call_rollup
+            INSERT INTO %s
             WITH base AS (
-                SELECT substr(started_at, 1, 13) || ':00:00.000Z' AS hour, feature, operation, provider, model, outcome,
+                SELECT %s AS start, feature, operation, provider, model, outcome,
                        input_tokens, output_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second
                 FROM model_call WHERE started_at >= ? AND started_at < ?
             ), cells AS (
-                SELECT hour, feature, operation, provider, model, measure, %s AS bucket, COUNT(*) AS n
+                SELECT start, feature, operation, provider, model, measure, %s AS bucket, COUNT(*) AS n
                 FROM (
-                    SELECT hour, feature, operation, provider, model, 'ttft' AS measure, ttft_ms AS v FROM base
+                    SELECT start, feature, operation, provider, model, 'ttft' AS measure, ttft_ms AS v FROM base
                     WHERE outcome = 'ok' AND ttft_ms IS NOT NULL
                     UNION ALL
-                    SELECT hour, feature, operation, provider, model, 'total', total_ms FROM base WHERE outcome = 'ok'
+                    SELECT start, feature, operation, provider, model, 'total', total_ms FROM base WHERE outcome = 'ok'
                     UNION ALL
-                    SELECT hour, feature, operation, provider, model, 'tps', tokens_per_second FROM base
+                    SELECT start, feature, operation, provider, model, 'tps', tokens_per_second FROM base
                     WHERE outcome = 'ok' AND tokens_per_second IS NOT NULL
                 )
-                GROUP BY hour, feature, operation, provider, model, measure, bucket
+                GROUP BY start, feature, operation, provider, model, measure, bucket
             ), sketches AS (
-                SELECT hour, feature, operation, provider, model,
+                SELECT start, feature, operation, provider, model,
                        unhex(group_concat(CASE WHEN measure = 'ttft' THEN printf('%%04X%%08X', bucket & 65535, n) END, '' ORDER BY bucket)) AS ttft,
                        unhex(group_concat(CASE WHEN measure = 'total' THEN printf('%%04X%%08X', bucket & 65535, n) END, '' ORDER BY bucket)) AS total,
                        unhex(group_concat(CASE WHEN measure = 'tps' THEN printf('%%04X%%08X', bucket & 65535, n) END, '' ORDER BY bucket)) AS tps
-                FROM cells GROUP BY hour, feature, operation, provider, model
+                FROM cells GROUP BY start, feature, operation, provider, model
             )
-            SELECT hour, feature, operation, provider, model, COUNT(*), SUM(outcome = 'error'),
+            SELECT start, feature, operation, provider, model, COUNT(*), SUM(outcome = 'error'),
                    COALESCE(SUM(input_tokens), 0), COUNT(input_tokens), COALESCE(SUM(output_tokens), 0), COUNT(output_tokens),
                    TOTAL(cost_usd), COUNT(cost_usd), s.ttft, s.total, s.tps
-            FROM base LEFT JOIN sketches s USING (hour, feature, operation, provider, model)
-            GROUP BY hour, feature, operation, provider, model""".formatted(BUCKET);
+            FROM base LEFT JOIN sketches s USING (start, feature, operation, provider, model)
+            GROUP BY start, feature, operation, provider, model""";
 
     private final Database database;
 
@@ -73,69 +71,77 @@ final class CallRollups {
         this.database = database;
     }
 
-    /** The hour a call is rolled up under, as call_rollup.hour holds it. */
-    static String hourOf(Instant instant) {
-        return Timestamps.format(instant.truncatedTo(ChronoUnit.HOURS));
+    /** {@link QuantileSketch#bucket} in SQL, as migration V9 computes it, of the value of an expression. */
+    static String bucket(String value) {
+        return "CASE WHEN %1$s <= 0 THEN -32768 ELSE max(-32767, min(32767, CAST(ceil(35 * log2(%1$s / 10.0) - 1e-9) "
+                .formatted(value) + "AS INTEGER))) END";
     }
 
     /** Adds a batch of calls just inserted into model_call. */
     void add(List<PricedCall> calls) throws SQLException {
-        Map<Key, Totals> byKey = new LinkedHashMap<>();
-        for (PricedCall priced : calls) {
-            ModelCall call = priced.call();
-            byKey.computeIfAbsent(new Key(hourOf(call.startedAt()), call.tag().feature().id(), call.operation().id(),
-                    call.provider(), call.model()), k -> new Totals()).add(priced);
-        }
-        for (Map.Entry<Key, Totals> entry : byKey.entrySet()) {
-            Key key = entry.getKey();
-            Totals totals = entry.getValue();
-            PreparedStatement read = database.statement(SKETCHES);
-            key.bind(read);
-            try (ResultSet r = read.executeQuery()) {
-                if (r.next()) {
-                    totals.ttft.addStored(r.getBytes(1));
-                    totals.total.addStored(r.getBytes(2));
-                    totals.tps.addStored(r.getBytes(3));
-                }
+        for (RollupPeriod period : RollupPeriod.values()) {
+            Map<Key, Totals> byKey = new LinkedHashMap<>();
+            for (PricedCall priced : calls) {
+                ModelCall call = priced.call();
+                byKey.computeIfAbsent(new Key(period.start(call.startedAt()), call.tag().feature().id(),
+                        call.operation().id(), call.provider(), call.model()), k -> new Totals()).add(priced);
             }
-            PreparedStatement write = database.statement(UPSERT);
-            key.bind(write);
-            write.setLong(6, totals.calls);
-            write.setLong(7, totals.errors);
-            write.setLong(8, totals.inputTokens);
-            write.setLong(9, totals.inputCounted);
-            write.setLong(10, totals.outputTokens);
-            write.setLong(11, totals.outputCounted);
-            write.setDouble(12, totals.costUsd);
-            write.setLong(13, totals.costCounted);
-            setSketch(write, 14, totals.ttft);
-            setSketch(write, 15, totals.total);
-            setSketch(write, 16, totals.tps);
-            write.executeUpdate();
+            for (Map.Entry<Key, Totals> entry : byKey.entrySet()) {
+                keep(period, entry.getKey(), entry.getValue());
+            }
         }
+    }
+
+    private void keep(RollupPeriod period, Key key, Totals totals) throws SQLException {
+        PreparedStatement read = database.statement(SKETCHES.formatted(period.table()));
+        key.bind(read);
+        try (ResultSet r = read.executeQuery()) {
+            if (r.next()) {
+                totals.ttft.addStored(r.getBytes(1));
+                totals.total.addStored(r.getBytes(2));
+                totals.tps.addStored(r.getBytes(3));
+            }
+        }
+        PreparedStatement write = database.statement(UPSERT.formatted(period.table()));
+        key.bind(write);
+        write.setLong(6, totals.calls);
+        write.setLong(7, totals.errors);
+        write.setLong(8, totals.inputTokens);
+        write.setLong(9, totals.inputCounted);
+        write.setLong(10, totals.outputTokens);
+        write.setLong(11, totals.outputCounted);
+        write.setDouble(12, totals.costUsd);
+        write.setLong(13, totals.costCounted);
+        setSketch(write, 14, totals.ttft);
+        setSketch(write, 15, totals.total);
+        setSketch(write, 16, totals.tps);
+        write.executeUpdate();
     }
 
     /**
      * Drops the rollups of the calls before the cutoff, which the caller has just deleted in the same transaction;
-     * the hour the cutoff falls in is rolled up again from the calls left in it.
+     * the hour and the day the cutoff falls in are rolled up again from the calls left in them.
      */
     void pruneBefore(Instant cutoff) throws SQLException {
-        Instant hour = cutoff.truncatedTo(ChronoUnit.HOURS);
-        PreparedStatement drop = database.statement("DELETE FROM call_rollup WHERE hour < ?");
-        drop.setString(1, Timestamps.format(hour));
-        drop.executeUpdate();
-        rebuild(hour, hour.plus(Duration.ofHours(1)));
+        for (RollupPeriod period : RollupPeriod.values()) {
+            PreparedStatement drop = database.statement("DELETE FROM " + period.table() + " WHERE start < ?");
+            drop.setString(1, period.start(cutoff));
+            drop.executeUpdate();
+            Instant start = period.startOf(cutoff);
+            rebuild(period, start, period.next(start));
+        }
     }
 
-    /** Rolls the hours from {@code fromHour} up to {@code toHour} up again from their calls, as migration V9 did. */
-    void rebuild(Instant fromHour, Instant toHour) throws SQLException {
-        PreparedStatement drop = database.statement("DELETE FROM call_rollup WHERE hour >= ? AND hour < ?");
-        drop.setString(1, Timestamps.format(fromHour));
-        drop.setString(2, Timestamps.format(toHour));
+    /** Rolls the periods that start from {@code from} up to {@code to} up again from their calls, as V9 did. */
+    void rebuild(RollupPeriod period, Instant from, Instant to) throws SQLException {
+        PreparedStatement drop = database.statement("DELETE FROM " + period.table() + " WHERE start >= ? AND start < ?");
+        drop.setString(1, Timestamps.format(from));
+        drop.setString(2, Timestamps.format(to));
         drop.executeUpdate();
-        PreparedStatement rebuild = database.statement(REBUILD);
-        rebuild.setString(1, Timestamps.format(fromHour));
-        rebuild.setString(2, Timestamps.format(toHour));
+        PreparedStatement rebuild = database.statement(REBUILD.formatted(period.table(), period.startSql("started_at"),
+                bucket("v")));
+        rebuild.setString(1, Timestamps.format(from));
+        rebuild.setString(2, Timestamps.format(to));
         rebuild.executeUpdate();
     }
 
@@ -148,9 +154,9 @@ final class CallRollups {
         }
     }
 
-    private record Key(String hour, String feature, String operation, String provider, String model) {
+    private record Key(String start, String feature, String operation, String provider, String model) {
         void bind(PreparedStatement s) throws SQLException {
-            s.setString(1, hour);
+            s.setString(1, start);
             s.setString(2, feature);
             s.setString(3, operation);
             s.setString(4, provider);

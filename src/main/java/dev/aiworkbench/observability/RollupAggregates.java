@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The aggregates from the hourly rollups (call_rollup): the whole hours of a range from their rollups, the partial
- * hours at its edges from the calls themselves (model_call, by its started_at index), so counts and sums are exact.
- * Percentiles come from the merged sketches, within {@link QuantileSketch#RELATIVE_ACCURACY}, and say so
- * ({@link Percentiles#approximate()}). Day keys need a zone whose offset is whole hours, so that hours make days.
+ * The aggregates from the rollups: the whole UTC days of a range from call_rollup_day, its other whole hours from
+ * call_rollup_hour, the partial hours at its edges from the calls themselves (model_call, by its started_at index),
+ * so counts and sums are exact. Percentiles come from the merged sketches, within
+ * {@link QuantileSketch#RELATIVE_ACCURACY}, and say so ({@link Percentiles#approximate()}). Day keys need a zone whose
+ * offset is whole hours, so that hours make days; off UTC they read hours only.
  */
 final class RollupAggregates {
     private final Database database;
@@ -32,40 +33,57 @@ final class RollupAggregates {
 
     /** At least the calls of the range that pass the filter's labels: the rollups of every hour it touches. */
     long callsAtMost(TimeRange range, CallFilter filter) {
+        RollupSpan span = RollupSpan.of(range, true);
         CallQuery query = new CallQuery(range, filter);
-        String sql = "SELECT COALESCE(SUM(calls), 0) FROM call_rollup WHERE hour >= ? AND hour < ?" + query.labels();
+        Statement statement = new Statement();
+        statement.sql.append("SELECT COALESCE(SUM(n), 0) FROM (");
+        String union = "";
+        for (RollupSpan.Part part : span.parts()) {
+            statement.sql.append(union).append("SELECT calls AS n");
+            statement.from(part, query);
+            union = " UNION ALL ";
+        }
+        for (TimeRange edge : span.edges()) {
+            statement.sql.append(union).append("SELECT calls AS n FROM call_rollup_hour WHERE start >= ? AND start < ?");
+            statement.parameters.add(RollupPeriod.HOUR.start(edge.from()));
+            statement.parameters.add(Timestamps.format(edge.to()));
+            statement.labels(query);
+            union = " UNION ALL ";
+        }
+        statement.sql.append(")");
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, CallRollups.hourOf(range.from()));
-                s.setString(2, Timestamps.format(range.to()));
-                query.bindLabels(s, 3);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getLong(1) : 0;
-                }
+            try (PreparedStatement s = statement.prepare(c); ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
             }
         });
     }
 
     /** One group per distinct key (the keys in the order given), ordered by key; no keys give one group, "all". */
     List<Keyed> groups(TimeRange range, List<GroupBy> keys, ZoneId zone, CallFilter filter) {
-        HourSpan span = HourSpan.of(range);
-        String offset = CallQuery.offsetModifier(CallQuery.offsetSeconds(zone, range));
+        int offsetSeconds = CallQuery.offsetSeconds(zone, range);
+        RollupSpan span = RollupSpan.of(range, !keys.contains(GroupBy.DAY) || offsetSeconds == 0);
+        String offset = CallQuery.offsetModifier(offsetSeconds);
         CallQuery query = new CallQuery(range, filter);
         return database.read(c -> {
             Map<List<String>, Sketches> sketches = sketches(c, span, keys, offset, query);
             Statement counts = new Statement();
             counts.sql.append("SELECT ");
-            counts.sql.append(names(keys)).append(", SUM(n), SUM(e), SUM(i), SUM(o), TOTAL(u) FROM (SELECT ");
-            counts.keys(keys, "hour", offset);
-            counts.sql.append(", calls AS n, errors AS e, input_tokens AS i, output_tokens AS o, cost_usd AS u "
-                    + "FROM call_rollup WHERE hour >= ? AND hour < ?");
-            counts.hours(span);
-            counts.labels(query);
+            counts.sql.append(names(keys)).append(", SUM(n), SUM(e), SUM(i), SUM(o), TOTAL(u) FROM (");
+            String union = "";
+            for (RollupSpan.Part part : span.parts()) {
+                counts.sql.append(union).append("SELECT ");
+                counts.keys(keys, "start", offset);
+                counts.sql.append(", calls AS n, errors AS e, input_tokens AS i, output_tokens AS o, cost_usd AS u");
+                counts.from(part, query);
+                union = " UNION ALL ";
+            }
             for (TimeRange edge : span.edges()) {
-                counts.sql.append(" UNION ALL SELECT ");
+                counts.sql.append(union).append("SELECT ");
+                union = " UNION ALL ";
                 counts.keys(keys, "started_at", offset);
-                counts.sql.append(", 1, outcome = 'error', COALESCE(input_tokens, 0), COALESCE(output_tokens, 0), "
-                        + "cost_usd FROM model_call WHERE started_at >= ? AND started_at < ?");
+                counts.sql.append(", 1 AS n, outcome = 'error' AS e, COALESCE(input_tokens, 0) AS i, "
+                        + "COALESCE(output_tokens, 0) AS o, cost_usd AS u FROM model_call WHERE started_at >= ? "
+                        + "AND started_at < ?");
                 counts.range(edge);
                 counts.labels(query);
             }
@@ -90,18 +108,19 @@ final class RollupAggregates {
 
     /** The histogram of one measure; every bound must be a sketch bucket edge ({@link QuantileSketch#isEdge}). */
     LatencyHistogram histogram(TimeRange range, LatencyMeasure measure, List<Double> upperBoundsMs, CallFilter filter) {
-        HourSpan span = HourSpan.of(range);
+        RollupSpan span = RollupSpan.of(range, true);
         CallQuery query = new CallQuery(range, filter);
         String column = measure == LatencyMeasure.TIME_TO_FIRST_TOKEN ? "ttft_sketch" : "total_sketch";
         return database.read(c -> {
             QuantileSketch sketch = new QuantileSketch();
-            Statement hours = new Statement();
-            hours.sql.append("SELECT ").append(column).append(" FROM call_rollup WHERE hour >= ? AND hour < ?");
-            hours.hours(span);
-            hours.labels(query);
-            try (PreparedStatement s = hours.prepare(c); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    sketch.addStored(r.getBytes(1));
+            for (RollupSpan.Part part : span.parts()) {
+                Statement rollups = new Statement();
+                rollups.sql.append("SELECT ").append(column);
+                rollups.from(part, query);
+                try (PreparedStatement s = rollups.prepare(c); ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        sketch.addStored(r.getBytes(1));
+                    }
                 }
             }
             for (TimeRange edge : span.edges()) {
@@ -125,22 +144,23 @@ final class RollupAggregates {
     }
 
     /** Each key's sketches: the stored ones of the whole hours merged, and the edges' calls added one by one. */
-    private static Map<List<String>, Sketches> sketches(Connection c, HourSpan span, List<GroupBy> keys, String offset,
-                                                        CallQuery query) throws SQLException {
+    private static Map<List<String>, Sketches> sketches(Connection c, RollupSpan span, List<GroupBy> keys,
+                                                        String offset, CallQuery query) throws SQLException {
         Map<List<String>, Sketches> sketches = new HashMap<>();
         int parts = Math.max(1, keys.size());
-        Statement hours = new Statement();
-        hours.sql.append("SELECT ");
-        hours.keys(keys, "hour", offset);
-        hours.sql.append(", ttft_sketch, total_sketch, tps_sketch FROM call_rollup WHERE hour >= ? AND hour < ?");
-        hours.hours(span);
-        hours.labels(query);
-        try (PreparedStatement s = hours.prepare(c); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                Sketches of = sketches.computeIfAbsent(key(r, parts), k -> new Sketches());
-                of.ttft.addStored(r.getBytes(parts + 1));
-                of.total.addStored(r.getBytes(parts + 2));
-                of.tps.addStored(r.getBytes(parts + 3));
+        for (RollupSpan.Part part : span.parts()) {
+            Statement rollups = new Statement();
+            rollups.sql.append("SELECT ");
+            rollups.keys(keys, "start", offset);
+            rollups.sql.append(", ttft_sketch, total_sketch, tps_sketch");
+            rollups.from(part, query);
+            try (PreparedStatement s = rollups.prepare(c); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Sketches of = sketches.computeIfAbsent(key(r, parts), k -> new Sketches());
+                    of.ttft.addStored(r.getBytes(parts + 1));
+                    of.total.addStored(r.getBytes(parts + 2));
+                    of.tps.addStored(r.getBytes(parts + 3));
+                }
             }
         }
         for (TimeRange edge : span.edges()) {
@@ -213,9 +233,12 @@ final class RollupAggregates {
             }
         }
 
-        void hours(HourSpan span) {
-            parameters.add(Timestamps.format(span.hoursFrom()));
-            parameters.add(Timestamps.format(span.hoursTo()));
+        /** " FROM" the part's table, its periods and the labels. */
+        void from(RollupSpan.Part part, CallQuery query) {
+            sql.append(" FROM ").append(part.period().table()).append(" WHERE start >= ? AND start < ?");
+            parameters.add(Timestamps.format(part.from()));
+            parameters.add(Timestamps.format(part.to()));
+            labels(query);
         }
 
         void range(TimeRange range) {

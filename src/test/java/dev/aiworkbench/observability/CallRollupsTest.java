@@ -177,7 +177,10 @@ class CallRollupsTest {
 
     private void rebuildAll() {
         database.inTransaction(c -> {
-            new CallRollups(database).rebuild(Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
+            for (RollupPeriod period : RollupPeriod.values()) {
+                new CallRollups(database).rebuild(period, Instant.parse("2000-01-01T00:00:00Z"),
+                        Instant.parse("2100-01-01T00:00:00Z"));
+            }
             return null;
         });
     }

@@ -92,7 +92,7 @@ class QuantileSketchTest {
         try (Database database = Database.open(temp.resolve("workbench.db"))) {
             List<Integer> inSql = database.read(c -> {
                 List<Integer> buckets = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT " + CallRollups.BUCKET + " FROM (SELECT ? AS v)")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + CallRollups.bucket("v") + " FROM (SELECT ? AS v)")) {
                     for (double value : values) {
                         s.setDouble(1, value);
                         try (ResultSet r = s.executeQuery()) {
