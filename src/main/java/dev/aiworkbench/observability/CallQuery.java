@@ -12,7 +12,7 @@ record CallQuery(TimeRange range, CallFilter filter) {
         return "WHERE started_at >= ? AND started_at < ?" + labels() + (filter.errorsOnly() ? " AND outcome = 'error'" : "");
     }
 
-    /** The filter's label conditions, each starting with " AND "; the columns are model_call's and call_rollup's. */
+    /** The filter's label conditions, each starting with " AND "; the columns are model_call's and the rollups'. */
     String labels() {
         StringBuilder where = new StringBuilder();
         if (filter.feature() != null) {

@@ -20,12 +20,12 @@ import java.util.Optional;
  * computed in SQL and read on the database's reading connection, so a long one never holds up the call recorder.
  *
  * <p>A range of few calls (at most {@link #EXACT_LIMIT}) is aggregated from the calls themselves, percentiles exactly
- * ({@code percentile_cont}). A larger one reads the hourly rollups for its whole hours and the calls only for the
- * partial hours at its edges: counts, errors, tokens and cost stay exact, and percentiles (latency and tokens per
- * second) come from merged sketches, each within {@link Percentiles#RELATIVE_ERROR} (0.99%) of the exact figure and
- * marked {@link Percentiles#approximate()}. Days are the zone's days at the end of the range; in a zone whose offset
- * is not whole hours (India, Nepal …) hours do not make days, so grouping by day reads the calls. A histogram is exact
- * either way: its bounds are sketch bucket edges (the defaults are) or it reads the calls.
+ * ({@code percentile_cont}). A larger one reads the rollups (by UTC day and by hour) for its whole days and hours, and
+ * the calls only for the partial hours at its edges: counts, errors, tokens and cost stay exact, and percentiles
+ * (latency and tokens per second) come from merged sketches, each within {@link Percentiles#RELATIVE_ERROR} (0.99%)
+ * of the exact figure and marked {@link Percentiles#approximate()}. Days are the zone's days at the end of the range;
+ * in a zone whose offset is not whole hours (India, Nepal …) hours do not make days, so grouping by day reads the
+ * calls. A histogram is exact either way: its bounds are sketch bucket edges (the defaults are) or it reads the calls.
  */
 public final class CallStats {
     /**

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 
 /**
  * The model_call table: batches of calls written in one transaction with their running totals (model_call_series)
- * and their hourly rollups (call_rollup), and pruning by age, which takes the rollups along and leaves the running
+ * and their rollups by hour and day (CallRollups), and pruning by age, which takes the rollups along and leaves the running
  * totals alone.
  */
 final class CallStore {

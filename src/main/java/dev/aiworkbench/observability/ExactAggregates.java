@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The aggregates computed from the calls themselves (model_call), percentiles exactly by SQLite's
- * {@code percentile_cont}: for ranges of few calls, and where the hourly rollups cannot answer (errors only, days
+ * {@code percentile_cont}: for ranges of few calls, and where the rollups cannot answer (errors only, days
  * of a zone whose offset is not whole hours, histogram bounds that are not sketch bucket edges).
  */
 final class ExactAggregates {

@@ -11,7 +11,7 @@ import java.util.List;
  * latency bounds 10·2^k ms are bucket edges, so a histogram over them is exact. Values of 0 or less share one bucket
  * that reads back as 0.
  *
- * <p>The stored form (call_rollup's sketch columns, written by SQL in migration V9 too) is 6 bytes a bucket in
+ * <p>The stored form (the rollup tables' sketch columns, written by SQL in migration V9 too) is 6 bytes a bucket in
  * ascending order: the bucket as a signed 16-bit and its count as an unsigned 32-bit integer, big-endian.
  * {@link #bucket} must stay the same computation as that SQL: ceil(35·log2(v / 10) − 1e-9).
  */

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The hourly rollups against the calls they roll up: over random ranges (edge hours, ranges inside one hour, a DST
+ * The rollups by hour and day against the calls they roll up: over random ranges (edge hours, ranges inside one hour, a DST
  * switch, a half-hour zone), the rollup path gives the exact counts and sums, percentiles within the sketch's
  * accuracy, and exact histograms; the writer's rollups equal a rebuild from the calls, before and after pruning.
  */
