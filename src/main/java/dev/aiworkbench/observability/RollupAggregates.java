@@ -40,7 +40,7 @@ final class RollupAggregates {
         String union = "";
         for (RollupSpan.Part part : span.parts()) {
             statement.sql.append(union).append("SELECT calls AS n");
-            statement.from(part, query);
+            statement.from(new Source(part, "+0 seconds", 1, null), query);
             union = " UNION ALL ";
         }
         for (TimeRange edge : span.edges()) {
@@ -60,24 +60,27 @@ final class RollupAggregates {
 
     /** One group per distinct key (the keys in the order given), ordered by key; no keys give one group, "all". */
     List<Keyed> groups(TimeRange range, List<GroupBy> keys, ZoneId zone, CallFilter filter) {
-        int offsetSeconds = CallQuery.offsetSeconds(zone, range);
-        RollupSpan span = RollupSpan.of(range, !keys.contains(GroupBy.DAY) || offsetSeconds == 0);
-        String offset = CallQuery.offsetModifier(offsetSeconds);
+        String offset = CallQuery.offsetModifier(CallQuery.offsetSeconds(zone, range));
+        List<Source> sources = sources(RollupSpan.of(range, true), keys, offset);
+        List<TimeRange> edges = RollupSpan.of(range, true).edges();
         CallQuery query = new CallQuery(range, filter);
         return database.read(c -> {
-            Map<List<String>, Sketches> sketches = sketches(c, span, keys, offset, query);
+            Map<List<String>, Sketches> sketches = sketches(c, sources, edges, keys, offset, query);
             Statement counts = new Statement();
             counts.sql.append("SELECT ");
             counts.sql.append(names(keys)).append(", SUM(n), SUM(e), SUM(i), SUM(o), TOTAL(u) FROM (");
             String union = "";
-            for (RollupSpan.Part part : span.parts()) {
+            for (Source source : sources) {
                 counts.sql.append(union).append("SELECT ");
-                counts.keys(keys, "start", offset);
-                counts.sql.append(", calls AS n, errors AS e, input_tokens AS i, output_tokens AS o, cost_usd AS u");
-                counts.from(part, query);
+                counts.keys(keys, "start", source.dayOffset());
+                counts.sql.append(", ").append(source.weight()).append(" * calls AS n, ").append(source.weight())
+                        .append(" * errors AS e, ").append(source.weight()).append(" * input_tokens AS i, ")
+                        .append(source.weight()).append(" * output_tokens AS o, ").append(source.weight())
+                        .append(" * cost_usd AS u");
+                counts.from(source, query);
                 union = " UNION ALL ";
             }
-            for (TimeRange edge : span.edges()) {
+            for (TimeRange edge : edges) {
                 counts.sql.append(union).append("SELECT ");
                 union = " UNION ALL ";
                 counts.keys(keys, "started_at", offset);
@@ -87,7 +90,9 @@ final class RollupAggregates {
                 counts.range(edge);
                 counts.labels(query);
             }
-            counts.sql.append(") GROUP BY ").append(names(keys)).append(" ORDER BY ").append(names(keys));
+            // a day whose every call moved to the neighbouring day is no group, as with the calls themselves
+            counts.sql.append(") GROUP BY ").append(names(keys)).append(" HAVING SUM(n) > 0 ORDER BY ")
+                    .append(names(keys));
             List<Keyed> groups = new ArrayList<>();
             try (PreparedStatement s = counts.prepare(c); ResultSet r = s.executeQuery()) {
                 int parts = Math.max(1, keys.size());
@@ -116,7 +121,7 @@ final class RollupAggregates {
             for (RollupSpan.Part part : span.parts()) {
                 Statement rollups = new Statement();
                 rollups.sql.append("SELECT ").append(column);
-                rollups.from(part, query);
+                rollups.from(new Source(part, "+0 seconds", 1, null), query);
                 try (PreparedStatement s = rollups.prepare(c); ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         sketch.addStored(r.getBytes(1));
@@ -143,27 +148,28 @@ final class RollupAggregates {
         });
     }
 
-    /** Each key's sketches: the stored ones of the whole hours merged, and the edges' calls added one by one. */
-    private static Map<List<String>, Sketches> sketches(Connection c, RollupSpan span, List<GroupBy> keys,
-                                                        String offset, CallQuery query) throws SQLException {
+    /** Each key's sketches: the stored ones merged (subtracted for a negative weight), and the edges' calls added. */
+    private static Map<List<String>, Sketches> sketches(Connection c, List<Source> sources, List<TimeRange> edges,
+                                                        List<GroupBy> keys, String offset, CallQuery query)
+            throws SQLException {
         Map<List<String>, Sketches> sketches = new HashMap<>();
         int parts = Math.max(1, keys.size());
-        for (RollupSpan.Part part : span.parts()) {
+        for (Source source : sources) {
             Statement rollups = new Statement();
             rollups.sql.append("SELECT ");
-            rollups.keys(keys, "start", offset);
+            rollups.keys(keys, "start", source.dayOffset());
             rollups.sql.append(", ttft_sketch, total_sketch, tps_sketch");
-            rollups.from(part, query);
+            rollups.from(source, query);
             try (PreparedStatement s = rollups.prepare(c); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Sketches of = sketches.computeIfAbsent(key(r, parts), k -> new Sketches());
-                    of.ttft.addStored(r.getBytes(parts + 1));
-                    of.total.addStored(r.getBytes(parts + 2));
-                    of.tps.addStored(r.getBytes(parts + 3));
+                    of.ttft.addStored(r.getBytes(parts + 1), source.weight());
+                    of.total.addStored(r.getBytes(parts + 2), source.weight());
+                    of.tps.addStored(r.getBytes(parts + 3), source.weight());
                 }
             }
         }
-        for (TimeRange edge : span.edges()) {
+        for (TimeRange edge : edges) {
             Statement calls = new Statement();
             calls.sql.append("SELECT ");
             calls.keys(keys, "started_at", offset);
@@ -195,6 +201,36 @@ final class RollupAggregates {
             key.add(r.getString(i));
         }
         return key;
+    }
+
+    /**
+     * Where a grouping's rollups come from. Keyed by a learner's day off UTC, a UTC day's rollup is counted under its
+     * UTC date, and the hours of it that belong to the neighbouring local day are moved there: subtracted under the
+     * UTC date and added under the local one (sketch counts subtract exactly). That reads the offset's hours of each
+     * day, not all 24.
+     */
+    private static List<Source> sources(RollupSpan span, List<GroupBy> keys, String offset) {
+        boolean shifted = keys.contains(GroupBy.DAY) && !offset.equals("+0 seconds");
+        List<Source> sources = new ArrayList<>();
+        for (RollupSpan.Part part : span.parts()) {
+            if (part.period() == RollupPeriod.HOUR || !shifted) {
+                sources.add(new Source(part, offset, 1, null));
+                continue;
+            }
+            sources.add(new Source(part, "+0 seconds", 1, null));
+            RollupSpan.Part hours = new RollupSpan.Part(RollupPeriod.HOUR, part.from(), part.to());
+            sources.add(new Source(hours, "+0 seconds", -1, offset));
+            sources.add(new Source(hours, offset, 1, offset));
+        }
+        return sources;
+    }
+
+    /**
+     * Rollup rows of a part, their day key computed at the given offset, counted with the weight.
+     *
+     * @param movedAt when set, only the hours whose day at this offset is not their UTC day
+     */
+    record Source(RollupSpan.Part part, String dayOffset, int weight, String movedAt) {
     }
 
     private static String names(List<GroupBy> keys) {
@@ -233,11 +269,16 @@ final class RollupAggregates {
             }
         }
 
-        /** " FROM" the part's table, its periods and the labels. */
-        void from(RollupSpan.Part part, CallQuery query) {
+        /** " FROM" the source's table, its periods, the hours it moves and the labels. */
+        void from(Source source, CallQuery query) {
+            RollupSpan.Part part = source.part();
             sql.append(" FROM ").append(part.period().table()).append(" WHERE start >= ? AND start < ?");
             parameters.add(Timestamps.format(part.from()));
             parameters.add(Timestamps.format(part.to()));
+            if (source.movedAt() != null) {
+                sql.append(" AND date(start, ?) <> date(start)");
+                parameters.add(source.movedAt());
+            }
             labels(query);
         }
 
