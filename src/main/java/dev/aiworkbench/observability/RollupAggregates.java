@@ -18,7 +18,7 @@ import java.util.Map;
  * call_rollup_hour, the partial hours at its edges from the calls themselves (model_call, by its started_at index),
  * so counts and sums are exact. Percentiles come from the merged sketches, within
  * {@link QuantileSketch#RELATIVE_ACCURACY}, and say so ({@link Percentiles#approximate()}). Day keys need a zone whose
- * offset is whole hours, so that hours make days; off UTC they read hours only.
+ * offset is whole hours: a learner's day is then a UTC day with the offset's hours moved (see {@link #sources}).
  */
 final class RollupAggregates {
     private final Database database;
@@ -60,8 +60,9 @@ final class RollupAggregates {
 
     /** One group per distinct key (the keys in the order given), ordered by key; no keys give one group, "all". */
     List<Keyed> groups(TimeRange range, List<GroupBy> keys, ZoneId zone, CallFilter filter) {
-        String offset = CallQuery.offsetModifier(CallQuery.offsetSeconds(zone, range));
-        List<Source> sources = sources(RollupSpan.of(range, true), keys, offset);
+        int offsetSeconds = CallQuery.offsetSeconds(zone, range);
+        String offset = CallQuery.offsetModifier(offsetSeconds);
+        List<Source> sources = sources(RollupSpan.of(range, true), keys, offsetSeconds);
         List<TimeRange> edges = RollupSpan.of(range, true).edges();
         CallQuery query = new CallQuery(range, filter);
         return database.read(c -> {
@@ -209,8 +210,10 @@ final class RollupAggregates {
      * UTC date and added under the local one (sketch counts subtract exactly). That reads the offset's hours of each
      * day, not all 24.
      */
-    private static List<Source> sources(RollupSpan span, List<GroupBy> keys, String offset) {
-        boolean shifted = keys.contains(GroupBy.DAY) && !offset.equals("+0 seconds");
+    private static List<Source> sources(RollupSpan span, List<GroupBy> keys, int offsetSeconds) {
+        String offset = CallQuery.offsetModifier(offsetSeconds);
+        boolean shifted = keys.contains(GroupBy.DAY) && offsetSeconds != 0;
+        Integer movedHours = shifted ? offsetSeconds / 3600 : null;
         List<Source> sources = new ArrayList<>();
         for (RollupSpan.Part part : span.parts()) {
             if (part.period() == RollupPeriod.HOUR || !shifted) {
@@ -219,8 +222,8 @@ final class RollupAggregates {
             }
             sources.add(new Source(part, "+0 seconds", 1, null));
             RollupSpan.Part hours = new RollupSpan.Part(RollupPeriod.HOUR, part.from(), part.to());
-            sources.add(new Source(hours, "+0 seconds", -1, offset));
-            sources.add(new Source(hours, offset, 1, offset));
+            sources.add(new Source(hours, "+0 seconds", -1, movedHours));
+            sources.add(new Source(hours, offset, 1, movedHours));
         }
         return sources;
     }
@@ -228,9 +231,9 @@ final class RollupAggregates {
     /**
      * Rollup rows of a part, their day key computed at the given offset, counted with the weight.
      *
-     * @param movedAt when set, only the hours whose day at this offset is not their UTC day
+     * @param movedBy when set, only the hours of a UTC day that fall in another day at this offset (whole hours)
      */
-    record Source(RollupSpan.Part part, String dayOffset, int weight, String movedAt) {
+    record Source(RollupSpan.Part part, String dayOffset, int weight, Integer movedBy) {
     }
 
     private static String names(List<GroupBy> keys) {
@@ -275,9 +278,13 @@ final class RollupAggregates {
             sql.append(" FROM ").append(part.period().table()).append(" WHERE start >= ? AND start < ?");
             parameters.add(Timestamps.format(part.from()));
             parameters.add(Timestamps.format(part.to()));
-            if (source.movedAt() != null) {
-                sql.append(" AND date(start, ?) <> date(start)");
-                parameters.add(source.movedAt());
+            // the UTC hour of day, compared as text: ahead of UTC the last hours move, behind it the first ones
+            if (source.movedBy() != null && source.movedBy() > 0) {
+                sql.append(" AND substr(start, 12, 2) >= ?");
+                parameters.add("%02d".formatted(24 - source.movedBy()));
+            } else if (source.movedBy() != null) {
+                sql.append(" AND substr(start, 12, 2) < ?");
+                parameters.add("%02d".formatted(-source.movedBy()));
             }
             labels(query);
         }
