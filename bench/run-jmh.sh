@@ -33,6 +33,8 @@ fi
 RESULT="$OUT/jmh-result.json"
 # ProgressTickBenchmark.tickInTurn leaves its medians beside the result (see BenchSummary)
 rm -f "$RESULT" "$OUT/progress-tick-interleaved.json"
+# DashboardAggregateBenchmark writes its 1,000,000 calls once per run and keeps them here for its later trials
+rm -rf "$OUT/dashboard"
 echo "== running JMH ($("$JAVA" -version 2>&1 | head -1))"
 # Fork count, warm-up and measurement are set per benchmark class (annotations); -foe stops on the
 # first failing benchmark, for example a generated pack that does not load cleanly; -prof gc adds

@@ -31,6 +31,8 @@ public final class BenchSummary {
     static final double GRADE_BUDGET_MS = 2000;
     /** A tick over 100,000 events of history may take at most this many times a tick over 1,000. */
     static final double TICK_HISTORY_LIMIT = 1.2;
+    static final double DASHBOARD_BUDGET_MS = 1000;
+    private static final String DASHBOARD = "dev.aiworkbench.observability.DashboardAggregateBenchmark.";
 
     private record Score(double mean, double error, double median, String unit, double allocPerOp) {
         String meanText() {
@@ -140,6 +142,7 @@ public final class BenchSummary {
                 "info")));
 
         ok &= tickRows(results, rows, interleaved);
+        ok &= dashboardRows(results, rows);
 
         if (rows.isEmpty()) {
             System.out.println("no known benchmarks in the result file");
@@ -205,6 +208,27 @@ public final class BenchSummary {
         return ok;
     }
 
+    /** Issue 13: the Observability screen's queries over 1,000,000 calls, against the same answers from the calls. */
+    private static boolean dashboardRows(JsonNode results, List<String[]> rows) {
+        boolean ok = true;
+        for (String days : List.of("30", "90")) {
+            Optional<Score> set = find(results, DASHBOARD + "dashboard", "days", days);
+            Optional<Score> raw = find(results, DASHBOARD + "rawBaseline", "days", days);
+            if (set.isEmpty()) {
+                continue;
+            }
+            boolean pass = set.get().median() < DASHBOARD_BUDGET_MS;
+            ok &= pass;
+            rows.add(row("f. dashboard query set, " + days + " days of 1,000,000 calls", set.get(), "< 1000 ms",
+                    verdict(pass)));
+            if (raw.isPresent()) {
+                rows.add(row("   baseline: the same from the calls (percentile_cont)", raw.get(), "", ""));
+                rows.add(ratioRow("   ratio baseline / rollups (speed-up)", raw.get(), set.get(), "", "info"));
+            }
+        }
+        return ok;
+    }
+
     private static String[] row(String name, Score s, String budget, String verdict) {
         return new String[] {name, s.meanText() + " " + s.unit(), fmt(s.median()) + " " + s.unit(), budget, verdict};
     }
@@ -226,7 +250,8 @@ public final class BenchSummary {
 
     private static Optional<Score> find(JsonNode results, String benchmark, String param, String value) {
         for (JsonNode result : results) {
-            if (!result.path("benchmark").asText().equals(PKG + benchmark)) {
+            String name = benchmark.startsWith("dev.") ? benchmark : PKG + benchmark;
+            if (!result.path("benchmark").asText().equals(name)) {
                 continue;
             }
             if (value != null && !value.equals(result.path("params").path(param).asText())) {

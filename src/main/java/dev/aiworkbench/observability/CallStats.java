@@ -10,35 +10,48 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the kept calls add up to, for the usage report, the dashboard and the metrics endpoint. Every aggregate,
- * percentiles included, is computed by SQLite ({@code percentile_cont}), so a screen over a million calls reads a
- * few rows, not a million.
+ * What the kept calls add up to, for the usage report, the dashboard and the metrics endpoint. Every aggregate is
+ * computed in SQL and read on the database's reading connection, so a long one never holds up the call recorder.
+ *
+ * <p>A range of few calls (at most {@link #EXACT_LIMIT}) is aggregated from the calls themselves, percentiles exactly
+ * ({@code percentile_cont}). A larger one reads the rollups (by UTC day and by hour) for its whole days and hours, and
+ * the calls only for the partial hours at its edges: counts, errors, tokens and cost stay exact, and percentiles
+ * (latency and tokens per second) come from merged sketches, each within {@link Percentiles#RELATIVE_ERROR} (0.99%)
+ * of the exact figure and marked {@link Percentiles#approximate()}. Days are the zone's days at the end of the range;
+ * in a zone whose offset is not whole hours (India, Nepal …) hours do not make days, so grouping by day reads the
+ * calls. A histogram is exact either way: its bounds are sketch bucket edges (the defaults are) or it reads the calls.
  */
 public final class CallStats {
-    private static final String OK_ONLY = "CASE WHEN outcome = 'ok' THEN %s END";
-    private static final String MEASURES = "COUNT(*), COALESCE(SUM(outcome = 'error'), 0), "
-            + "COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0), TOTAL(cost_usd), "
-            + percentiles("ttft_ms") + ", " + percentiles("total_ms") + ", "
-            + "percentile_cont(" + OK_ONLY.formatted("tokens_per_second") + ", 0.5)";
+    /**
+     * The most calls a range may hold to be aggregated exactly from the calls. Reading 20,000 calls with
+     * percentile_cont takes tens of milliseconds here, the order of reading a month of rollups.
+     */
+    static final long EXACT_LIMIT = 20_000;
     private static final String ROW = "id, started_at, feature, operation, provider, model, prompt_id, prompt_version, "
             + "eval_run_id, eval_item_key, eval_repeat, input_tokens, output_tokens, ttft_ms, total_ms, tokens_per_second, "
             + "cost_usd, outcome, error_kind, playground_run_key";
 
     private final Database database;
+    private final ExactAggregates exact;
+    private final RollupAggregates rollups;
+    private final long exactLimit;
 
     public CallStats(Database database) {
-        this.database = database;
+        this(database, EXACT_LIMIT);
     }
 
-    private static String percentiles(String column) {
-        String ok = OK_ONLY.formatted(column);
-        return "percentile_cont(" + ok + ", 0.5), percentile_cont(" + ok + ", 0.95), percentile_cont(" + ok + ", 0.99)";
+    /** @param exactLimit the most calls a range may hold to be aggregated from the calls themselves */
+    CallStats(Database database, long exactLimit) {
+        this.database = database;
+        this.exact = new ExactAggregates(database);
+        this.rollups = new RollupAggregates(database);
+        this.exactLimit = exactLimit;
     }
 
     /** The totals of the range and one group per key, ordered by key. */
@@ -50,37 +63,19 @@ public final class CallStats {
 
     /** All the range's calls that pass the filter, as one group (its key is "all"). */
     public UsageGroup total(TimeRange range, CallFilter filter) {
-        Query query = new Query(range, filter);
-        String sql = "SELECT 'all', " + MEASURES + " FROM model_call " + query.where();
-        return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                query.bind(s, 1);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return group(r, 1);
-                }
-            }
-        });
+        if (fromCalls(range, filter)) {
+            return exact.total(range, filter);
+        }
+        List<RollupAggregates.Keyed> all = rollups.groups(range, List.of(), ZoneOffset.UTC, filter);
+        return all.isEmpty() ? exact.total(range, filter) : all.getFirst().group();
     }
 
     /** One group per key among the range's calls that pass the filter, ordered by key. */
     public List<UsageGroup> groups(TimeRange range, GroupBy by, ZoneId zone, CallFilter filter) {
-        Query query = new Query(range, filter);
-        String key = key(by);
-        String sql = "SELECT " + key + " AS k, " + MEASURES + " FROM model_call " + query.where() + " GROUP BY k ORDER BY k";
-        return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int next = bindKey(s, by, zone, range, 1);
-                query.bind(s, next);
-                List<UsageGroup> groups = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        groups.add(group(r, 1));
-                    }
-                }
-                return groups;
-            }
-        });
+        if (fromCalls(range, filter) || !hoursMakeDays(by, zone, range)) {
+            return exact.groups(range, by, zone, filter);
+        }
+        return rollups.groups(range, List.of(by), zone, filter).stream().map(RollupAggregates.Keyed::group).toList();
     }
 
     /** One point per day and key: the series of a chart of cost, calls or latency by model or feature. */
@@ -89,22 +84,11 @@ public final class CallStats {
             return groups(range, by, zone, filter).stream()
                     .map(g -> new DailyGroup(LocalDate.parse(g.key()), g)).toList();
         }
-        Query query = new Query(range, filter);
-        String sql = "SELECT " + key(GroupBy.DAY) + " AS d, " + key(by) + " AS k, " + MEASURES + " FROM model_call "
-                + query.where() + " GROUP BY d, k ORDER BY d, k";
-        return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int next = bindKey(s, GroupBy.DAY, zone, range, 1);
-                query.bind(s, next);
-                List<DailyGroup> points = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        points.add(new DailyGroup(LocalDate.parse(r.getString(1)), group(r, 2)));
-                    }
-                }
-                return points;
-            }
-        });
+        if (fromCalls(range, filter) || !hoursMakeDays(GroupBy.DAY, zone, range)) {
+            return exact.daily(range, by, zone, filter);
+        }
+        return rollups.groups(range, List.of(GroupBy.DAY, by), zone, filter).stream()
+                .map(k -> new DailyGroup(LocalDate.parse(k.key().getFirst()), k.group())).toList();
     }
 
     /** How the calls that ended well spread over latency buckets (upper bounds in milliseconds, ascending). */
@@ -115,38 +99,17 @@ public final class CallStats {
                 throw new IllegalArgumentException("histogram bounds rise: " + upperBoundsMs);
             }
         }
-        Query query = new Query(range, filter);
-        StringBuilder bucket = new StringBuilder("CASE");
-        for (int i = 0; i < upperBoundsMs.size(); i++) {
-            bucket.append(" WHEN ").append(measure.column()).append(" <= ? THEN ").append(i);
+        if (fromCalls(range, filter) || !upperBoundsMs.stream().allMatch(QuantileSketch::isEdge)) {
+            return exact.histogram(range, measure, upperBoundsMs, filter);
         }
-        bucket.append(" ELSE ").append(upperBoundsMs.size()).append(" END");
-        String sql = "SELECT " + bucket + " AS b, COUNT(*) FROM model_call " + query.where() + " AND outcome = 'ok' AND "
-                + measure.column() + " IS NOT NULL GROUP BY b";
-        return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int next = 1;
-                for (double bound : upperBoundsMs) {
-                    s.setDouble(next++, bound);
-                }
-                query.bind(s, next);
-                Long[] counts = new Long[upperBoundsMs.size() + 1];
-                Arrays.fill(counts, 0L);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        counts[r.getInt(1)] = r.getLong(2);
-                    }
-                }
-                return new LatencyHistogram(upperBoundsMs, List.of(counts));
-            }
-        });
+        return rollups.histogram(range, measure, upperBoundsMs, filter);
     }
 
     /** The calls behind a point of a chart, newest first, at most {@code limit} of them. */
     public List<StoredCall> calls(TimeRange range, CallFilter filter, int limit) {
-        Query query = new Query(range, filter);
+        CallQuery query = new CallQuery(range, filter);
         String sql = "SELECT " + ROW + " FROM model_call " + query.where() + " ORDER BY started_at DESC, id DESC LIMIT ?";
-        return database.inTransaction(c -> {
+        return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int next = query.bind(s, 1);
                 s.setInt(next, limit);
@@ -164,7 +127,7 @@ public final class CallStats {
     /** The calls an eval run made, the judge's included, in the order they started. */
     public List<StoredCall> callsOfEvalRun(String runId) {
         String sql = "SELECT " + ROW + " FROM model_call WHERE eval_run_id = ? ORDER BY started_at, id";
-        return database.inTransaction(c -> {
+        return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, runId);
                 List<StoredCall> calls = new ArrayList<>();
@@ -179,7 +142,7 @@ public final class CallStats {
     }
 
     public Optional<StoredCall> call(long id) {
-        return database.inTransaction(c -> {
+        return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + ROW + " FROM model_call WHERE id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
@@ -189,32 +152,14 @@ public final class CallStats {
         });
     }
 
-    private static String key(GroupBy by) {
-        return switch (by) {
-            case MODEL -> "model";
-            case FEATURE -> "feature";
-            case PROVIDER -> "provider";
-            case OPERATION -> "operation";
-            case DAY -> "date(started_at, ?)";
-        };
+    /** Whether the range holds so few calls (or asks for errors only) that the calls themselves answer. */
+    private boolean fromCalls(TimeRange range, CallFilter filter) {
+        return filter.errorsOnly() || rollups.callsAtMost(range, filter) <= exactLimit;
     }
 
-    /** Binds the zone's offset for a day key (at the end of the range: a day is the zone's day then). */
-    private static int bindKey(PreparedStatement s, GroupBy by, ZoneId zone, TimeRange range, int index)
-            throws SQLException {
-        if (by != GroupBy.DAY) {
-            return index;
-        }
-        int seconds = zone.getRules().getOffset(range.to()).getTotalSeconds();
-        s.setString(index, (seconds >= 0 ? "+" : "") + seconds + " seconds");
-        return index + 1;
-    }
-
-    private static UsageGroup group(ResultSet r, int first) throws SQLException {
-        return new UsageGroup(r.getString(first), r.getLong(first + 1), r.getLong(first + 2), r.getLong(first + 3),
-                r.getLong(first + 4), r.getDouble(first + 5),
-                new Percentiles(real(r, first + 6), real(r, first + 7), real(r, first + 8)),
-                new Percentiles(real(r, first + 9), real(r, first + 10), real(r, first + 11)), real(r, first + 12));
+    /** Days from hours need the zone's offset to be whole hours. */
+    private static boolean hoursMakeDays(GroupBy by, ZoneId zone, TimeRange range) {
+        return by != GroupBy.DAY || CallQuery.offsetSeconds(zone, range) % 3600 == 0;
     }
 
     private static Double real(ResultSet r, int index) throws SQLException {
@@ -234,40 +179,5 @@ public final class CallStats {
                 r.getString(5), r.getString(6), integer(r, 12), integer(r, 13), real(r, 14), r.getDouble(15),
                 real(r, 16), CallOutcome.of(r.getString(18)), r.getString(19));
         return new StoredCall(r.getLong(1), call, real(r, 17));
-    }
-
-    /** The WHERE clause of a range and a filter, and its parameters in order. */
-    private record Query(TimeRange range, CallFilter filter) {
-        String where() {
-            StringBuilder where = new StringBuilder("WHERE started_at >= ? AND started_at < ?");
-            if (filter.feature() != null) {
-                where.append(" AND feature = ?");
-            }
-            if (filter.provider() != null) {
-                where.append(" AND provider = ?");
-            }
-            if (filter.model() != null) {
-                where.append(" AND model = ?");
-            }
-            if (filter.operation() != null) {
-                where.append(" AND operation = ?");
-            }
-            if (filter.errorsOnly()) {
-                where.append(" AND outcome = 'error'");
-            }
-            return where.toString();
-        }
-
-        /** Binds from the index on; returns the next free index. */
-        int bind(PreparedStatement s, int index) throws SQLException {
-            s.setString(index++, Timestamps.format(range.from()));
-            s.setString(index++, Timestamps.format(range.to()));
-            for (String value : new String[] {filter.feature(), filter.provider(), filter.model(), filter.operation()}) {
-                if (value != null) {
-                    s.setString(index++, value);
-                }
-            }
-            return index;
-        }
     }
 }

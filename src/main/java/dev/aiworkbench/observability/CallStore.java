@@ -17,8 +17,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The model_call table: batches of calls written in one transaction with their running totals (model_call_series),
- * and pruning by age, which leaves the totals alone.
+ * The model_call table: batches of calls written in one transaction with their running totals (model_call_series)
+ * and their rollups by hour and day (CallRollups), and pruning by age, which takes the rollups along and leaves the running
+ * totals alone.
  */
 final class CallStore {
     private static final String INSERT = "INSERT INTO model_call (started_at, feature, operation, provider, model, "
@@ -27,9 +28,11 @@ final class CallStore {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
+    private final CallRollups rollups;
 
     CallStore(Database database) {
         this.database = database;
+        this.rollups = new CallRollups(database);
     }
 
     /** Prices and writes the calls in one transaction; returns them priced. */
@@ -56,6 +59,7 @@ final class CallStore {
                 rollUp.setLong(1, before);
                 rollUp.executeUpdate();
             }
+            rollups.add(priced);
             return null;
         });
         return priced;
@@ -66,7 +70,9 @@ final class CallStore {
         return database.inTransaction(c -> {
             PreparedStatement s = database.statement("DELETE FROM model_call WHERE started_at < ?");
             s.setString(1, Timestamps.format(cutoff));
-            return s.executeUpdate();
+            int deleted = s.executeUpdate();
+            rollups.pruneBefore(cutoff);
+            return deleted;
         });
     }
 

@@ -65,7 +65,7 @@ public final class DataVersionWatch implements AutoCloseable {
         Connection reader = null;
         try {
             SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(5_000);
+            config.setBusyTimeout((int) Contention.DEFAULT.busyTimeout().toMillis());
             reader = DriverManager.getConnection("jdbc:sqlite:" + database.file().toAbsolutePath(),
                     config.toProperties());
             DataVersionWatch watch = new DataVersionWatch(database, reader, onOtherWrites, longestWait);

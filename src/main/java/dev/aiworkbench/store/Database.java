@@ -23,8 +23,10 @@ import java.util.function.Consumer;
 
 /**
  * The app's one SQLite file: WAL journal, foreign keys on, schema by Flyway, and every change in a
- * transaction. A single connection serves the whole app; callers are serialised, which is what
- * SQLite does with writers anyway.
+ * transaction. A single connection serves the whole app's writes; callers are serialised, which is what
+ * SQLite does with writers anyway. Long reads (the dashboard's aggregates) go through {@link #read} on a
+ * second, read-only connection: in WAL mode a reader sees a snapshot and neither waits for the writer nor
+ * holds it up.
  */
 public final class Database implements AutoCloseable {
     /** The newest schema version this build knows; a file that is ahead of it was written by a newer app. */
@@ -35,6 +37,9 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final BusyRetry retry;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** Readers queue for this lock, never for the writer's (the instance). */
+    private final Object readLock = new Object();
+    private Connection readConnection;
 
     private Database(Path file, Connection connection, BusyRetry retry) {
         this.file = file;
@@ -226,6 +231,43 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs read-only work in one read transaction on the reading connection, so it sees one consistent snapshot
+     * and takes no write lock: the app's writers (the call recorder, a mark) go on while it runs. Use the
+     * connection's own {@code prepareStatement}, not {@link #statement}, and close what you open.
+     */
+    public <T> T read(SqlWork<T> work) {
+        synchronized (readLock) {
+            try {
+                Connection reader = readConnection();
+                try (Statement begin = reader.createStatement()) {
+                    begin.execute("BEGIN DEFERRED");
+                }
+                try {
+                    return work.run(reader);
+                } finally {
+                    try (Statement end = reader.createStatement()) {
+                        end.execute("COMMIT");
+                    }
+                }
+            } catch (SQLException e) {
+                throw DatabaseFailures.whileWorking(file, e);
+            }
+        }
+    }
+
+    private Connection readConnection() throws SQLException {
+        if (readConnection == null) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout((int) Contention.DEFAULT.busyTimeout().toMillis());
+            SQLiteDataSource dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+            readConnection = dataSource.getConnection();
+        }
+        return readConnection;
+    }
+
+    /**
      * Copies the whole database, as one consistent snapshot, into a new file with SQLite's {@code VACUUM INTO}.
      * It runs outside any transaction (VACUUM refuses to run in one), which holding the lock guarantees here:
      * {@link #inTransaction} always ends its transaction before it lets go.
@@ -288,6 +330,10 @@ public final class Database implements AutoCloseable {
             }
         }
         statements.clear();
+        synchronized (readLock) {
+            closeQuietly(readConnection);
+            readConnection = null;
+        }
         closeQuietly(connection);
     }
 
