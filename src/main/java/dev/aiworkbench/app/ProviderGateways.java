@@ -53,7 +53,8 @@ final class ProviderGateways implements AutoCloseable {
             throw new IllegalArgumentException("this workbench was set up without a gateway for " + provider.kind().label() + " servers; "
                     + "choose an Ollama provider");
         }
-        return made.computeIfAbsent(provider.name() + " " + provider.baseUri(),
+        // The key's source is part of the key: a suite's apiKeyEnvar must not reuse a gateway holding another key.
+        return made.computeIfAbsent(provider.name() + " " + provider.baseUri() + " " + provider.key().source(),
                 key -> factory.create(provider.baseUri(), provider.key()));
     }
 

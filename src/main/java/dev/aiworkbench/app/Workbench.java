@@ -341,17 +341,19 @@ public final class Workbench implements AutoCloseable {
         return new SuiteLoader(new RegistryPromptResolver(prompts), () -> new LinkedHashSet<>(Grader.standard().knownTypes()));
     }
 
-    /** Runs suites on the model server, pricing cases at the local row of the price table. */
+    /** Runs suites on the providers their ids name, the Ollama ones on the local server. */
     public EvalRunner evalRunner() {
-        return new EvalRunner(evals, () -> models(CallFeature.EVAL), Grader.standard(), judgeVerdicts,
-                () -> prices.row(PriceTable.LOCAL)::costUsd, clock);
+        return evalRunner(ProviderChoice.DEFAULT);
     }
 
-    /** Runs suites on the chosen provider, a case priced at the row for its model. @throws IllegalArgumentException */
+    /**
+     * Runs suites on the providers their ids name, the Ollama ones (and those of the chosen provider's kind) on the
+     * chosen provider, a case priced at the row for its model. @throws IllegalArgumentException
+     */
     public EvalRunner evalRunner(ProviderChoice choice) {
-        ResolvedProvider provider = providers.resolve(choice);
-        return new EvalRunner(evals, models(provider, CallFeature.EVAL), Grader.standard(), judgeVerdicts,
-                model -> new CallPrices(prices.rows()).of(provider.kind().id(), model), clock);
+        providers.resolve(choice); // an unknown --provider is refused before the suite runs
+        return new EvalRunner(evals, new EvalProviderModels(providers, choice, provider -> models(provider,
+                CallFeature.EVAL).get(), () -> new CallPrices(prices.rows())), Grader.standard(), judgeVerdicts, clock);
     }
 
     public EvalReporter evalReporter() {

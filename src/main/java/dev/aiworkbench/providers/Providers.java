@@ -193,6 +193,19 @@ public final class Providers {
         return new ResolvedProvider(provider.name(), kind, base, source, key(provider));
     }
 
+    /**
+     * As {@link #resolve(ProviderChoice)}, with the key read from the named environment variable instead (promptfoo's
+     * {@code apiKeyEnvar}). @throws IllegalArgumentException as resolve does
+     */
+    public ResolvedProvider resolve(ProviderChoice choice, String keyVariable) {
+        ResolvedProvider resolved = resolve(choice);
+        if (!resolved.kind().takesKey()) {
+            return resolved;
+        }
+        return new ResolvedProvider(resolved.name(), resolved.kind(), resolved.baseUri(), resolved.baseUriSource(),
+                new KeySupplier(() -> fromEnvironment(keyVariable), keyVariable));
+    }
+
     private KeySupplier key(ProviderConfig provider) {
         ProviderKind kind = provider.kind();
         if (!kind.takesKey()) {

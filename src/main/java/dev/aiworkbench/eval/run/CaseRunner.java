@@ -36,7 +36,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs one case: renders the prompt with the item's vars, asks the model (retrying connection
@@ -47,7 +46,7 @@ final class CaseRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
-    private final Supplier<ModelGateway> gateway;
+    private final EvalModels models;
     /** What the run's calls are for: its id, and the saved prompt version when there is one. */
     private final CallTag tag;
     private final Grader grader;
@@ -66,9 +65,9 @@ final class CaseRunner {
     private final Set<GenerationCall> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    CaseRunner(Supplier<ModelGateway> gateway, CallTag tag, Grader grader, VerdictCache verdicts, Function<Usage, OptionalDouble> cost,
+    CaseRunner(EvalModels models, CallTag tag, Grader grader, VerdictCache verdicts, Function<Usage, OptionalDouble> cost,
                Clock clock, PromptSource prompt, ProviderSpec provider, EvalOptions options) {
-        this.gateway = gateway;
+        this.models = models;
         this.tag = tag;
         this.grader = grader;
         this.verdicts = verdicts;
@@ -147,7 +146,7 @@ final class CaseRunner {
 
     private GenerationResult ask(GenerationRequest request, TestCase test, int repeatIndex) throws ModelServerException {
         CallTag caseTag = tag.withEvalCase(test.key(), repeatIndex);
-        GenerationCall call = gateway.get().tagged(caseTag).stream(request, delta -> { });
+        GenerationCall call = models.gateway(provider).tagged(caseTag).stream(request, delta -> { });
         inFlight.add(call);
         // A cancel between the check in run() and the add above did not see this call: it is stopped here.
         if (cancelled) {
@@ -178,7 +177,7 @@ final class CaseRunner {
                               int attempts) {
         // The judge's calls belong to the run and the case, but not to the prompt under test.
         CallTag judged = new CallTag(CallFeature.JUDGE, null, null, tag.evalRunId(), test.key(), repeatIndex);
-        GradingContext context = new GradingContext(gateway.get().tagged(judged), test.judge().hasText() ? test.judge().text().model()
+        GradingContext context = new GradingContext(judgeGateway(test).tagged(judged), test.judge().hasText() ? test.judge().text().model()
                 : null, test.judge().hasEmbedding() ? test.judge().embedding().model() : null, verdicts);
         CaseOutput output = new CaseOutput(answer.text(), rendered, test.vars(), OptionalLong.of(latency),
                 cost.apply(answer.usage()));
@@ -187,6 +186,13 @@ final class CaseRunner {
                 answer.text(), verdict.pass() && !verdict.error(), verdict.score(),
                 verdict.error() ? verdict.errorMessage() : null, verdict.assertions(), latency,
                 count(answer.usage().promptTokens()), count(answer.usage().outputTokens()), attempts, clock.instant());
+    }
+
+    /** The judge's gateway: rubrics go to the text judge's provider, embeddings to the embedding model's. */
+    private ModelGateway judgeGateway(TestCase test) {
+        ModelGateway text = models.gateway(test.judge().hasText() ? test.judge().text() : provider);
+        ModelGateway embedding = test.judge().hasEmbedding() ? models.gateway(test.judge().embedding()) : text;
+        return text == embedding ? text : new JudgeGateway(text, embedding);
     }
 
     private CaseResult errored(TestCase test, int repeatIndex, String rendered, String partial, String why,

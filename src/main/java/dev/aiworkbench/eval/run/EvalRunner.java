@@ -10,6 +10,7 @@ import dev.aiworkbench.llm.CallTag;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.ProviderKind;
 import dev.aiworkbench.llm.Usage;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +59,9 @@ public final class EvalRunner {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final EvalStore store;
-    private final Supplier<ModelGateway> gateway;
+    private final EvalModels models;
     private final Grader grader;
     private final VerdictCache verdicts;
-    private final Function<String, Function<Usage, OptionalDouble>> pricing;
     private final Clock clock;
 
     /**
@@ -78,11 +79,15 @@ public final class EvalRunner {
      */
     public EvalRunner(EvalStore store, Supplier<ModelGateway> gateway, Grader grader, VerdictCache verdicts,
                       Function<String, Function<Usage, OptionalDouble>> pricingByModel, Clock clock) {
+        this(store, EvalModels.single(gateway, pricingByModel), grader, verdicts, clock);
+    }
+
+    /** @param models each provider's gateway and prices, by the kind its id names ({@code openai:chat:…} …) */
+    public EvalRunner(EvalStore store, EvalModels models, Grader grader, VerdictCache verdicts, Clock clock) {
         this.store = store;
-        this.gateway = gateway;
+        this.models = models;
         this.grader = grader;
         this.verdicts = verdicts;
-        this.pricing = pricingByModel;
         this.clock = clock;
     }
 
@@ -115,7 +120,7 @@ public final class EvalRunner {
         }
         CallTag tag = prompt.registered().map(v -> CallTag.prompt(v.ref().name(), v.ref().version()))
                 .orElse(CallTag.NONE).with(CallTag.evalRun(run.id()));
-        CaseRunner cases = new CaseRunner(gateway, tag, grader, verdicts, pricing.apply(provider.model()), clock, prompt,
+        CaseRunner cases = new CaseRunner(models, tag, grader, verdicts, models.pricing(provider), clock, prompt,
                 provider, options);
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
     }
@@ -195,34 +200,61 @@ public final class EvalRunner {
         return String.join(" and ", parts);
     }
 
-    /** The model's digest on the server, which also proves the model (and any judge) is there. */
+    /**
+     * The models' digests on their servers, which also proves the run's model (and any judge) is there. Each
+     * provider's models are listed by the gateway serving it; a hosted model's listing carries no digest.
+     */
     private Map<String, String> digests(EvalSuite suite, ProviderSpec provider) throws ModelServerException {
-        Map<String, String> digests = new LinkedHashMap<>();
-        for (LocalModel model : gateway.get().listModels()) {
-            digests.put(model.name(), model.digest());
-            if (model.name().endsWith(":latest")) {
-                digests.putIfAbsent(model.name().substring(0, model.name().length() - ":latest".length()), model.digest());
-            }
-        }
-        Set<String> needed = new HashSet<>();
-        needed.add(provider.model());
+        Map<ProviderSpec, String> needed = new LinkedHashMap<>();
+        needed.put(provider, provider.model());
         for (TestCase test : suite.tests()) {
             if (test.judge().hasText() && test.assertions().stream().anyMatch(a -> JUDGED.contains(a.type()))) {
-                needed.add(test.judge().text().model());
+                needed.putIfAbsent(test.judge().text(), test.judge().text().model());
             }
             if (test.judge().hasEmbedding() && test.assertions().stream().anyMatch(a -> EMBEDDED.contains(a.type()))) {
-                needed.add(test.judge().embedding().model());
+                needed.putIfAbsent(test.judge().embedding(), test.judge().embedding().model());
             }
         }
-        for (String model : needed) {
-            if (!digests.containsKey(model)) {
-                throw new ModelServerException(ModelServerException.Kind.MODEL_NOT_FOUND, "The model '" + model
-                        + "' the suite needs is not on the Ollama server at " + gateway.get().baseUri() + " — pull it with "
-                        + "`ollama pull " + model + "`, `workbench models pull " + model + "` or the Models screen.",
-                        null, null);
+        Map<String, String> digests = new LinkedHashMap<>();
+        Map<ModelGateway, Map<String, String>> listed = new java.util.IdentityHashMap<>();
+        for (Map.Entry<ProviderSpec, String> wanted : needed.entrySet()) {
+            ModelGateway server = models.gateway(wanted.getKey());
+            Map<String, String> served = listed.get(server);
+            if (served == null) {
+                served = listing(server);
+                listed.put(server, served);
             }
+            String model = wanted.getValue();
+            if (!served.containsKey(model)) {
+                throw new ModelServerException(ModelServerException.Kind.MODEL_NOT_FOUND, missing(wanted.getKey(),
+                        server), null, null);
+            }
+            digests.putIfAbsent(model, served.get(model));
         }
         return digests;
+    }
+
+    private static Map<String, String> listing(ModelGateway server) throws ModelServerException {
+        Map<String, String> served = new HashMap<>();
+        for (LocalModel model : server.listModels()) {
+            served.put(model.name(), model.digest());
+            if (model.name().endsWith(":latest")) {
+                served.putIfAbsent(model.name().substring(0, model.name().length() - ":latest".length()), model.digest());
+            }
+        }
+        return served;
+    }
+
+    private static String missing(ProviderSpec spec, ModelGateway server) {
+        String model = spec.model();
+        if (spec.server() == ProviderKind.OLLAMA) {
+            return "The model '" + model + "' the suite needs is not on the Ollama server at " + server.baseUri()
+                    + " — pull it with `ollama pull " + model + "`, `workbench models pull " + model
+                    + "` or the Models screen.";
+        }
+        return "The model '" + model + "' the suite needs (" + spec.id() + ", at " + spec.origin() + ") is not among "
+                + "the models the " + spec.server().label() + " provider at " + server.baseUri() + " serves — check "
+                + "its name with `workbench models list --provider " + spec.server().id() + "`.";
     }
 
     private record Unit(TestCase test, int repeatIndex) {

@@ -23,6 +23,10 @@ final class ProviderReader {
     private static final Set<String> JUDGE_KEYS = Set.of("text", "embedding");
     private static final Map<String, String> JUDGE_PROMPTFOO_ONLY = Map.of("classification", "", "moderation", "");
     static final String EXAMPLE = "ollama:chat:qwen2.5:0.5b";
+    /** Where and with which key a hosted provider is called, read apart from the sampling options. */
+    private static final List<String> CONNECTION_KEYS = List.of("apiBaseUrl", "apiHost", "apiKeyEnvar");
+    /** OpenAI's and Anthropic's names for the options Ollama names otherwise. */
+    private static final Map<String, String> OPTION_ALIASES = Map.of("max_tokens", "num_predict");
 
     private final Checks checks;
 
@@ -110,46 +114,53 @@ final class ProviderReader {
 
     private ProviderSpec build(Source source, String id, SourcePosition idAt, JsonNode config,
                                JsonNode label, String path) {
-        String problem = null;
-        ProviderSpec.Kind kind = null;
-        String model = null;
         String trimmed = id.strip();
-        if (!trimmed.startsWith("ollama:")) {
-            problem = "'" + trimmed + "' is not a provider this runner can call; it runs local Ollama models, so write "
-                    + "ollama:chat:<model> or ollama:completion:<model>, e.g. " + EXAMPLE;
-        } else {
-            String rest = trimmed.substring("ollama:".length());
-            int colon = rest.indexOf(':');
-            String head = colon < 0 ? rest : rest.substring(0, colon);
-            switch (head) {
-                case "chat" -> kind = ProviderSpec.Kind.CHAT;
-                case "completion" -> kind = ProviderSpec.Kind.COMPLETION;
-                case "embedding", "embeddings" -> kind = ProviderSpec.Kind.EMBEDDING;
-                default -> kind = null;
-            }
-            if (kind == null) {
-                kind = ProviderSpec.Kind.COMPLETION; // promptfoo reads ollama:<model> as a completion model
-                model = rest;
-            } else {
-                model = colon < 0 ? "" : rest.substring(colon + 1);
-            }
-            if (model.isEmpty()) {
-                problem = "'" + trimmed + "' names no model; write it as ollama:" + head + ":<model>, e.g. "
-                        + (kind == ProviderSpec.Kind.EMBEDDING ? "ollama:embeddings:nomic-embed-text" : EXAMPLE);
-            } else if (!model.matches("[A-Za-z0-9._:/-]+") || model.length() > 200) {
-                problem = "'" + model + "' is not an Ollama model name (letters, digits and . _ : / - only)";
-            }
-        }
-        if (problem != null) {
-            checks.problems().error(idAt, Checks.prefix(path) + problem);
+        ProviderId parsed = ProviderId.parse(trimmed);
+        if (parsed.problem() != null) {
+            checks.problems().error(idAt, Checks.prefix(path) + parsed.problem());
             return null;
         }
-        ModelOptions options = options(source, config, Checks.at(path, "config"));
+        String configPath = Checks.at(path, "config");
+        ProviderSpec.Connection connection = connection(source, config, configPath);
+        ModelOptions options = options(source, config, configPath);
         String labelText = label == null ? null : checks.text(source, label, Checks.at(path, "label"));
-        if (options == null || (label != null && labelText == null)) {
+        if (connection == null || options == null || (label != null && labelText == null)) {
             return null;
         }
-        return new ProviderSpec(trimmed, kind, model, options, labelText, idAt.toString());
+        return new ProviderSpec(trimmed, parsed.server(), parsed.kind(), parsed.model(), options, connection,
+                labelText, idAt.toString());
+    }
+
+    /** promptfoo's {@code apiBaseUrl} (or {@code apiHost}, a host name served over https) and {@code apiKeyEnvar}. */
+    private ProviderSpec.Connection connection(Source source, JsonNode config, String path) {
+        if (config == null || !config.isObject()) {
+            return ProviderSpec.Connection.DEFAULT;
+        }
+        Optional<String> baseUrl = Optional.empty();
+        Optional<String> keyVariable = Optional.empty();
+        for (String name : CONNECTION_KEYS) {
+            if (!config.has(name)) {
+                continue;
+            }
+            String value = checks.text(source, config.get(name), Checks.at(path, name));
+            if (value == null) {
+                return null;
+            }
+            switch (name) {
+                case "apiBaseUrl" -> baseUrl = Optional.of(value.strip());
+                case "apiHost" -> baseUrl = baseUrl.or(() -> Optional.of("https://" + value.strip()));
+                default -> {
+                    if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        checks.error(source, config.get(name), Checks.at(path, name), "'" + value + "' is not an "
+                                + "environment variable's name; write the variable that holds the key, e.g. "
+                                + "OPENAI_API_KEY");
+                        return null;
+                    }
+                    keyVariable = Optional.of(value);
+                }
+            }
+        }
+        return new ProviderSpec.Connection(baseUrl, keyVariable);
     }
 
     /** The {@code config} options, or null after reporting a wrong one. Options not sent are warnings. */
@@ -165,7 +176,10 @@ final class ProviderReader {
         Map<ModelOption, Object> values = new EnumMap<>(ModelOption.class);
         for (var names = config.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            Optional<ModelOption> option = ModelOption.named(name);
+            if (CONNECTION_KEYS.contains(name)) {
+                continue;
+            }
+            Optional<ModelOption> option = ModelOption.named(OPTION_ALIASES.getOrDefault(name, name));
             if (option.isEmpty()) {
                 checks.problems().warning(source.keyAt(config, name), Checks.prefix(path) + "option '" + name
                         + "' is not sent by this runner and is ignored; it sends " + Checks.list(ModelOptions.NAMES));

@@ -1,33 +1,51 @@
 package dev.aiworkbench.eval.suite;
 
 import dev.aiworkbench.llm.ModelOptions;
+import dev.aiworkbench.llm.ProviderKind;
+
+import java.util.Optional;
 
 /**
- * One Ollama model a suite runs its prompts on, or a judge model, as promptfoo names it:
- * {@code ollama:chat:<model>}, {@code ollama:completion:<model>} ({@code ollama:<model>} is short for
- * the completion form, as in promptfoo) or, for embeddings only, {@code ollama:embeddings:<model>}.
+ * One model a suite runs its prompts on, or a judge model, as promptfoo names it: {@code ollama:chat:<model>},
+ * {@code ollama:completion:<model>} ({@code ollama:<model>} is short for the completion form, as in promptfoo),
+ * {@code ollama:embeddings:<model>} (embeddings only), {@code openai:chat:<model>} ({@code openai:<model>} is the same)
+ * or {@code anthropic:messages:<model>}.
  *
- * @param id      the id as written, e.g. {@code ollama:chat:qwen2.5:0.5b}
- * @param kind    which Ollama endpoint serves it
- * @param model   the model name as Ollama knows it, e.g. {@code qwen2.5:0.5b}
- * @param options the {@code config} options mapped to sampling options; options this runner does not
- *                send were reported as warnings
- * @param label   the {@code label} as written, or the id when there is none
- * @param origin  where it was written, {@code file:line:col}
+ * @param id         the id as written, e.g. {@code ollama:chat:qwen2.5:0.5b}
+ * @param server     which kind of provider serves it; the workbench's provider of that kind is called
+ * @param kind       which endpoint serves it
+ * @param model      the model name as its provider knows it, e.g. {@code qwen2.5:0.5b}
+ * @param options    the {@code config} options mapped to sampling options; options this runner does not
+ *                   send were reported as warnings
+ * @param connection where to call and with which key, when {@code config} says so
+ * @param label      the {@code label} as written, or the id when there is none
+ * @param origin     where it was written, {@code file:line:col}
  */
-public record ProviderSpec(String id, Kind kind, String model, ModelOptions options, String label, String origin) {
+public record ProviderSpec(String id, ProviderKind server, Kind kind, String model, ModelOptions options,
+                           Connection connection, String label, String origin) {
 
     public enum Kind {
-        /** {@code /api/chat}: the rendered prompt is sent as messages. */
+        /** Chat: the rendered prompt is sent as messages. */
         CHAT,
-        /** {@code /api/generate}: the rendered prompt is sent as one text. */
+        /** Ollama's {@code /api/generate}: the rendered prompt is sent as one text. */
         COMPLETION,
-        /** {@code /api/embed}: only for the {@code similar} judge. */
+        /** Ollama's {@code /api/embed}: only for the {@code similar} judge. */
         EMBEDDING
+    }
+
+    /**
+     * promptfoo's connection options: {@code apiBaseUrl} (or {@code apiHost}) and {@code apiKeyEnvar}.
+     *
+     * @param baseUrl     an address that wins over the provider's own
+     * @param keyVariable the environment variable holding the key, instead of the kind's own
+     */
+    public record Connection(Optional<String> baseUrl, Optional<String> keyVariable) {
+        public static final Connection DEFAULT = new Connection(Optional.empty(), Optional.empty());
     }
 
     public ProviderSpec {
         options = options == null ? ModelOptions.DEFAULTS : options;
+        connection = connection == null ? Connection.DEFAULT : connection;
         label = label == null || label.isBlank() ? id : label;
     }
 }
