@@ -163,10 +163,15 @@ class BrokenSuiteTest {
                 one("empty prompt list", f -> replace(f, SUITE, "prompts:\n  - file://prompts/triage.txt", "prompts: []"),
                         f -> f.at(SUITE, "prompts: |[]") + ": prompts: the list is empty; give at least one prompt"),
                 // providers
-                one("provider this runner cannot call", f -> replace(f, SUITE, "ollama:chat:qwen2.5:0.5b", "openai:gpt-4o-mini"),
-                        f -> f.at(SUITE, "|openai:gpt-4o-mini") + ": providers[0]: 'openai:gpt-4o-mini' is not a "
-                                + "provider this runner can call; it runs local Ollama models, so write "
-                                + "ollama:chat:<model> or ollama:completion:<model>, e.g. ollama:chat:qwen2.5:0.5b"),
+                one("provider this runner cannot call", f -> replace(f, SUITE, "ollama:chat:qwen2.5:0.5b", "bedrock:titan"),
+                        f -> f.at(SUITE, "|bedrock:titan") + ": providers[0]: 'bedrock:titan' is not a "
+                                + "provider this runner can call; write ollama:chat:<model>, ollama:completion:<model>, "
+                                + "openai:chat:<model> or anthropic:messages:<model>, e.g. ollama:chat:qwen2.5:0.5b"),
+                one("hosted provider's endpoint this runner does not call", f -> replace(f, SUITE,
+                                "ollama:chat:qwen2.5:0.5b", "anthropic:completion:claude-2"),
+                        f -> f.at(SUITE, "|anthropic:completion:claude-2") + ": providers[0]: "
+                                + "'anthropic:completion:claude-2' is not a form this runner calls; Anthropic models are "
+                                + "written anthropic:messages:<model>, e.g. anthropic:messages:claude-3-5-haiku-latest"),
                 one("provider without a model", f -> replace(f, SUITE, "ollama:chat:qwen2.5:0.5b", "\"ollama:chat:\""),
                         f -> f.at(SUITE, "|\"ollama:chat:\"") + ": providers[0]: 'ollama:chat:' names no model; write "
                                 + "it as ollama:chat:<model>, e.g. ollama:chat:qwen2.5:0.5b"),
