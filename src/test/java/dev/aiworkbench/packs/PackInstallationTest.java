@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +56,8 @@ class PackInstallationTest {
 
         @Override
         public void move(String packId, String fromId, String toId) throws SQLException {
-            throw new SQLException("database or disk is full");
+            throw new SQLiteException("[SQLITE_FULL] Insertion failed because database is full (database or disk is full)",
+                    SQLiteErrorCode.SQLITE_FULL);
         }
 
         @Override

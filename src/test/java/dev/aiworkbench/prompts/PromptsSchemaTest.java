@@ -60,7 +60,9 @@ class PromptsSchemaTest {
 
     private void refused(String sql, String because) {
         String before = DatabaseDump.of(database);
-        assertThatThrownBy(() -> execute(sql)).isInstanceOf(DatabaseException.class).hasMessageContaining(because);
+        // The learner reads the store's sentence; the constraint that refused the row is in the cause.
+        assertThatThrownBy(() -> execute(sql)).isInstanceOf(DatabaseException.class)
+                .satisfies(refusal -> assertThat(refusal.getCause()).hasMessageContaining(because));
         assertThat(DatabaseDump.of(database)).isEqualTo(before);
     }
 
