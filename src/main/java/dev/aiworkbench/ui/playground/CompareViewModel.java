@@ -1,6 +1,5 @@
 package dev.aiworkbench.ui.playground;
 
-import dev.aiworkbench.prompts.Playground;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.PromptVersion;
 import dev.aiworkbench.prompts.RunSetup;
@@ -20,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Side by side: the editor's prompt on two models, or two saved versions on the editor's model, run at once on
- * the same variables.
+ * Side by side: the editor's prompt on two models (each on its own provider, so a local model can face a hosted one),
+ * or two saved versions on the editor's model, run at once on the same variables.
  */
 public final class CompareViewModel {
     /** What the two sides differ in. */
@@ -47,7 +46,7 @@ public final class CompareViewModel {
 
         Map<String, String> variables();
 
-        String model();
+        ModelChoice model();
 
         String price();
     }
@@ -65,15 +64,16 @@ public final class CompareViewModel {
     private List<String> models = List.of();
     private List<String> versions = List.of();
 
-    CompareViewModel(Playground playground, PromptRegistry prompts, TaskExecutor tasks, Editor editor) {
+    CompareViewModel(PlaygroundProviders providers, PromptRegistry prompts, TaskExecutor tasks, Editor editor) {
         this.prompts = prompts;
         this.tasks = tasks;
         this.editor = editor;
-        this.left = new RunViewModel(playground, tasks);
-        this.right = new RunViewModel(playground, tasks);
+        this.left = new RunViewModel(providers, tasks);
+        this.right = new RunViewModel(providers, tasks);
         mode.addListener((obs, was, now) -> fillChoices());
     }
 
+    /** The picker's entries, "model · provider". */
     void setModels(List<String> names) {
         models = List.copyOf(names);
         fillChoices();
@@ -105,25 +105,29 @@ public final class CompareViewModel {
         if (mode.get() == Mode.TWO_MODELS) {
             try {
                 RunSetup base = editor.setup();
-                left.start(base.withModel(a), price, "Running on " + a + "…", kept -> { });
-                right.start(base.withModel(b), price, "Running on " + b + "…", kept -> { });
+                ModelChoice onLeft = ModelChoice.parse(a);
+                ModelChoice onRight = ModelChoice.parse(b);
+                left.start(base.withModel(onLeft.model()), onLeft.provider(), price, "Running on " + a + "…",
+                        kept -> { });
+                right.start(base.withModel(onRight.model()), onRight.provider(), price, "Running on " + b + "…",
+                        kept -> { });
             } catch (IllegalArgumentException e) {
                 problem.set(e.getMessage());
             }
             return;
         }
         Map<String, String> values = editor.variables();
-        String model = editor.model();
+        ModelChoice model = editor.model();
         tasks.run(() -> {
             List<RunSetup> setups = new ArrayList<>();
             for (String label : List.of(a, b)) {
-                setups.add(RunSetup.of(prompts.get(label), model, values));
+                setups.add(RunSetup.of(prompts.get(label), model.model(), values));
             }
             setups.forEach(RunSetup::renderedPrompt);
             return setups;
         }, setups -> {
-            left.start(setups.get(0), price, "Running " + a + "…", kept -> { });
-            right.start(setups.get(1), price, "Running " + b + "…", kept -> { });
+            left.start(setups.get(0), model.provider(), price, "Running " + a + "…", kept -> { });
+            right.start(setups.get(1), model.provider(), price, "Running " + b + "…", kept -> { });
         }, failure -> problem.set(Sentences.of(failure.getMessage())));
     }
 

@@ -97,7 +97,7 @@ public final class PlaygroundView extends SplitPane implements FocusableScreen, 
         ComboBox<String> modelChoice = new ComboBox<>(model.modelNames());
         modelChoice.setId("model-choice");
         modelChoice.setEditable(true);
-        modelChoice.setPromptText("model, e.g. llama3.2");
+        modelChoice.setPromptText("model · provider, e.g. llama3.2 · ollama");
         modelChoice.getEditor().textProperty().bindBidirectional(model.modelProperty());
         modelChoice.setPrefWidth(240);
         modelChoice.setMinWidth(200);
@@ -124,7 +124,11 @@ public final class PlaygroundView extends SplitPane implements FocusableScreen, 
         for (Control control : List.of(modelLabel, priceLabel, run, stop)) {
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox modelBar = new HBox(8, modelLabel, modelChoice, refreshModels, priceLabel, price);
+        Label keyInUse = new Label();
+        keyInUse.setId("key-in-use");
+        keyInUse.getStyleClass().add(Styles.TEXT_SMALL);
+        keyInUse.textProperty().bind(model.keyInUseProperty());
+        HBox modelBar = new HBox(8, modelLabel, modelChoice, refreshModels, keyInUse, priceLabel, price);
         modelBar.setAlignment(Pos.CENTER_LEFT);
         HBox runBar = new HBox(8, run, stop);
 

@@ -1,9 +1,7 @@
 package dev.aiworkbench.ui.playground;
 
-import dev.aiworkbench.llm.LocalModel;
-import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.Usage;
-import dev.aiworkbench.prompts.Playground;
 import dev.aiworkbench.prompts.PlaygroundResult;
 import dev.aiworkbench.prompts.PlaygroundRun;
 import dev.aiworkbench.prompts.PriceQuote;
@@ -19,6 +17,7 @@ import dev.aiworkbench.prompts.RunFigures;
 import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.prompts.RunSetup;
 import dev.aiworkbench.prompts.SaveResult;
+import dev.aiworkbench.providers.ProviderConfig;
 import dev.aiworkbench.ui.common.Sentences;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -33,17 +32,18 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The prompt playground's state: the template and its variables, system prompt, model, options and answer
+ * The prompt playground's state: the template and its variables, system prompt, model (on any configured provider,
+ * with the key in use shown masked), options and answer
  * format, the run in the Output pane with its figures and what the same tokens cost elsewhere, the prompt
  * version open in the editor, and the History, Versions and Compare panes. Every model call and database read
  * or write starts through the task executor it is given.
@@ -56,7 +56,7 @@ public final class PlaygroundViewModel {
 
     private final PromptRegistry prompts;
     private final PriceTable prices;
-    private final Supplier<ModelGateway> models;
+    private final PlaygroundProviders providers;
     private final TaskExecutor tasks;
     private final StringProperty template = new SimpleStringProperty("");
     private final ObservableList<String> variables = FXCollections.observableArrayList();
@@ -68,6 +68,7 @@ public final class PlaygroundViewModel {
     private final ObservableList<String> priceNames = FXCollections.observableArrayList();
     private final OptionsModel options = new OptionsModel();
     private final RunViewModel output;
+    private final ReadOnlyStringWrapper keyInUse = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper costElsewhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper editorState = new ReadOnlyStringWrapper("Unsaved template");
     private final BooleanProperty saveFormOpen = new SimpleBooleanProperty();
@@ -76,20 +77,22 @@ public final class PlaygroundViewModel {
     private final VersionsViewModel versions;
     private final CompareViewModel compare;
     private PromptRef opened;
+    private String keyShownFor;
 
-    /**
-     * @param models the gateway to the model server as it is now (the address can change while the app runs)
-     */
-    public PlaygroundViewModel(Playground playground, PromptRegistry prompts, RunHistory runs, PriceTable prices,
-                               Supplier<ModelGateway> models, TaskExecutor tasks) {
+    /** What every provider's listing gave: the picker's entries and a sentence for each provider that failed. */
+    private record Listing(List<String> entries, List<String> problems) {
+    }
+
+    public PlaygroundViewModel(PlaygroundProviders providers, PromptRegistry prompts, RunHistory runs,
+                               PriceTable prices, TaskExecutor tasks) {
         this.prompts = prompts;
         this.prices = prices;
-        this.models = models;
+        this.providers = providers;
         this.tasks = tasks;
-        this.output = new RunViewModel(playground, tasks);
+        this.output = new RunViewModel(providers, tasks);
         this.history = new HistoryViewModel(runs, tasks, this::reopen, this::report);
         this.versions = new VersionsViewModel(prompts, tasks, this::report);
-        this.compare = new CompareViewModel(playground, prompts, tasks, new CompareViewModel.Editor() {
+        this.compare = new CompareViewModel(providers, prompts, tasks, new CompareViewModel.Editor() {
             @Override
             public RunSetup setup() {
                 return PlaygroundViewModel.this.setup();
@@ -101,8 +104,8 @@ public final class PlaygroundViewModel {
             }
 
             @Override
-            public String model() {
-                return chosenModel();
+            public ModelChoice model() {
+                return chosen();
             }
 
             @Override
@@ -116,6 +119,7 @@ public final class PlaygroundViewModel {
                 variables.setAll(names);
             }
         });
+        model.addListener((obs, was, now) -> showKeyOf(chosen().provider()));
         pane.addListener((obs, was, now) -> {
             if (now == Pane.HISTORY) {
                 history.refresh();
@@ -123,7 +127,7 @@ public final class PlaygroundViewModel {
         });
     }
 
-    /** Reads what the panes list: the server's models, the price rows, the history and the saved versions. */
+    /** Reads what the panes list: every provider's models, the price rows, the history and the saved versions. */
     public void load() {
         refreshModels();
         refreshPrices();
@@ -132,15 +136,46 @@ public final class PlaygroundViewModel {
         refreshCompareVersions();
     }
 
+    /** Lists each configured provider's models; one that fails says why in a sentence and the others still list. */
     public void refreshModels() {
-        tasks.run(() -> models.get().listModels(), list -> {
-            List<String> names = list.stream().map(LocalModel::name).toList();
+        tasks.run(this::listEveryProvider, listing -> {
+            List<String> names = listing.entries();
             modelNames.setAll(names);
             if (model.get().isBlank() && !names.isEmpty()) {
                 model.set(names.get(0));
             }
             compare.setModels(names);
-        }, failure -> editorState.set(failure.getMessage()));
+            if (!listing.problems().isEmpty()) {
+                editorState.set(String.join(" ", listing.problems()));
+            }
+        }, this::report);
+    }
+
+    private Listing listEveryProvider() {
+        List<String> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ProviderConfig provider : providers.list()) {
+            try {
+                providers.models(provider.name()).listModels().stream()
+                        .map(m -> new ModelChoice(provider.name(), m.name()).label()).forEach(entries::add);
+            } catch (ModelServerException | RuntimeException e) {
+                problems.add(provider.name() + ": " + Sentences.of(e.getMessage()));
+            }
+        }
+        return new Listing(entries, problems);
+    }
+
+    /** Reads the key the chosen provider's calls use (the keychain can be slow) when the provider changes. */
+    private void showKeyOf(String provider) {
+        if (provider.equals(keyShownFor)) {
+            return;
+        }
+        keyShownFor = provider;
+        tasks.run(() -> providers.shownKey(provider), key -> {
+            if (provider.equals(keyShownFor)) {
+                keyInUse.set(key.map(k -> "Key " + k).orElse(""));
+            }
+        }, failure -> keyInUse.set(""));
     }
 
     private void refreshPrices() {
@@ -169,7 +204,8 @@ public final class PlaygroundViewModel {
             return;
         }
         costElsewhere.set("");
-        output.start(setup, price.get(), "Running on " + setup.model() + "…", this::runFinished);
+        output.start(setup, chosen().provider(), price.get(), "Running on " + chosen().label() + "…",
+                this::runFinished);
     }
 
     /** Stops the run in the Output pane; what arrived is kept. */
@@ -209,9 +245,9 @@ public final class PlaygroundViewModel {
 
     /** The editor's run setup. @throws IllegalArgumentException for bad input, with the reason */
     private RunSetup setup() {
-        String chosen = chosenModel();
+        String chosen = chosen().model();
         if (chosen.isBlank()) {
-            throw new IllegalArgumentException("Choose a model (the list shows what the server has).");
+            throw new IllegalArgumentException("Choose a model (the list shows what each provider has).");
         }
         RunSetup setup = RunSetup.adHoc(chosen, template.get(), system.get(), variableValues(), options.options(),
                 options.format());
@@ -219,8 +255,8 @@ public final class PlaygroundViewModel {
         return setup;
     }
 
-    private String chosenModel() {
-        return model.get() == null ? "" : model.get().strip();
+    private ModelChoice chosen() {
+        return ModelChoice.parse(model.get());
     }
 
     /** The values typed for the template's variables; an empty one counts as not filled in, so the run says which. */
@@ -250,7 +286,7 @@ public final class PlaygroundViewModel {
         PromptContent content;
         try {
             content = new PromptContent(template.get(), system.get(), options.options(), options.format(),
-                    chosenModel().isEmpty() ? null : chosenModel());
+                    chosen().model().isEmpty() ? null : chosen().model());
         } catch (IllegalArgumentException e) {
             editorState.set(e.getMessage());
             return;
@@ -329,6 +365,7 @@ public final class PlaygroundViewModel {
         return model;
     }
 
+    /** The picker's entries, "model · provider", every configured provider's models. */
     public ObservableList<String> modelNames() {
         return modelNames;
     }
@@ -348,6 +385,11 @@ public final class PlaygroundViewModel {
 
     public RunViewModel output() {
         return output;
+    }
+
+    /** The chosen provider's key by its last four characters ("Key …abcd"); empty when it takes none. */
+    public ReadOnlyStringProperty keyInUseProperty() {
+        return keyInUse.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty costElsewhereProperty() {

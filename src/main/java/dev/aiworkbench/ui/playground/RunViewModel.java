@@ -1,6 +1,5 @@
 package dev.aiworkbench.ui.playground;
 
-import dev.aiworkbench.prompts.Playground;
 import dev.aiworkbench.prompts.PlaygroundCall;
 import dev.aiworkbench.prompts.PlaygroundResult;
 import dev.aiworkbench.prompts.PlaygroundRun;
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
  * them instead ({@link #streamTokensThrough}) so the screen gets at most one update a frame.
  */
 public final class RunViewModel {
-    private final Playground playground;
+    private final PlaygroundProviders providers;
     private final TaskExecutor tasks;
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -40,8 +39,8 @@ public final class RunViewModel {
     private record Finished(PlaygroundResult kept, Throwable notKept) {
     }
 
-    public RunViewModel(Playground playground, TaskExecutor tasks) {
-        this.playground = playground;
+    public RunViewModel(PlaygroundProviders providers, TaskExecutor tasks) {
+        this.providers = providers;
         this.tasks = tasks;
     }
 
@@ -56,11 +55,13 @@ public final class RunViewModel {
     }
 
     /**
-     * Starts a run unless one is going.
+     * Starts a run of the setup's model on the provider unless one is going.
      *
+     * @param price      the price row a local model's run is costed at; a hosted model is costed by its own row
      * @param onFinished gets the kept run, or nothing when the run could not start or be kept
      */
-    public void start(RunSetup setup, String price, String what, Consumer<Optional<PlaygroundResult>> onFinished) {
+    public void start(RunSetup setup, String provider, String price, String what,
+                      Consumer<Optional<PlaygroundResult>> onFinished) {
         if (running.get()) {
             return;
         }
@@ -69,7 +70,7 @@ public final class RunViewModel {
         say(what, Tone.NORMAL);
         running.set(true);
         tasks.run(() -> {
-            PlaygroundCall started = playground.start(setup, price, delta -> tokens.accept(delta));
+            PlaygroundCall started = providers.start(provider, setup, price, delta -> tokens.accept(delta));
             call.set(started);
             try {
                 return new Finished(started.result().join(), null);

@@ -28,6 +28,7 @@ import dev.aiworkbench.ui.models.PriceTableViewModel;
 import dev.aiworkbench.ui.models.ServerAddressViewModel;
 import dev.aiworkbench.ui.models.PriceTableEditor;
 import dev.aiworkbench.ui.models.ServerAddressForm;
+import dev.aiworkbench.ui.playground.PlaygroundProviders;
 import dev.aiworkbench.ui.playground.PlaygroundView;
 import dev.aiworkbench.ui.playground.PlaygroundViewModel;
 import dev.aiworkbench.ui.session.BudgetAlerts;
@@ -194,8 +195,12 @@ public final class ScreenRegistry {
 
     private static BuiltScreen playground(ScreenContext context) {
         Workbench workbench = context.workbench();
-        PlaygroundView view = new PlaygroundView(new PlaygroundViewModel(workbench.playground(), workbench.prompts(),
-                workbench.runs(), workbench.prices(), workbench::models, context.models().slowWork()));
+        PlaygroundProviders providers = new PlaygroundProviders(workbench.providers()::list,
+                name -> workbench.providerGateway(ProviderChoice.of(name)),
+                name -> workbench.playground(ProviderChoice.of(name)), workbench.providers()::shownKey,
+                workbench.prices());
+        PlaygroundView view = new PlaygroundView(new PlaygroundViewModel(providers, workbench.prompts(),
+                workbench.runs(), workbench.prices(), context.models().slowWork()));
         return new BuiltScreen(view, view::openRun, () -> { });
     }
 

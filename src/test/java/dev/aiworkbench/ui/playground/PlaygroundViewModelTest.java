@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.playground;
 
 import dev.aiworkbench.llm.ModelGateway;
+import dev.aiworkbench.llm.ProviderKind;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.prompts.DiffLine;
@@ -9,6 +10,7 @@ import dev.aiworkbench.prompts.PriceTable;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.prompts.RunStatus;
+import dev.aiworkbench.providers.ProviderConfig;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.ImmediateTaskExecutor;
@@ -22,6 +24,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +64,11 @@ class PlaygroundViewModelTest {
         gateway = new OllamaGateway(OllamaSettings.defaults(server));
         runs = new RunHistory(database, clock);
         PriceTable prices = new PriceTable(database);
-        PlaygroundViewModel model = new PlaygroundViewModel(new Playground(() -> gateway, runs, prices),
-                new PromptRegistry(database, clock), runs, prices, () -> gateway, tasks);
+        Playground local = new Playground(() -> gateway, runs, prices);
+        PlaygroundProviders providers = new PlaygroundProviders(() -> List.of(ProviderConfig.builtIn(ProviderKind.OLLAMA)),
+                name -> gateway, name -> local, name -> Optional.empty(), prices);
+        PlaygroundViewModel model = new PlaygroundViewModel(providers, new PromptRegistry(database, clock), runs, prices,
+                tasks);
         model.load();
         return model;
     }
@@ -75,8 +82,9 @@ class PlaygroundViewModelTest {
     @Test
     void a_run_streams_the_answer_and_shows_its_figures_and_the_cost_elsewhere() {
         PlaygroundViewModel model = withFake();
-        assertThat(model.modelNames()).containsExactly(MODEL);
-        assertThat(model.modelProperty().get()).isEqualTo(MODEL);
+        assertThat(model.modelNames()).containsExactly(MODEL + " · ollama");
+        assertThat(model.modelProperty().get()).isEqualTo(MODEL + " · ollama");
+        assertThat(model.keyInUseProperty().get()).isEmpty();
         assertThat(model.priceProperty().get()).isEqualTo(PriceTable.LOCAL);
 
         model.templateProperty().set("Explain {{topic}} to a DevOps engineer.");
