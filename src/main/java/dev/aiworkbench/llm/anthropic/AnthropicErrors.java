@@ -3,17 +3,13 @@ package dev.aiworkbench.llm.anthropic;
 import dev.aiworkbench.llm.GenerationFailedException;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.ModelServerException.Kind;
+import dev.aiworkbench.llm.TransportFailures;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns what went wrong on the wire into sentences that say what to do next. Whatever the server said passes
@@ -135,13 +131,11 @@ final class AnthropicErrors {
 
     /** A failure of the transport itself: refused, unresolvable, timed out, or broken. */
     ModelServerException transport(Throwable failure, Duration timeout, String what) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = TransportFailures.unwrap(failure);
         if (cause instanceof ModelServerException known) {
             return known;
         }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause instanceof UnresolvedAddressException || cause.getCause() instanceof ConnectException
-                || cause.getCause() instanceof UnresolvedAddressException) {
+        if (TransportFailures.unreachable(cause)) {
             return unreachable(cause);
         }
         if (cause instanceof HttpTimeoutException) {
@@ -151,13 +145,6 @@ final class AnthropicErrors {
                 + " an answer came — check the network and the base URL, then try again.", null, cause);
     }
 
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
     static String seconds(Duration duration) {
         long seconds = duration.toSeconds();

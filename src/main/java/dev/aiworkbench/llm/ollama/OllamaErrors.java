@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.llm.GenerationFailedException;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.ModelServerException.Kind;
+import dev.aiworkbench.llm.TransportFailures;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 
 /** Turns what went wrong on the wire into sentences that name the server and the next step. */
@@ -78,9 +76,8 @@ final class OllamaErrors {
 
     /** A failure of the transport itself: refused, unresolvable, timed out, or broken. */
     ModelServerException transport(Throwable failure, Duration timeout, String what) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause instanceof UnresolvedAddressException || cause.getCause() instanceof ConnectException) {
+        Throwable cause = TransportFailures.unwrap(failure);
+        if (TransportFailures.unreachable(cause)) {
             return unreachable(cause);
         }
         if (cause instanceof HttpTimeoutException) {
@@ -97,14 +94,6 @@ final class OllamaErrors {
                 null, cause);
     }
 
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
     /** Ollama's {@code {"error": "..."}} text, or the body itself when it is not that shape. */
     static String serverText(String body) {

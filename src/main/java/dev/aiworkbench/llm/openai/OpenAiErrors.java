@@ -3,17 +3,13 @@ package dev.aiworkbench.llm.openai;
 import dev.aiworkbench.llm.GenerationFailedException;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.ModelServerException.Kind;
+import dev.aiworkbench.llm.TransportFailures;
 import dev.aiworkbench.llm.openai.OpenAiAnswers.ServerError;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns what went wrong on the wire into sentences that name the server and the next step. Whatever the server said
@@ -130,13 +126,11 @@ final class OpenAiErrors {
 
     /** A failure of the transport itself: refused, unresolvable, timed out, or broken. */
     ModelServerException transport(Throwable failure, Duration timeout, String what) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = TransportFailures.unwrap(failure);
         if (cause instanceof ModelServerException known) {
             return known;
         }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause instanceof UnresolvedAddressException || cause.getCause() instanceof ConnectException
-                || cause.getCause() instanceof UnresolvedAddressException) {
+        if (TransportFailures.unreachable(cause)) {
             return unreachable(cause);
         }
         if (cause instanceof HttpTimeoutException) {
@@ -152,14 +146,6 @@ final class OpenAiErrors {
                 null, cause);
     }
 
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
     /** The text with the key, wherever it appears, replaced. */
     String redact(String text) {
