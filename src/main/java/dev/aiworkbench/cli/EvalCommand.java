@@ -5,6 +5,8 @@ import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.JsonReportWriter;
 import dev.aiworkbench.eval.report.JunitReportWriter;
 import dev.aiworkbench.eval.report.MarkdownReportWriter;
+import dev.aiworkbench.eval.report.ProviderComparison;
+import dev.aiworkbench.eval.report.ProviderComparisons;
 import dev.aiworkbench.eval.run.EvalExecution;
 import dev.aiworkbench.eval.run.EvalOptions;
 import dev.aiworkbench.eval.run.EvalRun;
@@ -108,12 +110,23 @@ final class EvalCommand {
                 EvalOptions options = options(suite);
                 checkInputs(workbench, suite, variants, gateSpec, options.shard());
                 boolean blocked = false;
+                List<EvalReport> reports = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {
                     EvalReport report = runOne(workbench, suite, variants.get(i), options, gateSpec);
-                    writeOutputs(report, i);
+                    writeOutputs(report, i, List.of());
                     ReportOutputs.printSummary(out(), report);
+                    reports.add(report);
                     blocked |= report.blocked();
                 }
+                List<ProviderComparison> comparisons = ProviderComparisons.of(reports);
+                // Each report was written as its run finished, so a later provider that fails leaves the earlier
+                // reports behind; once all have run, they are written again with the providers compared.
+                if (!comparisons.isEmpty()) {
+                    for (int i = 0; i < reports.size(); i++) {
+                        writeOutputs(reports.get(i), i, comparisons);
+                    }
+                }
+                ReportOutputs.printComparisons(out(), comparisons);
                 return gate && blocked ? Cli.FAILED : Cli.OK;
             }
         }
@@ -231,16 +244,17 @@ final class EvalCommand {
             }
         }
 
-        private void writeOutputs(EvalReport report, int index) throws IOException {
+        private void writeOutputs(EvalReport report, int index, List<ProviderComparison> comparisons)
+                throws IOException {
             Function<Path, Path> numbered = path -> index == 0 ? path : suffixed(path, index + 1);
             if (json != null) {
-                ReportOutputs.write(numbered.apply(json), JsonReportWriter.write(report));
+                ReportOutputs.write(numbered.apply(json), JsonReportWriter.write(report, comparisons));
             }
             if (junit != null) {
                 ReportOutputs.write(numbered.apply(junit), JunitReportWriter.write(report));
             }
             if (markdown != null) {
-                ReportOutputs.write(numbered.apply(markdown), MarkdownReportWriter.write(report));
+                ReportOutputs.write(numbered.apply(markdown), MarkdownReportWriter.write(report, comparisons));
             }
         }
 

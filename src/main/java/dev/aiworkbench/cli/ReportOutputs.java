@@ -2,12 +2,14 @@ package dev.aiworkbench.cli;
 
 import dev.aiworkbench.eval.report.EvalHistory;
 import dev.aiworkbench.eval.report.EvalReport;
+import dev.aiworkbench.eval.report.ProviderComparison;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** What {@code eval run} and {@code eval merge} share: checking and writing report files, and the summary they print. */
@@ -55,5 +57,17 @@ final class ReportOutputs {
         report.gate().ifPresent(g -> out.println("  gate " + g.decision().label() + ": " + g.reason()));
         report.warnings().forEach(w -> out.println("  note: " + w));
         report.gate().ifPresent(g -> g.warnings().forEach(w -> out.println("  note: " + w)));
+    }
+
+    /** The suite's providers compared, once every provider has run; nothing for a one-provider suite. */
+    static void printComparisons(PrintWriter out, List<ProviderComparison> comparisons) {
+        if (comparisons.isEmpty()) {
+            return;
+        }
+        out.println("Providers compared (each against the first, paired on the items both ran):");
+        for (ProviderComparison c : comparisons) {
+            out.println("  " + c.candidate().providerId() + " against " + c.baseline().providerId() + " ("
+                    + c.prompt() + "): " + c.explain());
+        }
     }
 }

@@ -5,6 +5,8 @@ import dev.aiworkbench.testing.FakeAnthropic;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.FakeOpenAi;
 import dev.aiworkbench.testing.MemoryKeychain;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Suites naming promptfoo's hosted provider ids run unchanged, on the fakes that speak each wire format. */
 class CliEvalHostedProvidersTest {
@@ -86,6 +89,93 @@ class CliEvalHostedProvidersTest {
             assertThat(run.out()).contains("1 of 1 passed");
             assertThat(anthropic.requests("/v1/messages")).hasSize(1);
             assertThat(anthropic.requests("/v1/messages").get(0).body()).contains("It greets the reader");
+        }
+    }
+
+    /**
+     * OpenAI answers "Hello world", Ollama "Hello there". Over six items: both pass one, both fail one, OpenAI alone
+     * passes three (b = 3) and Ollama alone one (c = 1); pass rates 4/6 and 2/6, so Δ = −1/3; McNemar's exact p is
+     * 2·P[Binomial(4, ½) ≤ 1] = 2·5/16 = 0.625, mid-p 0.625 − 4/16 = 0.375; Newcombe's interval (Wilson limits of 4/6
+     * and 2/6, corrected φ = (6·1 − 4·2)/√(4·2·2·4) = −0.25) is −0.7074 to 0.2464, worked out apart from the code.
+     */
+    @Test
+    void aSuiteWithTwoProvidersComparesThemItemByItemInTheSummaryAndReports() throws Exception {
+        try (FakeOpenAi openai = FakeOpenAi.start(); FakeOllama ollama = FakeOllama.start()) {
+            openai.answer("gpt-4o-mini", "Hello", " world").requireKey(OPENAI_KEY);
+            ollama.answer("tiny", "Hello", " there");
+            Path suite = suite("""
+                    prompts: ['Say {{x}}']
+                    providers:
+                      - id: openai:chat:gpt-4o-mini
+                        config: {apiBaseUrl: '%s', apiKeyEnvar: MY_OPENAI_KEY}
+                      - ollama:chat:tiny
+                    tests:
+                      - vars: {x: a}
+                        assert: [{type: contains, value: Hello}]
+                      - vars: {x: b}
+                        assert: [{type: contains, value: world}]
+                      - vars: {x: c}
+                        assert: [{type: contains, value: world}]
+                      - vars: {x: d}
+                        assert: [{type: contains, value: world}]
+                      - vars: {x: e}
+                        assert: [{type: contains, value: there}]
+                      - vars: {x: f}
+                        assert: [{type: contains, value: bye}]
+                    """.formatted(openai.baseUri()));
+            Path json = temp.resolve("out/results.json");
+            Path markdown = temp.resolve("out/summary.md");
+
+            CliHarness.Run run = cli(Map.of("MY_OPENAI_KEY", OPENAI_KEY)).run("eval", "run", suite.toString(),
+                    "--ollama-url", ollama.baseUrl(), "-o", json.toString(), "--md", markdown.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("Providers compared").contains(
+                    "ollama:chat:tiny against openai:chat:gpt-4o-mini (Say {{x}}): Paired over 6 items")
+                    .contains("95% interval -70.7 to +24.6 points").contains("b=3, c=1: exact two-sided p=0.63");
+            ObjectMapper mapper = new ObjectMapper();
+            for (Path report : new Path[] {json, temp.resolve("out/results-2.json")}) {
+                JsonNode comparisons = mapper.readTree(report.toFile()).path("comparisons");
+                assertThat(comparisons.size()).as(report.toString()).isEqualTo(1);
+                JsonNode compared = comparisons.get(0);
+                assertThat(compared.path("baseline").asText()).isEqualTo("openai:chat:gpt-4o-mini");
+                assertThat(compared.path("candidate").asText()).isEqualTo("ollama:chat:tiny");
+                assertThat(compared.path("items").asInt()).isEqualTo(6);
+                assertThat(compared.path("b").asInt()).isEqualTo(3);
+                assertThat(compared.path("c").asInt()).isEqualTo(1);
+                assertThat(compared.path("pExact").asDouble()).isCloseTo(0.625, within(1e-12));
+                assertThat(compared.path("pMid").asDouble()).isCloseTo(0.375, within(1e-12));
+                assertThat(compared.path("delta").asDouble()).isCloseTo(-1.0 / 3, within(1e-12));
+                assertThat(compared.path("deltaCi95").get(0).asDouble()).isCloseTo(-0.7074, within(1e-4));
+                assertThat(compared.path("deltaCi95").get(1).asDouble()).isCloseTo(0.2464, within(1e-4));
+            }
+            assertThat(Files.readString(markdown)).contains("#### Providers compared")
+                    .contains("| `Say {{x}}` | `openai:chat:gpt-4o-mini` | `ollama:chat:tiny` | Paired over 6 items");
+            assertThat(Files.readString(temp.resolve("out/summary-2.md"))).contains("#### Providers compared");
+        }
+    }
+
+    @Test
+    void aSuiteWithOneProviderKeepsTheReportWithoutComparisons() throws Exception {
+        try (FakeOllama ollama = FakeOllama.start()) {
+            ollama.answer("tiny", "Hello");
+            Path suite = suite("""
+                    prompts: ['Say {{x}}']
+                    providers: [ollama:chat:tiny]
+                    tests:
+                      - vars: {x: a}
+                        assert: [{type: contains, value: Hello}]
+                    """);
+            Path json = temp.resolve("results.json");
+            Path markdown = temp.resolve("summary.md");
+
+            CliHarness.Run run = cli(Map.of()).run("eval", "run", suite.toString(), "--ollama-url", ollama.baseUrl(),
+                    "-o", json.toString(), "--md", markdown.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).doesNotContain("Providers compared");
+            assertThat(new ObjectMapper().readTree(json.toFile()).has("comparisons")).isFalse();
+            assertThat(Files.readString(markdown)).doesNotContain("Providers compared");
         }
     }
 }

@@ -27,8 +27,21 @@ public final class JsonReportWriter {
     }
 
     public static String write(EvalReport report) {
+        return write(report, List.of());
+    }
+
+    /**
+     * @param comparisons the suite's providers compared, as far as they concern this run; written as
+     *                    {@code comparisons} only when there are some, so a one-provider suite's report keeps its shape
+     */
+    public static String write(EvalReport report, List<ProviderComparison> comparisons) {
+        Map<String, Object> tree = tree(report);
+        List<ProviderComparison> own = comparisons.stream().filter(c -> c.involves(report.run())).toList();
+        if (!own.isEmpty()) {
+            tree.put("comparisons", own.stream().map(JsonReportWriter::comparison).toList());
+        }
         try {
-            return JSON.writeValueAsString(tree(report));
+            return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report", e);
         }
@@ -128,6 +141,23 @@ public final class JsonReportWriter {
         json.put("scoreDeltaCi95", comparison.scoreDelta() == null ? null : pair(comparison.scoreDelta().ci95()));
         json.put("explain", comparison.explain());
         json.put("outcomes", baseline.baselineItems().stream().map(JsonReportWriter::outcome).toList());
+        return json;
+    }
+
+    /** Named like the baseline's fields, so a reader of one reads the other. */
+    private static Map<String, Object> comparison(ProviderComparison compared) {
+        Map<String, Object> json = ordered("prompt", compared.prompt(), "baseline", compared.baseline().providerId(),
+                "candidate", compared.candidate().providerId(), "baselineRunId", compared.baseline().id(),
+                "candidateRunId", compared.candidate().id());
+        Optional<PairedComparison> paired = compared.paired();
+        json.put("items", paired.map(PairedComparison::items).orElse(0));
+        json.put("b", paired.map(p -> p.mcnemar().b()).orElse(null));
+        json.put("c", paired.map(p -> p.mcnemar().c()).orElse(null));
+        json.put("delta", paired.map(PairedComparison::delta).orElse(null));
+        json.put("deltaCi95", paired.map(p -> pair(p.deltaCi95())).orElse(null));
+        json.put("pExact", paired.map(p -> p.mcnemar().pExact()).orElse(null));
+        json.put("pMid", paired.map(p -> p.mcnemar().pMid()).orElse(null));
+        json.put("explain", compared.explain());
         return json;
     }
 
