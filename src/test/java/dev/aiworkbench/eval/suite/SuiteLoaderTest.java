@@ -689,7 +689,7 @@ class SuiteLoaderTest {
         SuiteFixture f = fixture();
         SuiteLoadResult result = f.load("suite.yaml", """
                 prompts: file://missing.txt
-                providers: openai:gpt-4o-mini
+                providers: bedrock:titan
                 tests:
                   - vars: {x: 1}
                     threshold: high
