@@ -136,6 +136,18 @@ public final class PlaygroundViewModel {
         refreshCompareVersions();
     }
 
+    /**
+     * Reads again what another process may have changed (a version saved or a run made from the command line, a price
+     * edited): the price rows, the history, the saved prompts with the shown prompt's versions, and Compare's versions.
+     * The models are the servers', not the database's, so they are not listed again.
+     */
+    public void othersWrote() {
+        refreshPrices();
+        history.refresh();
+        versions.refresh(versions.promptProperty().get());
+        refreshCompareVersions();
+    }
+
     /** Lists each configured provider's models; one that fails says why in a sentence and the others still list. */
     public void refreshModels() {
         tasks.run(this::listEveryProvider, listing -> {

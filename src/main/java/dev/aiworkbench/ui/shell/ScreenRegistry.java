@@ -199,8 +199,10 @@ public final class ScreenRegistry {
                 name -> workbench.providerGateway(ProviderChoice.of(name)),
                 name -> workbench.playground(ProviderChoice.of(name)), workbench.providers()::shownKey,
                 workbench.prices());
-        PlaygroundView view = new PlaygroundView(new PlaygroundViewModel(providers, workbench.prompts(),
-                workbench.runs(), workbench.prices(), context.models().slowWork()));
+        PlaygroundViewModel model = new PlaygroundViewModel(providers, workbench.prompts(), workbench.runs(),
+                workbench.prices(), context.models().slowWork());
+        context.models().otherWrites().listen(model::othersWrote);
+        PlaygroundView view = new PlaygroundView(model);
         return new BuiltScreen(view, view::openRun, () -> { });
     }
 

@@ -7,6 +7,7 @@ import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.prompts.DiffLine;
 import dev.aiworkbench.prompts.Playground;
 import dev.aiworkbench.prompts.PriceTable;
+import dev.aiworkbench.prompts.PromptContent;
 import dev.aiworkbench.prompts.PromptRegistry;
 import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.prompts.RunStatus;
@@ -77,6 +78,25 @@ class PlaygroundViewModelTest {
         fake = FakeOllama.start();
         fake.model(MODEL).answer("Kubernetes", " schedules", " containers", ".");
         return playground(fake.baseUri());
+    }
+
+    @Test
+    void versions_another_process_saved_show_after_it_wrote() {
+        PlaygroundViewModel model = withFake();
+        try (Database other = Database.open(data.resolve("workbench.db"))) {
+            PromptRegistry elsewhere = new PromptRegistry(other, clock);
+            elsewhere.save("summarise", PromptContent.of("Summarise {{text}}"), "cli", "");
+            assertThat(model.versions().names()).doesNotContain("summarise");
+
+            model.othersWrote();
+            assertThat(model.versions().names()).contains("summarise");
+            model.versions().promptProperty().set("summarise");
+            assertThat(model.versions().versions()).hasSize(1);
+
+            elsewhere.save("summarise", PromptContent.of("Summarise {{text}} in one line"), "cli", "");
+            model.othersWrote();
+            assertThat(model.versions().versions()).hasSize(2);
+        }
     }
 
     @Test
