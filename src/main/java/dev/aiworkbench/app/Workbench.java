@@ -124,9 +124,10 @@ public final class Workbench implements AutoCloseable {
         this.prices = new PriceTable(database);
         this.evals = new EvalStore(database);
         this.judgeVerdicts = new SqliteVerdictCache(database, clock);
-        this.observability = Observability.open(database, new StoredSettingValues(settings),
+        StoredSettingValues settingValues = new StoredSettingValues(settings);
+        this.observability = Observability.open(database, settingValues,
                 () -> new CallPrices(prices.rows()), this::suitePassRates, clock, AppInfo.version());
-        this.budgets = new Budgets(new StoredSettingValues(settings), observability.stats(),
+        this.budgets = new Budgets(settingValues, observability.stats(),
                 new EvalSuiteQualities(new EvalHistory(evals)), clock);
         this.playground = new Playground(() -> models(CallFeature.PLAYGROUND), runs, prices);
         this.ollamaOverride = ollamaOverride;

@@ -1,10 +1,8 @@
 package dev.aiworkbench.store;
 
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,10 +62,7 @@ public final class DataVersionWatch implements AutoCloseable {
                                          Runnable onOtherWrites) {
         Connection reader = null;
         try {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout((int) Contention.DEFAULT.busyTimeout().toMillis());
-            reader = DriverManager.getConnection("jdbc:sqlite:" + database.file().toAbsolutePath(),
-                    config.toProperties());
+            reader = database.openReader();
             DataVersionWatch watch = new DataVersionWatch(database, reader, onOtherWrites, longestWait);
             watch.thread.scheduleWithFixedDelay(watch::tick, interval.toNanos(), interval.toNanos(),
                     TimeUnit.NANOSECONDS);

@@ -257,14 +257,19 @@ public final class Database implements AutoCloseable {
 
     private Connection readConnection() throws SQLException {
         if (readConnection == null) {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setReadOnly(true);
-            config.setBusyTimeout((int) Contention.DEFAULT.busyTimeout().toMillis());
-            SQLiteDataSource dataSource = new SQLiteDataSource(config);
-            dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-            readConnection = dataSource.getConnection();
+            readConnection = openReader();
         }
         return readConnection;
+    }
+
+    /** A read-only connection of its own to this file, with the shared busy timeout; its opener closes it. */
+    Connection openReader() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout((int) Contention.DEFAULT.busyTimeout().toMillis());
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource.getConnection();
     }
 
     /**
