@@ -8,16 +8,25 @@ import java.util.List;
  * message, since Ollama's chat has no top-level system field) or a completion of a single prompt.
  */
 public record GenerationRequest(Mode mode, String model, String system, List<ChatMessage> messages, String prompt,
-                                ModelOptions options, OutputFormat format) {
+                                ModelOptions options, OutputFormat format, List<ToolDefinition> tools) {
     public enum Mode { CHAT, GENERATE }
 
     public GenerationRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
         options = options == null ? ModelOptions.DEFAULTS : options;
         format = format == null ? OutputFormat.PLAIN : format;
+        tools = tools == null ? List.of() : List.copyOf(tools);
+        if (!tools.isEmpty() && mode == Mode.GENERATE) {
+            throw new IllegalArgumentException("Tools need a chat: a single-prompt completion cannot call them");
+        }
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("choose a model");
         }
+    }
+
+    public GenerationRequest(Mode mode, String model, String system, List<ChatMessage> messages, String prompt,
+                             ModelOptions options, OutputFormat format) {
+        this(mode, model, system, messages, prompt, options, format, List.of());
     }
 
     public static GenerationRequest chat(String model, String system, String userText, ModelOptions options,
@@ -41,6 +50,18 @@ public record GenerationRequest(Mode mode, String model, String system, List<Cha
     }
 
     public GenerationRequest withModel(String other) {
-        return new GenerationRequest(mode, other, system, messages, prompt, options, format);
+        return new GenerationRequest(mode, other, system, messages, prompt, options, format, tools);
+    }
+
+    /** This request offering the model these tools. */
+    public GenerationRequest withTools(List<ToolDefinition> offered) {
+        return new GenerationRequest(mode, model, system, messages, prompt, options, format, offered);
+    }
+
+    /** The same chat carried on: these turns (the model's tool calls, their results) appended. */
+    public GenerationRequest followedBy(List<ChatMessage> turns) {
+        List<ChatMessage> all = new ArrayList<>(messages);
+        all.addAll(turns);
+        return new GenerationRequest(mode, model, system, all, prompt, options, format, tools);
     }
 }

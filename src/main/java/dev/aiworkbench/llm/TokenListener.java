@@ -11,4 +11,8 @@ public interface TokenListener {
     /** Reasoning text from thinking models; ignored unless overridden. */
     default void onThinking(String delta) {
     }
+
+    /** A piece of a tool call the model is making; ignored unless overridden. */
+    default void onToolCall(ToolCallDelta delta) {
+    }
 }
