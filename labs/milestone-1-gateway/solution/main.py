@@ -38,7 +38,7 @@ LATENCY = REGISTRY.add(metrics.Histogram("gateway_request_duration_seconds", "En
                                          [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120], ["route", "model"]))
 TOKENS = REGISTRY.add(metrics.Counter("gateway_tokens_total", "Tokens by model and direction (input, output).",
                                       ["model", "direction"]))
-COST = REGISTRY.add(metrics.Counter("gateway_cost_usd_total", "Estimated cost in USD at the price table.", ["model"]))
+COST = REGISTRY.add(metrics.Counter("llm_cost_dollars_total", "Estimated cost in US dollars at the price table.", ["model"]))
 
 
 class AskRequest(BaseModel):

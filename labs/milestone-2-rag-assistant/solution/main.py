@@ -31,7 +31,7 @@ RETRIEVAL = REGISTRY.add(metrics.Histogram("rag_retrieval_duration_seconds", "Em
 TOP_SCORE = REGISTRY.add(metrics.Histogram("rag_retrieval_top_score", "Cosine similarity of the best hit.",
                                            [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]))
 TOKENS = REGISTRY.add(metrics.Counter("rag_tokens_total", "Tokens by model and direction.", ["model", "direction"]))
-COST = REGISTRY.add(metrics.Counter("rag_cost_usd_total", "Estimated cost in USD (0 for local models).", ["model"]))
+COST = REGISTRY.add(metrics.Counter("llm_cost_dollars_total", "Estimated cost in US dollars (0 for local models).", ["model"]))
 
 
 class Health(BaseModel):

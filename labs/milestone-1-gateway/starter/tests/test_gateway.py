@@ -95,7 +95,7 @@ def test_metrics_expose_latency_tokens_and_cost_by_model_only(providers):
     text = client.get("/metrics").text
     assert "gateway_request_duration_seconds_bucket" in text
     assert 'gateway_tokens_total{model="qwen2.5:1.5b",direction="input"}' in text
-    assert 'gateway_cost_usd_total{model="qwen2.5:1.5b"}' in text
+    assert 'llm_cost_dollars_total{model="qwen2.5:1.5b"}' in text
     assert COMPLEX not in text and "question" not in text
 
 

@@ -174,7 +174,7 @@ public final class JsonReportWriter {
     private static Map<String, Object> gate(GateDecision decision, Optional<GateSpec> spec) {
         Map<String, Object> json = ordered("decision", decision.decision().label(), "mode", decision.mode().configName(),
                 "reason", decision.reason(), "warnings", decision.warnings());
-        spec.ifPresent(s -> json.put("spec", ordered("baseline", s.baseline(), "maxDrop", s.maxDrop(), "alpha", s.alpha(),
+        spec.ifPresent(s -> json.put("spec", ordered("baseline", s.baseline(), s.scale().configKey(), s.maxDrop(), "alpha", s.alpha(),
                 "mode", s.mode().configName())));
         return json;
     }

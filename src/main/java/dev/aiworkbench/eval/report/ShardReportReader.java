@@ -9,6 +9,7 @@ import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.Fingerprint;
 import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.run.Shard;
+import dev.aiworkbench.eval.stats.DropScale;
 import dev.aiworkbench.eval.stats.GateDecision;
 import dev.aiworkbench.eval.stats.GateMode;
 import dev.aiworkbench.eval.stats.GateSpec;
@@ -76,8 +77,10 @@ public final class ShardReportReader {
                     text(gateNode, "reason"), strings(gateNode, "warnings")));
             JsonNode spec = gateNode.path("spec");
             if (spec.isObject()) {
-                gateSpec = Optional.of(new GateSpec(text(spec, "baseline"), number(spec, "maxDrop"), number(spec, "alpha"),
-                        mode(text(spec, "mode"))));
+                boolean relative = spec.has(DropScale.RELATIVE.configKey());
+                DropScale scale = relative ? DropScale.RELATIVE : DropScale.POINTS;
+                gateSpec = Optional.of(new GateSpec(text(spec, "baseline"), number(spec, scale.configKey()), scale,
+                        number(spec, "alpha"), mode(text(spec, "mode"))));
             }
         }
         int totalCases = items.stream().mapToInt(i -> i.runs().size()).sum();

@@ -5,17 +5,19 @@ import java.util.List;
 
 /**
  * The regression gate: a {@link GateSpec} applied to a {@link PairedComparison}.
+ * The limit is maxDrop in points, or (with {@link DropScale#RELATIVE}) that share of the baseline's pass rate, turned
+ * into points by {@link GateSpec#dropLimit}; "the limit" below is that number.
  * <ul>
- *   <li>significant-drop (default): BLOCK when the drop, baseline − candidate pass rate, is more than maxDrop AND the
+ *   <li>significant-drop (default): BLOCK when the drop, baseline − candidate pass rate, is more than the limit AND the
  *       comparison's p (McNemar's exact p, or the cluster-adjusted p with clusters) is below alpha; else PASS.
  *       With no discordant item nothing changed: PASS.</li>
  *   <li>non-inferiority: PASS only when the lower bound of the (1 − alpha) Newcombe interval for the change is above
- *       −maxDrop; else BLOCK. With no discordant item the interval still has width (it reflects n), so a small suite
+ *       −limit; else BLOCK. With no discordant item the interval still has width (it reflects n), so a small suite
  *       that changed nothing can still fail to show non-inferiority.</li>
  *   <li>No baseline ({@link #withoutBaseline}): PASS with a warning, since there is nothing to compare; the run can
  *       become the next baseline.</li>
  * </ul>
- * Every decision names the smallest drop the suite can detect, and warns when that is larger than maxDrop
+ * Every decision names the smallest drop the suite can detect, and warns when that is larger than the limit
  * (reference §8.3: the tool must say a 2-point gate is underpowered rather than pass silently).
  */
 public final class Gate {
@@ -26,7 +28,7 @@ public final class Gate {
 
     public static GateDecision decide(GateSpec spec, PairedComparison comparison) {
         MinimumDetectableDrop mde = comparison.mde().atAlpha(spec.alpha());
-        List<String> warnings = warnings(spec, comparison, mde);
+        List<String> warnings = warnings(spec, comparison, mde, spec.dropLimit(comparison.baselinePassRate()));
         return switch (spec.mode()) {
             case SIGNIFICANT_DROP -> significantDrop(spec, comparison, mde, warnings);
             case NON_INFERIORITY -> nonInferiority(spec, comparison, mde, warnings);
@@ -46,6 +48,8 @@ public final class Gate {
                                                 List<String> warnings) {
         McNemarTest test = cmp.mcnemar();
         double drop = -cmp.delta();
+        double limit = spec.dropLimit(cmp.baselinePassRate());
+        String limitWords = spec.limitWords(cmp.baselinePassRate());
         String change = Fmt.pct(cmp.baselinePassRate()) + " → " + Fmt.pct(cmp.candidatePassRate());
         String counts = "b=" + test.b() + ", c=" + test.c();
         if (test.discordant() == 0) {
@@ -53,10 +57,10 @@ public final class Gate {
                     + ", so the pass rate is unchanged at " + Fmt.pct(cmp.candidatePassRate())
                     + " and there is no drop to block; " + detectable(mde), warnings);
         }
-        if (!(drop > spec.maxDrop() + TOLERANCE)) {
+        if (!(drop > limit + TOLERANCE)) {
             String moved = drop > TOLERANCE
                     ? "the pass rate fell " + Fmt.points(drop) + " points (" + change + "; " + counts
-                    + "), not more than the " + Fmt.points(spec.maxDrop()) + "-point limit"
+                    + "), not more than " + limitWords
                     : "the pass rate " + (drop < -TOLERANCE ? "rose " + Fmt.points(-drop) + " points" : "did not change")
                     + " (" + change + "; " + counts + "): no drop to block";
             return pass(spec, moved, warnings);
@@ -67,7 +71,7 @@ public final class Gate {
                     + Fmt.points(drop) + "-point drop (" + change + ") may be noise; " + detectable(mde), warnings);
         }
         return new GateDecision(GateDecision.Decision.BLOCK, spec.mode(), "the pass rate fell " + Fmt.points(drop)
-                + " points (" + change + "), more than the " + Fmt.points(spec.maxDrop()) + "-point limit, and " + p
+                + " points (" + change + "), more than " + limitWords + ", and " + p
                 + " is below alpha " + Fmt.plain(spec.alpha()) + ": a significant drop", warnings);
     }
 
@@ -75,18 +79,19 @@ public final class Gate {
                                                List<String> warnings) {
         Interval ci = cmp.rates().interval(1 - spec.alpha());
         String level = Fmt.plain(100 * (1 - spec.alpha())) + "%";
-        String margin = "-" + Fmt.points(spec.maxDrop());
+        double limit = spec.dropLimit(cmp.baselinePassRate());
+        String margin = "-" + Fmt.points(limit);
         String figures = "the " + level + " interval for the change in pass rate, " + Fmt.signedPoints(ci.low())
                 + " to " + Fmt.signedPoints(ci.high()) + " points (" + cmp.deltaMethod() + "; "
                 + Fmt.pct(cmp.baselinePassRate()) + " → " + Fmt.pct(cmp.candidatePassRate()) + ", b="
                 + cmp.mcnemar().b() + ", c=" + cmp.mcnemar().c() + ")";
-        if (ci.low() > -spec.maxDrop() + TOLERANCE) {
+        if (ci.low() > -limit + TOLERANCE) {
             return pass(spec, figures + ", lies above " + margin + " points: the candidate is shown to be at most "
-                    + Fmt.points(spec.maxDrop()) + " points worse than the baseline", warnings);
+                    + Fmt.points(limit) + " points worse than the baseline" + spec.relativeNote(cmp.baselinePassRate()), warnings);
         }
         String reason = figures + ", reaches down to " + margin + " points or below: it is not shown that the"
-                + " candidate is at most " + Fmt.points(spec.maxDrop()) + " points worse than the baseline";
-        if (mde.drop() > spec.maxDrop()) {
+                + " candidate is at most " + Fmt.points(limit) + " points worse than the baseline" + spec.relativeNote(cmp.baselinePassRate());
+        if (mde.drop() > limit) {
             reason += "; " + detectable(mde) + ", so it is too small to show non-inferiority at this margin";
         }
         return new GateDecision(GateDecision.Decision.BLOCK, spec.mode(), reason, warnings);
@@ -102,19 +107,19 @@ public final class Gate {
                 : "this suite is too small to detect any drop";
     }
 
-    private static List<String> warnings(GateSpec spec, PairedComparison cmp, MinimumDetectableDrop mde) {
+    private static List<String> warnings(GateSpec spec, PairedComparison cmp, MinimumDetectableDrop mde, double limit) {
         List<String> warnings = new ArrayList<>();
         int units = cmp.clusters() > 0 ? cmp.clusters() : cmp.items();
         if (units < SmallSample.MIN_UNITS) {
             warnings.add("Small sample: the comparison rests on " + units + (cmp.clusters() > 0 ? " clusters" : " items")
                     + "; below " + SmallSample.MIN_UNITS + " its interval and p-value mean little.");
         }
-        if (mde.drop() > spec.maxDrop()) {
-            String needed = spec.maxDrop() > 0
-                    ? "; about " + Fmt.integerGrouped(mde.itemsNeeded(spec.maxDrop())) + " items would be needed at this discordance"
+        if (mde.drop() > limit) {
+            String needed = limit > 0
+                    ? "; about " + Fmt.integerGrouped(mde.itemsNeeded(limit)) + " items would be needed at this discordance"
                     : "";
             warnings.add("Underpowered: " + detectable(mde) + " (" + Math.round(mde.power() * 100) + "% power, alpha "
-                    + Fmt.plain(mde.alpha()) + "), so a drop of " + Fmt.points(spec.maxDrop())
+                    + Fmt.plain(mde.alpha()) + "), so a drop of " + Fmt.points(limit)
                     + " points would usually go unnoticed" + needed + ".");
         }
         if (cmp.onlyInBaseline() + cmp.onlyInCandidate() > 0) {

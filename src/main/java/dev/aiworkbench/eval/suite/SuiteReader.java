@@ -1,5 +1,6 @@
 package dev.aiworkbench.eval.suite;
 
+import dev.aiworkbench.eval.stats.DropScale;
 import dev.aiworkbench.eval.stats.GateMode;
 import dev.aiworkbench.eval.stats.GateSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ final class SuiteReader {
     private static final Map<String, String> EVALUATE_PROMPTFOO_ONLY = Map.of(
             "cache", "", "delay", "", "timeoutMs", "", "maxEvalTimeMs", "", "showProgressBar", "",
             "generateSuggestions", "", "interactiveProviders", "", "silent", "");
-    private static final Set<String> GATE_KEYS = Set.of("baseline", "maxDrop", "alpha", "mode");
+    private static final Set<String> GATE_KEYS = Set.of("baseline", "maxDrop", "maxRelativeDrop", "alpha", "mode");
     private static final Set<String> PROMPT_KEYS = Set.of("id", "raw", "label");
     private static final Map<String, String> PROMPT_PROMPTFOO_ONLY = Map.of(
             "config", "set options on the provider", "function", "");
@@ -433,11 +434,20 @@ final class SuiteReader {
             }
         }
         double maxDrop = GateSpec.DEFAULT_MAX_DROP;
-        if (node.has("maxDrop")) {
-            Double value = checks.number(source, node.get("maxDrop"), "gate.maxDrop");
+        DropScale scale = DropScale.POINTS;
+        if (node.has("maxDrop") && node.has("maxRelativeDrop")) {
+            checks.error(source, node.get("maxRelativeDrop"), "gate.maxRelativeDrop", "the gate has both maxDrop and"
+                    + " maxRelativeDrop; keep one: maxDrop: 0.02 tolerates a fall of 2 points, maxRelativeDrop: 0.02 a"
+                    + " fall of 2% of the baseline's pass rate");
+            ok = false;
+        } else if (node.has("maxDrop") || node.has("maxRelativeDrop")) {
+            scale = node.has("maxDrop") ? DropScale.POINTS : DropScale.RELATIVE;
+            String key = scale.configKey();
+            Double value = checks.number(source, node.get(key), "gate." + key);
             if (value != null && (value < 0 || value >= 1)) {
-                checks.error(source, node.get("maxDrop"), "gate.maxDrop", Checks.scalar(node.get("maxDrop"))
-                        + " is out of range: the largest tolerated drop is a fraction from 0 to below 1 (0.02 is two points)");
+                checks.error(source, node.get(key), "gate." + key, Checks.scalar(node.get(key))
+                        + " is out of range: the largest tolerated drop is a fraction from 0 to below 1 (0.02 is "
+                        + (scale == DropScale.POINTS ? "two points)" : "2% of the baseline's pass rate)"));
                 value = null;
             }
             ok &= value != null;
@@ -465,7 +475,7 @@ final class SuiteReader {
             ok &= parsed != null;
             mode = parsed == null ? mode : parsed;
         }
-        return ok ? Optional.of(new GateSpec(baseline, maxDrop, alpha, mode)) : Optional.empty();
+        return ok ? Optional.of(new GateSpec(baseline, maxDrop, scale, alpha, mode)) : Optional.empty();
     }
 
     private static GateMode gateMode(String text) {

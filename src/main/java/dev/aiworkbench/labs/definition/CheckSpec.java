@@ -72,8 +72,13 @@ public sealed interface CheckSpec {
     }
 
     /** A file in the workspace exists and, when a pattern is given, matches it. */
-    record File(String id, String title, Duration timeout, String hint, String path, String containsPattern)
-            implements CheckSpec {
+    record File(String id, String title, Duration timeout, String hint, String path, String containsPattern,
+                JsonNode schema) implements CheckSpec {
+        /** Without a schema: the file exists and, with a pattern, matches it. */
+        public File(String id, String title, Duration timeout, String hint, String path, String containsPattern) {
+            this(id, title, timeout, hint, path, containsPattern, null);
+        }
+
         @Override
         public ServiceType needs() {
             return null;

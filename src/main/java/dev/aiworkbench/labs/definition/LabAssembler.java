@@ -104,7 +104,7 @@ final class LabAssembler {
                     timeout, hint, model, text(node, "prompt"), text(expect, "contains"),
                     Boolean.TRUE.equals(bool(expect, "json"))));
             case "file" -> Optional.ofNullable(text(node, "path")).map(path -> new CheckSpec.File(id, title, timeout,
-                    hint, path, text(node, "contains")));
+                    hint, path, text(node, "contains"), plain(get(node, "schema"))));
             case "command" -> {
                 List<String> run = texts(node, "run");
                 yield run.isEmpty() || run.size() != items(node, "run").size() ? Optional.empty()

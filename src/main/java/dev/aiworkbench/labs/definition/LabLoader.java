@@ -129,9 +129,14 @@ public final class LabLoader {
                     inLab(guide, "guide").flatMap(file -> readGuide(file, guide)).ifPresent(t -> guides.put(step, t));
                 }
                 for (JsonNode check : objects(step, "checks")) {
-                    JsonNode schema = get(object(check, "expect"), "schema");
-                    if ("http".equals(LabNodes.text(check, "type")) && schema != null && schema.isTextual()) {
-                        inLab(schema, "expect.schema").ifPresent(file -> checkSchemaFile(file, schema));
+                    // an http check's schema describes the body it expects; a file check's, the file
+                    String type = LabNodes.text(check, "type");
+                    boolean http = "http".equals(type);
+                    JsonNode schema = http ? get(object(check, "expect"), "schema")
+                            : "file".equals(type) ? get(check, "schema") : null;
+                    String field = http ? "expect.schema" : "schema";
+                    if (schema != null && schema.isTextual()) {
+                        inLab(schema, field).ifPresent(file -> checkSchemaFile(file, schema, field));
                     }
                 }
             }
@@ -206,9 +211,9 @@ public final class LabLoader {
         }
 
         /** A schema file is JSON, or YAML when it ends in .yaml or .yml, and holds a schema (an object). */
-        private void checkSchemaFile(Path file, JsonNode node) {
+        private void checkSchemaFile(Path file, JsonNode node, String field) {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                error(node, "expect.schema: '" + node.asText() + "' is a folder, not a schema file");
+                error(node, field + ": '" + node.asText() + "' is a folder, not a schema file");
                 return;
             }
             String name = location.name(file);

@@ -164,6 +164,10 @@ final class LabRules {
             case "file" -> {
                 workspacePath(get(check, "path"), "path");
                 regex(get(check, "contains"), "contains");
+                JsonNode schema = get(check, "schema");
+                if (schema != null && !schema.isObject() && !schema.isBoolean() && !schema.isTextual()) {
+                    error(schema, "schema: give a JSON Schema (an object) or the path of a schema file in the lab");
+                }
             }
             case "command" -> regex(get(expect, "output"), "expect.output");
             case "http" -> checkHttpSchema(expect);

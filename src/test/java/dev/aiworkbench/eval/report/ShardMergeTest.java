@@ -6,6 +6,9 @@ import dev.aiworkbench.eval.run.Fingerprint;
 import dev.aiworkbench.eval.run.MeasureAggregate;
 import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.run.Shard;
+import dev.aiworkbench.eval.stats.DropScale;
+import dev.aiworkbench.eval.stats.GateMode;
+import dev.aiworkbench.eval.stats.GateSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -70,5 +73,19 @@ class ShardMergeTest {
         assertThat(read.quality()).isEqualTo(merged.quality().entrySet().stream().collect(java.util.stream.Collectors
                 .toMap(Map.Entry::getKey, e -> new QualityPoint(AT, e.getValue().value(), e.getValue().low(),
                         e.getValue().high(), merged.run().id(), e.getValue().items(), e.getValue().meanOfSquares()))));
+    }
+
+    @Test
+    void aRelativeGateSurvivesTheReportSoShardsAreGatedAlike() {
+        GateSpec relative = new GateSpec("run-0", 0.02, DropScale.RELATIVE, 0.05, GateMode.SIGNIFICANT_DROP);
+        EvalReport merged = ShardMerge.merge(List.of(shard(1, 0.2), shard(2, 0.5)), Optional.of(relative), false);
+
+        String json = JsonReportWriter.write(merged);
+        assertThat(json).contains("\"maxRelativeDrop\"").doesNotContain("\"maxDrop\"");
+        assertThat(ShardReportReader.read("merged.json", json).gateSpec()).contains(relative);
+
+        GateSpec points = GateSpec.defaults();
+        assertThat(ShardReportReader.read("merged.json", JsonReportWriter.write(ShardMerge.merge(
+                List.of(shard(1, 0.2), shard(2, 0.5)), Optional.of(points), false))).gateSpec()).contains(points);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiworkbench.eval.suite;
 
+import dev.aiworkbench.eval.stats.DropScale;
 import dev.aiworkbench.eval.stats.GateMode;
 import dev.aiworkbench.eval.stats.GateSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -528,6 +529,25 @@ class SuiteLoaderTest {
         assertThat(defaults.gate()).contains(GateSpec.defaults());
         assertThat(defaults.gate().orElseThrow().baselineIsLastPassed()).isTrue();
         assertThat(GateSpec.defaults()).isEqualTo(new GateSpec("last-passed", 0.02, 0.05, GateMode.SIGNIFICANT_DROP));
+    }
+
+    @Test
+    void theGateTakesADropInPointsOrRelativeToTheBaselineButNotBoth() {
+        SuiteFixture f = fixture();
+        EvalSuite relative = f.suite("suite.yaml", HEAD + "tests: [{vars: {alert: x}}]\ngate: {maxRelativeDrop: 0.02}\n");
+        assertThat(relative.gate()).contains(new GateSpec("last-passed", 0.02, DropScale.RELATIVE, 0.05,
+                GateMode.SIGNIFICANT_DROP));
+        EvalSuite points = f.suite("suite.yaml", HEAD + "tests: [{vars: {alert: x}}]\ngate: {maxDrop: 0.02}\n");
+        assertThat(points.gate().orElseThrow().scale()).isEqualTo(DropScale.POINTS);
+
+        SuiteLoadResult both = f.load("suite.yaml", HEAD
+                + "tests: [{vars: {alert: x}}]\ngate: {maxDrop: 0.02, maxRelativeDrop: 0.02}\n");
+        assertThat(SuiteFixture.lines(both)).anySatisfy(line -> assertThat(line)
+                .contains(": gate.maxRelativeDrop: the gate has both maxDrop and maxRelativeDrop; keep one"));
+        assertThat(both.suite()).isEmpty();
+        SuiteLoadResult outOfRange = f.load("suite.yaml", HEAD + "tests: [{vars: {alert: x}}]\ngate: {maxRelativeDrop: 2}\n");
+        assertThat(SuiteFixture.lines(outOfRange)).anySatisfy(line -> assertThat(line)
+                .contains("gate.maxRelativeDrop: 2 is out of range", "(0.02 is 2% of the baseline's pass rate)"));
     }
 
     @Test

@@ -80,4 +80,52 @@ class FileCheckTest {
         assertThat(badPattern.status()).isEqualTo(CheckStatus.ERROR);
         assertThat(badPattern.message()).contains("is not a valid regular expression");
     }
+
+    private static final String GPU_SCHEMA = """
+            {"type": "object", "required": ["kind", "spec"],
+             "properties": {"kind": {"const": "Deployment"},
+                            "spec": {"type": "object", "required": ["replicas"],
+                                     "properties": {"replicas": {"type": "integer", "minimum": 1}}}}}
+            """;
+
+    private static CheckSpec.File schemaCheck(String path, String pattern, String schema) throws Exception {
+        return new CheckSpec.File("manifest", "manifest", null, "Write the Deployment as the guide shows.", path,
+                pattern, schema.startsWith("{") ? Text.JSON.readTree(schema) : Text.JSON.getNodeFactory().textNode(schema));
+    }
+
+    @Test
+    void aYamlManifestIsCheckedOfflineAgainstTheSchemaOfTheLab(@TempDir Path lab) throws Exception {
+        Files.createDirectories(lab.resolve("schemas"));
+        Files.writeString(lab.resolve("schemas/deployment.json"), GPU_SCHEMA);
+        CheckContext context = CheckContext.of(workspace).withSchemas(SchemaResolver.folder(lab));
+        Files.writeString(workspace.resolve("good.yaml"), "kind: Deployment\nspec:\n  replicas: 2\n");
+        Files.writeString(workspace.resolve("bad.yaml"), "kind: Deployment\nspec:\n  replicas: zero\n");
+        Files.writeString(workspace.resolve("broken.yaml"), "kind: Deployment\nspec:\n replicas: 1\n  x: [\n");
+        Files.writeString(workspace.resolve("good.json"), "{\"kind\": \"Deployment\", \"spec\": {\"replicas\": 1}}");
+
+        CheckResult good = engine.run(schemaCheck("good.yaml", "replicas", "schemas/deployment.json"), context);
+        CheckResult json = engine.run(schemaCheck("good.json", null, GPU_SCHEMA), context);
+        CheckResult bad = engine.run(schemaCheck("bad.yaml", null, "schemas/deployment.json"), context);
+        CheckResult broken = engine.run(schemaCheck("broken.yaml", null, GPU_SCHEMA), context);
+        CheckResult wrongPattern = engine.run(schemaCheck("good.yaml", "nvidia", GPU_SCHEMA), context);
+
+        assertThat(good.status()).as(good.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(good.message()).isEqualTo("The file 'good.yaml' matches /replicas/ (\"replicas\") and matches the"
+                + " check's JSON Schema.");
+        assertThat(json.status()).as(json.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(bad.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(bad.message()).startsWith("Expected the file 'bad.yaml' to match the check's JSON Schema, but $.spec"
+                + ".replicas").contains("Write the Deployment as the guide shows.");
+        assertThat(broken.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(broken.message()).startsWith("Expected the file 'broken.yaml' to be YAML, but it cannot be read at line");
+        assertThat(wrongPattern.status()).isEqualTo(CheckStatus.FAIL);
+    }
+
+    @Test
+    void aSchemaTheLabCannotSupplyIsTheLabsMistake() throws Exception {
+        Files.writeString(workspace.resolve("good.yaml"), "kind: Deployment\n");
+        CheckResult missing = engine.run(schemaCheck("good.yaml", null, "schemas/nope.json"), CheckContext.of(workspace));
+        assertThat(missing.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(missing.message()).contains("The check's JSON Schema cannot be used", "correct the check's schema");
+    }
 }

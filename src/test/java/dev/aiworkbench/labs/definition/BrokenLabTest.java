@@ -257,6 +257,14 @@ class BrokenLabTest {
                                 "{\n  \"type\": \"object\",\n  \"required\": [\"id\"\n}\n"),
                         root -> "labs/demo-lab/schemas/item.json:4:1: JSON syntax error: Unexpected close marker '}': "
                                 + "expected ']'"),
+                edit("file check naming a schema the lab lacks", root -> replaceOnce(yaml(root),
+                                "        path: notes/answers.md\n", "        path: notes/answers.md\n        schema: schemas/notes.json\n"),
+                        root -> at(root, LAB, "schema: |schemas/notes") + ": schema: 'schemas/notes.json' does not exist"
+                                + " in the lab folder"),
+                edit("file check whose schema is a number", root -> replaceOnce(yaml(root),
+                                "        path: notes/answers.md\n", "        path: notes/answers.md\n        schema: 42\n"),
+                        root -> at(root, LAB, "schema: |42") + ": schema: give a JSON Schema (an object) or the path of"
+                                + " a schema file in the lab"),
                 edit("schema file that is not a schema", root -> write(lab(root).resolve("schemas/item.json"), "[1, 2]\n"),
                         root -> "labs/demo-lab/schemas/item.json:1:1: is not a JSON Schema: a schema is an object "
                                 + "such as {\"type\": \"object\"}"),
