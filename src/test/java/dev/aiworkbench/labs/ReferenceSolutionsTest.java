@@ -110,7 +110,8 @@ class ReferenceSolutionsTest {
             "rag-qdrant/ingest-runs", "rag-qdrant/ingest-idempotent",
             "milestone-2-rag-assistant/ingest-runs", "milestone-2-rag-assistant/ready",
             "milestone-2-rag-assistant/metrics-latency", "milestone-2-rag-assistant/metrics-retrieval",
-            "milestone-2-rag-assistant/metrics-tokens");
+            "milestone-2-rag-assistant/metrics-tokens", "multi-tenant-rag/ingest-runs",
+            "multi-tenant-rag/isolation-live", "multi-tenant-rag/acme-never-sees-globex");
 
     @TempDir
     static Path data;
