@@ -23,7 +23,7 @@ def client():
     main.app.dependency_overrides.clear()
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer "}, {"Authorization": "Bearer nope"},
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer"}, {"Authorization": "Bearer nope"},
                                      {"Authorization": "Basic key-acme-7f3a9c"}, {"Authorization": "key-acme-7f3a9c"}])
 def test_without_a_valid_key_the_answer_is_401(client, headers):
     response = client.post("/search", json={"query": "failover"}, headers=headers)

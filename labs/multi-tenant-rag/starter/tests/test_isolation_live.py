@@ -77,7 +77,7 @@ def test_globex_documents_cannot_be_fetched_by_id_as_acme():
     assert http.get(f"/documents/{own}", headers=GLOBEX).status_code == 200
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer "}, {"Authorization": "Bearer key-globex"},
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer"}, {"Authorization": "Bearer key-globex"},
                                      {"Authorization": "Basic key-acme-7f3a9c"}])
 def test_no_key_an_empty_key_or_a_guessed_key_is_401(headers):
     assert http.post("/search", json={"query": MARKER}, headers=headers).status_code == 401
