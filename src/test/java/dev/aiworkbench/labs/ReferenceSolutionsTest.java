@@ -111,7 +111,8 @@ class ReferenceSolutionsTest {
             "milestone-2-rag-assistant/ingest-runs", "milestone-2-rag-assistant/ready",
             "milestone-2-rag-assistant/metrics-latency", "milestone-2-rag-assistant/metrics-retrieval",
             "milestone-2-rag-assistant/metrics-tokens", "multi-tenant-rag/ingest-runs",
-            "multi-tenant-rag/isolation-live", "multi-tenant-rag/acme-never-sees-globex");
+            "multi-tenant-rag/isolation-live", "multi-tenant-rag/acme-never-sees-globex",
+            "llm-cost-controls/live-costs", "llm-cost-controls/hit-rate", "llm-cost-controls/tiny-over-budget");
 
     @TempDir
     static Path data;
