@@ -20,6 +20,7 @@ import dev.aiworkbench.labs.services.QdrantService;
 import dev.aiworkbench.labs.services.ServiceListener;
 import dev.aiworkbench.labs.services.ServiceState;
 import dev.aiworkbench.testing.FakeOllama;
+import dev.aiworkbench.testing.LabHostTools;
 import dev.aiworkbench.testing.standin.StandInImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +110,9 @@ class ReferenceSolutionsTest {
             "rag-qdrant/ingest-runs", "rag-qdrant/ingest-idempotent",
             "milestone-2-rag-assistant/ingest-runs", "milestone-2-rag-assistant/ready",
             "milestone-2-rag-assistant/metrics-latency", "milestone-2-rag-assistant/metrics-retrieval",
-            "milestone-2-rag-assistant/metrics-tokens");
+            "milestone-2-rag-assistant/metrics-tokens", "multi-tenant-rag/ingest-runs",
+            "multi-tenant-rag/isolation-live", "multi-tenant-rag/acme-never-sees-globex",
+            "llm-cost-controls/live-costs", "llm-cost-controls/hit-rate", "llm-cost-controls/tiny-over-budget");
 
     @TempDir
     static Path data;
@@ -119,12 +122,13 @@ class ReferenceSolutionsTest {
     private static Labs labs;
     private static CheckEngine engine;
     private static DockerProbe.Result docker;
+    private static PythonProbe.Result python;
     private static final List<String> summary = new CopyOnWriteArrayList<>();
     private static final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void open() throws Exception {
-        PythonProbe.Result python = PythonProbe.probe(System.getenv(), Duration.ofSeconds(20));
+        python = PythonProbe.probe(System.getenv(), Duration.ofSeconds(20));
         if (!python.hasFastApi()) {
             System.out.println("No local Python has FastAPI and uvicorn (" + python.detail() + "): skipping the"
                     + " reference-solution test. Install python3-fastapi, python3-uvicorn, python3-httpx and"
@@ -186,6 +190,13 @@ class ReferenceSolutionsTest {
     }
 
     private void lab(String id) throws Exception {
+        Optional<String> missingTools = LabHostTools.missingFor(id, python.python());
+        if (missingTools.isPresent()) {
+            summary.add(id + " SKIPPED: " + missingTools.get());
+            count("labs skipped for a missing tool");
+            System.out.println("Skipping " + id + ": " + missingTools.get());
+        }
+        assumeTrue(missingTools.isEmpty(), () -> missingTools.orElseThrow());
         LabLoadResult loaded = labs.catalog().result(id).orElseThrow();
         LabDefinition lab = loaded.lab().orElseThrow();
         assertThat(lab.hasSolution()).as(id + " has a reference solution").isTrue();
