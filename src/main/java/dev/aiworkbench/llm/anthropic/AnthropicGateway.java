@@ -188,7 +188,7 @@ public final class AnthropicGateway implements ModelGateway {
         return new GenerationResult(answer.text(), answer.thinking(),
                 answer.model() == null ? request.model() : answer.model(),
                 answer.stopReason() == null ? "end_turn" : answer.stopReason(), answer.usage(), Optional.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), answer.toolCalls());
     }
 
     private HttpRequest get(String path) throws ModelServerException {

@@ -12,6 +12,7 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.llm.PullListener;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCall;
 
 import java.io.IOException;
 import java.net.URI;
@@ -113,9 +114,13 @@ public final class OllamaGateway implements ModelGateway {
         if (answer.error() != null) {
             throw errors.failedMidStream(answer.error(), "");
         }
+        List<ToolCall> calls = new ArrayList<>();
+        for (OllamaWire.WireCall call : answer.toolCalls()) {
+            calls.add(call.numbered(calls.size()));
+        }
         return new GenerationResult(answer.textPiece(), answer.thinkingPiece(), answer.modelOr(request.model()),
                 answer.endReason(), answer.usage(), Optional.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), calls);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationResult;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallAssembler;
+import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.Usage;
 import dev.aiworkbench.llm.openai.OpenAiAnswers.Piece;
 
@@ -48,6 +50,7 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
     private final long startNanos = System.nanoTime();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
+    private final ToolCallAssembler toolCalls = new ToolCallAssembler();
     private volatile Flow.Subscription subscription;
     private volatile CompletableFuture<?> send;
     private volatile long attemptNanos;
@@ -183,7 +186,8 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
             fail(errors.failedMidStream(piece.error(), partialText()));
             return;
         }
-        if (firstToken == null && (!piece.text().isEmpty() || !piece.reasoning().isEmpty())) {
+        if (firstToken == null && (!piece.text().isEmpty() || !piece.reasoning().isEmpty()
+                || !piece.toolCalls().isEmpty())) {
             firstToken = Duration.ofNanos(System.nanoTime() - startNanos);
         }
         if (!piece.reasoning().isEmpty()) {
@@ -197,6 +201,10 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
                 text.append(piece.text());
             }
             listener.onToken(piece.text());
+        }
+        for (ToolCallDelta delta : piece.toolCalls()) {
+            toolCalls.accept(delta);
+            listener.onToolCall(delta);
         }
         synchronized (this) {
             if (piece.finishReason() != null) {
@@ -244,7 +252,8 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
 
     private synchronized GenerationResult finished(String reason, Usage counts) {
         return new GenerationResult(text.toString(), reasoning.toString(), answeredBy == null ? model : answeredBy,
-                reason, counts, Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos));
+                reason, counts, Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos),
+                toolCalls.calls());
     }
 
     private synchronized String partialText() {

@@ -11,6 +11,7 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.llm.PullListener;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallAssembler;
 import dev.aiworkbench.llm.Usage;
 import dev.aiworkbench.llm.openai.OpenAiAnswers.Piece;
 
@@ -138,10 +139,12 @@ public final class OpenAiGateway implements ModelGateway {
         if (piece.error() != null) {
             throw errors.failedMidStream(piece.error(), "");
         }
+        ToolCallAssembler calls = new ToolCallAssembler();
+        piece.toolCalls().forEach(calls::accept);
         return new GenerationResult(piece.text(), piece.reasoning(), piece.model() == null ? request.model()
                 : piece.model(), piece.finishReason() == null ? "stop" : piece.finishReason(),
                 piece.usage().orElse(Usage.UNKNOWN), Optional.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), calls.calls());
     }
 
     @Override
