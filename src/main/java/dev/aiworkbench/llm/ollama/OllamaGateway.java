@@ -11,6 +11,7 @@ import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.llm.PullListener;
+import dev.aiworkbench.llm.StreamTimeouts;
 import dev.aiworkbench.llm.TokenListener;
 import dev.aiworkbench.llm.ToolCall;
 
@@ -41,7 +42,7 @@ public final class OllamaGateway implements ModelGateway {
     private final OllamaErrors errors;
     private final HttpClient client;
     private final ScheduledExecutorService timer;
-    private final Watchdog watchdog;
+    private final StreamTimeouts<StreamingExchange<?>> watchdog;
     private final Ollama4jAdmin admin;
 
     public OllamaGateway(OllamaSettings settings) {
@@ -62,7 +63,7 @@ public final class OllamaGateway implements ModelGateway {
             thread.setDaemon(true);
             return thread;
         });
-        this.watchdog = new Watchdog(timer);
+        this.watchdog = new StreamTimeouts<>(timer, "Ollama exchanges", StreamingExchange::checkTimeouts);
         this.admin = new Ollama4jAdmin(client, settings, errors);
     }
 

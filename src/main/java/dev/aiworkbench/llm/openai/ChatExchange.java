@@ -3,6 +3,7 @@ package dev.aiworkbench.llm.openai;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationResult;
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.StreamTimeouts;
 import dev.aiworkbench.llm.TokenListener;
 import dev.aiworkbench.llm.ToolCallAssembler;
 import dev.aiworkbench.llm.ToolCallDelta;
@@ -81,7 +82,7 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
         }));
     }
 
-    void start(HttpClient client, HttpRequest request, TimeoutTicker ticker, ScheduledExecutorService timer,
+    void start(HttpClient client, HttpRequest request, StreamTimeouts<ChatExchange> ticker, ScheduledExecutorService timer,
                Clock clock) {
         this.client = client;
         this.request = request;
