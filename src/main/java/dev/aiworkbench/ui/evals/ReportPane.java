@@ -67,9 +67,9 @@ final class ReportPane extends VBox {
     }
 
     /**
+     * @param live     whether this report is of the run just made (its gate decided now); a stored run shows
+     *                 the decision recorded when it ran
      * @param compared the suite's other providers compared with this run; empty for none
-     * @param live whether this report is of the run just made (its gate decided now); a stored run shows
-     *             the decision recorded when it ran
      */
     void show(EvalReport report, boolean live, List<ProviderComparison> compared) {
         showSummary(report);
