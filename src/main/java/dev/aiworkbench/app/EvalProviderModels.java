@@ -56,6 +56,11 @@ final class EvalProviderModels implements EvalModels {
         return prices.get().of(resolve(key).kind().id(), provider.model());
     }
 
+    @Override
+    public String providerName(ProviderSpec provider) {
+        return resolve(new ProviderKey(provider.server(), provider.connection())).name();
+    }
+
     private ResolvedProvider resolve(ProviderKey key) {
         return resolved.computeIfAbsent(key, k -> {
             ProviderChoice base = k.server() == ProviderKind.OLLAMA || chosen().kind() == k.server() ? choice

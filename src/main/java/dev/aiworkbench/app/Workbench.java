@@ -436,7 +436,8 @@ public final class Workbench implements AutoCloseable {
 
     /** The playground on the chosen provider; runs are kept in the same history. */
     public Playground playground(ProviderChoice choice) {
-        return new Playground(models(providers.resolve(choice), CallFeature.PLAYGROUND), runs, prices);
+        ResolvedProvider provider = providers.resolve(choice);
+        return new Playground(provider.name(), models(provider, CallFeature.PLAYGROUND), runs, prices);
     }
 
     /** Every model call recorded (priced by {@link CallPrices}), its aggregates, metrics endpoint and span export. */

@@ -7,6 +7,8 @@ import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullBoard;
 import dev.aiworkbench.llm.PullCall;
+import dev.aiworkbench.llm.ProviderKind;
+import dev.aiworkbench.providers.ResolvedProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,9 +23,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
-@Command(name = "models", description = "The models on the Ollama server.",
+@Command(name = "models", description = "The models on the Ollama server, or with --provider on any provider.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Show.class})
 final class ModelsCommand {
+
+    /** The chosen provider's gateway, or the local server's when none is named. */
+    private static ModelGateway gateway(Workbench workbench, ProviderOptions providers) {
+        try {
+            return providers.given() ? workbench.providerGateway(providers.choice()) : workbench.models();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), Cli.USAGE);
+        }
+    }
 
     @Command(name = "list", description = "Local models with family, parameter size, quantization and size on disk; "
             + "with --provider, the models that provider serves.")
@@ -37,7 +48,7 @@ final class ModelsCommand {
         @Override
         public Integer call() throws ModelServerException {
             try (Workbench workbench = openWorkbench()) {
-                ModelGateway gateway = gateway(workbench);
+                ModelGateway gateway = gateway(workbench, providers);
                 List<LocalModel> models = gateway.listModels();
                 if (json) {
                     out().println(Json.write(models.stream().map(ListModels::json).toList()));
@@ -58,13 +69,6 @@ final class ModelsCommand {
             }
         }
 
-        private ModelGateway gateway(Workbench workbench) {
-            try {
-                return providers.given() ? workbench.providerGateway(providers.choice()) : workbench.models();
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(e.getMessage(), Cli.USAGE);
-            }
-        }
 
         private static Map<String, Object> json(LocalModel model) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -86,10 +90,14 @@ final class ModelsCommand {
         @Parameters(paramLabel = "<name>", description = "A model name, e.g. llama3.2 or qwen2.5:0.5b.")
         String name;
 
+        @Mixin
+        ProviderOptions providers = new ProviderOptions();
+
         @Override
         public Integer call() throws ModelServerException, InterruptedException {
             try (Workbench workbench = openWorkbench()) {
-                ModelGateway gateway = workbench.models();
+                refuseHosted(workbench);
+                ModelGateway gateway = gateway(workbench, providers);
                 PullBoard board = new PullBoard();
                 long[] lastPrint = {0};
                 String[] lastStatus = {""};
@@ -123,6 +131,23 @@ final class ModelsCommand {
             }
         }
 
+        /** Only an Ollama server downloads models; a hosted provider's are there to use. */
+        private void refuseHosted(Workbench workbench) {
+            if (!providers.given()) {
+                return;
+            }
+            ResolvedProvider provider;
+            try {
+                provider = workbench.providers().resolve(providers.choice());
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), Cli.USAGE);
+            }
+            if (provider.kind() != ProviderKind.OLLAMA) {
+                throw new CommandFailure(provider.name() + " serves its own models; nothing to pull — use `workbench "
+                        + "models list --provider " + provider.name() + "` to see them.", Cli.USAGE);
+            }
+        }
+
         private static String line(PullBoard board) {
             StringBuilder text = new StringBuilder(board.status());
             board.fraction().ifPresent(f -> text.append(String.format(Locale.ROOT, "  %3.0f%%", f * 100)));
@@ -135,15 +160,19 @@ final class ModelsCommand {
         }
     }
 
-    @Command(name = "show", description = "A model's template, parameters and capabilities.")
+    @Command(name = "show", description = "A model's template, parameters and capabilities; with --provider, what "
+            + "that provider says of the model (OpenAI's and Anthropic's /v1/models/{id}).")
     static final class Show extends Verb implements Callable<Integer> {
         @Parameters(paramLabel = "<name>")
         String name;
 
+        @Mixin
+        ProviderOptions providers = new ProviderOptions();
+
         @Override
         public Integer call() throws ModelServerException {
             try (Workbench workbench = openWorkbench()) {
-                ModelDetails details = workbench.models().show(name);
+                ModelDetails details = gateway(workbench, providers).show(name);
                 out().println(name);
                 details.details().forEach((key, value) -> out().printf(Locale.ROOT, "  %-16s %s%n", key, value));
                 out().println("  capabilities     " + (details.capabilities().isEmpty() ? "(not reported)"

@@ -5,6 +5,7 @@ import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.ProviderKind;
 import dev.aiworkbench.llm.TokenListener;
 import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.ToolDefinition;
@@ -24,11 +25,19 @@ import java.util.function.Supplier;
  * run} both go through here.
  */
 public final class Playground {
+    private final String provider;
     private final Supplier<ModelGateway> gateway;
     private final RunHistory history;
     private final PriceTable prices;
 
+    /** The playground on the local Ollama server. */
     public Playground(Supplier<ModelGateway> gateway, RunHistory history, PriceTable prices) {
+        this(ProviderKind.OLLAMA.id(), gateway, history, prices);
+    }
+
+    /** @param provider the name of the provider the gateway speaks to, kept with each run */
+    public Playground(String provider, Supplier<ModelGateway> gateway, RunHistory history, PriceTable prices) {
+        this.provider = provider;
         this.gateway = gateway;
         this.history = history;
         this.prices = prices;
@@ -61,7 +70,8 @@ public final class Playground {
         GenerationCall call = gateway.get().tagged(tag).stream(request, firstToken);
         CompletableFuture<PlaygroundResult> result = call.result().handle((answer, failure) -> {
             if (failure == null) {
-                return new PlaygroundResult(history.record(setup, RunOutcome.of(answer), price, runKey), Optional.empty());
+                return new PlaygroundResult(history.record(provider, setup, RunOutcome.of(answer), price, runKey),
+                        Optional.empty());
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -69,7 +79,7 @@ public final class Playground {
                     : new ModelServerException(ModelServerException.Kind.SERVER_ERROR, "The run failed: " + cause, null, cause);
             RunOutcome outcome = RunOutcome.failed(server, firstToken.thinking(), firstToken.elapsed(),
                     Duration.ofNanos(System.nanoTime() - started));
-            return new PlaygroundResult(history.record(setup, outcome, price, runKey), Optional.of(server));
+            return new PlaygroundResult(history.record(provider, setup, outcome, price, runKey), Optional.of(server));
         });
         return new PlaygroundCall() {
             @Override

@@ -36,15 +36,17 @@ public final class RunHistory {
      * @throws UnknownPromptException when the setup names a prompt version the registry does not have
      */
     public PlaygroundRun record(RunSetup setup, RunOutcome outcome, PriceRow price) {
-        return record(setup, outcome, price, null);
+        return record(null, setup, outcome, price, null);
     }
 
     /**
-     * Keeps a run under the key its model call was tagged with, so the call's record leads back to it.
+     * Keeps a run made on a provider under the key its model call was tagged with, so the call's record leads back
+     * to it and running it again goes to the same provider.
      *
-     * @param runKey unique among runs; null for a run no call record names
+     * @param provider the provider's name; null when not known
+     * @param runKey   unique among runs; null for a run no call record names
      */
-    public PlaygroundRun record(RunSetup setup, RunOutcome outcome, PriceRow price, String runKey) {
+    public PlaygroundRun record(String provider, RunSetup setup, RunOutcome outcome, PriceRow price, String runKey) {
         Instant at = Timestamps.truncate(clock.instant());
         RunFigures figures = figures(outcome, price);
         return database.inTransaction(c -> {
@@ -57,8 +59,8 @@ public final class RunHistory {
                             + "save the prompt first or run it as a template");
                 }
             }
-            long id = runs.insert(at, promptId, setup, outcome, figures, runKey);
-            return new PlaygroundRun(id, at, setup, outcome.output(), outcome.thinking(), outcome.doneReason(),
+            long id = runs.insert(at, provider, promptId, setup, outcome, figures, runKey);
+            return new PlaygroundRun(id, at, provider, setup, outcome.output(), outcome.thinking(), outcome.doneReason(),
                     outcome.error(), figures);
         });
     }

@@ -148,6 +148,8 @@ class CliEvalHostedProvidersTest {
                 assertThat(compared.path("delta").asDouble()).isCloseTo(-1.0 / 3, within(1e-12));
                 assertThat(compared.path("deltaCi95").get(0).asDouble()).isCloseTo(-0.7074, within(1e-4));
                 assertThat(compared.path("deltaCi95").get(1).asDouble()).isCloseTo(0.2464, within(1e-4));
+                assertThat(compared.path("differing").size()).isEqualTo(4);
+                assertThat(compared.path("differing").findValuesAsText("key")).doesNotHaveDuplicates();
             }
             assertThat(Files.readString(markdown)).contains("#### Providers compared")
                     .contains("| `Say {{x}}` | `openai:chat:gpt-4o-mini` | `ollama:chat:tiny` | Paired over 6 items");

@@ -5,6 +5,8 @@ import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.EvalStore;
 import dev.aiworkbench.eval.run.MeasureAggregate;
 import dev.aiworkbench.eval.run.RunState;
+import dev.aiworkbench.eval.run.Variant;
+import dev.aiworkbench.eval.suite.EvalSuite;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.Optional;
 public final class EvalHistory {
     /** Later than any run's start: the open end of an unbounded range (stored times are four-digit years). */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+    /** How far back a provider's comparable run is looked for among its newest runs. */
+    private static final int COMPARABLE_RUNS = 50;
 
     private final EvalStore store;
     private final EvalReporter reporter;
@@ -111,6 +115,34 @@ public final class EvalHistory {
     /** Words for one point, e.g. "faithfulness 0.850 over 12 items, 95% interval 0.700 to 0.950 (…)". */
     public static String explain(QualityMeasure measure, QualityPoint point) {
         return QualityPoints.explain(measure, point);
+    }
+
+    /**
+     * The suite's providers compared on the prompt {@code shown} ran, as a suite run of several providers compares
+     * them ({@link ProviderComparisons}): {@code shown} stands for its provider, and each other provider of that prompt
+     * is represented by its newest finished run that graded the same way. Only the comparisons {@code shown} is part
+     * of; empty when the suite has one provider, {@code shown} is not one of its combinations, or no other provider
+     * has a comparable run.
+     */
+    public List<ProviderComparison> providerComparisons(EvalSuite suite, EvalRun shown) {
+        List<Variant> variants = Variant.all(suite);
+        Variant own = variants.stream().filter(v -> v.suiteKey(suite).equals(shown.suiteKey())).findFirst()
+                .orElse(null);
+        if (own == null) {
+            return List.of();
+        }
+        List<EvalReport> reports = new ArrayList<>();
+        for (Variant variant : variants) {
+            if (variant.promptIndex() != own.promptIndex()) {
+                continue;
+            }
+            Optional<EvalRun> run = variant.equals(own) ? Optional.of(shown)
+                    : store.runs(variant.suiteKey(suite), COMPARABLE_RUNS).stream()
+                    .filter(r -> r.state() == RunState.FINISHED && r.fingerprint().gradedLike(shown.fingerprint()))
+                    .findFirst();
+            run.ifPresent(r -> reports.add(reporter.report(r, Optional.empty(), Optional.empty())));
+        }
+        return ProviderComparisons.of(reports).stream().filter(c -> c.involves(shown)).toList();
     }
 
     /**

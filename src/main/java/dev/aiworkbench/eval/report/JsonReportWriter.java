@@ -157,6 +157,8 @@ public final class JsonReportWriter {
         json.put("deltaCi95", paired.map(p -> pair(p.deltaCi95())).orElse(null));
         json.put("pExact", paired.map(p -> p.mcnemar().pExact()).orElse(null));
         json.put("pMid", paired.map(p -> p.mcnemar().pMid()).orElse(null));
+        json.put("differing", compared.differing().stream().map(d -> ordered("key", d.key(), "baselinePass",
+                d.baselinePass(), "candidatePass", d.candidatePass())).toList());
         json.put("explain", compared.explain());
         return json;
     }

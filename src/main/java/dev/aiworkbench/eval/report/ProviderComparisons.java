@@ -2,10 +2,12 @@ package dev.aiworkbench.eval.report;
 
 import dev.aiworkbench.eval.stats.Bootstrap;
 import dev.aiworkbench.eval.stats.GateSpec;
+import dev.aiworkbench.eval.stats.ItemOutcome;
 import dev.aiworkbench.eval.stats.PairedComparison;
 import dev.aiworkbench.eval.stats.RunSummary;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +32,28 @@ public final class ProviderComparisons {
         byPrompt.forEach((prompt, runs) -> {
             EvalReport first = runs.get(0);
             for (EvalReport other : runs.subList(1, runs.size())) {
-                comparisons.add(new ProviderComparison(prompt, first.run(), other.run(), paired(first, other)));
+                comparisons.add(new ProviderComparison(prompt, first.run(), other.run(), paired(first, other),
+                        differing(first, other)));
             }
         });
         return List.copyOf(comparisons);
+    }
+
+    /** The items both runs graded whose pass fractions differ: the discordant pairs McNemar's test counts. */
+    private static List<ProviderComparison.Differing> differing(EvalReport baseline, EvalReport candidate) {
+        if (baseline.summary().isEmpty() || candidate.summary().isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> before = new HashMap<>();
+        baseline.summary().get().items().forEach(item -> before.put(item.key(), item.passFraction()));
+        List<ProviderComparison.Differing> differing = new ArrayList<>();
+        for (ItemOutcome item : candidate.summary().get().items()) {
+            Double was = before.get(item.key());
+            if (was != null && was != item.passFraction()) {
+                differing.add(new ProviderComparison.Differing(item.key(), was, item.passFraction()));
+            }
+        }
+        return differing;
     }
 
     private static Optional<PairedComparison> paired(EvalReport baseline, EvalReport candidate) {

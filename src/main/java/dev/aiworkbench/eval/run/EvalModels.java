@@ -14,6 +14,11 @@ public interface EvalModels {
     /** The gateway serving this provider's kind, with its {@code config} address and key applied. */
     ModelGateway gateway(ProviderSpec provider);
 
+    /** The provider as the learner knows it (a configured provider's name, else its kind's id), for messages. */
+    default String providerName(ProviderSpec provider) {
+        return provider.server().id();
+    }
+
     /** What a call's usage costs on this provider's model. */
     Function<Usage, OptionalDouble> pricing(ProviderSpec provider);
 

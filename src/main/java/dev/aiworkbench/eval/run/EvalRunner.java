@@ -221,22 +221,38 @@ public final class EvalRunner {
             ModelGateway server = models.gateway(wanted.getKey());
             Map<String, String> served = listed.get(server);
             if (served == null) {
-                served = listing(server);
+                served = listing(wanted.getKey(), wanted.getValue(), server);
                 listed.put(server, served);
             }
             String model = wanted.getValue();
             if (!served.containsKey(model)) {
                 throw new ModelServerException(ModelServerException.Kind.MODEL_NOT_FOUND, missing(wanted.getKey(),
-                        server), null, null);
+                        server, models.providerName(wanted.getKey())), null, null);
             }
             digests.putIfAbsent(model, served.get(model));
         }
         return digests;
     }
 
-    private static Map<String, String> listing(ModelGateway server) throws ModelServerException {
+    /**
+     * The models the server lists. A hosted provider that cannot list them (its key refused, its address dead) is
+     * named with the model the suite wanted, so the sentence says which provider to fix and never to pull a model.
+     */
+    private Map<String, String> listing(ProviderSpec spec, String wanted, ModelGateway server)
+            throws ModelServerException {
+        List<LocalModel> listed;
+        try {
+            listed = server.listModels();
+        } catch (ModelServerException e) {
+            if (spec.server() == ProviderKind.OLLAMA) {
+                throw e;
+            }
+            throw new ModelServerException(e.kind(), "The suite's model '" + wanted + "' (" + spec.id() + ", at "
+                    + spec.origin() + ") could not be checked on the " + spec.server().label() + " provider '"
+                    + models.providerName(spec) + "': " + e.getMessage(), e.serverText(), e);
+        }
         Map<String, String> served = new HashMap<>();
-        for (LocalModel model : server.listModels()) {
+        for (LocalModel model : listed) {
             served.put(model.name(), model.digest());
             if (model.name().endsWith(":latest")) {
                 served.putIfAbsent(model.name().substring(0, model.name().length() - ":latest".length()), model.digest());
@@ -245,7 +261,7 @@ public final class EvalRunner {
         return served;
     }
 
-    private static String missing(ProviderSpec spec, ModelGateway server) {
+    private static String missing(ProviderSpec spec, ModelGateway server, String providerName) {
         String model = spec.model();
         if (spec.server() == ProviderKind.OLLAMA) {
             return "The model '" + model + "' the suite needs is not on the Ollama server at " + server.baseUri()
@@ -253,8 +269,9 @@ public final class EvalRunner {
                     + "` or the Models screen.";
         }
         return "The model '" + model + "' the suite needs (" + spec.id() + ", at " + spec.origin() + ") is not among "
-                + "the models the " + spec.server().label() + " provider at " + server.baseUri() + " serves — check "
-                + "its name with `workbench models list --provider " + spec.server().id() + "`.";
+                + "the models the " + spec.server().label() + " provider '" + providerName + "' at " + server.baseUri()
+                + " serves — check its name with `workbench models list --provider " + providerName + "` and correct "
+                + "the suite's provider id.";
     }
 
     private record Unit(TestCase test, int repeatIndex) {

@@ -124,10 +124,15 @@ public final class AnthropicGateway implements ModelGateway {
         return List.copyOf(models);
     }
 
+    /** {@code GET /v1/models/{model_id}}: the model's id, display name and release time. */
     @Override
     public ModelDetails show(String model) throws ModelServerException {
-        throw errors.unsupported("Anthropic does not describe a model's template or parameters — its models page in"
-                + " the Anthropic docs says what '" + model + "' can do.");
+        String body = send(get("/v1/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8)), model);
+        try {
+            return AnthropicWire.model(body);
+        } catch (IOException e) {
+            throw errors.unreadable("/v1/models/" + model, e);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.llm.ChatMessage;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.LocalModel;
+import dev.aiworkbench.llm.ModelDetails;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
 import dev.aiworkbench.llm.ToolArguments;
@@ -21,7 +22,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -268,6 +271,20 @@ final class AnthropicWire {
         }
         return new ModelPage(List.copyOf(models), page.path("has_more").asBoolean(false),
                 page.path("last_id").asText(null));
+    }
+
+    /** {@code GET /v1/models/{model_id}}: {@code {"type":"model","id","display_name","created_at"}}. */
+    static ModelDetails model(String body) throws IOException {
+        JsonNode model = JSON.readTree(body);
+        if (model == null || !model.path("id").isTextual()) {
+            throw new IOException("no model id");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        if (model.path("display_name").isTextual()) {
+            details.put("display name", model.get("display_name").asText());
+        }
+        instant(model.path("created_at").asText(null)).ifPresent(created -> details.put("created", created.toString()));
+        return new ModelDetails(model.get("id").asText(), "", "", "", "", List.of(), details);
     }
 
     private static Optional<Instant> instant(String text) {

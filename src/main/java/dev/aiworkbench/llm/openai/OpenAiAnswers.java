@@ -3,6 +3,7 @@ package dev.aiworkbench.llm.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.llm.Embeddings;
 import dev.aiworkbench.llm.LocalModel;
+import dev.aiworkbench.llm.ModelDetails;
 import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.Usage;
 
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -113,6 +116,22 @@ final class OpenAiAnswers {
         }
         models.sort(Comparator.comparing(LocalModel::name));
         return List.copyOf(models);
+    }
+
+    /** {@code GET /models/{id}}: the model's id, owner and creation time, as far as the server says them. */
+    static ModelDetails model(String body) throws IOException {
+        JsonNode model = OpenAiRequests.JSON.readTree(body);
+        if (model == null || !model.path("id").isTextual()) {
+            throw new IOException("no model id");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        if (model.path("owned_by").isTextual()) {
+            details.put("owned by", model.get("owned_by").asText());
+        }
+        if (model.path("created").canConvertToLong()) {
+            details.put("created", Instant.ofEpochSecond(model.get("created").asLong()).toString());
+        }
+        return new ModelDetails(model.get("id").asText(), "", "", "", "", List.of(), details);
     }
 
     /** {@code POST /embeddings}: the vectors put back in input order by their {@code index}. */

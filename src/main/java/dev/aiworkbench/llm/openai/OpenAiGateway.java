@@ -18,6 +18,7 @@ import dev.aiworkbench.llm.openai.OpenAiAnswers.Piece;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -95,9 +96,12 @@ public final class OpenAiGateway implements ModelGateway {
         return read(send(get("models"), null, "the model list"), "the model list", OpenAiAnswers::models);
     }
 
+    /** {@code GET /models/{id}}: what the server says of one model, which is its owner and when it was made. */
     @Override
     public ModelDetails show(String model) throws ModelServerException {
-        throw managedByProvider("describe");
+        HttpResponse<String> answer = send(get("models/" + URLEncoder.encode(model, StandardCharsets.UTF_8)), model,
+                "the model's description");
+        return read(answer, "the model's description", OpenAiAnswers::model);
     }
 
     @Override

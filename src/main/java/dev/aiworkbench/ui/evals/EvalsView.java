@@ -323,10 +323,11 @@ public final class EvalsView extends VBox implements FocusableScreen, StoppableS
         top.setOrientation(Orientation.HORIZONTAL);
         top.setDividerPositions(0.6);
 
-        ReportPane report = new ReportPane(model.dates());
+        ReportPane report = new ReportPane(model.dates(), model::selectItem);
         Runnable showReport = () -> {
             ReportState state = model.reportProperty().get();
-            state.report().ifPresentOrElse(r -> report.show(r, state.live()), () -> report.clear(state.message()));
+            state.report().ifPresentOrElse(r -> report.show(r, state.live(), state.providers()),
+                    () -> report.clear(state.message()));
         };
         model.reportProperty().addListener((obs, was, now) -> showReport.run());
         showReport.run();

@@ -416,7 +416,26 @@ public final class EvalsViewModel {
 
     void showReport(EvalReport shown, boolean live) {
         results.setItems(inSuiteOrder(shown.items()), shown.baseline().isPresent());
-        report.set(ReportState.of(shown, live));
+        ReportState state = ReportState.of(shown, live);
+        report.set(state);
+        history.compareProviders(shown.run(), compared -> {
+            if (report.get() == state) {
+                report.set(state.withProviders(compared));
+            }
+        });
+    }
+
+    /** Selects the row of the item with that key, showing every row first if the filter hides it. */
+    void selectItem(String key) {
+        Optional<ItemResult> item = shownReport().flatMap(r -> r.items().stream().filter(i -> i.key().equals(key))
+                .findFirst());
+        if (item.isEmpty()) {
+            return;
+        }
+        if (!results.shown().contains(item.get())) {
+            results.filterProperty().set(ResultFilter.ALL);
+        }
+        results.select(item.get());
     }
 
     void clearReport(String why) {

@@ -3,6 +3,7 @@ package dev.aiworkbench.ui.evals;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.eval.report.BaselineComparison;
 import dev.aiworkbench.eval.report.EvalReport;
+import dev.aiworkbench.eval.report.ProviderComparison;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.stats.GateDecision;
 import dev.aiworkbench.eval.stats.PairedComparison;
@@ -21,12 +22,24 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static dev.aiworkbench.ui.evals.ReportNodes.card;
+import static dev.aiworkbench.ui.evals.ReportNodes.explained;
+import static dev.aiworkbench.ui.evals.ReportNodes.figure;
+import static dev.aiworkbench.ui.evals.ReportNodes.heading;
+import static dev.aiworkbench.ui.evals.ReportNodes.muted;
+import static dev.aiworkbench.ui.evals.ReportNodes.pairedHeadline;
+import static dev.aiworkbench.ui.evals.ReportNodes.warning;
 
 /**
  * What a run measured, each figure with the sentence that explains it: the summary (pass rate and
- * mean score with their intervals), the paired comparison with the baseline, and the gate's decision
+ * mean score with their intervals), the paired comparison with the baseline, the suite's providers compared
+ * with each other (when it has several), and the gate's decision
  * with the rule and numbers that decided it.
  */
 final class ReportPane extends VBox {
@@ -34,35 +47,36 @@ final class ReportPane extends VBox {
     private final VBox summary = card("eval-summary");
     private final VBox baseline = card("eval-baseline");
     private final VBox gate = card("eval-gate");
+    private final ProviderComparisonsCard providers;
 
-    ReportPane(DateTimeFormatter dates) {
+    /** @param selectItem selects the row of the item with that key (a differing item of a provider comparison) */
+    ReportPane(DateTimeFormatter dates, Consumer<String> selectItem) {
         this.dates = dates;
+        this.providers = new ProviderComparisonsCard(dates, selectItem);
         setSpacing(12);
         setPadding(new Insets(4, 12, 12, 4));
-        getChildren().addAll(summary, baseline, gate);
+        getChildren().addAll(summary, baseline, providers.node(), gate);
         clear("No run yet: the summary, the comparison with the baseline and the gate's decision appear here.");
-    }
-
-    private static VBox card(String id) {
-        VBox card = new VBox(6);
-        card.setId(id);
-        card.getStyleClass().add("eval-card");
-        return card;
     }
 
     void clear(String why) {
         summary.getChildren().setAll(heading("Summary", null), muted(why));
         baseline.getChildren().setAll(heading("Baseline", null), muted("Nothing to compare yet."));
         gate.getChildren().setAll(heading("Gate", null), muted("No decision yet."));
+        providers.show(List.of(), Map.of());
     }
 
     /**
-     * @param live whether this report is of the run just made (its gate decided now); a stored run shows
-     *             the decision recorded when it ran
+     * @param live     whether this report is of the run just made (its gate decided now); a stored run shows
+     *                 the decision recorded when it ran
+     * @param compared the suite's other providers compared with this run; empty for none
      */
-    void show(EvalReport report, boolean live) {
+    void show(EvalReport report, boolean live, List<ProviderComparison> compared) {
         showSummary(report);
         showBaseline(report, live);
+        Map<String, String> titles = new HashMap<>();
+        report.items().forEach(item -> titles.put(item.key(), Items.title(item)));
+        providers.show(compared, titles);
         showGate(report, live);
     }
 
@@ -118,17 +132,7 @@ final class ReportPane extends VBox {
         }
         BaselineComparison b = report.baseline().get();
         PairedComparison c = b.comparison();
-        Label headline = new Label(Items.pct(c.baselinePassRate()) + " → " + Items.pct(c.candidatePassRate()));
-        headline.setId("baseline-headline");
-        headline.getStyleClass().addAll(Styles.TITLE_3, "eval-headline");
-        headline.setMinWidth(Region.USE_PREF_SIZE);
-        Label change = new Label(String.format(Locale.ROOT, "change %+.1f points, 95%% interval %+.1f to %+.1f",
-                100 * c.delta(), 100 * c.deltaCi95().low(), 100 * c.deltaCi95().high()));
-        change.getStyleClass().add(Styles.TEXT_MUTED);
-        Labels.wrap(change);
-        HBox top = new HBox(12, headline, change);
-        top.setAlignment(Pos.BASELINE_LEFT);
-        nodes.add(top);
+        nodes.add(pairedHeadline(c, "baseline-headline"));
         nodes.add(figure("baseline-run", "Against run " + b.baseline().id()
                 + (b.baseline().startedAt() == null ? "" : " from " + dates.format(b.baseline().startedAt()))
                 + ": b=" + c.mcnemar().b() + " fell, c=" + c.mcnemar().c() + " rose, smallest detectable drop "
@@ -174,40 +178,5 @@ final class ReportPane extends VBox {
         badge.setGraphic(new FontIcon(decision.equals("pass") ? Feather.CHECK : Feather.SLASH));
         badge.setMinWidth(Region.USE_PREF_SIZE);
         return badge;
-    }
-
-    private static HBox heading(String title, Node extra) {
-        Label label = new Label(title);
-        label.getStyleClass().addAll(Styles.TITLE_4);
-        HBox box = new HBox(8, label);
-        box.setAlignment(Pos.CENTER_LEFT);
-        if (extra != null) {
-            box.getChildren().add(extra);
-        }
-        return box;
-    }
-
-    private static VBox explained(String title, String sentence, String id) {
-        Label name = new Label(title);
-        name.getStyleClass().add(Styles.TEXT_BOLD);
-        Label text = Labels.wrapped(sentence, "explain");
-        text.setId(id);
-        return new VBox(2, name, text);
-    }
-
-    private static Label figure(String id, String text) {
-        Label label = Labels.wrapped(text);
-        label.setId(id);
-        return label;
-    }
-
-    private static Label muted(String text) {
-        return Labels.wrapped(text, Styles.TEXT_MUTED);
-    }
-
-    private static Label warning(String text) {
-        Label label = Labels.wrapped(text, Styles.WARNING, "eval-warning");
-        label.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
-        return label;
     }
 }

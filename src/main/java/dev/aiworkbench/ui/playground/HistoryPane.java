@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -15,7 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** Every kept run, newest first; Enter or a double click reopens one in the editor. */
+/** Every kept run, newest first; Enter or a double click reopens one in the editor, Run again runs it again. */
 final class HistoryPane extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
@@ -47,11 +48,15 @@ final class HistoryPane extends VBox {
         Button reopenButton = new Button("Reopen");
         reopenButton.setId("reopen-run");
         reopenButton.setOnAction(e -> open.run());
+        Button rerunButton = new Button("Run again");
+        rerunButton.setId("rerun-run");
+        rerunButton.setTooltip(new Tooltip("Runs the selected run's prompt again on the provider it was made on."));
+        rerunButton.setOnAction(e -> history.rerun(runs.getSelectionModel().getSelectedItem()));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> history.refresh());
         Label hint = new Label("Every run is kept, with its template, variables, options, answer and figures.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        getChildren().addAll(hint, runs, new HBox(8, reopenButton, refresh));
+        getChildren().addAll(hint, runs, new HBox(8, reopenButton, rerunButton, refresh));
     }
 
     private static final class RunCell extends ListCell<RunSummary> {
@@ -63,6 +68,7 @@ final class HistoryPane extends VBox {
                 return;
             }
             setText("#" + run.id() + "  " + WHEN.format(run.createdAt()) + "  " + run.model()
+                    + (run.provider() == null ? "" : ModelChoice.SEPARATOR + run.provider())
                     + (run.prompt() == null ? "" : "  " + run.prompt()) + "  " + run.status().name().toLowerCase(
                     java.util.Locale.ROOT) + "\n" + run.templatePreview().replace('\n', ' ') + "  →  "
                     + run.outputPreview().replace('\n', ' '));

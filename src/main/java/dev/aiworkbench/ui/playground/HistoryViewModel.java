@@ -20,6 +20,7 @@ public final class HistoryViewModel {
     private final RunHistory history;
     private final TaskExecutor tasks;
     private final Consumer<PlaygroundRun> reopen;
+    private final Consumer<PlaygroundRun> rerun;
     private final Consumer<Throwable> report;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunSummary> selected = new SimpleObjectProperty<>();
@@ -28,12 +29,15 @@ public final class HistoryViewModel {
 
     /**
      * @param reopen gets a kept run the learner asked to reopen
+     * @param rerun  gets a kept run the learner asked to run again, on the provider it was made on
      * @param report gets what went wrong reading the history
      */
-    HistoryViewModel(RunHistory history, TaskExecutor tasks, Consumer<PlaygroundRun> reopen, Consumer<Throwable> report) {
+    HistoryViewModel(RunHistory history, TaskExecutor tasks, Consumer<PlaygroundRun> reopen,
+                     Consumer<PlaygroundRun> rerun, Consumer<Throwable> report) {
         this.history = history;
         this.tasks = tasks;
         this.reopen = reopen;
+        this.rerun = rerun;
         this.report = report;
         selected.addListener((obs, was, now) -> {
             if (now != null && wanted != null && now.id() != wanted) {
@@ -89,9 +93,18 @@ public final class HistoryViewModel {
 
     /** Reads the whole run back and hands it to the editor; null (nothing selected) does nothing. */
     public void reopen(RunSummary run) {
+        read(run, reopen);
+    }
+
+    /** Reads the whole run back and runs it again on its provider; null (nothing selected) does nothing. */
+    public void rerun(RunSummary run) {
+        read(run, rerun);
+    }
+
+    private void read(RunSummary run, Consumer<PlaygroundRun> then) {
         if (run != null) {
             tasks.run(() -> history.get(run.id()).orElseThrow(() -> new IllegalStateException(
-                    "Run #" + run.id() + " is no longer kept; refresh the history.")), reopen, report);
+                    "Run #" + run.id() + " is no longer kept; refresh the history.")), then, report);
         }
     }
 }

@@ -65,7 +65,31 @@ public final class PlaygroundProviders {
     }
 
     private boolean hosted(String provider) {
+        return kind(provider).map(ProviderKind::takesKey).orElse(false);
+    }
+
+    /** A configured provider's kind, else the kind a built-in name stands for; empty when the name is neither. */
+    private Optional<ProviderKind> kind(String provider) {
         return list().stream().filter(p -> p.name().equals(provider)).map(ProviderConfig::kind).findFirst()
-                .or(() -> ProviderKind.of(provider)).map(ProviderKind::takesKey).orElse(false);
+                .or(() -> ProviderKind.of(provider));
+    }
+
+    /**
+     * Why a run can no longer go to the provider it was made on, as a sentence with what to do; empty when it can. The
+     * provider is gone when Settings no longer has it, and a hosted one's key is gone when neither its keychain entry
+     * nor its environment variable holds one.
+     */
+    public Optional<String> unavailable(String provider) {
+        Optional<ProviderKind> kind = kind(provider);
+        if (kind.isEmpty()) {
+            return Optional.of("The provider '" + provider + "' this run was made on is no longer configured: add it "
+                    + "again in Settings > Providers, or choose another model and press Run.");
+        }
+        if (kind.get().takesKey() && shownKey(provider).isEmpty()) {
+            return Optional.of("The provider '" + provider + "' this run was made on has no key any more (its "
+                    + "keychain entry or environment variable is gone): set its key in Settings > Providers or "
+                    + kind.get().keyVariable().orElseThrow() + ", then press Run.");
+        }
+        return Optional.empty();
     }
 }

@@ -18,6 +18,7 @@ import dev.aiworkbench.prompts.RunHistory;
 import dev.aiworkbench.prompts.RunSetup;
 import dev.aiworkbench.prompts.SaveResult;
 import dev.aiworkbench.providers.ProviderConfig;
+import dev.aiworkbench.providers.Providers;
 import dev.aiworkbench.ui.common.Sentences;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -90,7 +91,7 @@ public final class PlaygroundViewModel {
         this.providers = providers;
         this.tasks = tasks;
         this.output = new RunViewModel(providers, tasks);
-        this.history = new HistoryViewModel(runs, tasks, this::reopen, this::report);
+        this.history = new HistoryViewModel(runs, tasks, this::reopen, this::rerun, this::report);
         this.versions = new VersionsViewModel(prompts, tasks, this::report);
         this.compare = new CompareViewModel(providers, prompts, tasks, new CompareViewModel.Editor() {
             @Override
@@ -336,18 +337,47 @@ public final class PlaygroundViewModel {
         pane.set(Pane.HISTORY);
     }
 
-    /** Loads a kept run back: its setup into the editor, its answer and figures into the Output pane. */
+    /**
+     * Loads a kept run back: its setup into the editor, on the provider it was made on, and its answer and figures into
+     * the Output pane; says so when that provider or its key is gone.
+     */
     private void reopen(PlaygroundRun kept) {
+        load(kept);
+        output.show(kept, true);
+        checkProvider(kept, () -> { });
+    }
+
+    /** Loads a kept run back and runs it again on the provider it was made on, unless that provider or its key is gone. */
+    private void rerun(PlaygroundRun kept) {
+        load(kept);
+        checkProvider(kept, this::run);
+    }
+
+    private void load(PlaygroundRun kept) {
         RunSetup setup = kept.setup();
         template.set(setup.template());
         values.putAll(setup.variables());
         system.set(setup.system());
         options.fill(setup.options(), setup.format());
-        model.set(setup.model());
+        // A run kept before runs recorded their provider names only its model, which means the local server.
+        model.set(kept.provider() == null ? setup.model() : new ModelChoice(kept.provider(), setup.model()).label());
         opened = setup.prompt();
-        editorState.set("Reopened run #" + kept.id() + (setup.prompt() == null ? "" : " of " + setup.prompt()));
-        output.show(kept, true);
+        editorState.set("Reopened run #" + kept.id() + (setup.prompt() == null ? "" : " of " + setup.prompt())
+                + (kept.provider() == null ? "; it was kept before runs recorded their provider, so it runs on the "
+                + "local server unless you choose another model" : ""));
         pane.set(Pane.OUTPUT);
+    }
+
+    /** Reads (off the FX thread: the keychain can be slow) whether the run's provider still takes calls, then goes on. */
+    private void checkProvider(PlaygroundRun kept, Runnable whenAvailable) {
+        String provider = kept.provider() == null ? Providers.DEFAULT : kept.provider();
+        tasks.run(() -> providers.unavailable(provider), why -> {
+            if (why.isPresent()) {
+                output.fail(why.get());
+            } else {
+                whenAvailable.run();
+            }
+        }, this::report);
     }
 
     private void report(Throwable failure) {

@@ -55,6 +55,16 @@ class ProviderComparisonsTest {
     }
 
     @Test
+    void theItemsTheTwoGradeDifferentlyAreListedWithBothVerdicts() {
+        List<ProviderComparison> compared = ProviderComparisons.of(List.of(report("r1", "A", "openai:chat:x", "ppfpf"),
+                report("r2", "A", "ollama:chat:y", "pfpff")));
+
+        assertThat(compared.get(0).differing()).extracting(d -> d.key() + ":" + d.baselinePass() + "→"
+                + d.candidatePass() + (d.rose() ? " rose" : " fell"))
+                .containsExactly("item1:1.0→0.0 fell", "item2:0.0→1.0 rose", "item3:1.0→0.0 fell");
+    }
+
+    @Test
     void aSingleProviderSuiteHasNoComparison() {
         assertThat(ProviderComparisons.of(List.of(report("r1", "A", "ollama:chat:y", "pf"),
                 report("r2", "B", "ollama:chat:y", "pp")))).isEmpty();

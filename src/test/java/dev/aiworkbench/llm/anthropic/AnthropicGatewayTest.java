@@ -228,7 +228,6 @@ class AnthropicGatewayTest {
                 () -> gateway.embed(MODEL, List.of("text")));
         assertThat(embed.getMessage()).contains("no embeddings endpoint", "local embedding model");
         assertThat(embed.kind()).isEqualTo(Kind.BAD_REQUEST);
-        assertThatThrownBy(() -> gateway.show(MODEL)).isInstanceOf(ModelServerException.class);
         assertThatThrownBy(() -> gateway.delete(MODEL)).isInstanceOf(ModelServerException.class)
                 .hasMessageContaining("hosted");
         assertThatThrownBy(() -> gateway.pull(MODEL, progress -> { }).done().get(1, TimeUnit.SECONDS))
