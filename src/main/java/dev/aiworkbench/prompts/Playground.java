@@ -1,13 +1,16 @@
 package dev.aiworkbench.prompts;
 
 import dev.aiworkbench.llm.CallTag;
+import dev.aiworkbench.llm.ChatMessage;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallDelta;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +42,18 @@ public final class Playground {
      * @throws IllegalArgumentException the price row does not exist
      */
     public PlaygroundCall start(RunSetup setup, String priceName, TokenListener listener) {
-        GenerationRequest request = setup.toRequest();
+        return start(setup, List.of(), priceName, listener);
+    }
+
+    /**
+     * Carries a conversation on: the setup's request followed by the turns since (the model's tool calls and their
+     * results). Each turn is a call of its own, kept as a run of its own with its figures.
+     *
+     * @param earlierTurns the turns after the rendered prompt, in order; empty for a first turn
+     */
+    public PlaygroundCall start(RunSetup setup, List<ChatMessage> earlierTurns, String priceName,
+                                TokenListener listener) {
+        GenerationRequest request = setup.toRequest().followedBy(earlierTurns);
         PriceRow price = priceName == null ? null : prices.row(priceName);
         long started = System.nanoTime();
         FirstToken firstToken = new FirstToken(listener, started);
@@ -97,6 +111,12 @@ public final class Playground {
                 thinking.append(delta);
             }
             listener.onThinking(delta);
+        }
+
+        @Override
+        public void onToolCall(ToolCallDelta delta) {
+            mark();
+            listener.onToolCall(delta);
         }
 
         private void mark() {

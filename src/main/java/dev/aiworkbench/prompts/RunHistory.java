@@ -59,7 +59,7 @@ public final class RunHistory {
             }
             long id = runs.insert(at, promptId, setup, outcome, figures, runKey);
             return new PlaygroundRun(id, at, setup, outcome.output(), outcome.thinking(), outcome.doneReason(),
-                    outcome.error(), figures);
+                    outcome.error(), figures, outcome.toolCalls());
         });
     }
 
