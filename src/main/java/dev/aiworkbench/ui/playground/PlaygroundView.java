@@ -134,7 +134,8 @@ public final class PlaygroundView extends SplitPane implements FocusableScreen, 
 
         VBox editor = new VBox(10, header, editorState, saveForm, section("Template", template),
                 section("Variables", new VariablesForm(model.variables(), model.values())), section("System prompt", system),
-                section("Options", new OptionsForm(model.options())), modelBar, runBar);
+                section("Tools", new ToolsForm(model.tools())), section("Options", new OptionsForm(model.options())),
+                modelBar, runBar);
         editor.setPadding(new Insets(16));
         VBox.setVgrow(template, Priority.SOMETIMES);
         ScrollPane scroll = new ScrollPane(editor);

@@ -67,6 +67,7 @@ public final class PlaygroundViewModel {
     private final StringProperty price = new SimpleStringProperty();
     private final ObservableList<String> priceNames = FXCollections.observableArrayList();
     private final OptionsModel options = new OptionsModel();
+    private final ToolsModel tools;
     private final RunViewModel output;
     private final ReadOnlyStringWrapper keyInUse = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper costElsewhere = new ReadOnlyStringWrapper("");
@@ -89,6 +90,7 @@ public final class PlaygroundViewModel {
         this.prices = prices;
         this.providers = providers;
         this.tasks = tasks;
+        this.tools = new ToolsModel(tasks);
         this.output = new RunViewModel(providers, tasks);
         this.history = new HistoryViewModel(runs, tasks, this::reopen, this::report);
         this.versions = new VersionsViewModel(prompts, tasks, this::report);
@@ -208,6 +210,10 @@ public final class PlaygroundViewModel {
             return;
         }
         pane.set(Pane.OUTPUT);
+        if (!tools.ok()) {
+            output.fail(tools.problemProperty().get());
+            return;
+        }
         RunSetup setup;
         try {
             setup = setup();
@@ -218,6 +224,11 @@ public final class PlaygroundViewModel {
         costElsewhere.set("");
         output.start(setup, chosen().provider(), price.get(), "Running on " + chosen().label() + "…",
                 this::runFinished);
+    }
+
+    /** Sends the results typed for the Output pane's tool calls; the model's next turn streams there. */
+    public void sendResults() {
+        output.sendResults();
     }
 
     /** Stops the run in the Output pane; what arrived is kept. */
@@ -262,7 +273,7 @@ public final class PlaygroundViewModel {
             throw new IllegalArgumentException("Choose a model (the list shows what each provider has).");
         }
         RunSetup setup = RunSetup.adHoc(chosen, template.get(), system.get(), variableValues(), options.options(),
-                options.format());
+                options.format()).withTools(tools.definitions());
         setup.renderedPrompt();
         return setup;
     }
@@ -295,10 +306,14 @@ public final class PlaygroundViewModel {
 
     /** Saves the editor's content as a new version of the named prompt. */
     public void save(String name, String author, String note) {
+        if (!tools.ok()) {
+            editorState.set(tools.problemProperty().get());
+            return;
+        }
         PromptContent content;
         try {
             content = new PromptContent(template.get(), system.get(), options.options(), options.format(),
-                    chosen().model().isEmpty() ? null : chosen().model());
+                    chosen().model().isEmpty() ? null : chosen().model(), tools.definitions());
         } catch (IllegalArgumentException e) {
             editorState.set(e.getMessage());
             return;
@@ -323,6 +338,7 @@ public final class PlaygroundViewModel {
         template.set(content.template());
         system.set(content.system());
         options.fill(content.options(), content.format());
+        tools.show(content.tools());
         if (content.defaultModel() != null) {
             model.set(content.defaultModel());
         }
@@ -343,6 +359,7 @@ public final class PlaygroundViewModel {
         values.putAll(setup.variables());
         system.set(setup.system());
         options.fill(setup.options(), setup.format());
+        tools.show(setup.tools());
         model.set(setup.model());
         opened = setup.prompt();
         editorState.set("Reopened run #" + kept.id() + (setup.prompt() == null ? "" : " of " + setup.prompt()));
@@ -393,6 +410,11 @@ public final class PlaygroundViewModel {
 
     public OptionsModel options() {
         return options;
+    }
+
+    /** The tool definitions offered with each run and kept with each saved version. */
+    public ToolsModel tools() {
+        return tools;
     }
 
     public RunViewModel output() {
