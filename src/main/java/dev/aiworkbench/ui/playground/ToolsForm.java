@@ -25,7 +25,7 @@ final class ToolsForm extends VBox {
                 + "[{\"type\": \"function\", \"function\": {\"name\", \"description\", \"parameters\"}}], bare "
                 + "{\"name\", \"description\", \"parameters\"} or Anthropic's {\"name\", \"description\", "
                 + "\"input_schema\"}");
-        text.setPrefRowCount(4);
+        text.setPrefRowCount(3);
         text.setWrapText(false);
         text.textProperty().bindBidirectional(model.textProperty());
         Button load = new Button("Load file…", new FontIcon(Feather.FOLDER));

@@ -62,12 +62,12 @@ public final class ToolsModel {
         tasks.run(() -> {
             try {
                 if (Files.size(file) > MAX_FILE_BYTES) {
-                    throw new IllegalArgumentException(name + " is larger than 1 MB, and tool definitions are a few "
+                    throw new IllegalArgumentException("the file " + name + " is larger than 1 MB, and tool definitions are a few "
                             + "kilobytes");
                 }
                 return Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new IllegalArgumentException(name + " could not be read as UTF-8 text", e);
+                throw new IllegalArgumentException("could not read " + name + " as UTF-8 text", e);
             }
         }, loaded -> {
             source = name;
