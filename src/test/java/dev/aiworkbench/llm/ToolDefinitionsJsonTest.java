@@ -82,6 +82,16 @@ class ToolDefinitionsJsonTest {
     }
 
     @Test
+    void textAfterTheArrayAndKeysWrittenTwiceAreProblemsAtTheirPlace() {
+        Problem after = only(read("[]\n[{\"name\": \"b\"}]"));
+        Problem twice = only(read("[{\"name\": \"a\", \"name\": \"b\"}]"));
+
+        assertThat(after.message()).startsWith("there is more after the JSON value ends");
+        assertThat(after.line()).isEqualTo(2);
+        assertThat(twice.message()).startsWith("JSON syntax error: duplicate key 'name'");
+    }
+
+    @Test
     void aSingleObjectIsAskedToBeWrappedInAnArray() {
         Problem problem = only(read("{\"name\": \"a\"}"));
 
