@@ -64,6 +64,10 @@ public final class ToolConversation {
             }
             card.complete(calls.get(i));
         }
+        if (run.callsTools()) {
+            // a piece the provider numbered past the calls it settled on is no call to answer
+            cards.removeIf(card -> card.call() == null);
+        }
         totals.set(totals.get() == null ? run.figures() : totals.get().followedBy(run.figures()));
         awaitingResults.set(run.callsTools());
     }
