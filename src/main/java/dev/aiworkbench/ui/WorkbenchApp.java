@@ -36,7 +36,6 @@ import java.util.Optional;
 public final class WorkbenchApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     private static volatile WorkbenchOptions launchOptions = WorkbenchOptions.defaults();
-    private static volatile EarlyOpening launchOpening;
 
     private final WorkbenchOptions options;
     private final Clock clock;
@@ -44,17 +43,10 @@ public final class WorkbenchApp extends Application {
     private volatile Workbench workbench;
     private ShellView shell;
     private SessionModels models;
-    /** The first session's workbench, opening since launch; null once claimed, and for an app made by a test. */
-    private volatile EarlyOpening early;
 
-    /**
-     * Used by {@link Application#launch}; takes the options given to {@link #launch(WorkbenchOptions)} and the workbench
-     * it started opening.
-     */
+    /** Used by {@link Application#launch}; takes the options given to {@link #launch(WorkbenchOptions)}. */
     public WorkbenchApp() {
         this(launchOptions, Clock.systemDefaultZone());
-        early = launchOpening;
-        launchOpening = null;
     }
 
     public WorkbenchApp(WorkbenchOptions options, Clock clock) {
@@ -62,10 +54,8 @@ public final class WorkbenchApp extends Application {
         this.clock = clock;
     }
 
-    /** Starts opening the workbench at once, while the toolkit starts, and launches the app. */
     public static void launch(WorkbenchOptions options) {
         launchOptions = options;
-        launchOpening = EarlyOpening.start(options, Clock.systemDefaultZone());
         Application.launch(WorkbenchApp.class);
     }
 
@@ -82,9 +72,6 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
-        if (early != null) {
-            early.tellNoticesTo(waiting -> Platform.runLater(() -> shell.showLoadingNotice(waiting)));
-        }
         openAfterFirstFrame(scene);
     }
 
@@ -119,9 +106,7 @@ public final class WorkbenchApp extends Application {
 
     /** Opens the workbench and the models its screens share; on the io worker. */
     private SessionModels openSession() throws Exception {
-        EarlyOpening started = early;
-        early = null;
-        Workbench opened = started != null ? started.claim() : Workbench.open(options, clock,
+        Workbench opened = Workbench.open(options, clock,
                 waiting -> Platform.runLater(() -> shell.showLoadingNotice(waiting)));
         workbench = opened;
         return ScreenRegistry.openSession(opened, io);
@@ -221,10 +206,6 @@ public final class WorkbenchApp extends Application {
             models.close();
         }
         io.close();
-        EarlyOpening unclaimed = early;
-        if (unclaimed != null) {
-            unclaimed.closeUnclaimed();
-        }
         if (workbench != null) {
             workbench.close();
         }
