@@ -14,7 +14,7 @@
 #
 # The workbench runs as `java -XX:AOTCache=target/bench/workbench.aot -jar target/workbench.jar`: JDK 25's AOT cache
 # (JEP 483/514/515: classes loaded and linked, method profiles) made here by a training run of the 10-case eval.
-# The packaged image ships a cache of its own; see the README's "Faster start with java -jar".
+# The packaged image ships a cache of its own; bench/README.md says how to make one for java -jar.
 # promptfoo 0.118.0 is installed into bench/.promptfoo (gitignored) when missing; later versions need a newer Node.
 # Needs a JDK 25 (for the AOT cache) as JAVA_HOME or on PATH, and node + npm (apt-get install nodejs npm).
 # Exit status: 0 when both budgets hold, 1 when one is missed, 3 when the build or a run failed.
