@@ -4,7 +4,6 @@ import dev.aiworkbench.curriculum.PackAccessException;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.labs.checks.CheckEngine;
 import dev.aiworkbench.labs.checks.EvalSuiteRunner;
-import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.labs.definition.LabCatalog;
 import dev.aiworkbench.labs.definition.LabDefinition;
 import dev.aiworkbench.labs.definition.LabLoadResult;
@@ -122,7 +121,7 @@ public final class LabRehearsal {
 
     private static boolean usesPython(LabDefinition lab) {
         return lab.service(ServiceType.FASTAPI).isPresent() || lab.steps().stream()
-                .flatMap(s -> s.checks().stream()).anyMatch(c -> c instanceof CheckSpec.Command);
+                .flatMap(s -> s.checks().stream()).anyMatch(c -> !c.commandRun().isEmpty());
     }
 
     private static void deleteTree(Path folder) {

@@ -147,8 +147,7 @@ final class LabTrial {
 
     private static boolean runsPython(LabDefinition lab) {
         return lab.steps().stream().flatMap(s -> s.checks().stream())
-                .filter(c -> c instanceof CheckSpec.Command).map(CheckSpec.Command.class::cast)
-                .anyMatch(c -> c.run().stream().anyMatch(a -> a.replace(" ", "").contains("{{python}}")));
+                .anyMatch(c -> c.commandRun().stream().anyMatch(a -> a.replace(" ", "").contains("{{python}}")));
     }
 
     private List<Outcome> checkAll(LabDefinition lab, LabRun run, Optional<Path> python) {

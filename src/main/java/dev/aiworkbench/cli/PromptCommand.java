@@ -8,6 +8,12 @@ import dev.aiworkbench.prompts.PriceRow;
 import dev.aiworkbench.providers.ResolvedProvider;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCall;
+import dev.aiworkbench.llm.ToolCallAssembler;
+import dev.aiworkbench.llm.ToolCallDelta;
+import dev.aiworkbench.llm.ToolDefinition;
+import dev.aiworkbench.llm.ToolDefinitions;
+import dev.aiworkbench.diagnostics.ProblemException;
 import dev.aiworkbench.prompts.PlaygroundCall;
 import dev.aiworkbench.prompts.PlaygroundResult;
 import dev.aiworkbench.prompts.PlaygroundRun;
@@ -21,6 +27,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +82,11 @@ final class PromptCommand {
         @Option(names = "--json", description = "Print one JSON object with the answer and its figures when done.")
         boolean json;
 
+        @Option(names = "--tools", paramLabel = "<file.json>", description = "Offer the model the tools in this file:"
+                + " a JSON array in OpenAI's `tools` form or of bare {name, description, parameters}. The calls the"
+                + " model makes are printed (the tools are not run).")
+        Path toolsFile;
+
         @Mixin
         ProviderOptions providers = new ProviderOptions();
 
@@ -88,7 +102,10 @@ final class PromptCommand {
                 } catch (IllegalArgumentException e) {
                     throw new CommandFailure(e.getMessage(), Cli.USAGE);
                 }
-                PlaygroundCall call = playground.start(setup, priceRow(workbench, provider, setup.model()), streamer());
+                List<ToolDefinition> tools = tools();
+                ToolCallAssembler calls = new ToolCallAssembler();
+                PlaygroundCall call = playground.start(setup, tools, priceRow(workbench, provider, setup.model()),
+                        streamer(calls));
                 Thread hook = new Thread(call::cancel, "cancel-run");
                 Runtime.getRuntime().addShutdownHook(hook);
                 PlaygroundResult result;
@@ -99,11 +116,30 @@ final class PromptCommand {
                 } finally {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 }
-                report(result.run(), provider);
+                report(result.run(), provider, calls.calls());
                 if (result.failure().isPresent()) {
                     throw result.failure().get();
                 }
                 return Cli.OK;
+            }
+        }
+
+        /** The --tools file's definitions; none without it. A file that cannot be used is bad input. */
+        private List<ToolDefinition> tools() {
+            if (toolsFile == null) {
+                return List.of();
+            }
+            String text;
+            try {
+                text = Files.readString(toolsFile);
+            } catch (IOException e) {
+                throw new CommandFailure("Cannot read the tools file " + toolsFile + "; check the path and that it can"
+                        + " be read.", Cli.USAGE);
+            }
+            try {
+                return ToolDefinitions.parse(toolsFile.toString(), text);
+            } catch (ProblemException e) {
+                throw new CommandFailure(e.problem().toString(), Cli.USAGE);
             }
         }
 
@@ -167,18 +203,28 @@ final class PromptCommand {
             return values;
         }
 
-        /** Without --json the answer goes to stdout as it arrives; with it, only the final object is printed. */
-        private TokenListener streamer() {
-            if (json) {
-                return delta -> { };
-            }
-            return delta -> {
-                out().print(delta);
-                out().flush();
+        /**
+         * Without --json the answer goes to stdout as it arrives; with it, only the final object is printed. Tool
+         * calls are put together as they stream and printed at the end either way.
+         */
+        private TokenListener streamer(ToolCallAssembler calls) {
+            return new TokenListener() {
+                @Override
+                public void onToken(String delta) {
+                    if (!json) {
+                        out().print(delta);
+                        out().flush();
+                    }
+                }
+
+                @Override
+                public void onToolCall(ToolCallDelta delta) {
+                    calls.accept(delta);
+                }
             };
         }
 
-        private void report(PlaygroundRun run, ResolvedProvider provider) {
+        private void report(PlaygroundRun run, ResolvedProvider provider, List<ToolCall> calls) {
             if (json) {
                 RunFigures figures = run.figures();
                 Map<String, Object> object = new LinkedHashMap<>();
@@ -194,10 +240,25 @@ final class PromptCommand {
                 object.put("costUsd", figures.costUsd());
                 object.put("runId", run.id());
                 object.put("error", run.error());
+                object.put("toolCalls", calls.stream().map(Run::toolCall).toList());
                 out().println(Json.write(object));
-            } else if (!run.output().isEmpty() && !run.output().endsWith("\n")) {
+                return;
+            }
+            if (!run.output().isEmpty() && !run.output().endsWith("\n")) {
                 out().println();
             }
+            for (ToolCall call : calls) {
+                out().println("tool call " + call.id() + ": " + call.name() + " " + call.argumentsJson());
+            }
+        }
+
+        /** A call as --json prints it; the arguments are the model's text, which may not be valid JSON. */
+        private static Map<String, Object> toolCall(ToolCall call) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("id", call.id());
+            object.put("name", call.name());
+            object.put("arguments", call.argumentsJson());
+            return object;
         }
     }
 

@@ -137,9 +137,9 @@ public final class Labs {
             }
             for (LabStep step : lab.steps()) {
                 for (CheckSpec check : step.checks()) {
-                    if (check instanceof CheckSpec.Command command) {
-                        commands.add(String.join(" ", command.run()).replace("{{python}}", "python") + " (in the " + id
-                                + " workspace)");
+                    if (!check.commandRun().isEmpty()) {
+                        commands.add(String.join(" ", check.commandRun()).replace("{{python}}", "python") + " (in the "
+                                + id + " workspace)");
                     }
                 }
             }
@@ -210,7 +210,7 @@ public final class Labs {
             throw new IllegalArgumentException("Lab " + labId + " has no step '" + stepId.orElse("") + "'; its steps are "
                     + String.join(", ", lab.steps().stream().map(LabStep::id).toList()) + ".");
         }
-        boolean runsCommands = steps.stream().flatMap(s -> s.checks().stream()).anyMatch(c -> c instanceof CheckSpec.Command);
+        boolean runsCommands = steps.stream().flatMap(s -> s.checks().stream()).anyMatch(c -> !c.commandRun().isEmpty());
         if (runsCommands) {
             requireTrust();
         }

@@ -1,6 +1,7 @@
 package dev.aiworkbench.observability;
 
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallDelta;
 
 import java.time.Instant;
 
@@ -29,7 +30,7 @@ final class CallTimer {
         return first < 0 ? null : (first - startNanos) / 1e6;
     }
 
-    /** The listener, noting when the first piece of answer (or of thinking) passes through it. */
+    /** The listener, noting when the first piece of answer (text, thinking or a tool call) passes through it. */
     TokenListener listening(TokenListener listener) {
         return new TokenListener() {
             @Override
@@ -42,6 +43,12 @@ final class CallTimer {
             public void onThinking(String delta) {
                 mark();
                 listener.onThinking(delta);
+            }
+
+            @Override
+            public void onToolCall(ToolCallDelta delta) {
+                mark();
+                listener.onToolCall(delta);
             }
         };
     }

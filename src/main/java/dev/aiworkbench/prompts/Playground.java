@@ -6,8 +6,11 @@ import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallDelta;
+import dev.aiworkbench.llm.ToolDefinition;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +42,16 @@ public final class Playground {
      * @throws IllegalArgumentException the price row does not exist
      */
     public PlaygroundCall start(RunSetup setup, String priceName, TokenListener listener) {
-        GenerationRequest request = setup.toRequest();
+        return start(setup, List.of(), priceName, listener);
+    }
+
+    /**
+     * Starts a run that offers the model these tools; the calls it makes reach the listener as they stream.
+     *
+     * @see #start(RunSetup, String, TokenListener)
+     */
+    public PlaygroundCall start(RunSetup setup, List<ToolDefinition> tools, String priceName, TokenListener listener) {
+        GenerationRequest request = tools.isEmpty() ? setup.toRequest() : setup.toRequest().withTools(tools);
         PriceRow price = priceName == null ? null : prices.row(priceName);
         long started = System.nanoTime();
         FirstToken firstToken = new FirstToken(listener, started);
@@ -97,6 +109,12 @@ public final class Playground {
                 thinking.append(delta);
             }
             listener.onThinking(delta);
+        }
+
+        @Override
+        public void onToolCall(ToolCallDelta delta) {
+            mark();
+            listener.onToolCall(delta);
         }
 
         private void mark() {

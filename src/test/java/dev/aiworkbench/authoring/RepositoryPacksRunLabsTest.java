@@ -41,6 +41,7 @@ class RepositoryPacksRunLabsTest {
     @ValueSource(strings = {"curriculum/devops-to-ai", "curriculum/llm-evals-in-practice"})
     void labsPassWhereTheyCanRunHereAndTheOthersAreSkippedWithTheReason(String folder) throws Exception {
         RunLabsSupport.needsPythonWithFastApi("--run-labs on " + folder);
+        RunLabsSupport.needsTheToolsOfTheLabs(listedLabs(Path.of(folder)), "--run-labs on " + folder);
         URI noOllama = RunLabsSupport.closedPort();
         Set<Path> tempFoldersBefore = RunLabsSupport.rehearsalFolders();
         LintReport report;

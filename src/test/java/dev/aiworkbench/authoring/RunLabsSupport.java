@@ -1,6 +1,7 @@
 package dev.aiworkbench.authoring;
 
 import dev.aiworkbench.labs.host.PythonProbe;
+import dev.aiworkbench.testing.LabHostTools;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +37,17 @@ final class RunLabsSupport {
                     + ". Install python3-fastapi, python3-uvicorn and python3-pytest to run it.");
         }
         assumeTrue(found.hasFastApi(), () -> "no local Python has FastAPI and uvicorn: " + found.detail());
+    }
+
+    /**
+     * Skips the test, saying why, when a lab it runs needs a tool this machine lacks (promtool, prometheus_client):
+     * a rehearsal here would report that lab's solution failing for the machine's sake, not the lab's.
+     */
+    static void needsTheToolsOfTheLabs(List<String> labIds, String what) {
+        needsPythonWithFastApi(what);
+        Optional<String> missing = LabHostTools.missingForAny(labIds, python.python());
+        missing.ifPresent(reason -> System.out.println("Skipping " + what + ": " + reason + "."));
+        assumeTrue(missing.isEmpty(), () -> missing.orElseThrow());
     }
 
     /** This process's environment with Docker pointed at a socket that does not exist. */

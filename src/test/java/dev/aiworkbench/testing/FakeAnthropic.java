@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Anthropic's Messages API for tests: real HTTP/1.1 on 127.0.0.1 (ephemeral port), on the plumbing of
@@ -54,6 +56,7 @@ public final class FakeAnthropic implements AutoCloseable {
 
     // the script; guarded by this
     private final Map<String, List<String>> answers = new LinkedHashMap<>();
+    private final Map<String, Function<FakeOllamaRequest, List<FakeToolCall>>> toolCallers = new HashMap<>();
     private final List<FakeAnthropicFailure> failures = new ArrayList<>();
     private Integer inputTokens;
     private int maxPageSize = 1000;
@@ -100,6 +103,23 @@ public final class FakeAnthropic implements AutoCloseable {
     /** Serves a model (listed by /v1/models) whose answer streams as one text_delta per token. */
     public synchronized FakeAnthropic answer(String model, String... tokens) {
         answers.put(model, List.of(tokens));
+        return this;
+    }
+
+    /**
+     * The model (served with {@link #answer}) also calls these tools on every request, after its text: a
+     * {@code tool_use} block each, its input streamed as {@code input_json_delta} fragments, stop reason
+     * {@code tool_use}.
+     */
+    public FakeAnthropic toolCalls(String model, FakeToolCall... calls) {
+        List<FakeToolCall> copy = List.of(calls);
+        return toolCallsWith(model, request -> copy);
+    }
+
+    /** Tool calls computed from each request, e.g. none once the results came back. */
+    public synchronized FakeAnthropic toolCallsWith(String model,
+                                                    Function<FakeOllamaRequest, List<FakeToolCall>> caller) {
+        toolCallers.put(model, Objects.requireNonNull(caller));
         return this;
     }
 
@@ -262,8 +282,10 @@ public final class FakeAnthropic implements AutoCloseable {
                 json = null;
             }
         }
+        FakeOllamaRequest request = new FakeOllamaRequest(ex.method, ex.path, ex.query, ex.headers, ex.body, json,
+                Instant.now());
         synchronized (this) {
-            requests.add(new FakeOllamaRequest(ex.method, ex.path, ex.query, ex.headers, ex.body, json, Instant.now()));
+            requests.add(request);
             notifyAll();
         }
         String key = ex.header("x-api-key");
@@ -288,7 +310,7 @@ public final class FakeAnthropic implements AutoCloseable {
         if (ex.path.equals("/v1/models") && ex.method.equals("GET")) {
             models(ex);
         } else if (ex.path.equals("/v1/messages") && ex.method.equals("POST")) {
-            messages(ex, json);
+            messages(ex, request);
         } else {
             error(ex, 404, "not_found_error", "Not Found");
         }
@@ -355,7 +377,8 @@ public final class FakeAnthropic implements AutoCloseable {
         return values;
     }
 
-    private void messages(FakeOllamaHttp.Exchange ex, JsonNode body) throws IOException {
+    private void messages(FakeOllamaHttp.Exchange ex, FakeOllamaRequest request) throws IOException {
+        JsonNode body = request.json();
         String invalid = invalidRequest(body);
         if (invalid != null) {
             error(ex, 400, "invalid_request_error", invalid);
@@ -363,14 +386,16 @@ public final class FakeAnthropic implements AutoCloseable {
         }
         String model = body.get("model").asText();
         List<String> tokens;
+        Function<FakeOllamaRequest, List<FakeToolCall>> caller;
         synchronized (this) {
             tokens = answers.get(model);
+            caller = toolCallers.getOrDefault(model, r -> List.of());
         }
         if (tokens == null) {
             error(ex, 404, "not_found_error", "model: " + model);
             return;
         }
-        FakeAnthropicStream stream = plan(ex, body, model, tokens);
+        FakeAnthropicStream stream = plan(ex, body, model, tokens, List.copyOf(caller.apply(request)));
         if (body.path("stream").asBoolean(false)) {
             stream.stream();
         } else {
@@ -398,6 +423,15 @@ public final class FakeAnthropic implements AutoCloseable {
                         + " parameter, not \"" + role + "\" as an input message role.";
             }
         }
+        String toolTurns = FakeAnthropicWire.badToolTurns(body.get("messages"));
+        if (toolTurns != null) {
+            return toolTurns;
+        }
+        for (JsonNode tool : body.path("tools")) {
+            if (!tool.path("input_schema").isObject()) {
+                return "tools.0.custom.input_schema: Field required";
+            }
+        }
         JsonNode temperature = body.path("temperature");
         if (temperature.isNumber() && (temperature.asDouble() < 0 || temperature.asDouble() > 1)) {
             return "temperature: range: 0..1";
@@ -406,7 +440,7 @@ public final class FakeAnthropic implements AutoCloseable {
     }
 
     private synchronized FakeAnthropicStream plan(FakeOllamaHttp.Exchange ex, JsonNode body, String model,
-                                                  List<String> tokens) {
+                                                  List<String> tokens, List<FakeToolCall> calls) {
         int input = inputTokens != null ? inputTokens : Math.max(1, ex.body.length / 4);
         boolean streamed = body.path("stream").asBoolean(false);
         int errorAt = -1;
@@ -414,7 +448,7 @@ public final class FakeAnthropic implements AutoCloseable {
             errorAt = errorAfter;
             errorStreams--;
         }
-        return new FakeAnthropicStream(ex, model, tokens, body.get("max_tokens").asInt(), input, tokenDelay,
+        return new FakeAnthropicStream(ex, model, tokens, calls, body.get("max_tokens").asInt(), input, tokenDelay,
                 firstTokenDelay, errorAt, errorType, errorMessage, dropAfter, endless, this::isClosed,
                 this::clientLeft);
     }

@@ -22,6 +22,8 @@ final class FakeAnthropicStream {
     private final FakeOllamaHttp.Exchange ex;
     private final String model;
     private final List<String> tokens;
+    private final List<FakeToolCall> toolCalls;
+    private final List<String> toolIds;
     private final int maxTokens;
     private final int inputTokens;
     private final Duration tokenDelay;
@@ -34,13 +36,16 @@ final class FakeAnthropicStream {
     private final BooleanSupplier serverClosed;
     private final Departure departure;
 
-    FakeAnthropicStream(FakeOllamaHttp.Exchange ex, String model, List<String> tokens, int maxTokens, int inputTokens,
+    FakeAnthropicStream(FakeOllamaHttp.Exchange ex, String model, List<String> tokens, List<FakeToolCall> toolCalls,
+                        int maxTokens, int inputTokens,
                         Duration tokenDelay, Duration firstTokenDelay, int errorAt, String errorType,
                         String errorMessage, int dropAfter, boolean endless, BooleanSupplier serverClosed,
                         Departure departure) {
         this.ex = ex;
         this.model = model;
         this.tokens = tokens;
+        this.toolCalls = toolCalls;
+        this.toolIds = toolCalls.stream().map(call -> FakeAnthropicWire.id("toolu")).toList();
         this.maxTokens = maxTokens;
         this.inputTokens = inputTokens;
         this.tokenDelay = tokenDelay;
@@ -62,8 +67,13 @@ final class FakeAnthropicStream {
         }
         boolean cut = tokens.size() > maxTokens;
         List<String> sent = cut ? tokens.subList(0, maxTokens) : tokens;
-        ObjectNode message = FakeAnthropicWire.message(FakeAnthropicWire.id("msg"), model, sent,
-                cut ? "max_tokens" : "end_turn", FakeAnthropicWire.usage(inputTokens, sent.size()));
+        boolean calls = !cut && !toolCalls.isEmpty();
+        ObjectNode message = FakeAnthropicWire.message(FakeAnthropicWire.id("msg"), model,
+                calls && sent.isEmpty() ? null : sent, cut ? "max_tokens" : calls ? "tool_use" : "end_turn",
+                FakeAnthropicWire.usage(inputTokens, sent.size()));
+        if (calls) {
+            FakeAnthropicWire.toolUses(message, toolCalls, toolIds);
+        }
         ex.respond(200, FakeAnthropicWire.APPLICATION_JSON, Map.of("request-id", FakeAnthropicWire.id("req")),
                 message.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -78,8 +88,10 @@ final class FakeAnthropicStream {
                 Map.of("Cache-Control", "no-cache", "request-id", FakeAnthropicWire.id("req")));
         ObjectNode start = FakeAnthropicWire.message(FakeAnthropicWire.id("msg"), model, null, null,
                 FakeAnthropicWire.usage(inputTokens, 1));
+        // An answer that only calls tools has no text block: its first block is the first tool_use.
+        boolean textBlock = !tokens.isEmpty() || toolCalls.isEmpty() || endless;
         if (!send("message_start", FakeAnthropicWire.messageStart(start), 0)
-                || !send("content_block_start", FakeAnthropicWire.contentBlockStart(0), 0)
+                || textBlock && !send("content_block_start", FakeAnthropicWire.contentBlockStart(0), 0)
                 || !send("ping", FakeAnthropicWire.ping(), 0)) {
             return;
         }
@@ -112,11 +124,50 @@ final class FakeAnthropicStream {
             endWithError();
             return;
         }
-        if (send("content_block_stop", FakeAnthropicWire.contentBlockStop(0), sent)
-                && send("message_delta", FakeAnthropicWire.messageDelta(stopReason, sent), sent)
+        if (textBlock && !send("content_block_stop", FakeAnthropicWire.contentBlockStop(0), sent)) {
+            return;
+        }
+        if (!stopReason.equals("max_tokens") && !toolCalls.isEmpty()) {
+            if (!sendToolUses(textBlock ? 1 : 0, delay, sent)) {
+                return;
+            }
+            stopReason = "tool_use";
+        }
+        if (send("message_delta", FakeAnthropicWire.messageDelta(stopReason, sent), sent)
                 && send("message_stop", FakeAnthropicWire.messageStop(), sent)) {
             end(sent);
         }
+    }
+
+    /** Each call as a tool_use block: its start (id, name, empty input), its input in fragments, its stop. */
+    private boolean sendToolUses(int firstIndex, Duration delay, int sent) {
+        for (int i = 0; i < toolCalls.size(); i++) {
+            int index = firstIndex + i;
+            FakeToolCall call = toolCalls.get(i);
+            if (!pauseBetween(delay, sent)
+                    || !send("content_block_start", FakeAnthropicWire.toolUseStart(index, toolIds.get(i), call.name()),
+                    sent)) {
+                return false;
+            }
+            for (String fragment : call.fragments()) {
+                if (!pauseBetween(delay, sent)
+                        || !send("content_block_delta", FakeAnthropicWire.inputJsonDelta(index, fragment), sent)) {
+                    return false;
+                }
+            }
+            if (!send("content_block_stop", FakeAnthropicWire.contentBlockStop(index), sent)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean pauseBetween(Duration delay, int sent) {
+        if (!delay.isZero() && !ex.pause(delay, serverClosed)) {
+            departure.left(ex, sent);
+            return false;
+        }
+        return true;
     }
 
     private void endWithError() {

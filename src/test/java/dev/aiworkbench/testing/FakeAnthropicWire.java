@@ -1,11 +1,15 @@
 package dev.aiworkbench.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The bytes of {@link FakeAnthropic}'s answers, in the Messages API's documented shapes (version 2023-06-01). */
@@ -61,6 +65,67 @@ final class FakeAnthropicWire {
         message.putNull("stop_sequence");
         message.set("usage", usage);
         return message;
+    }
+
+    /** The tool_use blocks of a whole answer, after its text: input as an object. */
+    static void toolUses(ObjectNode message, List<FakeToolCall> calls, List<String> ids) {
+        ArrayNode content = message.withArray("content");
+        for (int i = 0; i < calls.size(); i++) {
+            ObjectNode block = content.addObject().put("type", "tool_use").put("id", ids.get(i))
+                    .put("name", calls.get(i).name());
+            try {
+                block.set("input", JSON.readTree(calls.get(i).argumentsJson()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Anthropic's whole answers carry input as an object", e);
+            }
+        }
+    }
+
+    static ObjectNode toolUseStart(int index, String id, String name) {
+        ObjectNode data = object().put("type", "content_block_start").put("index", index);
+        ObjectNode block = data.putObject("content_block").put("type", "tool_use").put("id", id).put("name", name);
+        block.putObject("input");
+        return data;
+    }
+
+    static ObjectNode inputJsonDelta(int index, String partialJson) {
+        ObjectNode data = object().put("type", "content_block_delta").put("index", index);
+        data.putObject("delta").put("type", "input_json_delta").put("partial_json", partialJson);
+        return data;
+    }
+
+    /**
+     * The API's 400s for tool turns that do not pair up: every {@code tool_use} of an assistant turn needs a
+     * {@code tool_result} in the very next (user) turn, and every result a call in the turn before; inputs are
+     * objects. Null when they pair up.
+     */
+    static String badToolTurns(JsonNode messages) {
+        Set<String> open = new LinkedHashSet<>();
+        int i = 0;
+        for (JsonNode message : messages) {
+            Set<String> called = new LinkedHashSet<>();
+            for (JsonNode block : message.path("content")) {
+                String type = block.path("type").asText();
+                if (type.equals("tool_use")) {
+                    if (!block.path("input").isObject()) {
+                        return "messages." + i + ".content: tool_use.input: Input should be a valid dictionary";
+                    }
+                    called.add(block.path("id").asText());
+                } else if (type.equals("tool_result") && !open.remove(block.path("tool_use_id").asText())) {
+                    return "messages." + i + ".content: unexpected `tool_use_id` found in `tool_result` blocks: "
+                            + block.path("tool_use_id").asText() + ". Each `tool_result` block must have a"
+                            + " corresponding `tool_use` block in the previous message.";
+                }
+            }
+            if (!open.isEmpty()) {
+                return "messages." + (i - 1) + ": `tool_use` ids were found without `tool_result` blocks immediately"
+                        + " after: " + String.join(", ", open) + ". Each `tool_use` block must have a corresponding"
+                        + " `tool_result` block in the next message.";
+            }
+            open.addAll(called);
+            i++;
+        }
+        return null;
     }
 
     static ObjectNode messageStart(ObjectNode message) {

@@ -956,7 +956,7 @@ public final class FakeOllama implements AutoCloseable {
     private record Plan(boolean chat, String model, List<Piece> pieces, List<String> answer, Duration first,
                         Duration delay, int errorAfter, String errorMessage, int dropAfter, boolean endless,
                         int promptEvalCount, Set<String> omitted, Map<String, Long> metrics, String doneReason,
-                        boolean context) {
+                        boolean context, List<FakeToolCall> toolCalls) {
     }
 
     private record Piece(boolean thinking, String text) {
@@ -1009,6 +1009,15 @@ public final class FakeOllama implements AutoCloseable {
             promptChars = 0;
             for (JsonNode message : messages) {
                 promptChars += text(message, "content").length();
+                for (JsonNode call : message.path("tool_calls")) {
+                    JsonNode arguments = call.path("function").get("arguments");
+                    if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+                        error(ex, 400, "json: cannot unmarshal " + kind(arguments) + " into Go struct field"
+                                + " ToolCallFunction.messages.tool_calls.function.arguments of type"
+                                + " api.ToolCallFunctionArguments");
+                        return;
+                    }
+                }
             }
         } else {
             String prompt = text(body, "prompt");
@@ -1026,6 +1035,7 @@ public final class FakeOllama implements AutoCloseable {
     private Plan plan(boolean chat, String name, FakeOllamaModel m, FakeOllamaRequest request, ObjectNode body,
                       boolean think, int promptChars) {
         List<String> answer = m.answerFor(request);
+        List<FakeToolCall> toolCalls = chat ? m.toolCallsFor(request) : List.of();
         List<Piece> pieces = new ArrayList<>();
         if (think) {
             m.thinkingValue().forEach(t -> pieces.add(new Piece(true, t)));
@@ -1045,7 +1055,7 @@ public final class FakeOllama implements AutoCloseable {
             boolean context = !chat && !(body.path("raw").asBoolean(false));
             return new Plan(chat, name, List.copyOf(pieces), answer.isEmpty() ? List.of(" ") : answer,
                     firstTokenDelay, delay, errorAfter, errorMessage, dropAfter, endless, promptTokens,
-                    Set.copyOf(omitted), Map.copyOf(metricValues), reason, context);
+                    Set.copyOf(omitted), Map.copyOf(metricValues), reason, context, toolCalls);
         }
     }
 
@@ -1075,6 +1085,17 @@ public final class FakeOllama implements AutoCloseable {
                 sent++;
                 (piece.thinking() ? thinking : content).append(piece.text());
             }
+            for (FakeToolCall call : p.toolCalls()) {
+                if (!ex.pause(sent == 0 ? p.first() : p.delay(), this::isClosed)) {
+                    hangUp(ex, stream ? sent : 0);
+                    return;
+                }
+                if (stream && !write(ex, toolCallChunk(p, call))) {
+                    hangUp(ex, sent);
+                    return;
+                }
+                sent++;
+            }
             if (fault(ex, p, stream, sent)) {
                 return;
             }
@@ -1082,7 +1103,7 @@ public final class FakeOllama implements AutoCloseable {
                 hangUp(ex, 0);
                 return;
             }
-            ObjectNode done = done(p, stream ? "" : content.toString(), stream ? "" : thinking.toString(), sent);
+            ObjectNode done = done(p, stream ? "" : content.toString(), stream ? "" : thinking.toString(), sent, stream);
             if (stream) {
                 if (!write(ex, done)) {
                     hangUp(ex, sent);
@@ -1150,13 +1171,41 @@ public final class FakeOllama implements AutoCloseable {
         return o;
     }
 
-    private ObjectNode done(Plan p, String content, String thinking, int evalCount) {
+    /** One streamed tool call: a chunk with empty content and the call, whole, its arguments an object. */
+    private ObjectNode toolCallChunk(Plan p, FakeToolCall call) {
+        ObjectNode o = head(p);
+        ObjectNode message = o.putObject("message");
+        message.put("role", "assistant");
+        message.put("content", "");
+        toolCalls(message, List.of(call));
+        o.put("done", false);
+        return o;
+    }
+
+    /** {@code tool_calls: [{function: {name, arguments}}]}: no ids, as Ollama sends them. */
+    private static void toolCalls(ObjectNode message, List<FakeToolCall> calls) {
+        ArrayNode array = message.putArray("tool_calls");
+        for (FakeToolCall call : calls) {
+            ObjectNode function = array.addObject().putObject("function");
+            function.put("name", call.name());
+            try {
+                function.set("arguments", FakeOllamaJson.READER.readTree(call.argumentsJson()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Ollama sends tool arguments as an object: " + call, e);
+            }
+        }
+    }
+
+    private ObjectNode done(Plan p, String content, String thinking, int evalCount, boolean stream) {
         ObjectNode o = head(p);
         if (p.chat()) {
             ObjectNode message = o.putObject("message");
             message.put("role", "assistant");
             message.put("content", content);
             putIfNotEmpty(message, "thinking", thinking);
+            if (!stream && !p.toolCalls().isEmpty()) {
+                toolCalls(message, p.toolCalls());
+            }
         } else {
             o.put("response", content);
             putIfNotEmpty(o, "thinking", thinking);

@@ -43,6 +43,7 @@ public final class FakeOllamaModel {
     private volatile List<String> answer = DEFAULT_ANSWER;
     private volatile List<String> thinking = List.of();
     private volatile Function<FakeOllamaRequest, List<String>> responder;
+    private volatile Function<FakeOllamaRequest, List<FakeToolCall>> toolCaller = request -> List.of();
 
     FakeOllamaModel(String name) {
         this.name = name;
@@ -165,6 +166,21 @@ public final class FakeOllamaModel {
         return this;
     }
 
+    /** Tool calls the model makes on every chat, after its answer's text (which may be empty: {@code answer()}). */
+    public FakeOllamaModel toolCalls(FakeToolCall... calls) {
+        List<FakeToolCall> copy = List.of(calls);
+        return toolCallsWith(request -> copy);
+    }
+
+    /**
+     * Tool calls computed from each chat request, e.g. a call first and none once the results came back
+     * ({@link FakeOllamaRequest#toolTurns()}). Each call is a chunk of its own, whole, as Ollama streams them.
+     */
+    public FakeOllamaModel toolCallsWith(Function<FakeOllamaRequest, List<FakeToolCall>> caller) {
+        this.toolCaller = Objects.requireNonNull(caller);
+        return this;
+    }
+
     /**
      * Reasoning chunks sent before the answer when the request asks for thinking ({@code think} true or a level);
      * also adds the "thinking" capability.
@@ -249,6 +265,10 @@ public final class FakeOllamaModel {
     List<String> answerFor(FakeOllamaRequest request) {
         Function<FakeOllamaRequest, List<String>> r = responder;
         return r != null ? List.copyOf(r.apply(request)) : answer;
+    }
+
+    List<FakeToolCall> toolCallsFor(FakeOllamaRequest request) {
+        return List.copyOf(toolCaller.apply(request));
     }
 
     static String sha256(String text) {

@@ -87,6 +87,45 @@ public final class FakeOllamaRequest {
         return json.hasNonNull("name") ? json.get("name").asText() : null;
     }
 
+    /** The {@code tools} the request offered (an empty array when none), in its own wire format. */
+    public JsonNode tools() {
+        JsonNode tools = json == null ? null : json.get("tools");
+        return tools != null && tools.isArray() ? tools : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .arrayNode();
+    }
+
+    /** The names of the offered tools, in order, whichever wire format (OpenAI's and Ollama's nest them). */
+    public List<String> toolNames() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode tool : tools()) {
+            names.add(tool.has("function") ? tool.path("function").path("name").asText() : tool.path("name").asText());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The tool results the request sent back, in order: Ollama's and OpenAI's {@code role: tool} messages, or the
+     * {@code tool_result} blocks of Anthropic's user turns.
+     */
+    public List<JsonNode> toolTurns() {
+        List<JsonNode> turns = new ArrayList<>();
+        JsonNode messages = json == null ? null : json.get("messages");
+        if (messages == null || !messages.isArray()) {
+            return List.of();
+        }
+        for (JsonNode message : messages) {
+            if (message.path("role").asText().equals("tool")) {
+                turns.add(message);
+            }
+            for (JsonNode block : message.path("content")) {
+                if (block.path("type").asText().equals("tool_result")) {
+                    turns.add(block);
+                }
+            }
+        }
+        return List.copyOf(turns);
+    }
+
     /** When it arrived (wall clock). */
     public Instant at() {
         return at;

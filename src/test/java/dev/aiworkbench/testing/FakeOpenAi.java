@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible server for tests: real HTTP/1.1 on 127.0.0.1 (ephemeral port, base URL
@@ -60,6 +63,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     // the script; guarded by this
     private final Map<String, List<String>> models = new LinkedHashMap<>();
+    private final Map<String, Function<FakeOllamaRequest, List<FakeToolCall>>> toolCallers = new HashMap<>();
     private final Deque<FakeOpenAiFailure> failures = new ArrayDeque<>();
     private String requiredKey;
     private Duration tokenDelay = Duration.ZERO;
@@ -103,6 +107,22 @@ public final class FakeOpenAi implements AutoCloseable {
     /** Serves the model with this answer, one {@code delta.content} per element. */
     public synchronized FakeOpenAi answer(String model, String... pieces) {
         models.put(model, List.of(pieces));
+        return this;
+    }
+
+    /**
+     * The model (served with {@link #answer}) also calls these tools on every request, after its text: streamed as
+     * {@code delta.tool_calls} (id, type and name first, then the arguments in fragments), finish reason
+     * {@code tool_calls}.
+     */
+    public FakeOpenAi toolCalls(String model, FakeToolCall... calls) {
+        List<FakeToolCall> copy = List.of(calls);
+        return toolCallsWith(model, request -> copy);
+    }
+
+    /** Tool calls computed from each request, e.g. none once the results came back. */
+    public synchronized FakeOpenAi toolCallsWith(String model, Function<FakeOllamaRequest, List<FakeToolCall>> caller) {
+        toolCallers.put(model, Objects.requireNonNull(caller));
         return this;
     }
 
@@ -275,7 +295,7 @@ public final class FakeOpenAi implements AutoCloseable {
         String route = ex.method + " " + ex.path;
         switch (route) {
             case "GET /v1/models" -> ex.respond(200, JSON, bytes(modelList()));
-            case "POST /v1/chat/completions" -> chat(ex, json);
+            case "POST /v1/chat/completions" -> chat(ex, request);
             case "POST /v1/embeddings" -> embeddings(ex, json);
             default -> error(ex, 404, "invalid_request_error", null, "Invalid URL (" + route + ")");
         }
@@ -309,15 +329,18 @@ public final class FakeOpenAi implements AutoCloseable {
         return list;
     }
 
-    private void chat(FakeOllamaHttp.Exchange ex, JsonNode body) throws IOException {
+    private void chat(FakeOllamaHttp.Exchange ex, FakeOllamaRequest request) throws IOException {
+        JsonNode body = request.json();
         if (body == null || !body.path("model").isTextual() || !body.path("messages").isArray()) {
             error(ex, 400, "invalid_request_error", null, "We could not parse the JSON body of your request.");
             return;
         }
         String model = body.get("model").asText();
         List<String> pieces;
+        Function<FakeOllamaRequest, List<FakeToolCall>> caller;
         synchronized (this) {
             pieces = models.get(model);
+            caller = toolCallers.getOrDefault(model, r -> List.of());
         }
         if (pieces == null) {
             error(ex, 404, "invalid_request_error", "model_not_found", "The model `" + model
@@ -330,20 +353,69 @@ public final class FakeOpenAi implements AutoCloseable {
                     + " use 'response_format' of type 'json_object'.");
             return;
         }
+        String badTurn = badToolTurn(body.path("messages"));
+        if (badTurn != null) {
+            error(ex, 400, "invalid_request_error", null, badTurn);
+            return;
+        }
+        List<FakeToolCall> calls = List.copyOf(caller.apply(request));
+        String finish = calls.isEmpty() ? finishReason() : "tool_calls";
         int promptTokens = Math.max(1, (body.path("messages").toString().length() + 3) / 4);
         if (body.path("stream").asBoolean(false)) {
             boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
-            new FakeOpenAiStream(this, ex, model, pieces, promptTokens, usage).run();
+            new FakeOpenAiStream(this, ex, model, pieces, calls, finish, promptTokens, usage).run();
         } else {
             ObjectNode completion = chunkHead("chat.completion", model);
             ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
-            choice.putObject("message").put("role", "assistant").put("content", String.join("", pieces))
-                    .putNull("refusal");
+            ObjectNode message = choice.putObject("message").put("role", "assistant");
+            if (pieces.isEmpty() && !calls.isEmpty()) {
+                message.putNull("content");
+            } else {
+                message.put("content", String.join("", pieces));
+            }
+            message.putNull("refusal");
+            if (!calls.isEmpty()) {
+                ArrayNode toolCalls = message.putArray("tool_calls");
+                for (FakeToolCall call : calls) {
+                    toolCalls.addObject().put("id", toolCallId()).put("type", "function").putObject("function")
+                            .put("name", call.name()).put("arguments", call.argumentsJson());
+                }
+            }
             choice.putNull("logprobs");
-            choice.put("finish_reason", finishReason());
+            choice.put("finish_reason", finish);
             completion.set("usage", usage(promptTokens, pieces.size()));
             ex.respond(200, JSON, bytes(completion));
         }
+    }
+
+    /**
+     * OpenAI's 400s for tool turns that do not fit: arguments that are not a string, a tool result without the id of
+     * a call made before it. Null when the turns are fine.
+     */
+    private static String badToolTurn(JsonNode messages) {
+        Set<String> called = new HashSet<>();
+        int i = 0;
+        for (JsonNode message : messages) {
+            for (JsonNode call : message.path("tool_calls")) {
+                if (!call.path("function").path("arguments").isTextual()) {
+                    return "Invalid type for 'messages[" + i + "].tool_calls[0].function.arguments': expected a"
+                            + " string, but got an object instead.";
+                }
+                called.add(call.path("id").asText());
+            }
+            if (message.path("role").asText().equals("tool") && !called.contains(message.path("tool_call_id")
+                    .asText())) {
+                return "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with"
+                        + " 'tool_calls'.";
+            }
+            i++;
+        }
+        return null;
+    }
+
+    /** An id in OpenAI's form, {@code call_} and 24 characters. */
+    String toolCallId() {
+        return "call_" + String.format("%024d", ids.incrementAndGet());
     }
 
     private void embeddings(FakeOllamaHttp.Exchange ex, JsonNode body) throws IOException {

@@ -19,16 +19,20 @@ final class FakeOpenAiStream {
     private final FakeOllamaHttp.Exchange ex;
     private final String model;
     private final List<String> pieces;
+    private final List<FakeToolCall> toolCalls;
+    private final String finishReason;
     private final int promptTokens;
     private final boolean includeUsage;
     private int sent;
 
     FakeOpenAiStream(FakeOpenAi fake, FakeOllamaHttp.Exchange ex, String model, List<String> pieces,
-                     int promptTokens, boolean includeUsage) {
+                     List<FakeToolCall> toolCalls, String finishReason, int promptTokens, boolean includeUsage) {
         this.fake = fake;
         this.ex = ex;
         this.model = model;
         this.pieces = pieces;
+        this.toolCalls = toolCalls;
+        this.finishReason = finishReason;
         this.promptTokens = promptTokens;
         this.includeUsage = includeUsage && !fake.usageIgnored();
     }
@@ -72,9 +76,12 @@ final class FakeOpenAiStream {
             fake.hangUpQuietly(ex);
             return;
         }
+        if (!sendToolCalls(delay)) {
+            return;
+        }
         ObjectNode finish = chunk();
         finish.withArray("choices").addObject().put("index", 0).putNull("logprobs")
-                .put("finish_reason", fake.finishReason()).putObject("delta");
+                .put("finish_reason", finishReason).putObject("delta");
         if (!send(finish)) {
             return;
         }
@@ -89,6 +96,37 @@ final class FakeOpenAiStream {
         if (write("data: [DONE]\n\n")) {
             end();
         }
+    }
+
+    /**
+     * Each call as OpenAI streams it: a chunk with its index, id, type and name (arguments ""), then one chunk per
+     * fragment of its arguments with only the index. False when the client went away.
+     */
+    private boolean sendToolCalls(Duration delay) {
+        for (int index = 0; index < toolCalls.size(); index++) {
+            FakeToolCall call = toolCalls.get(index);
+            ObjectNode opening = chunk();
+            toolCallDelta(opening, index).put("id", fake.toolCallId()).put("type", "function")
+                    .putObject("function").put("name", call.name()).put("arguments", "");
+            if (!pause(delay) || !send(opening)) {
+                return false;
+            }
+            for (String fragment : call.fragments()) {
+                ObjectNode piece = chunk();
+                toolCallDelta(piece, index).putObject("function").put("arguments", fragment);
+                if (!pause(delay) || !send(piece)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The chunk's one choice with {@code delta.tool_calls: [{index}]}; returns that call's object to fill. */
+    private static ObjectNode toolCallDelta(ObjectNode chunk, int index) {
+        ObjectNode choice = chunk.withArray("choices").addObject().put("index", 0);
+        choice.putNull("logprobs").putNull("finish_reason");
+        return choice.putObject("delta").putArray("tool_calls").addObject().put("index", index);
     }
 
     private ObjectNode chunk() {

@@ -40,6 +40,7 @@ public final class CheckEngine implements AutoCloseable {
     private final FileCheck fileCheck = new FileCheck();
     private final CommandCheck commandCheck = new CommandCheck();
     private final EvalCheck evalCheck = new EvalCheck();
+    private final ToolChoiceCheck toolChoiceCheck = new ToolChoiceCheck();
 
     public CheckEngine() {
         this(GRACE);
@@ -122,6 +123,7 @@ public final class CheckEngine implements AutoCloseable {
             case CheckSpec.File s -> fileCheck.evaluate(s, context, deadline);
             case CheckSpec.Command s -> commandCheck.evaluate(s, context, deadline);
             case CheckSpec.Eval s -> evalCheck.evaluate(s, context, deadline);
+            case CheckSpec.ToolChoice s -> toolChoiceCheck.evaluate(s, context, deadline);
         };
     }
 

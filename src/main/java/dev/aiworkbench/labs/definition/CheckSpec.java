@@ -23,6 +23,14 @@ public sealed interface CheckSpec {
     ServiceType needs();
 
     /**
+     * The argument list the check runs in the learner's workspace, or an empty list when it runs none. A check that
+     * runs one needs the learner's trust in the pack first, and may need Python.
+     */
+    default List<String> commandRun() {
+        return List.of();
+    }
+
+    /**
      * An HTTP request to a running service.
      *
      * @param url          may use {@code {{fastapi.url}}}, {@code {{qdrant.url}}}, {@code {{ollama.url}}}
@@ -97,6 +105,34 @@ public sealed interface CheckSpec {
         @Override
         public ServiceType needs() {
             return null;
+        }
+
+        @Override
+        public List<String> commandRun() {
+            return run;
+        }
+    }
+
+    /**
+     * The learner's tool definitions steer the model to the right tool: the definitions a command prints are offered
+     * to the model with a question, and the model must call the expected tool with arguments that hold the expected
+     * values.
+     *
+     * @param tools     the argument list that prints the definitions (a JSON array), run as a command check's is
+     * @param system    a system prompt, or null
+     * @param arguments JSON path into the call's arguments → the value expected there
+     */
+    record ToolChoice(String id, String title, Duration timeout, String hint, List<String> tools, String model,
+                      String system, String prompt, String expectTool, Map<String, JsonNode> arguments)
+            implements CheckSpec {
+        @Override
+        public ServiceType needs() {
+            return ServiceType.OLLAMA;
+        }
+
+        @Override
+        public List<String> commandRun() {
+            return tools;
         }
     }
 

@@ -111,6 +111,7 @@ final class LabAssembler {
                         : Optional.of(new CheckSpec.Command(id, title, timeout, hint, run,
                         orElse(integer(expect, "exitCode"), 0), text(expect, "output")));
             }
+            case "tool-choice" -> toolChoice(node, id, title, timeout, hint, expect);
             case "eval" -> {
                 String suite = text(node, "suite");
                 Double rate = number(node, "minPassRate");
@@ -146,6 +147,25 @@ final class LabAssembler {
         return Optional.of(new CheckSpec.Http(id, title, timeout, hint, method, url, unmodifiable(headers), plain(body),
                 integer(expect, "status"), unmodifiable(jsonPaths), plain(get(expect, "schema")),
                 text(expect, "contains"), longValue(expect, "maxLatencyMs")));
+    }
+
+    private static Optional<CheckSpec> toolChoice(JsonNode node, String id, String title, Duration timeout,
+                                                  String hint, JsonNode expect) {
+        List<String> tools = texts(node, "tools");
+        String model = text(node, "model");
+        String prompt = text(node, "prompt");
+        String tool = text(expect, "tool");
+        if (tools.isEmpty() || tools.size() != items(node, "tools").size() || model == null || prompt == null
+                || tool == null) {
+            return Optional.empty();
+        }
+        Map<String, JsonNode> arguments = new LinkedHashMap<>();
+        JsonNode expected = object(expect, "arguments");
+        if (expected != null) {
+            expected.properties().forEach(e -> arguments.put(e.getKey(), plain(e.getValue())));
+        }
+        return Optional.of(new CheckSpec.ToolChoice(id, title, timeout, hint, tools, model, text(node, "system"),
+                prompt, tool, unmodifiable(arguments)));
     }
 
     private static Optional<CheckSpec> qdrant(JsonNode node, String id, String title, Duration timeout, String hint) {

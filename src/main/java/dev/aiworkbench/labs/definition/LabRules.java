@@ -161,6 +161,7 @@ final class LabRules {
                 needs(check, ServiceType.OLLAMA);
                 workspacePath(get(check, "suite"), "suite");
             }
+            case "tool-choice" -> needs(check, ServiceType.OLLAMA);
             case "file" -> {
                 workspacePath(get(check, "path"), "path");
                 regex(get(check, "contains"), "contains");
@@ -192,9 +193,10 @@ final class LabRules {
     private void checkPlaceholders(JsonNode check, String type) {
         check.properties().forEach(field -> {
             String name = field.getKey();
-            boolean filled = "http".equals(type) && ("url".equals(name) || "headers".equals(name))
-                    || "command".equals(type) && "run".equals(name);
-            boolean pythonAllowed = "command".equals(type) && "run".equals(name);
+            boolean runList = "command".equals(type) && "run".equals(name)
+                    || "tool-choice".equals(type) && "tools".equals(name);
+            boolean filled = "http".equals(type) && ("url".equals(name) || "headers".equals(name)) || runList;
+            boolean pythonAllowed = runList;
             scan(field.getValue(), filled, pythonAllowed);
         });
     }

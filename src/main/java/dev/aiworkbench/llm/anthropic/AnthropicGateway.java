@@ -10,6 +10,7 @@ import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.llm.PullListener;
+import dev.aiworkbench.llm.StreamTimeouts;
 import dev.aiworkbench.llm.TokenListener;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class AnthropicGateway implements ModelGateway {
     private final AnthropicErrors errors;
     private final HttpClient client;
     private final ScheduledExecutorService timer;
-    private final StreamWatchdog watchdog;
+    private final StreamTimeouts<MessageStream> watchdog;
     private final UnaryOperator<Duration> retryWaits;
     private final MessageStream.Wiring wiring;
 
@@ -79,7 +80,7 @@ public final class AnthropicGateway implements ModelGateway {
             thread.setDaemon(true);
             return thread;
         });
-        this.watchdog = new StreamWatchdog(timer);
+        this.watchdog = new StreamTimeouts<>(timer, "Anthropic streams", MessageStream::checkTimeouts);
         this.wiring = new MessageStream.Wiring(client, settings, errors,
                 (wait, retry) -> timer.schedule(retry, retryWaits.apply(wait).toNanos(), TimeUnit.NANOSECONDS));
     }
@@ -188,7 +189,7 @@ public final class AnthropicGateway implements ModelGateway {
         return new GenerationResult(answer.text(), answer.thinking(),
                 answer.model() == null ? request.model() : answer.model(),
                 answer.stopReason() == null ? "end_turn" : answer.stopReason(), answer.usage(), Optional.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), answer.toolCalls());
     }
 
     private HttpRequest get(String path) throws ModelServerException {

@@ -9,6 +9,10 @@ import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
+import dev.aiworkbench.llm.ToolArguments;
+import dev.aiworkbench.llm.ToolCall;
+import dev.aiworkbench.llm.ToolCallAssembler;
+import dev.aiworkbench.llm.ToolDefinition;
 import dev.aiworkbench.llm.Usage;
 
 import java.io.ByteArrayOutputStream;
@@ -56,13 +60,22 @@ final class AnthropicWire {
                 body.writeStringField("system", system);
             }
             body.writeArrayFieldStart("messages");
-            for (ChatMessage message : turns(request)) {
-                body.writeStartObject();
-                body.writeStringField("role", message.role().wireName());
-                body.writeStringField("content", message.content());
-                body.writeEndObject();
+            List<ChatMessage> turns = turns(request);
+            for (int i = 0; i < turns.size(); i++) {
+                ChatMessage message = turns.get(i);
+                if (message.role() == ChatMessage.Role.TOOL) {
+                    int end = i;
+                    while (end < turns.size() && turns.get(end).role() == ChatMessage.Role.TOOL) {
+                        end++;
+                    }
+                    toolResults(body, turns.subList(i, end));
+                    i = end - 1;
+                } else {
+                    message(body, message);
+                }
             }
             body.writeEndArray();
+            tools(body, request.tools());
             if (options.temperature() != null) {
                 body.writeNumberField("temperature", options.temperature());
             }
@@ -85,6 +98,70 @@ final class AnthropicWire {
             throw new UncheckedIOException("cannot write a request body", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A user or assistant turn. An assistant's that called tools has content blocks: its text (when it said any),
+     * then one {@code tool_use} block per call with the arguments as an object.
+     */
+    private static void message(JsonGenerator body, ChatMessage message) throws IOException {
+        body.writeStartObject();
+        body.writeStringField("role", message.role().wireName());
+        if (!message.hasToolCalls()) {
+            body.writeStringField("content", message.content());
+        } else {
+            body.writeArrayFieldStart("content");
+            if (!message.content().isBlank()) {
+                body.writeStartObject();
+                body.writeStringField("type", "text");
+                body.writeStringField("text", message.content());
+                body.writeEndObject();
+            }
+            for (ToolCall call : message.toolCalls()) {
+                body.writeStartObject();
+                body.writeStringField("type", "tool_use");
+                body.writeStringField("id", call.id());
+                body.writeStringField("name", call.name());
+                body.writeFieldName("input");
+                body.writeTree(ToolArguments.object(call.argumentsJson()));
+                body.writeEndObject();
+            }
+            body.writeEndArray();
+        }
+        body.writeEndObject();
+    }
+
+    /** Consecutive tool results go back as one user turn holding a {@code tool_result} block each, as the API asks. */
+    private static void toolResults(JsonGenerator body, List<ChatMessage> results) throws IOException {
+        body.writeStartObject();
+        body.writeStringField("role", "user");
+        body.writeArrayFieldStart("content");
+        for (ChatMessage result : results) {
+            body.writeStartObject();
+            body.writeStringField("type", "tool_result");
+            body.writeStringField("tool_use_id", result.toolCallId());
+            body.writeStringField("content", result.content());
+            body.writeEndObject();
+        }
+        body.writeEndArray();
+        body.writeEndObject();
+    }
+
+    /** {@code tools}: {@code [{name, description, input_schema}]}, left out when none. */
+    private static void tools(JsonGenerator body, List<ToolDefinition> tools) throws IOException {
+        if (tools.isEmpty()) {
+            return;
+        }
+        body.writeArrayFieldStart("tools");
+        for (ToolDefinition tool : tools) {
+            body.writeStartObject();
+            body.writeStringField("name", tool.name());
+            body.writeStringField("description", tool.description());
+            body.writeFieldName("input_schema");
+            body.writeTree(ToolArguments.schema(tool));
+            body.writeEndObject();
+        }
+        body.writeEndArray();
     }
 
     /** {@code num_predict} when it names a number of tokens; Ollama's -1 and -2 (no limit) have no equivalent here. */
@@ -123,25 +200,31 @@ final class AnthropicWire {
     }
 
     /** A whole (non-streamed) answer. */
-    record Answer(String text, String thinking, String model, String stopReason, Usage usage) {
+    record Answer(String text, String thinking, String model, String stopReason, Usage usage,
+                  List<ToolCall> toolCalls) {
     }
 
     static Answer answer(String body) throws IOException {
         JsonNode message = JSON.readTree(body);
         StringBuilder text = new StringBuilder();
         StringBuilder thinking = new StringBuilder();
+        List<ToolCall> calls = new ArrayList<>();
         for (JsonNode block : message.path("content")) {
             switch (block.path("type").asText()) {
                 case "text" -> text.append(block.path("text").asText());
                 case "thinking" -> thinking.append(block.path("thinking").asText());
+                case "tool_use" -> calls.add(new ToolCall(block.path("id").asText(
+                        ToolCallAssembler.numbered(calls.size())), block.path("name").asText(),
+                        ToolArguments.text(block.get("input"))));
                 default -> {
-                    // tool calls and other blocks carry no answer text
+                    // signatures, citations and server tools' blocks carry no answer text
                 }
             }
         }
         JsonNode usage = message.path("usage");
         return new Answer(text.toString(), thinking.toString(), message.path("model").asText(null),
-                message.path("stop_reason").asText(null), usage(inputTokens(usage), integer(usage, "output_tokens")));
+                message.path("stop_reason").asText(null), usage(inputTokens(usage), integer(usage, "output_tokens")),
+                calls);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationFailedException;
 import dev.aiworkbench.llm.GenerationResult;
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.StreamTimeouts;
 import dev.aiworkbench.llm.TokenListener;
 
 import java.io.IOException;
@@ -78,7 +79,7 @@ final class MessageStream implements GenerationCall {
         }));
     }
 
-    void start(StreamWatchdog watchdog) {
+    void start(StreamTimeouts<MessageStream> watchdog) {
         watchdog.watch(this);
         result.whenComplete((value, failure) -> watchdog.forget(this));
         send();

@@ -3,10 +3,14 @@ package dev.aiworkbench.llm.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.llm.GenerationResult;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallAssembler;
+import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.Usage;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -23,6 +27,9 @@ final class StreamedAnswer {
     private final long startNanos;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
+    private final ToolCallAssembler toolCalls = new ToolCallAssembler();
+    /** The content block index of each tool_use block, to its place among the answer's tool calls. */
+    private final Map<Integer, Integer> callOfBlock = new HashMap<>();
     private volatile Duration firstToken;
     // written by the stream's thread, read by a canceller's
     private volatile String model;
@@ -54,8 +61,13 @@ final class StreamedAnswer {
             }
             case "content_block_start" -> {
                 JsonNode block = data.path("content_block");
-                if (block.path("type").asText().equals("text")) {
-                    text(block.path("text").asText(""));
+                switch (block.path("type").asText()) {
+                    case "text" -> text(block.path("text").asText(""));
+                    case "tool_use" -> toolCall(data.path("index").asInt(), block.path("id").asText(null),
+                            block.path("name").asText(""));
+                    default -> {
+                        // thinking blocks start empty; their text comes in deltas
+                    }
                 }
             }
             case "content_block_delta" -> {
@@ -63,8 +75,10 @@ final class StreamedAnswer {
                 switch (delta.path("type").asText()) {
                     case "text_delta" -> text(delta.path("text").asText(""));
                     case "thinking_delta" -> thought(delta.path("thinking").asText(""));
+                    case "input_json_delta" -> toolInput(data.path("index").asInt(),
+                            delta.path("partial_json").asText(""));
                     default -> {
-                        // tool input, signatures and citations are not answer text
+                        // signatures and citations are not answer text
                     }
                 }
             }
@@ -105,6 +119,35 @@ final class StreamedAnswer {
         listener.onToken(delta);
     }
 
+    /** A tool_use block opens a call: its id and name now, its input in the deltas that follow. */
+    private void toolCall(int block, String id, String name) {
+        if (name.isBlank()) {
+            return;
+        }
+        markFirstToken();
+        int index;
+        synchronized (this) {
+            index = callOfBlock.size();
+            callOfBlock.put(block, index);
+        }
+        ToolCallDelta opening = new ToolCallDelta(index, id, name, "");
+        toolCalls.accept(opening);
+        listener.onToolCall(opening);
+    }
+
+    private void toolInput(int block, String fragment) {
+        Integer index;
+        synchronized (this) {
+            index = callOfBlock.get(block);
+        }
+        if (index == null || fragment.isEmpty()) {
+            return;
+        }
+        ToolCallDelta piece = new ToolCallDelta(index, null, null, fragment);
+        toolCalls.accept(piece);
+        listener.onToolCall(piece);
+    }
+
     private void thought(String delta) {
         if (delta.isEmpty()) {
             return;
@@ -139,7 +182,7 @@ final class StreamedAnswer {
     private synchronized GenerationResult result(String reason) {
         Usage usage = AnthropicWire.usage(inputTokens, outputTokens);
         return new GenerationResult(text.toString(), thinking.toString(), model, reason, usage,
-                Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos));
+                Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos), toolCalls.calls());
     }
 
     /** The result of a finished stream, with the server's stop reason ("end_turn", "max_tokens", …). */
@@ -150,6 +193,7 @@ final class StreamedAnswer {
     /** What had arrived when the learner stopped it; the server's counts never came. */
     synchronized GenerationResult cancelled() {
         return new GenerationResult(text.toString(), thinking.toString(), model, GenerationResult.CANCELLED,
-                Usage.UNKNOWN, Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos));
+                Usage.UNKNOWN, Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos),
+                toolCalls.calls());
     }
 }

@@ -5,10 +5,14 @@ import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.GenerationResult;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCall;
+import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.Usage;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +25,7 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
     private final TokenListener listener;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
+    private final List<ToolCall> toolCalls = new ArrayList<>();
     private volatile Duration firstToken;
 
     GenerationExchange(OllamaSettings settings, OllamaErrors errors, GenerationRequest request, TokenListener listener) {
@@ -38,7 +43,7 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
         }
         String delta = line.textPiece();
         String thought = line.thinkingPiece();
-        if (firstToken == null && (!delta.isEmpty() || !thought.isEmpty())) {
+        if (firstToken == null && (!delta.isEmpty() || !thought.isEmpty() || !line.toolCalls().isEmpty())) {
             firstToken = since(startNanos);
         }
         if (!thought.isEmpty()) {
@@ -53,6 +58,17 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
             }
             listener.onToken(delta);
         }
+        for (OllamaWire.WireCall wire : line.toolCalls()) {
+            // Ollama sends each call whole, with no id: numbered across the answer, one delta per call
+            ToolCall call;
+            int index;
+            synchronized (this) {
+                index = toolCalls.size();
+                call = wire.numbered(index);
+                toolCalls.add(call);
+            }
+            listener.onToolCall(new ToolCallDelta(index, call.id(), call.name(), call.argumentsJson()));
+        }
         if (line.done()) {
             result.complete(finished(line.endReason(), line.usage(), line.modelOr(request.model())));
         }
@@ -60,7 +76,7 @@ final class GenerationExchange extends StreamingExchange<GenerationResult> imple
 
     private synchronized GenerationResult finished(String reason, Usage usage, String model) {
         return new GenerationResult(text.toString(), thinking.toString(), model, reason, usage,
-                Optional.ofNullable(firstToken), since(startNanos));
+                Optional.ofNullable(firstToken), since(startNanos), toolCalls);
     }
 
     @Override

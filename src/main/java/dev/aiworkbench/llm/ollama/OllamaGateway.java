@@ -11,7 +11,9 @@ import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.llm.PullListener;
+import dev.aiworkbench.llm.StreamTimeouts;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCall;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +42,7 @@ public final class OllamaGateway implements ModelGateway {
     private final OllamaErrors errors;
     private final HttpClient client;
     private final ScheduledExecutorService timer;
-    private final Watchdog watchdog;
+    private final StreamTimeouts<StreamingExchange<?>> watchdog;
     private final Ollama4jAdmin admin;
 
     public OllamaGateway(OllamaSettings settings) {
@@ -61,7 +63,7 @@ public final class OllamaGateway implements ModelGateway {
             thread.setDaemon(true);
             return thread;
         });
-        this.watchdog = new Watchdog(timer);
+        this.watchdog = new StreamTimeouts<>(timer, "Ollama exchanges", StreamingExchange::checkTimeouts);
         this.admin = new Ollama4jAdmin(client, settings, errors);
     }
 
@@ -113,9 +115,13 @@ public final class OllamaGateway implements ModelGateway {
         if (answer.error() != null) {
             throw errors.failedMidStream(answer.error(), "");
         }
+        List<ToolCall> calls = new ArrayList<>();
+        for (OllamaWire.WireCall call : answer.toolCalls()) {
+            calls.add(call.numbered(calls.size()));
+        }
         return new GenerationResult(answer.textPiece(), answer.thinkingPiece(), answer.modelOr(request.model()),
                 answer.endReason(), answer.usage(), Optional.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), calls);
     }
 
     @Override

@@ -11,11 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiworkbench.llm.ChatMessage;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.OutputFormat;
+import dev.aiworkbench.llm.ToolArguments;
+import dev.aiworkbench.llm.ToolCall;
+import dev.aiworkbench.llm.ToolCallAssembler;
+import dev.aiworkbench.llm.ToolDefinition;
 import dev.aiworkbench.llm.Usage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -42,12 +47,10 @@ final class OllamaWire {
             if (request.mode() == GenerationRequest.Mode.CHAT) {
                 body.writeArrayFieldStart("messages");
                 for (ChatMessage message : request.wireMessages()) {
-                    body.writeStartObject();
-                    body.writeStringField("role", message.role().wireName());
-                    body.writeStringField("content", message.content());
-                    body.writeEndObject();
+                    message(body, message);
                 }
                 body.writeEndArray();
+                tools(body, request.tools());
             } else {
                 body.writeStringField("prompt", request.prompt() == null ? "" : request.prompt());
                 if (request.system() != null && !request.system().isBlank()) {
@@ -75,6 +78,50 @@ final class OllamaWire {
             throw new UncheckedIOException("cannot write a request body", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** A turn; an assistant's carries its tool calls (arguments as objects), a tool's names the tool it answers. */
+    private static void message(JsonGenerator body, ChatMessage message) throws IOException {
+        body.writeStartObject();
+        body.writeStringField("role", message.role().wireName());
+        body.writeStringField("content", message.content());
+        if (message.hasToolCalls()) {
+            body.writeArrayFieldStart("tool_calls");
+            for (ToolCall call : message.toolCalls()) {
+                body.writeStartObject();
+                body.writeObjectFieldStart("function");
+                body.writeStringField("name", call.name());
+                body.writeFieldName("arguments");
+                body.writeTree(ToolArguments.object(call.argumentsJson()));
+                body.writeEndObject();
+                body.writeEndObject();
+            }
+            body.writeEndArray();
+        }
+        if (message.role() == ChatMessage.Role.TOOL) {
+            body.writeStringField("tool_name", message.toolName());
+        }
+        body.writeEndObject();
+    }
+
+    /** {@code tools}: {@code [{type: function, function: {name, description, parameters}}]}, left out when none. */
+    private static void tools(JsonGenerator body, List<ToolDefinition> tools) throws IOException {
+        if (tools.isEmpty()) {
+            return;
+        }
+        body.writeArrayFieldStart("tools");
+        for (ToolDefinition tool : tools) {
+            body.writeStartObject();
+            body.writeStringField("type", "function");
+            body.writeObjectFieldStart("function");
+            body.writeStringField("name", tool.name());
+            body.writeStringField("description", tool.description());
+            body.writeFieldName("parameters");
+            body.writeTree(ToolArguments.schema(tool));
+            body.writeEndObject();
+            body.writeEndObject();
+        }
+        body.writeEndArray();
     }
 
     /** Room for the texts the body carries (their UTF-8 may need more; the buffer then grows). */
@@ -118,7 +165,11 @@ final class OllamaWire {
      * the last, and the server's counts and error. Null where the line leaves a field out.
      */
     record AnswerLine(String text, String thinking, boolean done, String doneReason, String model, Usage usage,
-                      String error) {
+                      String error, List<WireCall> toolCalls) {
+        AnswerLine {
+            toolCalls = toolCalls == null ? List.of() : toolCalls;
+        }
+
         /** The piece of answer text; empty when the line has none. */
         String textPiece() {
             return text == null ? "" : text;
@@ -141,6 +192,18 @@ final class OllamaWire {
     }
 
     /**
+     * One tool call as Ollama sends it: whole, with its arguments as an object (kept here as their JSON text).
+     *
+     * @param id the call's id when the server gives one (newer servers do); null otherwise
+     */
+    record WireCall(String id, String name, String argumentsJson) {
+        /** The call, with its id or, when the server gave none, its place in the answer. */
+        ToolCall numbered(int index) {
+            return new ToolCall(id == null || id.isBlank() ? ToolCallAssembler.numbered(index) : id, name, argumentsJson);
+        }
+    }
+
+    /**
      * Reads an answer line field by field, keeping only what {@link AnswerLine} holds. An eval run reads
      * a line per token for every case, so this skips the tree {@code readTree} would build and drop.
      */
@@ -152,6 +215,7 @@ final class OllamaWire {
         String doneReason = null;
         String model = null;
         String error = null;
+        List<WireCall> calls = null;
         OptionalInt promptTokens = OptionalInt.empty();
         OptionalInt outputTokens = OptionalInt.empty();
         OptionalLong total = OptionalLong.empty();
@@ -173,6 +237,8 @@ final class OllamaWire {
                                         text = string(line, innerValue);
                                     } else if (inner.equals("thinking")) {
                                         thinking = string(line, innerValue);
+                                    } else if (inner.equals("tool_calls")) {
+                                        calls = toolCalls(JSON.readTree(line));
                                     } else {
                                         line.skipChildren();
                                     }
@@ -213,7 +279,23 @@ final class OllamaWire {
             }
         }
         return new AnswerLine(text, thinking, done, doneReason, model,
-                new Usage(promptTokens, outputTokens, total, load, promptEval, eval), error);
+                new Usage(promptTokens, outputTokens, total, load, promptEval, eval), error, calls);
+    }
+
+    /** {@code message.tool_calls}: {@code [{id?, function: {index?, name, arguments}}]}; calls with no name are dropped. */
+    private static List<WireCall> toolCalls(JsonNode calls) {
+        List<WireCall> read = new ArrayList<>();
+        if (calls != null && calls.isArray()) {
+            for (JsonNode call : calls) {
+                JsonNode function = call.path("function");
+                String name = function.path("name").asText("");
+                if (!name.isBlank()) {
+                    read.add(new WireCall(call.path("id").asText(null), name,
+                            ToolArguments.text(function.get("arguments"))));
+                }
+            }
+        }
+        return List.copyOf(read);
     }
 
     private static String string(JsonParser line, JsonToken value) throws IOException {

@@ -1,6 +1,7 @@
 package dev.aiworkbench.llm.ollama;
 
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.StreamTimeouts;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ abstract class StreamingExchange<T> implements Flow.Subscriber<String> {
         this.model = model;
     }
 
-    final void start(HttpClient client, HttpRequest request, Watchdog watchdog) {
+    final void start(HttpClient client, HttpRequest request, StreamTimeouts<StreamingExchange<?>> watchdog) {
         watchdog.watch(this);
         result.whenComplete((value, failure) -> watchdog.forget(this));
         send = client.sendAsync(request, this::bodyFor).whenComplete((response, failure) -> {

@@ -3,7 +3,10 @@ package dev.aiworkbench.llm.openai;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationResult;
 import dev.aiworkbench.llm.ModelServerException;
+import dev.aiworkbench.llm.StreamTimeouts;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallAssembler;
+import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.Usage;
 import dev.aiworkbench.llm.openai.OpenAiAnswers.Piece;
 
@@ -48,6 +51,7 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
     private final long startNanos = System.nanoTime();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
+    private final ToolCallAssembler toolCalls = new ToolCallAssembler();
     private volatile Flow.Subscription subscription;
     private volatile CompletableFuture<?> send;
     private volatile long attemptNanos;
@@ -78,7 +82,7 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
         }));
     }
 
-    void start(HttpClient client, HttpRequest request, TimeoutTicker ticker, ScheduledExecutorService timer,
+    void start(HttpClient client, HttpRequest request, StreamTimeouts<ChatExchange> ticker, ScheduledExecutorService timer,
                Clock clock) {
         this.client = client;
         this.request = request;
@@ -183,7 +187,8 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
             fail(errors.failedMidStream(piece.error(), partialText()));
             return;
         }
-        if (firstToken == null && (!piece.text().isEmpty() || !piece.reasoning().isEmpty())) {
+        if (firstToken == null && (!piece.text().isEmpty() || !piece.reasoning().isEmpty()
+                || !piece.toolCalls().isEmpty())) {
             firstToken = Duration.ofNanos(System.nanoTime() - startNanos);
         }
         if (!piece.reasoning().isEmpty()) {
@@ -197,6 +202,10 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
                 text.append(piece.text());
             }
             listener.onToken(piece.text());
+        }
+        for (ToolCallDelta delta : piece.toolCalls()) {
+            toolCalls.accept(delta);
+            listener.onToolCall(delta);
         }
         synchronized (this) {
             if (piece.finishReason() != null) {
@@ -244,7 +253,8 @@ final class ChatExchange implements GenerationCall, Flow.Subscriber<String> {
 
     private synchronized GenerationResult finished(String reason, Usage counts) {
         return new GenerationResult(text.toString(), reasoning.toString(), answeredBy == null ? model : answeredBy,
-                reason, counts, Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos));
+                reason, counts, Optional.ofNullable(firstToken), Duration.ofNanos(System.nanoTime() - startNanos),
+                toolCalls.calls());
     }
 
     private synchronized String partialText() {

@@ -3,6 +3,7 @@ package dev.aiworkbench.llm.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.llm.Embeddings;
 import dev.aiworkbench.llm.LocalModel;
+import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.Usage;
 
 import java.io.IOException;
@@ -22,10 +23,11 @@ final class OpenAiAnswers {
     /**
      * What the gateway uses of a {@code chat.completion.chunk}, or of a whole {@code chat.completion}: the first
      * choice's piece of text and of reasoning ({@code reasoning_content}, as vLLM and DeepSeek send it), why it ended,
-     * the model, the usage when the chunk carries it, and the error of an event that is one.
+     * the model, the usage when the chunk carries it, the pieces of tool calls, and the error of an event that is
+     * one. A whole answer's tool calls come as one piece each, with all their arguments.
      */
     record Piece(String text, String reasoning, String finishReason, String model, Optional<Usage> usage,
-                 ServerError error) {
+                 ServerError error, List<ToolCallDelta> toolCalls) {
     }
 
     /** The {@code error} of a body or event: OpenAI's nested object, vLLM's top-level fields, or any text. */
@@ -51,14 +53,36 @@ final class OpenAiAnswers {
             throw new IllegalArgumentException("not a JSON object");
         }
         if (node.has("error") || "error".equals(node.path("object").asText())) {
-            return new Piece("", "", null, null, Optional.empty(), error(node));
+            return new Piece("", "", null, null, Optional.empty(), error(node), List.of());
         }
         JsonNode choice = node.path("choices").path(0);
         JsonNode content = choice.path(field);
         String finish = choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null;
         String model = node.path("model").isTextual() ? node.get("model").asText() : null;
         return new Piece(content.path("content").asText(""), content.path("reasoning_content").asText(""), finish,
-                model, usage(node.get("usage")), null);
+                model, usage(node.get("usage")), null, toolCalls(content.path("tool_calls")));
+    }
+
+    /**
+     * {@code tool_calls}: in a chunk {@code [{index, id?, type?, function: {name?, arguments}}]} with the id and name
+     * on a call's first piece only; in a whole answer every call complete, in order. Arguments are text either way.
+     */
+    private static List<ToolCallDelta> toolCalls(JsonNode calls) {
+        if (!calls.isArray() || calls.isEmpty()) {
+            return List.of();
+        }
+        List<ToolCallDelta> pieces = new ArrayList<>();
+        int position = 0;
+        for (JsonNode call : calls) {
+            int index = call.path("index").canConvertToInt() ? call.get("index").asInt() : position;
+            JsonNode function = call.path("function");
+            JsonNode arguments = function.get("arguments");
+            pieces.add(new ToolCallDelta(index, text(call.get("id")), text(function.get("name")),
+                    arguments == null || arguments.isNull() ? "" : arguments.isTextual() ? arguments.asText()
+                            : arguments.toString()));
+            position++;
+        }
+        return List.copyOf(pieces);
     }
 
     /** The server's counts; a count it leaves out is unknown, never zero. */

@@ -10,7 +10,9 @@ import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.PullCall;
 import dev.aiworkbench.llm.PullListener;
+import dev.aiworkbench.llm.StreamTimeouts;
 import dev.aiworkbench.llm.TokenListener;
+import dev.aiworkbench.llm.ToolCallAssembler;
 import dev.aiworkbench.llm.Usage;
 import dev.aiworkbench.llm.openai.OpenAiAnswers.Piece;
 
@@ -35,7 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * (com.openai:openai-java): the SDK brings 39 MB of jars (a 28 MB core, OkHttp, Kotlin's runtime) to a desktop app,
  * reads a stream with a blocked thread per answer, and retries on its own terms; the measurements are in
  * bench/README.md. The JDK client reads every stream on its I/O thread, closes the connection the moment a call is
- * cancelled, and lets {@link TimeoutTicker} time out each silent stream between two chunks.
+ * cancelled, and lets {@link StreamTimeouts} time out each silent stream between two chunks.
  *
  * <p>{@link #version()} asks for {@code GET /models}: the cheapest call every such server answers, and one that
  * proves the key as well as the address.
@@ -48,7 +50,7 @@ public final class OpenAiGateway implements ModelGateway {
     private final OpenAiErrors errors;
     private final HttpClient client;
     private final ScheduledExecutorService timer;
-    private final TimeoutTicker ticker;
+    private final StreamTimeouts<ChatExchange> ticker;
     private final Clock clock;
 
     public OpenAiGateway(OpenAiSettings settings) {
@@ -73,7 +75,7 @@ public final class OpenAiGateway implements ModelGateway {
             thread.setDaemon(true);
             return thread;
         });
-        this.ticker = new TimeoutTicker(timer);
+        this.ticker = new StreamTimeouts<>(timer, "OpenAI-compatible streams", ChatExchange::checkTimeouts);
     }
 
     @Override
@@ -138,10 +140,12 @@ public final class OpenAiGateway implements ModelGateway {
         if (piece.error() != null) {
             throw errors.failedMidStream(piece.error(), "");
         }
+        ToolCallAssembler calls = new ToolCallAssembler();
+        piece.toolCalls().forEach(calls::accept);
         return new GenerationResult(piece.text(), piece.reasoning(), piece.model() == null ? request.model()
                 : piece.model(), piece.finishReason() == null ? "stop" : piece.finishReason(),
                 piece.usage().orElse(Usage.UNKNOWN), Optional.empty(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), calls.calls());
     }
 
     @Override

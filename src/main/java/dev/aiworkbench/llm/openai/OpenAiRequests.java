@@ -7,6 +7,9 @@ import dev.aiworkbench.llm.ChatMessage;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
+import dev.aiworkbench.llm.ToolArguments;
+import dev.aiworkbench.llm.ToolCall;
+import dev.aiworkbench.llm.ToolDefinition;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,12 +40,10 @@ final class OpenAiRequests {
             body.writeStringField("model", request.model());
             body.writeArrayFieldStart("messages");
             for (ChatMessage message : messages(request)) {
-                body.writeStartObject();
-                body.writeStringField("role", message.role().wireName());
-                body.writeStringField("content", message.content());
-                body.writeEndObject();
+                message(body, message);
             }
             body.writeEndArray();
+            tools(body, request.tools());
             body.writeBooleanField("stream", stream);
             if (stream) {
                 body.writeObjectFieldStart("stream_options");
@@ -56,6 +57,58 @@ final class OpenAiRequests {
             throw new UncheckedIOException("cannot write a request body", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A turn. An assistant's that called tools has {@code tool_calls} with the arguments as text, and null content
+     * when it said nothing else; a tool's result quotes the call's id.
+     */
+    private static void message(JsonGenerator body, ChatMessage message) throws IOException {
+        body.writeStartObject();
+        body.writeStringField("role", message.role().wireName());
+        if (message.role() == ChatMessage.Role.TOOL) {
+            body.writeStringField("tool_call_id", message.toolCallId());
+        }
+        if (message.hasToolCalls() && message.content().isEmpty()) {
+            body.writeNullField("content");
+        } else {
+            body.writeStringField("content", message.content());
+        }
+        if (message.hasToolCalls()) {
+            body.writeArrayFieldStart("tool_calls");
+            for (ToolCall call : message.toolCalls()) {
+                body.writeStartObject();
+                body.writeStringField("id", call.id());
+                body.writeStringField("type", "function");
+                body.writeObjectFieldStart("function");
+                body.writeStringField("name", call.name());
+                body.writeStringField("arguments", call.argumentsJson());
+                body.writeEndObject();
+                body.writeEndObject();
+            }
+            body.writeEndArray();
+        }
+        body.writeEndObject();
+    }
+
+    /** {@code tools}: {@code [{type: function, function: {name, description, parameters}}]}, left out when none. */
+    private static void tools(JsonGenerator body, List<ToolDefinition> tools) throws IOException {
+        if (tools.isEmpty()) {
+            return;
+        }
+        body.writeArrayFieldStart("tools");
+        for (ToolDefinition tool : tools) {
+            body.writeStartObject();
+            body.writeStringField("type", "function");
+            body.writeObjectFieldStart("function");
+            body.writeStringField("name", tool.name());
+            body.writeStringField("description", tool.description());
+            body.writeFieldName("parameters");
+            body.writeTree(ToolArguments.schema(tool));
+            body.writeEndObject();
+            body.writeEndObject();
+        }
+        body.writeEndArray();
     }
 
     private static List<ChatMessage> messages(GenerationRequest request) {

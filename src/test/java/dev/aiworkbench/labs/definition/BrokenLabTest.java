@@ -87,7 +87,7 @@ class BrokenLabTest {
                         root -> at(root, LAB, "prompt: |Hello") + ": steps[2].checks[1]: unknown field 'prompt'"),
                 edit("unknown check type", root -> replaceOnce(yaml(root), "type: file\n", "type: files\n"),
                         root -> at(root, LAB, "type: |files") + ": steps[2].checks[1].type: 'files' is not one of "
-                                + "[\"http\", \"qdrant\", \"ollama\", \"file\", \"command\", \"eval\"]"),
+                                + "[\"http\", \"qdrant\", \"ollama\", \"file\", \"command\", \"eval\", \"tool-choice\"]"),
                 edit("http check without url", root -> replaceOnce(yaml(root), "        url: \"{{fastapi.url}}/health\"\n",
                                 ""),
                         root -> at(root, LAB, "- |id: health-ok") + ": steps[0].checks[0]: missing field 'url'"),

@@ -42,6 +42,24 @@ class BundledLabsTest {
     }
 
     @Test
+    void theToolAgentLabsFirstStepAsksTheModelWhichToolTheLearnersDefinitionsLeadTo() {
+        LabDefinition lab = LabCatalog.bundled(Optional.of(pack)).result("tool-agent").orElseThrow().lab()
+                .orElseThrow();
+
+        LabStep tools = lab.steps().get(0);
+        assertThat(tools.checks()).extracting(CheckSpec::id).containsExactly("tool-tests", "tools-steer-the-model");
+        CheckSpec.ToolChoice check = (CheckSpec.ToolChoice) tools.checks().get(1);
+        assertThat(check.tools().get(0)).isEqualTo("{{python}}");
+        assertThat(check.commandRun()).as("it runs a command, so it needs the learner's trust")
+                .isEqualTo(check.tools());
+        assertThat(check.needs()).isEqualTo(ServiceType.OLLAMA);
+        assertThat(check.model()).isEqualTo("qwen2.5:1.5b");
+        assertThat(check.expectTool()).isEqualTo("get_pod_status");
+        assertThat(check.arguments()).containsOnlyKeys("$.namespace", "$.pod");
+        assertThat(check.hint()).contains("description");
+    }
+
+    @Test
     void thePackLoaderOffersExactlyTheLabsTheCatalogLists() {
         assertThat(InstalledPack.bundledLabIds()).containsExactlyInAnyOrderElementsOf(
                 LabCatalog.bundled(Optional.empty()).ids());
