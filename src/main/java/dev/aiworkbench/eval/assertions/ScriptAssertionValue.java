@@ -33,6 +33,26 @@ public record ScriptAssertionValue(Script script, JsonNode config) {
         return node;
     }
 
+    /**
+     * What a run measures of it, for fingerprints: the language, code, file and function and the config, but not
+     * the folder it was read from, so runs of one suite checked out in two places compare.
+     */
+    public JsonNode measured() {
+        ObjectNode node = (ObjectNode) toJson();
+        node.remove("folder");
+        return node;
+    }
+
+    /** The same for a transform's script. */
+    public static JsonNode measured(Script script) {
+        return new ScriptAssertionValue(script, null).measured();
+    }
+
+    /** Whether a value is one {@link #toJson()} made. */
+    public static boolean isScript(JsonNode node) {
+        return node != null && node.isObject() && node.path("code").isTextual() && node.path("language").isTextual();
+    }
+
     /** @throws InvalidAssertionException a value the loader did not make */
     public static ScriptAssertionValue of(JsonNode node) {
         if (node == null || !node.isObject() || !node.path("code").isTextual()) {

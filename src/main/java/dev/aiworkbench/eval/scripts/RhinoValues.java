@@ -59,6 +59,12 @@ final class RhinoValues {
         return toJson(value, 0);
     }
 
+    /** A whole number as a whole number, so that it prints as {@code JSON.stringify} prints it ({@code 5}, not 5.0). */
+    private static JsonNode number(double value) {
+        boolean whole = value == Math.rint(value) && Math.abs(value) < 1e15 && !(value == 0 && 1 / value < 0);
+        return whole ? NODES.numberNode((long) value) : NODES.numberNode(value);
+    }
+
     private static JsonNode toJson(Object value, int depth) {
         if (value == null) {
             return NODES.nullNode();
@@ -70,7 +76,7 @@ final class RhinoValues {
             return NODES.booleanNode(b);
         }
         if (value instanceof Number n) {
-            return NODES.numberNode(n.doubleValue());
+            return number(n.doubleValue());
         }
         if (value instanceof CharSequence text) {
             return NODES.textNode(text.toString());
