@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * the sandbox loads no other module. Lines keep their numbers, so messages point into the file as written.
  */
 final class JsModules {
-    private static final Pattern DEFAULT = Pattern.compile("^(\\s*)export\\s+default\\s+", Pattern.MULTILINE);
+    /** An export starts a line or follows a semicolon. */
+    private static final String AT = "((?:^|;)\\s*)";
+    private static final Pattern DEFAULT = Pattern.compile(AT + "export\\s+default\\s+", Pattern.MULTILINE);
     private static final Pattern FUNCTION = Pattern.compile(
-            "^(\\s*)export\\s+(function\\s*\\*?\\s*)([A-Za-z_$][\\w$]*)", Pattern.MULTILINE);
+            AT + "export\\s+(function\\s*\\*?\\s*)([A-Za-z_$][\\w$]*)", Pattern.MULTILINE);
     private static final Pattern BINDING = Pattern.compile(
-            "^(\\s*)export\\s+(const|let|var)\\s+([A-Za-z_$][\\w$]*)", Pattern.MULTILINE);
-    private static final Pattern LIST = Pattern.compile("^(\\s*)export\\s*\\{([^}]*)}\\s*;?", Pattern.MULTILINE);
+            AT + "export\\s+(const|let|var)\\s+([A-Za-z_$][\\w$]*)", Pattern.MULTILINE);
+    private static final Pattern LIST = Pattern.compile(AT + "export\\s*\\{([^}]*)}\\s*;?", Pattern.MULTILINE);
 
     private JsModules() {
     }

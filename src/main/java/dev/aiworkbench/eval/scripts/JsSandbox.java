@@ -65,8 +65,10 @@ public final class JsSandbox {
             compile(cx, script);
             return Optional.empty();
         } catch (EvaluatorException e) {
-            return Optional.of(new SyntaxProblem(Math.max(1, e.lineNumber()), Math.max(1, e.columnNumber()),
-                    e.details()));
+            // An error at the end of the input is reported on the wrapper's closing line: keep it in the user's code.
+            int lines = (int) script.code().stripTrailing().lines().count();
+            int line = Math.max(1, Math.min(e.lineNumber(), Math.max(1, lines)));
+            return Optional.of(new SyntaxProblem(line, Math.max(1, e.columnNumber()), e.details()));
         }
     }
 

@@ -33,6 +33,8 @@ public final class PythonWorker implements AutoCloseable {
     private static final String SCRIPT = workerScript();
     private static final String END = "\u0000end";
     private static final int STDERR_KEPT = 4_000;
+    /** How long Python may take to start (a pyenv shim on a busy machine takes seconds), apart from any call's limit. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     private final String python;
     private final AtomicInteger starts = new AtomicInteger();
@@ -148,6 +150,17 @@ public final class PythonWorker implements AutoCloseable {
         StringBuilder stderr = errors;
         Thread.ofVirtual().name("python-worker-out").start(() -> readLines(process.getInputStream(), lines));
         Thread.ofVirtual().name("python-worker-err").start(() -> keepTail(process.getErrorStream(), stderr));
+        String ready;
+        try {
+            ready = answers.poll(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new ScriptFailure(ScriptFailure.Kind.UNAVAILABLE, "The run was stopped while Python was starting.");
+        }
+        if (ready == null || ready.equals(END)) {
+            throw died(ready == null ? "did not start within " + START_LIMIT.toSeconds() + " s" : "stopped as it started");
+        }
     }
 
     private static void readLines(InputStream out, BlockingQueue<String> lines) {

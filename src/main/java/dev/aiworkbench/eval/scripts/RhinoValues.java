@@ -62,7 +62,11 @@ final class RhinoValues {
     /** A whole number as a whole number, so that it prints as {@code JSON.stringify} prints it ({@code 5}, not 5.0). */
     private static JsonNode number(double value) {
         boolean whole = value == Math.rint(value) && Math.abs(value) < 1e15 && !(value == 0 && 1 / value < 0);
-        return whole ? NODES.numberNode((long) value) : NODES.numberNode(value);
+        if (!whole) {
+            return NODES.numberNode(value);
+        }
+        long integral = (long) value;
+        return integral == (int) integral ? NODES.numberNode((int) integral) : NODES.numberNode(integral);
     }
 
     private static JsonNode toJson(Object value, int depth) {

@@ -47,6 +47,10 @@ def _answer(request):
     return {"id": request["id"], "ok": True, "value": function(*request["args"])}
 
 
+# Ready: the runner starts each call's time limit only now, so a slow interpreter start is not held against it.
+_answers.write('{"ready": true}\n')
+_answers.flush()
+
 for line in sys.stdin:
     if not line.strip():
         continue
