@@ -2,6 +2,7 @@ package dev.aiworkbench.eval.run;
 
 import dev.aiworkbench.eval.assertions.Grader;
 import dev.aiworkbench.eval.assertions.VerdictCache;
+import dev.aiworkbench.eval.scripts.JsSandbox;
 import dev.aiworkbench.eval.scripts.ScriptRuntime;
 import dev.aiworkbench.eval.suite.EvalSuite;
 import dev.aiworkbench.eval.suite.PromptSource;
@@ -130,6 +131,9 @@ public final class EvalRunner {
         }
         CallTag tag = prompt.registered().map(v -> CallTag.prompt(v.ref().name(), v.ref().version()))
                 .orElse(CallTag.NONE).with(CallTag.evalRun(run.id()));
+        if (JavascriptUse.in(suite)) {
+            JsSandbox.warmUp();
+        }
         CaseRunner cases = new CaseRunner(models, tag, grader, verdicts, models.pricing(provider), clock, prompt,
                 provider, options, scriptRuntimes.get());
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);

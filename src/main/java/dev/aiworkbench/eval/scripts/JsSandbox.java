@@ -38,10 +38,19 @@ public final class JsSandbox {
         static final JsSandbox SHARED = new JsSandbox();
     }
 
-    private final ContextFactory factory = new SandboxFactory();
+    /** Shared by every sandbox use; making it builds nothing heavy, so a syntax check needs no standard objects. */
+    private static final ContextFactory FACTORY = new SandboxFactory();
+
+    private final ContextFactory factory = FACTORY;
     private final ScriptableObject standard;
     private final org.mozilla.javascript.Script settle;
     private final Map<String, org.mozilla.javascript.Script> compiled = new ConcurrentHashMap<>();
+    /**
+     * Each thread's loaded files, by their code: a file is evaluated once per thread and its function kept, as
+     * Node's require cache keeps a module (promptfoo's behaviour), but never shared between threads, since Rhino's
+     * objects are not safe to mutate from two at once. A run's workers are its threads, so this lives for the run.
+     */
+    private final ThreadLocal<Map<String, Function>> modules = ThreadLocal.withInitial(java.util.HashMap::new);
 
     private JsSandbox() {
         try (Context cx = factory.enterContext()) {
@@ -55,14 +64,25 @@ public final class JsSandbox {
         return Holder.SHARED;
     }
 
+    /**
+     * Builds the shared sandbox on a background thread, so a run that will need it pays for it while its first
+     * model calls are out rather than when its first answer is graded.
+     */
+    public static void warmUp() {
+        Thread.ofVirtual().name("javascript-sandbox-warm-up").start(JsSandbox::shared);
+    }
+
     /** Where code does not compile: its line and column within the code, and Rhino's words. */
     public record SyntaxProblem(int line, int column, String message) {
     }
 
-    /** Compiles without running, for the suite loader: the first syntax error, if any. */
-    public Optional<SyntaxProblem> check(Script script) {
-        try (Context cx = factory.enterContext()) {
-            compile(cx, script);
+    /**
+     * Compiles without running, for the suite loader: the first syntax error, if any. It needs only Rhino's parser,
+     * not the sandbox's standard objects, so loading a suite does not build the sandbox.
+     */
+    public static Optional<SyntaxProblem> check(Script script) {
+        try (Context cx = FACTORY.enterContext()) {
+            cx.compileString(source(script), script.isFile() ? script.file() : "inline", 0, null);
             return Optional.empty();
         } catch (EvaluatorException e) {
             // An error at the end of the input is reported on the wrapper's closing line: keep it in the user's code.
@@ -113,10 +133,24 @@ public final class JsSandbox {
     }
 
     private Function function(Context cx, Scriptable global, Script script) throws ScriptFailure {
-        Object made = compile(cx, script).exec(cx, global);
         if (!script.isFile()) {
-            return (Function) made;
+            return (Function) compile(cx, script).exec(cx, global);
         }
+        String key = script.function() + "\u0000" + script.code();
+        Map<String, Function> loaded = modules.get();
+        Function known = loaded.get(key);
+        if (known == null) {
+            known = load(cx, global, script);
+            if (loaded.size() >= MAX_CACHED) {
+                loaded.clear();
+            }
+            loaded.put(key, known);
+        }
+        return known;
+    }
+
+    private Function load(Context cx, Scriptable global, Script script) throws ScriptFailure {
+        Object made = compile(cx, script).exec(cx, global);
         Scriptable module = cx.newObject(global);
         Scriptable exports = cx.newObject(global);
         module.put("exports", module, exports);
@@ -138,8 +172,12 @@ public final class JsSandbox {
                 : " named " + name + ", or a default one"));
     }
 
+    private static String source(Script script) {
+        return script.isFile() ? JsModules.asFunction(script.code()) : inline(script);
+    }
+
     private org.mozilla.javascript.Script compile(Context cx, Script script) {
-        String source = script.isFile() ? JsModules.asFunction(script.code()) : inline(script);
+        String source = source(script);
         org.mozilla.javascript.Script found = compiled.get(source);
         if (found == null) {
             // Line 0 for the wrapper's own first line, so the user's first line is line 1 in messages.

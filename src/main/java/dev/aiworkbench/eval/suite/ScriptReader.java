@@ -82,7 +82,7 @@ final class ScriptReader {
         }
         Script script = Script.file(fileLanguage, code, reference, file.getParent().toString(), function);
         if (fileLanguage == Script.Language.JAVASCRIPT) {
-            Optional<JsSandbox.SyntaxProblem> problem = JsSandbox.shared().check(script);
+            Optional<JsSandbox.SyntaxProblem> problem = JsSandbox.check(script);
             if (problem.isPresent()) {
                 JsSandbox.SyntaxProblem p = problem.get();
                 problems.error(new SourcePosition(files.display(file), p.line(), p.column()), p.message()
@@ -112,7 +112,7 @@ final class ScriptReader {
         if (script.code().contains("{{")) {
             return true; // its {{var}} slots are filled per case, so it compiles only then
         }
-        Optional<JsSandbox.SyntaxProblem> problem = JsSandbox.shared().check(script);
+        Optional<JsSandbox.SyntaxProblem> problem = JsSandbox.check(script);
         problem.ifPresent(p -> problems.error(at, prefix + "the JavaScript does not compile: " + p.message()
                 + (script.code().contains("\n") ? " (line " + p.line() + " of the code)" : "") + JAVASCRIPT_LIMITS));
         return problem.isEmpty();

@@ -155,6 +155,23 @@ class JsSandboxTest {
     }
 
     @Test
+    void aFileIsLoadedOncePerThreadAsNodesRequireCacheLoadsIt() throws Exception {
+        String counter = "let calls = 0;\nmodule.exports = () => ++calls;\n";
+        assertThat(file(counter, null).asInt()).isEqualTo(1);
+        assertThat(file(counter, null).asInt()).isEqualTo(2);
+        int[] other = new int[1];
+        Thread thread = Thread.ofVirtual().start(() -> {
+            try {
+                other[0] = file(counter, null).asInt();
+            } catch (ScriptFailure e) {
+                other[0] = -1;
+            }
+        });
+        thread.join();
+        assertThat(other[0]).as("another thread loads its own copy").isEqualTo(1);
+    }
+
+    @Test
     void returningAFunctionIsAFailure() {
         assertThatThrownBy(() -> inline("() => true", "x")).isInstanceOf(ScriptFailure.class)
                 .hasMessageContaining("returned a function");
@@ -162,10 +179,10 @@ class JsSandboxTest {
 
     @Test
     void checkFindsSyntaxTheEngineDoesNotRead() {
-        assertThat(sandbox.check(Script.inline(Script.Language.JAVASCRIPT, "output.includes('x')"))).isEmpty();
-        assertThat(sandbox.check(Script.inline(Script.Language.JAVASCRIPT, "output.includes(")))
+        assertThat(JsSandbox.check(Script.inline(Script.Language.JAVASCRIPT, "output.includes('x')"))).isEmpty();
+        assertThat(JsSandbox.check(Script.inline(Script.Language.JAVASCRIPT, "output.includes(")))
                 .hasValueSatisfying(p -> assertThat(p.line()).isEqualTo(1));
-        assertThat(sandbox.check(Script.file(Script.Language.JAVASCRIPT,
+        assertThat(JsSandbox.check(Script.file(Script.Language.JAVASCRIPT,
                 "// grade\nmodule.exports = async (output) => {\n  return true;\n};", "a.js", null, null)))
                 .hasValueSatisfying(p -> assertThat(p.line()).isEqualTo(2));
     }
