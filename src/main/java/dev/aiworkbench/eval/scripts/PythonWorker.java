@@ -91,7 +91,8 @@ public final class PythonWorker implements AutoCloseable {
         if (line == null) {
             stop();
             throw new ScriptFailure(ScriptFailure.Kind.TIME_LIMIT, "It ran longer than its limit of "
-                    + limit.toSeconds() + " s, so its Python process was stopped (the next call starts a new one).");
+                    + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms")
+                    + ", so its Python process was stopped (the next call starts a new one).");
         }
         if (line.equals(END)) {
             throw died("stopped");
