@@ -60,9 +60,10 @@ run_time_modules="jdk.zipfs,jdk.charsets,jdk.localedata,jdk.crypto.cryptoki,jdk.
 echo "jdeps: $modules"
 
 step "linking the runtime (jlink)"
-# bin/java stays: the training run below starts it with the image's class path and another main class.
+# bin/java stays: the training run below starts it with the image's class path and another main class. The JDK's
+# default CDS archive is generated too: the runtime falls back on it, as a JDK would, should the AOT cache not map.
 "${JDK_BIN}jlink" --add-modules "$modules,$run_time_modules" --strip-debug --no-header-files --no-man-pages \
-    --output "$RUNTIME"
+    --generate-cds-archive --output "$RUNTIME"
 
 step "making the app image (jpackage)"
 case "$OS" in
