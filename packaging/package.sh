@@ -73,7 +73,7 @@ case "$OS" in
 esac
 "${JDK_BIN}jpackage" --type app-image --dest "$DIST" --name "$NAME" --app-version "$VERSION" \
     --input "$INPUT" --main-jar "$NAME.jar" --main-class dev.aiworkbench.Main --runtime-image "$RUNTIME" \
-    --icon "$icon" @"$PACKAGING/common.jpackage" @"$PACKAGING/$OS/image.jpackage"
+    --icon "$icon" @"$PACKAGING/about.jpackage" @"$PACKAGING/launcher.jpackage" @"$PACKAGING/$OS/image.jpackage"
 
 case "$OS" in
     linux) IMAGE="$DIST/$NAME"; APP="$IMAGE/lib/app"; JAVA="$IMAGE/lib/runtime/bin/java"; LAUNCHER="$IMAGE/bin/$NAME" ;;
@@ -104,7 +104,8 @@ if [ "${WORKBENCH_INSTALLERS:-1}" != 0 ]; then
     for type in "${installers[@]}"; do
         step "making the .$type"
         "${JDK_BIN}jpackage" --type "$type" --dest "$DIST" --name "$NAME" --app-version "$VERSION" \
-            --app-image "$IMAGE" @"$PACKAGING/common-installer.jpackage" @"$PACKAGING/$OS/installer.jpackage"
+            --app-image "$IMAGE" @"$PACKAGING/about.jpackage" @"$PACKAGING/installer.jpackage" \
+            @"$PACKAGING/$OS/installer.jpackage"
     done
 fi
 

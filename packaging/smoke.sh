@@ -108,7 +108,11 @@ check_gui() {
             return 0
         fi
     fi
-    bare "${run[@]}" "$(gui "$image")" --data-dir "$data" --ollama-url "$URL" > "$WORK/gui-$label.log" 2>&1 &
+    # env itself, not a function around it, is the background job: $! is then the id setsid gives the new session.
+    local keep=()
+    [ "$OS" = windows ] && keep=(SYSTEMROOT="$SYSTEMROOT")
+    env -i PATH="$BASIC_PATH" HOME="$WORK/home" ${keep[@]+"${keep[@]}"} ${run[@]+"${run[@]}"} "$(gui "$image")" \
+        --data-dir "$data" --ollama-url "$URL" > "$WORK/gui-$label.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 240); do
         if compgen -G "$data/backups/*" > /dev/null; then
@@ -138,6 +142,11 @@ if [ "$OS" = linux ] && [ -z "${1:-}" ]; then
         echo "skip .deb: none in $DIST"
     else
         dpkg-deb -x "$deb" "$WORK/deb"
+        # dpkg-deb -x runs no maintainer script: do the one step of the postinst the cache depends on (the jars'
+        # modification time), after checking that the package's postinst does it.
+        dpkg-deb -I "$deb" postinst | grep -q "touch -m -t 200001010000" \
+            || fail "deb: its postinst does not restore the jars' time the AOT cache expects"
+        find "$WORK/deb" -name '*.jar' -exec env TZ=UTC touch -m -t 200001010000 {} +
         check_image "$(dirname "$(dirname "$(find "$WORK/deb" -path '*/bin/workbench' -type f | head -n 1)")")" deb
     fi
 fi

@@ -23,6 +23,11 @@ cfg=$(ls "$APP"/*.cfg | head -n 1)
 case "$(uname -s)" in MINGW* | MSYS* | CYGWIN*) sep=';' ;; *) sep=':' ;; esac
 classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s#\$APPDIR#$APP#g" | paste -sd "$sep" -)
 
+# The cache records each jar's modification time and refuses jars whose time differs. jpackage's installers copy
+# the image with new times, so the jars get one fixed time here, and the .deb's postinst (packaging/linux/postinst)
+# sets it again after installing. UTC, so that the instant is the same in every time zone.
+find "$APP" -name '*.jar' -exec env TZ=UTC touch -m -t 200001010000 {} +
+
 python3 "$PACKAGING/smoke/fake_ollama.py" 0 > "$WORK/port" &
 server_pid=$!
 for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.2; done
@@ -38,7 +43,7 @@ if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
         gui=(--no-gui)
     fi
 fi
-"${run[@]}" "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" --enable-native-access=ALL-UNNAMED \
+${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" --enable-native-access=ALL-UNNAMED \
     -cp "$classpath" AotTraining "$WORK/data" "http://127.0.0.1:$port" \
-    "$PACKAGING/smoke/suite/promptfooconfig.yaml" "${gui[@]}"
+    "$PACKAGING/smoke/suite/promptfooconfig.yaml" ${gui[@]+"${gui[@]}"}
 ls -l "$APP/workbench.aot"
