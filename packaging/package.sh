@@ -101,11 +101,14 @@ if [ "${WORKBENCH_INSTALLERS:-1}" != 0 ]; then
         windows) installers+=(msi) ;;
         mac) installers+=(dmg) ;;
     esac
-    for type in "${installers[@]}"; do
+    for type in ${installers[@]+"${installers[@]}"}; do
         step "making the .$type"
+        # Per package type: JavaFX loads GTK and GL from inside its jars, where jpackage's dependency scan cannot see.
+        by_type=()
+        [ -f "$PACKAGING/$OS/$type.jpackage" ] && by_type=(@"$PACKAGING/$OS/$type.jpackage")
         "${JDK_BIN}jpackage" --type "$type" --dest "$DIST" --name "$NAME" --app-version "$VERSION" \
             --app-image "$IMAGE" @"$PACKAGING/about.jpackage" @"$PACKAGING/installer.jpackage" \
-            @"$PACKAGING/$OS/installer.jpackage"
+            @"$PACKAGING/$OS/installer.jpackage" ${by_type[@]+"${by_type[@]}"}
     done
 fi
 
