@@ -60,6 +60,14 @@ public record DataFolder(Path path, String source) {
     }
 
     /**
+     * A copy of each built-in pack version this data folder walked (see {@code packs.BundledPackUpdates}), so that
+     * after an app update the new built-in pack can be compared with the one the learner had.
+     */
+    public Path bundledPacks() {
+        return path.resolve("bundled-packs");
+    }
+
+    /**
      * The pack-signing keys the learner trusts (see {@code packs.TrustedKeys}): beside {@code packs/}, not in it,
      * because any folder name there could be a pack's id.
      */

@@ -32,6 +32,7 @@ import dev.aiworkbench.observability.Budgets;
 import dev.aiworkbench.observability.Observability;
 import dev.aiworkbench.observability.SuitePassRate;
 import dev.aiworkbench.packs.ActivePack;
+import dev.aiworkbench.packs.BundledPackUpdates;
 import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.PackInstallation;
@@ -89,6 +90,7 @@ public final class Workbench implements AutoCloseable {
     private final ProgressService progress;
     private final ProgressTransfer transfer;
     private final ProgressCarryOver carryOver;
+    private final BundledPackUpdates bundledUpdates;
     private final AssessmentService assessments;
     private final SettingsStore settings;
     private final PromptRegistry prompts;
@@ -117,6 +119,8 @@ public final class Workbench implements AutoCloseable {
         this.progress = new ProgressService(database, clock);
         this.transfer = new ProgressTransfer(database, List.of(new AssessmentArchiveSection(database)), backups);
         this.carryOver = new ProgressCarryOver(database, List.of(new AssessmentItemProgress(database)), clock);
+        this.bundledUpdates = new BundledPackUpdates(database, dataFolder.bundledPacks(), carryOver, backups,
+                AppInfo.version(), clock);
         this.assessments = new AssessmentService(database, clock, this::labChecksPassed);
         this.settings = new SettingsStore(database);
         this.prompts = new PromptRegistry(database, clock);
@@ -246,12 +250,18 @@ public final class Workbench implements AutoCloseable {
         return dataFolder;
     }
 
-    /** The installed pack, read on the first call unless {@link #open} read it already. */
+    /** The installed pack, read on first use unless {@link #open} read it; see {@link BundledPackStart}. */
     public synchronized InstalledPack pack() {
         if (pack == null) {
             pack = packReader.get();
+            BundledPackStart.catchUp(pack, bundledUpdates);
         }
         return pack;
+    }
+
+    /** The report of a built-in pack update carried over at a start, once: later calls find none. */
+    public Optional<String> takePackUpdateNotice() {
+        return pack().isBuiltIn() ? bundledUpdates.takeNotice(InstalledPack.DEFAULT_PACK) : Optional.empty();
     }
 
     public Clock clock() {
@@ -381,12 +391,7 @@ public final class Workbench implements AutoCloseable {
         return labs;
     }
 
-    /**
-     * Runs a pack's labs for its author ({@code pack lint --run-labs}) with this workbench's model server and eval
-     * runner, in a temporary folder of its own rather than the learner's workspaces.
-     *
-     * @param progress hears a line as each lab's starter and solution are checked
-     */
+    /** Runs a pack's labs for its author ({@code pack lint --run-labs}) in a temporary folder; progress hears each. */
     public LabRehearsal labRehearsal(Consumer<String> progress) {
         return new LabRehearsal(System.getenv(), () -> models(CallFeature.LAB_CHECK),
                 new LocalEvalSuiteRunner(suiteLoader(), evalRunner(), evalReporter()), progress);

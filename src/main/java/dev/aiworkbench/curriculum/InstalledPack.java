@@ -19,6 +19,7 @@ public record InstalledPack(String source, LoadResult result) {
     public static final String BUNDLED_LABS = "labs";
     /** The file that makes a folder under labs/ a lab (other folders there, such as the FastAPI stub, are assets). */
     public static final String LAB_FILE = "lab.yaml";
+    private static final String BUILT_IN_SOURCE = "built-in pack " + DEFAULT_PACK;
 
     /** Loads the pack; its weeks may use the labs the app ships. */
     public static InstalledPack load(Optional<Path> override, String appVersion) {
@@ -32,7 +33,7 @@ public record InstalledPack(String source, LoadResult result) {
      */
     public static InstalledPack load(Optional<Path> override, String appVersion, Set<String> appLabs) {
         PackLoader loader = new PackLoader(appVersion, appLabs);
-        String source = override.map(Path::toString).orElse("built-in pack " + DEFAULT_PACK);
+        String source = override.map(Path::toString).orElse(BUILT_IN_SOURCE);
         try (PackLocation location = override.isPresent() ? PackLocation.open(override.get())
                 : PackLocation.bundled(DEFAULT_PACK)) {
             return new InstalledPack(source, loader.load(location));
@@ -53,6 +54,11 @@ public record InstalledPack(String source, LoadResult result) {
         } catch (PackAccessException | IOException e) {
             return Set.of();
         }
+    }
+
+    /** True for the pack shipped inside the app, read from there rather than from a folder or an install. */
+    public boolean isBuiltIn() {
+        return source.equals(BUILT_IN_SOURCE);
     }
 
     public Optional<Pack> pack() {

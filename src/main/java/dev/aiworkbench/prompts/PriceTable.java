@@ -46,7 +46,12 @@ public final class PriceTable {
             PriceRow.of("Anthropic Claude Sonnet 5.5", 2.00, 10.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
                     List.of("claude-sonnet-5-5*")),
             PriceRow.of("Anthropic Claude Opus 5.5", 4.00, 20.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
-                    List.of("claude-opus-5-5*")));
+                    List.of("claude-opus-5-5*")),
+            // V14: gpt-6-luna replaces gpt-4o-mini (shut down 2027-01-14); the GPT-4o rows stay for calls priced before
+            PriceRow.of("OpenAI GPT-6 Luna", 0.10, 0.50, EXAMPLE_NOTE + OPENAI_MODELS + "gpt-6-luna)",
+                    List.of("gpt-6-luna*")),
+            PriceRow.of("Anthropic Claude Fable 5.1", 10.00, 50.00, EXAMPLE_NOTE + ANTHROPIC_PRICING,
+                    List.of("claude-fable-5-1*")));
 
     private final Database database;
     private final PriceStore store;

@@ -126,6 +126,7 @@ public final class WorkbenchApp extends Application {
         // A pack given with --pack is walked whatever Settings makes active, so a switch there waits for a restart.
         Optional<Runnable> switchPack = options.pack().isPresent() ? Optional.empty() : Optional.of(this::switchPack);
         shell.showSession(workbench, opened, switchPack, firstScreen);
+        opened.packUpdate().ifPresent(shell::showNotice);
         // Offered once, in the first session: a pack switch later must not ask again.
         packToOffer.ifPresent(shell::offerPackInstall);
         packToOffer = Optional.empty();

@@ -54,7 +54,7 @@ class PackLinterTest {
         LintReport report = lint(PackFiles.DEFAULT_PACK);
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.pack()).isEqualTo("devops-to-ai 1.0.0");
+        assertThat(report.pack()).isEqualTo("devops-to-ai 2026.1.0");
     }
 
     @Test

@@ -38,7 +38,7 @@ class CliPackLintTest {
         CliHarness.Run run = runRaw("pack", "lint", PackFiles.DEFAULT_PACK.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.outLines()).containsExactly("devops-to-ai 1.0.0: lint clean");
+        assertThat(run.outLines()).containsExactly("devops-to-ai 2026.1.0: lint clean");
         assertThat(run.err()).isEmpty();
     }
 
@@ -47,7 +47,7 @@ class CliPackLintTest {
         CliHarness.Run run = runRaw("pack", "lint", packWithAWarning().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.outLines()).containsExactly(NOTES_WARNING, "devops-to-ai 1.0.0: no errors, 1 warning(s)");
+        assertThat(run.outLines()).containsExactly(NOTES_WARNING, "devops-to-ai 2026.1.0: no errors, 1 warning(s)");
     }
 
     @Test

@@ -39,7 +39,7 @@ class CliProgressTest {
     void showOnAFreshFolderStartsThePlanTodayWithNothingDone() {
         CliHarness.Run run = ok(cli("data").run("progress", "show"));
 
-        assertThat(run.out()).startsWith("DevOps to AI Engineer (devops-to-ai 1.0.0)\n")
+        assertThat(run.out()).startsWith("DevOps to AI Engineer (devops-to-ai 2026.1.0)\n")
                 .contains("Now:      week 1 by the calendar, week 1 by your work; on plan")
                 .contains("Streak:   0 day(s), longest 0")
                 .contains("Overall:  0% (0 done, 0 skipped, 0 in progress, of " + pack.workItems().size() + ")")

@@ -46,6 +46,34 @@ class PriceRefreshMigrationTest {
     }
 
     @Test
+    void aTableSeededWithTheProvidersRowsGetsThe2026Rows() throws Exception {
+        Path file = temp.resolve("workbench.db");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("13").load().migrate();
+        List<PriceRow> before = PriceTable.SEED.subList(0, PriceTable.SEED.size() - 2);
+        try (Connection c = DriverManager.getConnection(url);
+             java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO price (name, input_usd_per_million,"
+                     + " output_usd_per_million, note, local, models) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (PriceRow row : before) {
+                insert.setString(1, row.name());
+                insert.setDouble(2, row.inputUsdPerMillion());
+                insert.setDouble(3, row.outputUsdPerMillion());
+                insert.setString(4, row.name().equals("OpenAI GPT-4o mini") ? "mine" : row.note());
+                insert.setInt(5, row.local() ? 1 : 0);
+                insert.setString(6, String.join(", ", row.models()));
+                insert.executeUpdate();
+            }
+        }
+        try (Database database = Database.open(file)) {
+            List<PriceRow> rows = new PriceTable(database).rows();
+            assertThat(rows.get(1).note()).isEqualTo("mine");
+            assertThat(rows.subList(2, rows.size())).isEqualTo(PriceTable.SEED.subList(2, PriceTable.SEED.size()));
+            assertThat(rows.subList(rows.size() - 2, rows.size())).extracting(PriceRow::name)
+                    .containsExactly("OpenAI GPT-6 Luna", "Anthropic Claude Fable 5.1");
+        }
+    }
+
+    @Test
     void rowsTheLearnerChangedOrAddedAreKeptAsTheyWere() throws Exception {
         Path file = temp.resolve("workbench.db");
         String url = "jdbc:sqlite:" + file.toAbsolutePath();

@@ -53,7 +53,9 @@ class PriceTableTest {
                 tuple("OpenAI GPT-5.6 Luna", 0.20, 1.20, false),
                 tuple("OpenAI GPT-5.6 Terra", 2.00, 12.00, false),
                 tuple("Anthropic Claude Sonnet 5.5", 2.00, 10.00, false),
-                tuple("Anthropic Claude Opus 5.5", 4.00, 20.00, false));
+                tuple("Anthropic Claude Opus 5.5", 4.00, 20.00, false),
+                tuple("OpenAI GPT-6 Luna", 0.10, 0.50, false),
+                tuple("Anthropic Claude Fable 5.1", 10.00, 50.00, false));
         assertThat(prices.rows().subList(1, 9)).allSatisfy(row -> {
             assertThat(row.note()).startsWith("example list price as of " + PriceTable.EXAMPLES_AS_OF)
                     .contains("check the provider's pricing page");
@@ -89,7 +91,9 @@ class PriceTableTest {
                         tuple("OpenAI GPT-5.6 Luna", OptionalDouble.of(1.4)),
                         tuple("OpenAI GPT-5.6 Terra", OptionalDouble.of(14.0)),
                         tuple("Anthropic Claude Sonnet 5.5", OptionalDouble.of(12.0)),
-                        tuple("Anthropic Claude Opus 5.5", OptionalDouble.of(24.0)));
+                        tuple("Anthropic Claude Opus 5.5", OptionalDouble.of(24.0)),
+                        tuple("OpenAI GPT-6 Luna", OptionalDouble.of(0.6)),
+                        tuple("Anthropic Claude Fable 5.1", OptionalDouble.of(60.0)));
         assertThat(prices.quotes(Usage.UNKNOWN)).allSatisfy(q -> assertThat(q.costUsd()).isEmpty());
     }
 
@@ -102,7 +106,8 @@ class PriceTableTest {
         PriceTable reopened = new PriceTable(database);
         assertThat(reopened.rows()).extracting(PriceRow::name).containsExactly("Local (Ollama)", "OpenAI GPT-4o mini",
                 "OpenAI GPT-4o (2026)", "Anthropic Claude Haiku 4.5", "OpenAI GPT-5.6 Luna", "OpenAI GPT-5.6 Terra",
-                "Anthropic Claude Sonnet 5.5", "Anthropic Claude Opus 5.5", "My GPU box");
+                "Anthropic Claude Sonnet 5.5", "Anthropic Claude Opus 5.5", "OpenAI GPT-6 Luna",
+                "Anthropic Claude Fable 5.1", "My GPU box");
         assertThat(reopened.row("OpenAI GPT-4o (2026)")).isEqualTo(new PriceRow("OpenAI GPT-4o (2026)", 2.0, 8.0,
                 "checked today", false));
     }

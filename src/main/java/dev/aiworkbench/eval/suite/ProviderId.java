@@ -45,8 +45,8 @@ record ProviderId(ProviderKind server, ProviderSpec.Kind kind, String model, Str
 
     /** OpenAI's and Anthropic's chat endpoints; {@code openai:<model>} is short for the chat form, as in promptfoo. */
     private static ProviderId hosted(String id, ProviderKind server, String rest, String endpoint) {
-        String example = server.id() + ":" + endpoint + ":" + (server == ProviderKind.OPENAI ? "gpt-4o-mini"
-                : "claude-3-5-haiku-latest");
+        String example = server.id() + ":" + endpoint + ":" + (server == ProviderKind.OPENAI ? "gpt-6-luna"
+                : "claude-haiku-4-5");
         int colon = rest.indexOf(':');
         String head = colon < 0 ? rest : rest.substring(0, colon);
         String model;

@@ -161,7 +161,8 @@ public final class ScreenRegistry {
         // On the slow pool: a check over a large call record must not hold up the learner's writes on io.
         BudgetAlerts budgets = new BudgetAlerts(workbench.budgets()::check, slowWork);
         budgets.start(BudgetAlerts.EVERY);
-        return new SessionModels(progress, server, notices, theme, budgets, savedTheme, io, slowWork, otherWrites);
+        return new SessionModels(progress, server, notices, theme, budgets, savedTheme, io, slowWork, otherWrites,
+                workbench.takePackUpdateNotice());
     }
 
     /** Serves /metrics again if the learner turned it on in Settings; a taken port is said in the error bar. */

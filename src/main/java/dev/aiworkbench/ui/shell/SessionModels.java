@@ -10,6 +10,8 @@ import dev.aiworkbench.ui.session.ThemePreference;
 import dev.aiworkbench.ui.tasks.FxTaskExecutor;
 import dev.aiworkbench.ui.tasks.SessionTasks;
 
+import java.util.Optional;
+
 /**
  * The models every screen may share once the workbench is open, and the executors they run on.
  *
@@ -20,10 +22,11 @@ import dev.aiworkbench.ui.tasks.SessionTasks;
  * @param slowWork   threads for work that may take long (model calls, runs, labs), so it never holds up the
  *                   writes on {@code io} or each other
  * @param otherWrites tells the screens when other processes wrote to the data folder, so they read it again
+ * @param packUpdate  what an app update's newer built-in pack changed, carried over at this start: shown once
  */
 public record SessionModels(ProgressModel progress, ServerStatusModel server, Notices notices, ThemePreference theme,
                             BudgetAlerts budgets, ThemeChoice savedTheme, SessionTasks io, FxTaskExecutor slowWork,
-                            OtherWrites otherWrites)
+                            OtherWrites otherWrites, Optional<String> packUpdate)
         implements AutoCloseable {
 
     /**

@@ -1,0 +1,117 @@
+package dev.aiworkbench.packs;
+
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.curriculum.PackAccessException;
+import dev.aiworkbench.curriculum.PackLocation;
+import dev.aiworkbench.progress.CarryOverPlan;
+import dev.aiworkbench.progress.ProgressCarryOver;
+import dev.aiworkbench.store.Backups;
+import dev.aiworkbench.store.Database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Carries a learner's progress across an app update that ships a newer built-in pack: the same carry-over as
+ * {@code pack upgrade} (kept, moved by {@code replaces:}, archived, restored), with a backup first, run at start.
+ * The version walked last is remembered per pack id, with a copy of that version's files under the data folder, so
+ * the next update can say what changed against it; the one-sentence report waits until the app has shown it.
+ */
+public final class BundledPackUpdates {
+    /** Opens the built-in pack's files (inside the app, or a folder in tests). */
+    @FunctionalInterface
+    public interface BundledFiles {
+        PackLocation open() throws PackAccessException;
+    }
+
+    private final BundledPackStore store;
+    private final Path copies;
+    private final ProgressCarryOver carryOver;
+    private final Backups backups;
+    private final String appVersion;
+    private final Clock clock;
+
+    /** @param copies the data folder's {@code bundled-packs} folder: {@code <id>/<version>/} holds each version walked */
+    public BundledPackUpdates(Database database, Path copies, ProgressCarryOver carryOver, Backups backups,
+                              String appVersion, Clock clock) {
+        this.store = new BundledPackStore(database);
+        this.copies = copies;
+        this.carryOver = carryOver;
+        this.backups = backups;
+        this.appVersion = appVersion;
+        this.clock = clock;
+    }
+
+    /**
+     * Brings the learner's progress to the built-in pack when its version is not the one walked last. A data folder
+     * without progress on the pack only records the version. Running it twice does nothing the second time.
+     *
+     * @return the update, when there was progress to carry
+     * @throws IOException the copy of the version could not be written; nothing is recorded, so the next start
+     *                     tries again (the carry-over itself finds nothing left to move)
+     */
+    public Optional<BundledPackUpdate> catchUp(Pack bundled, BundledFiles files) throws IOException {
+        String id = bundled.id();
+        String version = bundled.info().version();
+        Optional<String> seen = store.seenVersion(id);
+        if (seen.isPresent() && seen.get().equals(version)) {
+            return Optional.empty();
+        }
+        Optional<Pack> previous = seen.flatMap(v -> copyOf(id, v));
+        CarryOverPlan plan = carryOver.plan(bundled, previous);
+        if (plan.changesAnything()) {
+            backups.backup(Backups.BEFORE_UPGRADE);
+            carryOver.apply(plan);
+        }
+        keepCopy(id, version, files);
+        boolean hadProgress = !plan.kept().isEmpty() || plan.changesAnything();
+        Optional<BundledPackUpdate> update = hadProgress ? Optional.of(new BundledPackUpdate(seen, version,
+                previous.map(p -> PackChanges.between(p, bundled, Map.of(), Map.of())), plan)) : Optional.empty();
+        store.record(id, version, clock.instant(), update.map(BundledPackUpdate::text));
+        return update;
+    }
+
+    /** The report of the last update not shown yet; taking it marks it shown, so the app shows it once. */
+    public Optional<String> takeNotice(String packId) {
+        return store.takeNotice(packId);
+    }
+
+    /** The kept copy of a version walked earlier, read as the app reads packs; empty when gone or unreadable. */
+    private Optional<Pack> copyOf(String id, String version) {
+        Path folder = copies.resolve(id).resolve(version);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        return InstalledPack.load(Optional.of(folder), appVersion).pack();
+    }
+
+    /** Copies the version's files once, under a temporary name renamed into place, so a half copy is never read. */
+    private void keepCopy(String id, String version, BundledFiles files) throws IOException {
+        Path target = copies.resolve(id).resolve(version);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Path staged = target.resolveSibling("." + version + "-" + UUID.randomUUID());
+        try (PackLocation location = files.open()) {
+            Files.createDirectory(staged);
+            location.copyInto(staged);
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (PackAccessException e) {
+            throw new IOException("the built-in pack " + id + " " + version + " could not be copied: "
+                    + e.getMessage(), e);
+        } finally {
+            if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
+                PackShelf.deleteTree(staged);
+            }
+        }
+    }
+}
