@@ -16,7 +16,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which runs are paired: within a prompt, every other provider with the first; never across prompts. */
-class ProviderComparisonsTest {
+class CellComparisonsTest {
 
     private static EvalReport report(String id, String prompt, String provider, String verdicts) {
         EvalRun run = new EvalRun(id, "suite#" + prompt + "@" + provider, "suite.yaml", null, prompt, provider, provider,
@@ -39,7 +39,7 @@ class ProviderComparisonsTest {
 
     @Test
     void eachPromptPairsItsOtherProvidersWithItsFirst() {
-        List<ProviderComparison> compared = ProviderComparisons.of(List.of(
+        List<CellComparison> compared = CellComparisons.of(List.of(
                 report("r1", "A", "openai:chat:x", "ppppf"), report("r2", "A", "ollama:chat:y", "pfffp"),
                 report("r3", "A", "anthropic:messages:z", "ppppp"),
                 report("r4", "B", "openai:chat:x", "ffff"), report("r5", "B", "ollama:chat:y", "ppff"),
@@ -56,7 +56,7 @@ class ProviderComparisonsTest {
 
     @Test
     void theItemsTheTwoGradeDifferentlyAreListedWithBothVerdicts() {
-        List<ProviderComparison> compared = ProviderComparisons.of(List.of(report("r1", "A", "openai:chat:x", "ppfpf"),
+        List<CellComparison> compared = CellComparisons.of(List.of(report("r1", "A", "openai:chat:x", "ppfpf"),
                 report("r2", "A", "ollama:chat:y", "pfpff")));
 
         assertThat(compared.get(0).differing()).extracting(d -> d.key() + ":" + d.baselinePass() + "→"
@@ -66,14 +66,14 @@ class ProviderComparisonsTest {
 
     @Test
     void aSingleProviderSuiteHasNoComparison() {
-        assertThat(ProviderComparisons.of(List.of(report("r1", "A", "ollama:chat:y", "pf"),
+        assertThat(CellComparisons.of(List.of(report("r1", "A", "ollama:chat:y", "pf"),
                 report("r2", "B", "ollama:chat:y", "pp")))).isEmpty();
     }
 
     @Test
     void aProviderWhoseItemsAllErroredIsListedAsNotPairedWithTheReason() {
         EvalReport first = report("r1", "A", "openai:chat:x", "pp");
-        List<ProviderComparison> compared = ProviderComparisons.of(List.of(first,
+        List<CellComparison> compared = CellComparisons.of(List.of(first,
                 report("r2", "A", "ollama:chat:y", "ee")));
 
         assertThat(compared).hasSize(1);
@@ -85,7 +85,7 @@ class ProviderComparisonsTest {
     @Test
     void aReportCarriesOnlyTheComparisonsOfItsOwnRun() {
         EvalReport other = report("r9", "B", "openai:chat:x", "pp");
-        List<ProviderComparison> compared = ProviderComparisons.of(List.of(report("r1", "A", "openai:chat:x", "pf"),
+        List<CellComparison> compared = CellComparisons.of(List.of(report("r1", "A", "openai:chat:x", "pf"),
                 report("r2", "A", "ollama:chat:y", "fp")));
 
         assertThat(JsonReportWriter.write(other, compared)).doesNotContain("comparisons");
