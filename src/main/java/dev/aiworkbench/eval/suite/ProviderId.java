@@ -11,8 +11,8 @@ import java.util.Set;
  * @param problem null when the id is one this runner calls
  */
 record ProviderId(ProviderKind server, ProviderSpec.Kind kind, String model, String problem) {
-    static final String FORMS = "ollama:chat:<model>, ollama:completion:<model>, ollama:<model>, "
-            + "openai:chat:<model>, openai:<model> or anthropic:messages:<model>";
+    static final String FORMS = "ollama:chat:<model>, ollama:completion:<model>, openai:chat:<model> or "
+            + "anthropic:messages:<model>";
 
     /** The model promptfoo 0.118 calls for {@code openai:chat} without one. */
     static final String OPENAI_DEFAULT_MODEL = "gpt-4.1-2025-04-14";
@@ -79,9 +79,10 @@ record ProviderId(ProviderKind server, ProviderSpec.Kind kind, String model, Str
                 model = OPENAI_DEFAULT_MODEL;
             }
         } else if (OTHER_ENDPOINTS.contains(head) || (openai && OPENAI_COMPLETION_MODELS.contains(rest))) {
-            return failed("'" + id + "' names " + server.label() + "'s " + head + " endpoint, which this runner does not "
-                    + "call; it calls the " + endpoint + " endpoint, written " + server.id() + ":" + endpoint
-                    + ":<model>, e.g. " + example);
+            String named = OTHER_ENDPOINTS.contains(head) ? "names " + server.label() + "'s " + head + " endpoint"
+                    : "is a model promptfoo sends to OpenAI's completion endpoint";
+            return failed("'" + id + "' " + named + ", which this runner does not call; it calls the " + endpoint
+                    + " endpoint, written " + server.id() + ":" + endpoint + ":<model>, e.g. " + example);
         } else if (colon < 0 && !rest.isEmpty() && (openai || ANTHROPIC_MODELS.contains(rest))) {
             model = rest;
         } else {

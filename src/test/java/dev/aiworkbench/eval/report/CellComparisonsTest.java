@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-/** Which runs are paired: within a prompt, every other provider with the first; never across prompts. */
+/** Which cells are paired (every pair, the later against the earlier) and the figures of each pair. */
 class CellComparisonsTest {
 
     private static EvalReport report(String id, String prompt, String provider, String verdicts) {
@@ -37,21 +38,34 @@ class CellComparisonsTest {
                 Map.of(), List.of());
     }
 
+    /**
+     * Every pair of cells, the later against the earlier, across prompts and providers alike. The figures by hand:
+     * r1 ppppf against r2 pfffp has b = 3 (items 1–3 fell), c = 1 (item 4 rose), exact p = 2·(1 + 4)/16 = 0.625 and
+     * Δ = 2/5 − 4/5 = −0.4; r1 against r3 ppppp has b = 0, c = 1, p = 1, Δ = +0.2; r2 against r3 has b = 0, c = 3,
+     * p = 2/8 = 0.25, Δ = +0.6 (item 0 and 4 passed in both). The intervals are Newcombe's method 10, computed apart from the code under test
+     * (Wilson limits at z = 1.959964, the corrected φ).
+     */
     @Test
-    void eachPromptPairsItsOtherProvidersWithItsFirst() {
+    void everyPairOfCellsIsComparedTheLaterAgainstTheEarlier() {
         List<CellComparison> compared = CellComparisons.of(List.of(
                 report("r1", "A", "openai:chat:x", "ppppf"), report("r2", "A", "ollama:chat:y", "pfffp"),
-                report("r3", "A", "anthropic:messages:z", "ppppp"),
-                report("r4", "B", "openai:chat:x", "ffff"), report("r5", "B", "ollama:chat:y", "ppff"),
-                report("r6", "B", "anthropic:messages:z", "ffff")));
+                report("r3", "B", "openai:chat:x", "ppppp")));
 
-        assertThat(compared).extracting(c -> c.prompt() + ":" + c.baseline().id() + "→" + c.candidate().id())
-                .containsExactly("A:r1→r2", "A:r1→r3", "B:r4→r5", "B:r4→r6");
-        assertThat(compared.get(0).paired().orElseThrow().mcnemar()).extracting("b", "c").containsExactly(3, 1);
-        assertThat(compared.get(1).paired().orElseThrow().mcnemar()).extracting("b", "c").containsExactly(0, 1);
-        assertThat(compared.get(2).paired().orElseThrow().mcnemar()).extracting("b", "c").containsExactly(0, 2);
-        assertThat(compared.get(2).paired().orElseThrow().delta()).isEqualTo(0.5);
-        assertThat(compared.get(3).paired().orElseThrow().items()).isEqualTo(4);
+        assertThat(compared).extracting(c -> c.baseline().id() + "→" + c.candidate().id())
+                .containsExactly("r1→r2", "r1→r3", "r2→r3");
+        double[][] expected = {{3, 1, 0.625, -0.4, -0.8039817, 0.3130973}, {0, 1, 1, 0.2, -0.2643248, 0.6244654},
+                {0, 3, 0.25, 0.6, 0.0297899, 0.8823792}};
+        for (int i = 0; i < expected.length; i++) {
+            var paired = compared.get(i).paired().orElseThrow();
+            assertThat(paired.items()).isEqualTo(5);
+            assertThat(paired.mcnemar().b()).as("b of pair %d", i).isEqualTo((int) expected[i][0]);
+            assertThat(paired.mcnemar().c()).as("c of pair %d", i).isEqualTo((int) expected[i][1]);
+            assertThat(paired.mcnemar().pExact()).as("p of pair %d", i).isCloseTo(expected[i][2], within(1e-12));
+            assertThat(paired.delta()).as("delta of pair %d", i).isCloseTo(expected[i][3], within(1e-12));
+            assertThat(paired.deltaCi95().low()).as("low of pair %d", i).isCloseTo(expected[i][4], within(1e-6));
+            assertThat(paired.deltaCi95().high()).as("high of pair %d", i).isCloseTo(expected[i][5], within(1e-6));
+        }
+        assertThat(CellComparison.cell(compared.get(2).baseline())).isEqualTo("'A' on ollama:chat:y");
     }
 
     @Test
@@ -65,30 +79,28 @@ class CellComparisonsTest {
     }
 
     @Test
-    void aSingleProviderSuiteHasNoComparison() {
-        assertThat(CellComparisons.of(List.of(report("r1", "A", "ollama:chat:y", "pf"),
-                report("r2", "B", "ollama:chat:y", "pp")))).isEmpty();
+    void aSuiteOfOneCellHasNoComparison() {
+        assertThat(CellComparisons.of(List.of(report("r1", "A", "ollama:chat:y", "pf")))).isEmpty();
     }
 
     @Test
-    void aProviderWhoseItemsAllErroredIsListedAsNotPairedWithTheReason() {
+    void aCellWhoseItemsAllErroredIsListedAsNotPairedWithTheReason() {
         EvalReport first = report("r1", "A", "openai:chat:x", "pp");
-        List<CellComparison> compared = CellComparisons.of(List.of(first,
-                report("r2", "A", "ollama:chat:y", "ee")));
+        MatrixReport matrix = MatrixReport.of(List.of(first, report("r2", "A", "ollama:chat:y", "ee")),
+                Optional.empty());
 
-        assertThat(compared).hasSize(1);
-        assertThat(compared.get(0).paired()).isEmpty();
-        assertThat(compared.get(0).explain()).contains("cannot be paired");
-        assertThat(JsonReportWriter.write(first, compared)).contains("\"items\" : 0").contains("\"b\" : null");
+        assertThat(matrix.comparisons()).hasSize(1);
+        assertThat(matrix.comparisons().get(0).paired()).isEmpty();
+        assertThat(matrix.comparisons().get(0).explain()).contains("cannot be paired");
+        assertThat(JsonReportWriter.write(matrix)).contains("\"items\" : 0").contains("\"b\" : null");
     }
 
     @Test
-    void aReportCarriesOnlyTheComparisonsOfItsOwnRun() {
-        EvalReport other = report("r9", "B", "openai:chat:x", "pp");
-        List<CellComparison> compared = CellComparisons.of(List.of(report("r1", "A", "openai:chat:x", "pf"),
-                report("r2", "A", "ollama:chat:y", "fp")));
+    void aSuiteOfOneCellKeepsTheShapeOfASingleRunsReport() {
+        EvalReport only = report("r1", "A", "ollama:chat:y", "pf");
+        MatrixReport matrix = MatrixReport.of(List.of(only), Optional.empty());
 
-        assertThat(JsonReportWriter.write(other, compared)).doesNotContain("comparisons");
-        assertThat(MarkdownReportWriter.write(other, compared)).doesNotContain("Providers compared");
+        assertThat(JsonReportWriter.write(matrix)).isEqualTo(JsonReportWriter.write(only)).doesNotContain("\"cells\"");
+        assertThat(MarkdownReportWriter.write(matrix)).isEqualTo(MarkdownReportWriter.write(only));
     }
 }

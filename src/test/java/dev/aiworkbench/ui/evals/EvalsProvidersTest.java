@@ -106,13 +106,13 @@ class EvalsProvidersTest {
         EvalsViewModel model = openSuite("openai:chat:gpt-4o-mini");
         runVariant(model, 0);
 
-        assertThat(model.reportProperty().get().providers()).as("only one provider has run").isEmpty();
+        assertThat(model.reportProperty().get().comparisons()).as("only one provider has run").isEmpty();
 
         runVariant(model, 1);
 
         ReportState shown = model.reportProperty().get();
-        assertThat(shown.providers()).hasSize(1);
-        CellComparison compared = shown.providers().get(0);
+        assertThat(shown.comparisons()).hasSize(1);
+        CellComparison compared = shown.comparisons().get(0);
         assertThat(compared.baseline().providerId()).isEqualTo("openai:chat:gpt-4o-mini");
         assertThat(compared.candidate().id()).isEqualTo(shown.report().orElseThrow().run().id());
         PairedComparison paired = compared.paired().orElseThrow();
@@ -136,7 +136,7 @@ class EvalsProvidersTest {
         runVariant(model, 1);
         runVariant(model, 0);
 
-        CellComparison compared = model.reportProperty().get().providers().get(0);
+        CellComparison compared = model.reportProperty().get().comparisons().get(0);
         assertThat(compared.baseline().id()).isEqualTo(model.shownReport().orElseThrow().run().id());
         assertThat(compared.candidate().providerId()).isEqualTo("ollama:chat:tiny");
         model.results().filterProperty().set(ResultFilter.FAILURES);
@@ -168,7 +168,7 @@ class EvalsProvidersTest {
         runVariant(model, 0);
 
         assertThat(model.reportProperty().get().report()).isPresent();
-        assertThat(model.reportProperty().get().providers()).isEmpty();
+        assertThat(model.reportProperty().get().comparisons()).isEmpty();
     }
 
     @Test
