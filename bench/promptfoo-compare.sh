@@ -8,9 +8,9 @@
 #
 # The server (bench/promptfoo-compare/fake_server.py) speaks Ollama's and OpenAI's APIs and answers each request from
 # its model and prompt alone ("<model> says yes|no: <prompt>"), so both tools see the same outputs. promptfoo runs
-# with its cache off and writes nothing to its database; the workbench keeps its runs in a data folder of its own.
+# with its cache off and its database in a temporary folder (its -o output lists no case when it writes none); the workbench keeps its runs in a data folder of its own.
 # promptfoo 0.118.0 is installed into bench/.promptfoo (gitignored) when missing, as bench/startup-vs-promptfoo.sh does.
-# Needs python3, node + npm (apt-get install nodejs npm) and a JDK 21 or newer as JAVA_HOME or on PATH.
+# Needs python3 (with PyYAML to match labelled providers), node + npm (apt-get install nodejs npm) and a JDK 21 or newer as JAVA_HOME or on PATH.
 # Exit status: 0 when nothing differs, 1 when something does, 3 when the build, the server or a tool failed to run.
 set -euo pipefail
 
@@ -84,8 +84,8 @@ for name in "${NAMES[@]}"; do
     echo "== $name"
     (cd "$dir" && env PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 PROMPTFOO_CACHE_ENABLED=false \
         PROMPTFOO_CONFIG_DIR="$dir/promptfoo-home" OLLAMA_BASE_URL="$URL" OPENAI_API_KEY=sk-fake \
-        "$PROMPTFOO" eval -c promptfooconfig.yaml -o "$dir/promptfoo.json" --no-cache --no-progress-bar --no-table \
-        --no-write) >> "$LOG" 2>&1 || true
+        "$PROMPTFOO" eval -c promptfooconfig.yaml -o "$dir/promptfoo.json" --no-cache --no-progress-bar \
+        --no-table) >> "$LOG" 2>&1 || true
     if [ ! -s "$dir/promptfoo.json" ]; then
         echo "  promptfoo wrote no results; see $LOG"
         DIFFERENT=1
@@ -93,7 +93,7 @@ for name in "${NAMES[@]}"; do
     fi
     set +e
     (cd "$dir" && env OPENAI_API_KEY=sk-fake OPENAI_BASE_URL="$URL/v1" WORKBENCH_HOME="$dir/workbench-home" \
-        "$JAVA" -cp "$WORKBENCH_CP" dev.aiworkbench.Main eval run promptfooconfig.yaml \
+        "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$WORKBENCH_CP" dev.aiworkbench.Main eval run promptfooconfig.yaml \
         --ollama-url "$URL" -o "$dir/workbench.json") > "$dir/workbench.out" 2> "$dir/workbench.err"
     status=$?
     set -e
@@ -104,14 +104,7 @@ for name in "${NAMES[@]}"; do
         DIFFERENT=1
         continue
     fi
-    labels=$(python3 -c 'import sys, yaml' 2>/dev/null && python3 - "$dir/promptfooconfig.yaml" <<'PY' || echo '{}'
-import json, sys, yaml
-config = yaml.safe_load(open(sys.argv[1]))
-providers = config.get("providers") or []
-print(json.dumps({p["id"]: p["label"] for p in providers if isinstance(p, dict) and p.get("label")}))
-PY
-)
-    python3 "$HERE/compare.py" "$dir/promptfoo.json" "$dir/workbench.json" "$labels" || DIFFERENT=1
+    python3 "$HERE/compare.py" "$dir/promptfoo.json" "$dir/workbench.json" "$dir/promptfooconfig.yaml" || DIFFERENT=1
 done
 if [ "$DIFFERENT" = 0 ]; then
     echo "== no difference: promptfoo 0.118.0 and the workbench agree on every verdict, score and pass rate"

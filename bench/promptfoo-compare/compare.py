@@ -56,8 +56,18 @@ def same_prompt(workbench, promptfoo):
     return any(promptfoo == n or promptfoo.startswith(n + ": ") for n in names)
 
 
-def main(pf_path, wb_path, labels_json):
-    labels = json.loads(labels_json)  # provider id -> label, for the labelled providers of the config
+def provider_labels(config_path):
+    """The labelled providers of the config, id -> label (promptfoo keys a labelled provider's results by its label)."""
+    try:
+        import yaml
+    except ImportError:
+        return {}
+    providers = yaml.safe_load(open(config_path)).get("providers") or []
+    return {p["id"]: p["label"] for p in providers if isinstance(p, dict) and p.get("id") and p.get("label")}
+
+
+def main(pf_path, wb_path, config_path):
+    labels = provider_labels(config_path)
     pf = promptfoo_cases(pf_path)
     wb = workbench_cases(wb_path, labels)
     differences = []
@@ -98,4 +108,4 @@ def main(pf_path, wb_path, labels_json):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "{}"))
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3]))
