@@ -9,6 +9,8 @@
 #   heap - 10,000 streamed chats leave used heap after GC flat (baseline: heap before any chat)
 #   anthropic - time to first token added by the anthropic gateway over a plain JDK HttpClient reading
 #          the same Server-Sent Events from the fake Messages API: < 5 ms median (issue 14)
+#   tools - at 1,000 tool-call fragments/s: at most 60 FX updates in any second, no fragment lost
+#          (baseline: one Platform.runLater per fragment) (issue 14)
 #
 #   bench/streaming.sh                 # all four (about 6 minutes on 2 cores)
 #   bench/streaming.sh ttft heap       # some of them
@@ -30,11 +32,11 @@ OUT=target/bench
 mkdir -p "$OUT"
 
 BENCHES=("$@")
-[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(ttft openai anthropic fx heap)
+[ ${#BENCHES[@]} -gt 0 ] || BENCHES=(ttft openai anthropic fx tools heap)
 for b in "${BENCHES[@]}"; do
     case "$b" in
-        ttft | openai | anthropic | fx | heap) ;;
-        *) echo "unknown benchmark '$b' (ttft, openai, anthropic, fx, heap)" >&2; exit 2 ;;
+        ttft | openai | anthropic | fx | tools | heap) ;;
+        *) echo "unknown benchmark '$b' (ttft, openai, anthropic, fx, tools, heap)" >&2; exit 2 ;;
     esac
 done
 
@@ -86,6 +88,7 @@ for b in "${BENCHES[@]}"; do
         ttft) run ttft dev.aiworkbench.bench.streaming.TtftBench ;;
         openai) run openai dev.aiworkbench.bench.streaming.OpenAiTtftBench ;;
         fx) run fx dev.aiworkbench.bench.streaming.FxRateBench ;;
+        tools) run tools dev.aiworkbench.bench.streaming.ToolCallRateBench ;;
         heap) run heap dev.aiworkbench.bench.streaming.HeapBench ;;
         anthropic) run anthropic dev.aiworkbench.bench.streaming.AnthropicTtftBench ;;
     esac

@@ -32,6 +32,8 @@ public final class BenchSummary {
     /** A tick over 100,000 events of history may take at most this many times a tick over 1,000. */
     static final double TICK_HISTORY_LIMIT = 1.2;
     static final double DASHBOARD_BUDGET_MS = 1000;
+    static final double SCRIPT_CASE_BUDGET_US = 50;
+    static final double SCRIPT_FIRST_USE_BUDGET_MS = 300;
     private static final String DASHBOARD = "dev.aiworkbench.observability.DashboardAggregateBenchmark.";
 
     private record Score(double mean, double error, double median, String unit, double allocPerOp) {
@@ -141,6 +143,7 @@ public final class BenchSummary {
         cold.ifPresent(c -> rows.add(row("   the same 10,000 graded first in a fresh JVM (per fork)", c, "",
                 "info")));
 
+        ok &= scriptRows(results, rows);
         ok &= tickRows(results, rows, interleaved);
         ok &= dashboardRows(results, rows);
 
@@ -159,6 +162,36 @@ public final class BenchSummary {
         System.out.println("Verdicts use the median of the measurement iterations; mean ± error is JMH's score"
                 + " with its 99.9% confidence half-width.");
         System.out.println(ok ? "All checked budgets hold." : "A budget is MISSED (see above).");
+        return ok;
+    }
+
+    /** Issue 17: a javascript assertion per case, warm, and what the first one adds to a fresh JVM. */
+    private static boolean scriptRows(JsonNode results, List<String[]> rows) {
+        boolean ok = true;
+        Optional<Score> contains = find(results, "ScriptAssertionBenchmark.containsBaseline", null);
+        for (String form : List.of("inline", "file")) {
+            Optional<Score> js = find(results, "ScriptAssertionBenchmark." + form, null);
+            if (js.isPresent()) {
+                boolean pass = js.get().median() < SCRIPT_CASE_BUDGET_US;
+                ok &= pass;
+                rows.add(row("e. a case with one javascript assertion (" + form + "), warm", js.get(), "< 50 us",
+                        verdict(pass)));
+                contains.ifPresent(c -> rows.add(ratioRow("   ratio to one contains assertion", js.get(), c,
+                        "cost over the floor", "info")));
+            }
+        }
+        contains.ifPresent(c -> rows.add(row("   baseline: a case with one contains assertion", c, "", "")));
+        Optional<Score> first = find(results, "ScriptFirstUseBenchmark.javascript", null);
+        Optional<Score> plain = find(results, "ScriptFirstUseBenchmark.baseline", null);
+        if (first.isPresent() && plain.isPresent()) {
+            double added = first.get().median() - plain.get().median();
+            boolean pass = added < SCRIPT_FIRST_USE_BUDGET_MS;
+            ok &= pass;
+            rows.add(row("f. 20 cases, fresh JVM, one javascript assertion", first.get(), "", ""));
+            rows.add(row("   baseline: the same with one contains assertion", plain.get(), "", ""));
+            rows.add(new String[] {"   added by the first javascript assertion", "", fmt(added) + " ms", "< 300 ms",
+                    verdict(pass)});
+        }
         return ok;
     }
 

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Collection;
 
 /** Entry to the command line: parses, runs one verb, returns its exit code. */
 public final class Cli {
@@ -18,12 +19,15 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The whole command line, every verb in it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(new RootCommand(Clock.systemDefaultZone(), System.in), out, err);
+        return commandLine(new RootCommand(Clock.systemDefaultZone(), System.in), Verbs.all().values(), out, err);
     }
 
-    private static CommandLine commandLine(RootCommand root, PrintWriter out, PrintWriter err) {
+    private static CommandLine commandLine(RootCommand root, Collection<Class<?>> verbs, PrintWriter out,
+                                           PrintWriter err) {
         CommandLine commandLine = new CommandLine(root);
+        verbs.forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FriendlyErrors());
@@ -42,7 +46,8 @@ public final class Cli {
     /** Runs with the given providers' environment, keychain and gateways as well. */
     static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Clock clock, ProviderSetup providers) {
         try {
-            return commandLine(new RootCommand(clock, in, providers), out, err).execute(args);
+            // Only the verbs the arguments name are built: see Verbs.
+            return commandLine(new RootCommand(clock, in, providers), Verbs.namedIn(args), out, err).execute(args);
         } finally {
             out.flush();
             err.flush();

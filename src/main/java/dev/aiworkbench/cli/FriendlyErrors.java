@@ -4,17 +4,16 @@ import dev.aiworkbench.llm.GenerationFailedException;
 import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.store.DatabaseFailures;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Errors a user can hit become one sentence on stderr; the stack trace goes to the log only. */
 final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(FriendlyErrors.class);
-
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        LOG.warn("command failed", e);
+        // Looked up here, not in a static field: the handler is made for every command, and starting the logging
+        // library is a share of a short verb's start-up that only a failure needs.
+        LoggerFactory.getLogger(FriendlyErrors.class).warn("command failed", e);
         commandLine.getErr().println(message(e));
         if (e instanceof ModelServerException server) {
             return exitCode(server);

@@ -12,8 +12,8 @@ import dev.aiworkbench.llm.ToolCall;
 import dev.aiworkbench.llm.ToolCallAssembler;
 import dev.aiworkbench.llm.ToolCallDelta;
 import dev.aiworkbench.llm.ToolDefinition;
-import dev.aiworkbench.llm.ToolDefinitions;
-import dev.aiworkbench.diagnostics.ProblemException;
+import dev.aiworkbench.llm.ParsedTools;
+import dev.aiworkbench.llm.ToolDefinitionsJson;
 import dev.aiworkbench.prompts.PlaygroundCall;
 import dev.aiworkbench.prompts.PlaygroundResult;
 import dev.aiworkbench.prompts.PlaygroundRun;
@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -104,7 +105,8 @@ final class PromptCommand {
                 }
                 List<ToolDefinition> tools = tools();
                 ToolCallAssembler calls = new ToolCallAssembler();
-                PlaygroundCall call = playground.start(setup, tools, priceRow(workbench, provider, setup.model()),
+                PlaygroundCall call = playground.start(tools.isEmpty() ? setup : setup.withTools(tools),
+                        priceRow(workbench, provider, setup.model()),
                         streamer(calls));
                 Thread hook = new Thread(call::cancel, "cancel-run");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -136,11 +138,15 @@ final class PromptCommand {
                 throw new CommandFailure("Cannot read the tools file " + toolsFile + "; check the path and that it can"
                         + " be read.", Cli.USAGE);
             }
-            try {
-                return ToolDefinitions.parse(toolsFile.toString(), text);
-            } catch (ProblemException e) {
-                throw new CommandFailure(e.problem().toString(), Cli.USAGE);
+            if (text.isBlank()) {
+                throw new CommandFailure(toolsFile + " is empty: it should hold a JSON array of tools.", Cli.USAGE);
             }
+            ParsedTools parsed = ToolDefinitionsJson.read(toolsFile.toString(), text);
+            if (!parsed.ok()) {
+                throw new CommandFailure(parsed.problems().stream().map(Object::toString)
+                        .collect(Collectors.joining(System.lineSeparator())), Cli.USAGE);
+            }
+            return parsed.definitions();
         }
 
         /** --price when given; else the local row for Ollama, the row naming the model for others, or none. */

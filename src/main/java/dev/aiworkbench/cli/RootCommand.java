@@ -10,12 +10,10 @@ import picocli.CommandLine.Mixin;
 import java.io.InputStream;
 import java.time.Clock;
 
-// Inherited scope gives every verb and sub-verb --help (and --version), as the README promises.
+// Inherited scope gives every verb and sub-verb --help (and --version), as the README promises. The verbs are added
+// by Cli from Verbs, only those a command line names.
 @Command(name = "workbench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = RootCommand.Version.class,
         description = "AI Engineer Workbench. Without a command it opens the app; with one it runs that command.",
-        subcommands = {DoctorCommand.class, PackCommand.class, ProgressCommand.class, PlanCommand.class,
-                DatabaseCommand.class, ModelsCommand.class, PromptCommand.class, EvalCommand.class, LabCommand.class,
-                AssessCommand.class, UsageCommand.class, MetricsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the command failed (the message says why)", "2:usage error or bad input",
                 "3:the model server cannot be reached, or lacks the model", "4:the model server failed while working"})

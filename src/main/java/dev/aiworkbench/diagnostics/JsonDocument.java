@@ -14,13 +14,14 @@ import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import java.io.IOException;
 
 /**
- * A JSON document whose every node remembers where it was written, as {@link YamlDocument} does for YAML, so a
- * problem found in its content points at the exact line and column.
+ * A JSON document whose every node remembers where it was written, as {@link YamlDocument} does for YAML, so that
+ * problems found after parsing (a missing field, a wrong type) point at the exact line and column of pasted or
+ * loaded JSON.
  */
 public final class JsonDocument {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
 
     private final String file;
@@ -34,35 +35,40 @@ public final class JsonDocument {
     /**
      * Parses JSON text.
      *
-     * @throws ProblemException with the file, line and column of a syntax error, or of an empty text
+     * @throws ProblemException with the line and column of a syntax error, as a sentence
      */
     public static JsonDocument parse(String file, String text) throws ProblemException {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
             JsonNode root = MAPPER.reader(new LocationJsonNodeFactory(parser)).readTree(parser);
             if (root == null || root.isMissingNode()) {
-                throw new ProblemException(Problem.error(SourcePosition.startOf(file), "the file is empty: it should"
-                        + " hold JSON").withRule("json-syntax"));
+                throw new ProblemException(Problem.error(SourcePosition.startOf(file), "there is no JSON here")
+                        .withRule("json-syntax"));
+            }
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ProblemException(Problem.error(position(file, at), "there is more after the JSON value "
+                        + "ends; remove it or put every value in one array").withRule("json-syntax"));
             }
             return new JsonDocument(file, root);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 1 : Math.max(1, at.getLineNr());
-            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            throw new ProblemException(Problem.error(new SourcePosition(file, line, column),
-                    "JSON syntax error: " + firstSentence(e.getOriginalMessage())).withRule("json-syntax"));
+            throw new ProblemException(Problem.error(position(file, e.getLocation()),
+                    "JSON syntax error: " + firstLine(e.getOriginalMessage())).withRule("json-syntax"));
         } catch (IOException e) {
             throw new ProblemException(Problem.error(SourcePosition.startOf(file), "cannot read: " + e.getMessage()));
         }
     }
 
-    /** Jackson's message without the excerpt and source note it appends; the position is given apart. */
-    private static String firstSentence(String message) {
+    private static SourcePosition position(String file, JsonLocation at) {
+        return at == null ? SourcePosition.startOf(file)
+                : new SourcePosition(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+    }
+
+    /** Jackson's message without the source excerpt it appends. */
+    private static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "unreadable";
         }
-        String first = message.strip().lines().findFirst().orElse("unreadable");
-        int note = first.indexOf(" (for ");
-        return note > 0 ? first.substring(0, note) : first;
+        return message.strip().lines().findFirst().orElse("unreadable").replace("Duplicate field", "duplicate key");
     }
 
     public String file() {
@@ -76,9 +82,14 @@ public final class JsonDocument {
     /** Where a node was written; the start of the file when the node carries no location. */
     public SourcePosition position(JsonNode node) {
         if (node instanceof TokenStreamLocationAware located && located.tokenStreamLocation() != null) {
-            JsonLocation at = located.tokenStreamLocation();
-            return new SourcePosition(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+            return position(file, located.tokenStreamLocation());
         }
         return SourcePosition.startOf(file);
+    }
+
+    /** Where a field's value was written, or where its object starts when the field is absent. */
+    public SourcePosition position(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return position(value != null ? value : object);
     }
 }

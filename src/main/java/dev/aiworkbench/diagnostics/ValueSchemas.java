@@ -34,12 +34,31 @@ public final class ValueSchemas {
         }
     }
 
-    private final SchemaRegistry registry;
+    private final Dialect defaultDialect;
+    private volatile SchemaRegistry registry;
     private final Map<JsonNode, Compiled> compiled = new ConcurrentHashMap<>();
 
     /** @param defaultDialect how to read a schema without {@code $schema}; one that names a draft is read as that */
     public ValueSchemas(Dialect defaultDialect) {
-        this.registry = SchemaRegistry.withDefaultDialect(defaultDialect.version);
+        this.defaultDialect = defaultDialect;
+    }
+
+    /**
+     * Made on the first schema: the registry loads the validator library's keywords and formats, a share of a short
+     * eval run's start that a suite without schemas never needs.
+     */
+    private SchemaRegistry registry() {
+        SchemaRegistry made = registry;
+        if (made == null) {
+            synchronized (this) {
+                made = registry;
+                if (made == null) {
+                    made = SchemaRegistry.withDefaultDialect(defaultDialect.version);
+                    registry = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -57,7 +76,7 @@ public final class ValueSchemas {
         }
         Compiled made;
         try {
-            made = new Compiled(registry.getSchema(schema));
+            made = new Compiled(registry().getSchema(schema));
         } catch (RuntimeException e) {
             throw new InvalidSchemaException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

@@ -30,7 +30,7 @@ final class CallTimer {
         return first < 0 ? null : (first - startNanos) / 1e6;
     }
 
-    /** The listener, noting when the first piece of answer (text, thinking or a tool call) passes through it. */
+    /** The listener, noting when the first piece of answer (or of thinking, or of a tool call) passes through it. */
     TokenListener listening(TokenListener listener) {
         return new TokenListener() {
             @Override

@@ -1,6 +1,7 @@
 package dev.aiworkbench.prompts;
 
 import dev.aiworkbench.llm.CallTag;
+import dev.aiworkbench.llm.ChatMessage;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelGateway;
@@ -8,7 +9,6 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.ProviderKind;
 import dev.aiworkbench.llm.TokenListener;
 import dev.aiworkbench.llm.ToolCallDelta;
-import dev.aiworkbench.llm.ToolDefinition;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,12 +55,14 @@ public final class Playground {
     }
 
     /**
-     * Starts a run that offers the model these tools; the calls it makes reach the listener as they stream.
+     * Carries a conversation on: the setup's request followed by the turns since (the model's tool calls and their
+     * results). Each turn is a call of its own, kept as a run of its own with its figures.
      *
-     * @see #start(RunSetup, String, TokenListener)
+     * @param earlierTurns the turns after the rendered prompt, in order; empty for a first turn
      */
-    public PlaygroundCall start(RunSetup setup, List<ToolDefinition> tools, String priceName, TokenListener listener) {
-        GenerationRequest request = tools.isEmpty() ? setup.toRequest() : setup.toRequest().withTools(tools);
+    public PlaygroundCall start(RunSetup setup, List<ChatMessage> earlierTurns, String priceName,
+                                TokenListener listener) {
+        GenerationRequest request = setup.toRequest().followedBy(earlierTurns);
         PriceRow price = priceName == null ? null : prices.row(priceName);
         long started = System.nanoTime();
         FirstToken firstToken = new FirstToken(listener, started);

@@ -3,6 +3,7 @@ package dev.aiworkbench.prompts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
+import dev.aiworkbench.llm.ToolDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
 
 /**
  * What changed from one prompt version to another: line diffs of the template and the system
- * prompt, and every setting (option, format, schema, default model) that differs.
+ * prompt, and every setting (option, format, schema, default model, tools) that differs.
  */
 public record PromptDiff(String from, String to, TextDiff template, TextDiff system, List<SettingChange> settings) {
     public PromptDiff {
@@ -40,7 +41,18 @@ public record PromptDiff(String from, String to, TextDiff template, TextDiff sys
             changes.add(new SettingChange("schema", PromptJson.schema(a.format()), PromptJson.schema(b.format())));
         }
         add(changes, "model", a.defaultModel(), b.defaultModel());
+        if (!a.tools().equals(b.tools())) {
+            String oldTools = toolNames(a);
+            String newTools = toolNames(b);
+            changes.add(new SettingChange("tools", oldTools, oldTools != null && oldTools.equals(newTools)
+                    ? newTools + " (definitions changed)" : newTools));
+        }
         return changes;
+    }
+
+    private static String toolNames(PromptContent content) {
+        return content.tools().isEmpty() ? null
+                : String.join(", ", content.tools().stream().map(ToolDefinition::name).toList());
     }
 
     private static JsonNode schema(OutputFormat format) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.llm.ModelOption;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
+import dev.aiworkbench.llm.ToolCall;
+import dev.aiworkbench.llm.ToolDefinition;
+import dev.aiworkbench.llm.ToolDefinitionsJson;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,7 +87,36 @@ final class PromptJson {
     /** The content as it reads back from the database: equal content then always compares equal. */
     static PromptContent roundTrip(PromptContent content) {
         return new PromptContent(content.template(), content.system(), options(options(content.options())),
-                format(formatId(content.format()), schema(content.format())), content.defaultModel());
+                format(formatId(content.format()), schema(content.format())), content.defaultModel(),
+                tools(tools(content.tools())));
+    }
+
+    static String tools(List<ToolDefinition> tools) {
+        return ToolDefinitionsJson.compact(tools);
+    }
+
+    static List<ToolDefinition> tools(String json) {
+        return ToolDefinitionsJson.readKept(json);
+    }
+
+    /** The calls a run's model made, as [{id, name, arguments}] with the arguments as the model wrote them. */
+    static String toolCalls(List<ToolCall> calls) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (ToolCall call : calls) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("id", call.id());
+            row.put("name", call.name());
+            row.put("arguments", call.argumentsJson());
+            rows.add(row);
+        }
+        return write(rows);
+    }
+
+    static List<ToolCall> toolCalls(String json) {
+        List<ToolCall> calls = new ArrayList<>();
+        read(json).forEach(row -> calls.add(new ToolCall(row.path("id").asText(), row.path("name").asText(),
+                row.path("arguments").asText())));
+        return List.copyOf(calls);
     }
 
     static String variables(Map<String, String> variables) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class PromptStore {
     private static final String VERSION_COLUMNS = "p.name, v.version, v.created_at, v.author, v.note, v.template, "
-            + "v.system_prompt, v.options, v.format, v.format_schema, v.default_model "
+            + "v.system_prompt, v.options, v.format, v.format_schema, v.default_model, v.tools "
             + "FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id ";
 
     private final Database database;
@@ -79,11 +79,12 @@ final class PromptStore {
     void insertVersion(long promptId, PromptVersion version) throws SQLException {
         PromptContent content = version.content();
         Sql.bind(database, "INSERT INTO prompt_version (prompt_id, version, created_at, author, note, template, "
-                        + "system_prompt, options, format, format_schema, default_model) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", promptId, version.version(), version.createdAt(),
+                        + "system_prompt, options, format, format_schema, default_model, tools) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", promptId, version.version(), version.createdAt(),
                 version.author(), version.note(), content.template(), content.system(),
                 PromptJson.options(content.options()), PromptJson.formatId(content.format()),
-                PromptJson.schema(content.format()), content.defaultModel()).executeUpdate();
+                PromptJson.schema(content.format()), content.defaultModel(), PromptJson.tools(content.tools()))
+                .executeUpdate();
     }
 
     List<PromptSummary> summaries() throws SQLException {
@@ -102,7 +103,7 @@ final class PromptStore {
 
     private static PromptVersion read(ResultSet r) throws SQLException {
         PromptContent content = new PromptContent(r.getString(6), r.getString(7), PromptJson.options(r.getString(8)),
-                PromptJson.format(r.getString(9), r.getString(10)), r.getString(11));
+                PromptJson.format(r.getString(9), r.getString(10)), r.getString(11), PromptJson.tools(r.getString(12)));
         return new PromptVersion(r.getString(1), r.getInt(2), Sql.instant(r, 3), r.getString(4), r.getString(5),
                 content);
     }

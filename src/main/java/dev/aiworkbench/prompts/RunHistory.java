@@ -61,7 +61,7 @@ public final class RunHistory {
             }
             long id = runs.insert(at, provider, promptId, setup, outcome, figures, runKey);
             return new PlaygroundRun(id, at, provider, setup, outcome.output(), outcome.thinking(), outcome.doneReason(),
-                    outcome.error(), figures);
+                    outcome.error(), figures, outcome.toolCalls());
         });
     }
 

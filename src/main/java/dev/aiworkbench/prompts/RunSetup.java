@@ -3,9 +3,11 @@ package dev.aiworkbench.prompts;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
+import dev.aiworkbench.llm.ToolDefinition;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,9 +16,10 @@ import java.util.Map;
  * @param prompt    the saved version it came from (with its number), or null for an unsaved template
  * @param system    the system prompt; empty for none
  * @param variables the values for the template's variables, in the order given
+ * @param tools     the tools offered to the model; empty for none
  */
 public record RunSetup(PromptRef prompt, String model, String template, String system, Map<String, String> variables,
-                       ModelOptions options, OutputFormat format) {
+                       ModelOptions options, OutputFormat format, List<ToolDefinition> tools) {
     public RunSetup {
         if (prompt != null && prompt.isLatest()) {
             throw new IllegalArgumentException("a run records the exact prompt version; resolve " + prompt
@@ -37,6 +40,13 @@ public record RunSetup(PromptRef prompt, String model, String template, String s
         variables = Collections.unmodifiableMap(copy);
         options = options == null ? ModelOptions.DEFAULTS : options;
         format = format == null ? OutputFormat.PLAIN : format;
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    /** A setup that offers no tools. */
+    public RunSetup(PromptRef prompt, String model, String template, String system, Map<String, String> variables,
+                    ModelOptions options, OutputFormat format) {
+        this(prompt, model, template, system, variables, options, format, List.of());
     }
 
     /** A run of a template typed into the playground (not a saved version). */
@@ -59,12 +69,17 @@ public record RunSetup(PromptRef prompt, String model, String template, String s
                     + "command line)");
         }
         return new RunSetup(version.ref(), chosen, content.template(), content.system(), variables, content.options(),
-                content.format());
+                content.format(), content.tools());
     }
 
     /** The same setup on another model, for side-by-side runs. */
     public RunSetup withModel(String other) {
-        return new RunSetup(prompt, other, template, system, variables, options, format);
+        return new RunSetup(prompt, other, template, system, variables, options, format, tools);
+    }
+
+    /** The same setup offering these tools instead. */
+    public RunSetup withTools(List<ToolDefinition> offered) {
+        return new RunSetup(prompt, model, template, system, variables, options, format, offered);
     }
 
     /**
@@ -76,8 +91,9 @@ public record RunSetup(PromptRef prompt, String model, String template, String s
         return PromptTemplate.parse(template).render(variables);
     }
 
-    /** The chat request to send: the system prompt, then the rendered template as the user's message. */
+    /** The chat request to send: the system prompt, then the rendered template as the user's message, with the tools. */
     public GenerationRequest toRequest() {
-        return GenerationRequest.chat(model, system.isBlank() ? null : system, renderedPrompt(), options, format);
+        return GenerationRequest.chat(model, system.isBlank() ? null : system, renderedPrompt(), options, format)
+                .withTools(tools);
     }
 }

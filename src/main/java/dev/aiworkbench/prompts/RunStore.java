@@ -21,7 +21,8 @@ final class RunStore {
             + "r.tokens_per_second, r.cost_usd, r.price_name";
     private static final String SUMMARY = "SELECT r.id, r.created_at, p.name, r.prompt_version, r.model, "
             + "substr(r.template, 1, " + PREVIEW_CHARS + "), substr(r.output, 1, " + PREVIEW_CHARS + "), "
-            + "r.done_reason, r.error IS NOT NULL, " + FIGURES + ", r.provider "
+            + "r.done_reason, r.error IS NOT NULL, " + FIGURES + ", r.provider, json_array_length(r.tools), "
+            + "json_array_length(r.tool_calls) "
             + "FROM playground_run r LEFT JOIN prompt p ON p.id = r.prompt_id ";
 
     private final Database database;
@@ -35,14 +36,15 @@ final class RunStore {
         try (ResultSet r = Sql.bind(database, "INSERT INTO playground_run (created_at, prompt_id, prompt_version, "
                         + "model, template, system_prompt, variables, options, format, format_schema, output, thinking, "
                         + "done_reason, error, ttft_ms, total_ms, prompt_tokens, output_tokens, tokens_per_second, "
-                        + "cost_usd, price_name, run_key, provider) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        + "cost_usd, price_name, run_key, provider, tools, tool_calls) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 at, promptId, setup.prompt() == null ? null : setup.prompt().version(), setup.model(),
                 setup.template(), setup.system(), PromptJson.variables(setup.variables()),
                 PromptJson.options(setup.options()), PromptJson.formatId(setup.format()),
                 PromptJson.schema(setup.format()), outcome.output(), outcome.thinking(), outcome.doneReason(),
                 outcome.error(), figures.ttftMs(), figures.totalMs(), figures.promptTokens(), figures.outputTokens(),
-                figures.tokensPerSecond(), figures.costUsd(), figures.priceName(), runKey, provider).executeQuery()) {
+                figures.tokensPerSecond(), figures.costUsd(), figures.priceName(), runKey, provider,
+                PromptJson.tools(setup.tools()), PromptJson.toolCalls(outcome.toolCalls())).executeQuery()) {
             r.next();
             return r.getLong(1);
         }
@@ -57,16 +59,17 @@ final class RunStore {
     Optional<PlaygroundRun> run(long id) throws SQLException {
         try (ResultSet r = Sql.bind(database, "SELECT r.id, r.created_at, p.name, r.prompt_version, r.model, "
                 + "r.template, r.system_prompt, r.variables, r.options, r.format, r.format_schema, r.output, "
-                + "r.thinking, r.done_reason, r.error, " + FIGURES + ", r.provider "
+                + "r.thinking, r.done_reason, r.error, " + FIGURES + ", r.provider, r.tools, r.tool_calls "
                 + "FROM playground_run r LEFT JOIN prompt p ON p.id = r.prompt_id WHERE r.id = ?", id).executeQuery()) {
             if (!r.next()) {
                 return Optional.empty();
             }
             RunSetup setup = new RunSetup(ref(r, 3, 4), r.getString(5), r.getString(6), r.getString(7),
                     PromptJson.variables(r.getString(8)), PromptJson.options(r.getString(9)),
-                    PromptJson.format(r.getString(10), r.getString(11)));
+                    PromptJson.format(r.getString(10), r.getString(11)), PromptJson.tools(r.getString(24)));
             return Optional.of(new PlaygroundRun(r.getLong(1), Sql.instant(r, 2), r.getString(23), setup,
-                    r.getString(12), r.getString(13), r.getString(14), r.getString(15), figures(r, 16)));
+                    r.getString(12), r.getString(13), r.getString(14), r.getString(15), figures(r, 16),
+                    PromptJson.toolCalls(r.getString(25))));
         }
     }
 
@@ -78,7 +81,8 @@ final class RunStore {
             while (r.next()) {
                 runs.add(new RunSummary(r.getLong(1), Sql.instant(r, 2), r.getString(17), ref(r, 3, 4),
                         r.getString(5), r.getString(6), r.getString(7),
-                        r.getBoolean(9) ? RunStatus.FAILED : RunStatus.of(r.getString(8), null), figures(r, 10)));
+                        r.getBoolean(9) ? RunStatus.FAILED : RunStatus.of(r.getString(8), null), figures(r, 10),
+                        r.getInt(18), r.getInt(19)));
             }
         }
         return runs;

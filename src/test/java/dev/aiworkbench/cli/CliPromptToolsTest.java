@@ -130,7 +130,7 @@ class CliPromptToolsTest {
         assertThat(syntax.exitCode()).as(syntax.toString()).isEqualTo(2);
         assertThat(syntax.err()).contains(notJson + ":2:").contains("JSON syntax error");
         assertThat(noName.exitCode()).as(noName.toString()).isEqualTo(2);
-        assertThat(noName.err()).contains(notJson + ":1:2:").contains("a tool needs a \"name\"");
+        assertThat(noName.err()).contains(notJson + ":1:2:").contains("tool 1 has no \"name\"");
         assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
         assertThat(missing.err()).contains("Cannot read the tools file").contains("nowhere.json");
     }

@@ -33,7 +33,8 @@ public final class Grader {
 
     /**
      * Every built-in type: the deterministic ones, the model-graded similar and llm-rubric, and promptfoo's RAG
-     * assertions context-faithfulness, context-recall, context-relevance and answer-relevance.
+     * assertions context-faithfulness, context-recall, context-relevance and answer-relevance, and the script
+     * assertions javascript and python.
      */
     public static Grader standard() {
         List<AssertionType> all = new ArrayList<>();
@@ -50,6 +51,7 @@ public final class Grader {
         all.add(new ContextRecallAssertion());
         all.add(new ContextRelevanceAssertion());
         all.add(new AnswerRelevanceAssertion());
+        all.addAll(ScriptAssertion.all());
         return new Grader(all);
     }
 

@@ -7,6 +7,8 @@ import dev.aiworkbench.eval.assertions.CaseVerdict;
 import dev.aiworkbench.eval.assertions.Grader;
 import dev.aiworkbench.eval.assertions.GradingContext;
 import dev.aiworkbench.eval.assertions.VerdictCache;
+import dev.aiworkbench.eval.scripts.ScriptFailure;
+import dev.aiworkbench.eval.scripts.ScriptRuntime;
 import dev.aiworkbench.eval.suite.PromptSource;
 import dev.aiworkbench.eval.suite.ProviderSpec;
 import dev.aiworkbench.eval.suite.TestCase;
@@ -63,10 +65,13 @@ final class CaseRunner {
     private final OutputFormat format;
     private final String system;
     private final Set<GenerationCall> inFlight = ConcurrentHashMap.newKeySet();
+    /** The run's JavaScript sandbox and Python worker; closed when the run ends or is cancelled. */
+    private final ScriptRuntime scripts;
+    private final OutputTransform transforms;
     private volatile boolean cancelled;
 
     CaseRunner(EvalModels models, CallTag tag, Grader grader, VerdictCache verdicts, Function<Usage, OptionalDouble> cost,
-               Clock clock, PromptSource prompt, ProviderSpec provider, EvalOptions options) {
+               Clock clock, PromptSource prompt, ProviderSpec provider, EvalOptions options, ScriptRuntime scripts) {
         this.models = models;
         this.tag = tag;
         this.grader = grader;
@@ -80,6 +85,8 @@ final class CaseRunner {
         this.sampling = sentOptions(prompt, provider);
         this.format = prompt.registered().map(v -> v.content().format()).orElse(OutputFormat.PLAIN);
         this.system = prompt.system().isBlank() ? null : prompt.system();
+        this.scripts = scripts;
+        this.transforms = new OutputTransform(scripts, prompt);
     }
 
     /** Out of reach even after retries: the run cannot go on. */
@@ -178,12 +185,23 @@ final class CaseRunner {
         // The judge's calls belong to the run and the case, but not to the prompt under test.
         CallTag judged = new CallTag(CallFeature.JUDGE, null, null, tag.evalRunId(), test.key(), repeatIndex);
         GradingContext context = new GradingContext(judgeGateway(test).tagged(judged), test.judge().hasText() ? test.judge().text().model()
-                : null, test.judge().hasEmbedding() ? test.judge().embedding().model() : null, verdicts);
-        CaseOutput output = new CaseOutput(answer.text(), rendered, test.vars(), OptionalLong.of(latency),
-                cost.apply(answer.usage()));
+                : null, test.judge().hasEmbedding() ? test.judge().embedding().model() : null, verdicts, scripts);
+        OutputTransform.Transformed transformed;
+        try {
+            transformed = transforms.apply(test, answer.text());
+        } catch (ScriptFailure e) {
+            checkNotCancelled();
+            return errored(test, repeatIndex, rendered, answer.text(), e.getMessage(), latency,
+                    count(answer.usage().promptTokens()), attempts);
+        }
+        CaseOutput output = new CaseOutput(transformed.text(), rendered, test.vars(), OptionalLong.of(latency),
+                cost.apply(answer.usage()), new CaseOutput.Details(transformed.value(), provider.id(),
+                OutputTransform.testForScripts(test)));
         CaseVerdict verdict = grader.gradeCase(test.assertions(), test.threshold(), output, context);
+        // A cancel kills the Python worker, which fails the check it was running: such a case is not kept.
+        checkNotCancelled();
         return new CaseResult(test.key(), repeatIndex, test.description(), test.cluster(), test.vars(), rendered,
-                answer.text(), verdict.pass() && !verdict.error(), verdict.score(),
+                transformed.text(), verdict.pass() && !verdict.error(), verdict.score(),
                 verdict.error() ? verdict.errorMessage() : null, verdict.assertions(), latency,
                 count(answer.usage().promptTokens()), count(answer.usage().outputTokens()), attempts, clock.instant());
     }
@@ -269,8 +287,20 @@ final class CaseRunner {
         }
     }
 
+    private void checkNotCancelled() {
+        if (cancelled) {
+            throw new Cancelled();
+        }
+    }
+
     void cancel() {
         cancelled = true;
         inFlight.forEach(GenerationCall::cancel);
+        scripts.close();
+    }
+
+    /** The run is over: its Python worker, if it started one, is stopped. */
+    void close() {
+        scripts.close();
     }
 }

@@ -2,6 +2,8 @@ package dev.aiworkbench.eval.run;
 
 import dev.aiworkbench.eval.assertions.Grader;
 import dev.aiworkbench.eval.assertions.VerdictCache;
+import dev.aiworkbench.eval.scripts.JsSandbox;
+import dev.aiworkbench.eval.scripts.ScriptRuntime;
 import dev.aiworkbench.eval.suite.EvalSuite;
 import dev.aiworkbench.eval.suite.PromptSource;
 import dev.aiworkbench.eval.suite.ProviderSpec;
@@ -63,6 +65,8 @@ public final class EvalRunner {
     private final Grader grader;
     private final VerdictCache verdicts;
     private final Clock clock;
+    /** Makes each run's script runtime: its own Python worker, stopped when the run ends. */
+    private final Supplier<ScriptRuntime> scriptRuntimes;
 
     /**
      * @param pricing what a case's usage costs, asked once at the start of each run (a lookup per case would
@@ -84,11 +88,18 @@ public final class EvalRunner {
 
     /** @param models each provider's gateway and prices, by the kind its id names ({@code openai:chat:…} …) */
     public EvalRunner(EvalStore store, EvalModels models, Grader grader, VerdictCache verdicts, Clock clock) {
+        this(store, models, grader, verdicts, clock, ScriptRuntime::forRun);
+    }
+
+    /** @param scriptRuntimes makes the script runtime of each run (its limits; where Python is) */
+    public EvalRunner(EvalStore store, EvalModels models, Grader grader, VerdictCache verdicts, Clock clock,
+                      Supplier<ScriptRuntime> scriptRuntimes) {
         this.store = store;
         this.models = models;
         this.grader = grader;
         this.verdicts = verdicts;
         this.clock = clock;
+        this.scriptRuntimes = scriptRuntimes;
     }
 
     /**
@@ -120,8 +131,11 @@ public final class EvalRunner {
         }
         CallTag tag = prompt.registered().map(v -> CallTag.prompt(v.ref().name(), v.ref().version()))
                 .orElse(CallTag.NONE).with(CallTag.evalRun(run.id()));
+        if (JavascriptUse.in(suite)) {
+            JsSandbox.warmUp();
+        }
         CaseRunner cases = new CaseRunner(models, tag, grader, verdicts, models.pricing(provider), clock, prompt,
-                provider, options);
+                provider, options, scriptRuntimes.get());
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
     }
 
@@ -451,6 +465,7 @@ public final class EvalRunner {
 
         private void end() {
             workers.shutdown();
+            cases.close();
             try {
                 record();
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.aiworkbench.eval.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
+import dev.aiworkbench.eval.assertions.ScriptAssertionValue;
 import dev.aiworkbench.eval.suite.TestCase;
 
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,10 @@ public record Fingerprint(String promptHash, String datasetHash, String assertio
             item.put("key", test.key());
             item.put("threshold", test.threshold());
             item.put("assert", test.assertions().stream().map(Fingerprint::assertion).toList());
+            if (test.transform() != null) {
+                // Only when set, as contextTransform below; the file's code is in it, never the folder it was read from.
+                item.put("transform", ScriptAssertionValue.measured(test.transform()));
+            }
             return item;
         }).toList();
         return new Fingerprint(hash(promptText + "\u0000" + system), hash(dataset), hash(assertions), hash(options),
@@ -49,7 +54,8 @@ public record Fingerprint(String promptHash, String datasetHash, String assertio
     private static Map<String, Object> assertion(AssertionSpec spec) {
         Map<String, Object> written = new LinkedHashMap<>();
         written.put("type", spec.writtenType());
-        written.put("value", spec.value());
+        written.put("value", ScriptAssertionValue.isScript(spec.value())
+                ? ScriptAssertionValue.of(spec.value()).measured() : spec.value());
         written.put("threshold", spec.threshold());
         written.put("weight", spec.weight());
         written.put("metric", spec.metric());

@@ -9,6 +9,8 @@ import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
 import dev.aiworkbench.eval.assertions.ContextTransform;
 import dev.aiworkbench.eval.assertions.InvalidAssertionException;
+import dev.aiworkbench.eval.assertions.ScriptAssertionValue;
+import dev.aiworkbench.eval.scripts.Script;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,11 +21,10 @@ import java.util.Set;
 /** Reads {@code assert} items, written in YAML or as compact CSV cells, into {@link AssertionSpec}s. */
 final class AssertionReader {
     private static final Set<String> KEYS = Set.of("type", "value", "threshold", "weight", "metric",
-            "contextTransform");
+            "contextTransform", "config");
     private static final Map<String, String> PROMPTFOO_ONLY = Map.of(
             "provider", "model-graded assertions use the judge of options.provider",
             "rubricPrompt", "the judge's prompt is fixed",
-            "config", "",
             "transform", "outputs are checked as the model wrote them",
             "assert", "assertion sets are not evaluated");
     private static final Set<String> NEEDS_TEXT_VALUE = Set.of("contains", "icontains", "starts-with", "regex",
@@ -40,6 +41,9 @@ final class AssertionReader {
             "icontains-all");
     private static final Set<String> SCHEMA_TYPES = Set.of("is-json", "contains-json");
     private static final Set<String> LIMIT_TYPES = Set.of("latency", "cost");
+    /** Types whose value is code, and the language of their inline code. */
+    private static final Map<String, Script.Language> SCRIPT_TYPES = Map.of("javascript", Script.Language.JAVASCRIPT,
+            "python", Script.Language.PYTHON);
 
     /** Where the parts of one assertion were written; for a CSV cell every part is the cell. */
     private record Where(String path, SourcePosition type, SourcePosition value, SourcePosition threshold,
@@ -54,11 +58,13 @@ final class AssertionReader {
     private final SuiteFiles files;
     private final Set<String> runnerTypes;
     private final Set<String> promptfooTypes;
+    private final ScriptReader scripts;
 
-    AssertionReader(Checks checks, SuiteFiles files, Set<String> runnerTypes) {
+    AssertionReader(Checks checks, SuiteFiles files, Set<String> runnerTypes, ScriptReader scripts) {
         this.checks = checks;
         this.problems = checks.problems();
         this.files = files;
+        this.scripts = scripts;
         this.runnerTypes = Set.copyOf(runnerTypes);
         Set<String> known = new LinkedHashSet<>(AssertionTypes.PROMPTFOO);
         known.addAll(runnerTypes);
@@ -112,7 +118,13 @@ final class AssertionReader {
                 source.at(node.has("threshold") ? node.get("threshold") : node),
                 source.at(node.has("weight") ? node.get("weight") : node),
                 source.at(node.has("metric") ? node.get("metric") : node));
-        AssertionSpec spec = build(type.strip(), value, threshold, weight, metric, where, source.at(node));
+        JsonNode config = node.get("config");
+        if (config != null && !SCRIPT_TYPES.containsKey(baseOf(type.strip()))) {
+            problems.warning(source.keyAt(node, "config"), Checks.prefix(Checks.at(path, "config")) + "only javascript "
+                    + "and python assertions read a config; " + type.strip() + " ignores it");
+            config = null;
+        }
+        AssertionSpec spec = build(type.strip(), value, threshold, weight, metric, config, where, source.at(node));
         if (spec == null || transform == null) {
             return spec;
         }
@@ -139,6 +151,11 @@ final class AssertionReader {
     /** A compact assertion from a CSV {@code __expected} cell. */
     AssertionSpec cell(String text, String column, SourcePosition at, String metric) {
         CompactAssertion compact = CompactAssertion.parse(text, promptfooTypes);
+        if (compact.type().equals("python") && text.startsWith(SuiteFiles.FILE_SCHEME)) {
+            problems.warning(at, Checks.prefix(column) + "promptfoo 0.118 reads '" + Checks.shorten(text, 60) + "' in a "
+                    + "CSV cell as the Python code '" + compact.value() + "', not as the file, so it fails as it does "
+                    + "there; name the file in YAML instead (type: python, value: " + text.strip() + ")");
+        }
         JsonNode value = null;
         if (compact.values() != null) {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
@@ -147,11 +164,15 @@ final class AssertionReader {
         } else if (compact.value() != null) {
             value = JsonNodeFactory.instance.textNode(compact.value());
         }
-        return build(compact.type(), value, compact.threshold(), null, metric, Where.cell(column, at), at);
+        return build(compact.type(), value, compact.threshold(), null, metric, null, Where.cell(column, at), at);
+    }
+
+    private static String baseOf(String written) {
+        return written.startsWith("not-") ? written.substring("not-".length()) : written;
     }
 
     private AssertionSpec build(String written, JsonNode value, Double threshold, Double weight, String metric,
-                                Where where, SourcePosition origin) {
+                                JsonNode config, Where where, SourcePosition origin) {
         boolean negated = written.startsWith("not-") && written.length() > "not-".length();
         String base = negated ? written.substring("not-".length()) : written;
         String typePath = where.path.contains("__") ? where.path : Checks.at(where.path, "type");
@@ -180,7 +201,10 @@ final class AssertionReader {
             problems.error(where.metric, Checks.prefix(Checks.at(where.path, "metric")) + "is empty; name the metric");
             ok = false;
         }
-        if (AssertionTypes.RUNNER.contains(base)) {
+        if (SCRIPT_TYPES.containsKey(base)) {
+            value = scriptValue(base, written, value, config, where);
+            ok &= value != INVALID;
+        } else if (AssertionTypes.RUNNER.contains(base)) {
             value = checkValue(base, written, value, threshold, metric, where);
             ok &= value != INVALID && thresholdFits(base, written, threshold, metric, where);
         }
@@ -192,6 +216,24 @@ final class AssertionReader {
     }
 
     private static final JsonNode INVALID = JsonNodeFactory.instance.missingNode();
+
+    /** A javascript or python assertion's code (inline, or a file read now) with its config; {@link #INVALID} after a problem. */
+    private JsonNode scriptValue(String base, String written, JsonNode value, JsonNode config, Where where) {
+        String valuePath = valuePath(where);
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            problems.error(where.value, Checks.prefix(valuePath) + written + " needs a value: an expression such as "
+                    + (base.equals("python") ? "\"'P1' in output\"" : "\"output.includes('P1')\"")
+                    + ", a function body with return, or a file://path");
+            return INVALID;
+        }
+        if (!value.isTextual()) {
+            problems.error(where.value, Checks.prefix(valuePath) + written + " needs code as text, found "
+                    + Checks.describe(value));
+            return INVALID;
+        }
+        Script script = scripts.read(value.asText(), SCRIPT_TYPES.get(base), where.value, valuePath);
+        return script == null ? INVALID : new ScriptAssertionValue(script, config).toJson();
+    }
 
     /** The value to keep (a schema may be loaded from a file), null for none, or {@link #INVALID}. */
     private JsonNode checkValue(String base, String written, JsonNode value, Double threshold, String metric,

@@ -17,7 +17,7 @@ public final class AssertionTypes {
     public static final Set<String> RUNNER = ordered(List.of("equals", "contains", "icontains", "contains-any",
             "contains-all", "icontains-any", "icontains-all", "starts-with", "regex", "is-json", "contains-json",
             "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric", "context-faithfulness",
-            "context-recall", "context-relevance", "answer-relevance"));
+            "context-recall", "context-relevance", "answer-relevance", "javascript", "python"));
 
     /** promptfoo's base assertion types (its {@code BaseAssertionTypesSchema}), plus {@code assert-set}. */
     public static final Set<String> PROMPTFOO = ordered(List.of("answer-relevance", "assert-set", "bleu",

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * promptfoo's compact assertions in CSV {@code __expected} cells ({@code assertionFromString} in its
  * {@code src/csv.ts}), read the same way:
  * <ul>
- *   <li>{@code javascript:}, {@code fn:}, {@code eval:} and {@code file://x.js} are {@code javascript};
- *       {@code python:} and {@code file://x.py} are {@code python}; {@code grade:} and
+ *   <li>{@code javascript:}, {@code fn:}, {@code eval:} and {@code file://x.js} are {@code javascript} (the
+ *       last keeping its {@code file://}, as promptfoo keeps it); {@code python:} and {@code file://x.py} are
+ *       {@code python}, both without their prefix, as promptfoo 0.118 has it (so the second is read as the code
+ *       {@code x.py}, and the loader warns); {@code grade:} and
  *       {@code llm-rubric:} are {@code llm-rubric} with the rest as the rubric.</li>
  *   <li>{@code [not-]<type>[(<threshold>)][:<value>]} where {@code type} is a known type name, e.g.
  *       {@code contains:P1}, {@code not-icontains:error}, {@code similar(0.8):disk is full}. The value is
@@ -51,7 +53,7 @@ record CompactAssertion(String type, Double threshold, String value, List<String
         }
         if (cell.startsWith("file://") && (cell.endsWith(".js") || cell.endsWith(".ts") || cell.contains(".js:")
                 || cell.contains(".ts:"))) {
-            return new CompactAssertion("javascript", null, cell.substring("file://".length()).strip(), null);
+            return new CompactAssertion("javascript", null, cell.strip(), null); // promptfoo keeps file:// here
         }
         Matcher m = pattern(knownTypes).matcher(cell);
         if (!m.matches()) {

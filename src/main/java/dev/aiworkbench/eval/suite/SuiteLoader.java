@@ -1,6 +1,9 @@
 package dev.aiworkbench.eval.suite;
 
+import dev.aiworkbench.eval.scripts.PythonCommand;
+
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -16,6 +19,7 @@ import java.util.function.Supplier;
 public final class SuiteLoader {
     private final PromptResolver prompts;
     private final Supplier<Set<String>> assertionTypes;
+    private final Supplier<Optional<String>> python;
 
     /** A loader that accepts the assertion types of {@link AssertionTypes#RUNNER}. */
     public SuiteLoader(PromptResolver prompts) {
@@ -27,12 +31,21 @@ public final class SuiteLoader {
      * @param assertionTypes the assertion types the runner evaluates (without {@code not-}), asked once per load
      */
     public SuiteLoader(PromptResolver prompts, Supplier<Set<String>> assertionTypes) {
+        this(prompts, assertionTypes, PythonCommand::find);
+    }
+
+    /**
+     * @param python where a local Python 3 is ({@link PythonCommand#find()}); a suite with python assertions or
+     *               transforms does not load without one
+     */
+    public SuiteLoader(PromptResolver prompts, Supplier<Set<String>> assertionTypes, Supplier<Optional<String>> python) {
         this.prompts = prompts;
         this.assertionTypes = assertionTypes;
+        this.python = python;
     }
 
     /** Reads the suite file and every file it names. */
     public SuiteLoadResult load(Path suiteFile) {
-        return new SuiteReader(suiteFile, prompts, assertionTypes.get()).read();
+        return new SuiteReader(suiteFile, prompts, assertionTypes.get(), python).read();
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Reads one suite; one instance per load, so its problems and caches belong to that load only. */
 final class SuiteReader {
@@ -62,12 +63,15 @@ final class SuiteReader {
     private final ProviderReader providers;
     private final TestReader tests;
 
-    SuiteReader(Path suiteFile, PromptResolver resolver, Set<String> assertionTypes) {
+    SuiteReader(Path suiteFile, PromptResolver resolver, Set<String> assertionTypes,
+                Supplier<Optional<String>> python) {
         this.suiteFile = suiteFile;
         this.resolver = resolver;
         this.files = new SuiteFiles(suiteFile);
         this.providers = new ProviderReader(checks);
-        this.tests = new TestReader(checks, files, new AssertionReader(checks, files, assertionTypes), providers);
+        ScriptReader scripts = new ScriptReader(problems, files, python);
+        this.tests = new TestReader(checks, files, new AssertionReader(checks, files, assertionTypes, scripts),
+                providers, scripts);
     }
 
     SuiteLoadResult read() {

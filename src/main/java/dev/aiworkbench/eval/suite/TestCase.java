@@ -1,6 +1,7 @@
 package dev.aiworkbench.eval.suite;
 
 import dev.aiworkbench.eval.assertions.AssertionSpec;
+import dev.aiworkbench.eval.scripts.Script;
 
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,22 @@ import java.util.Map;
  * @param metadata    the test's {@code metadata}, as text
  * @param judge       the models that grade its model-graded assertions
  * @param origin      where the test was written, {@code file:line}
+ * @param transform   what the output goes through before the assertions see it ({@code options.transform}, else
+ *                    {@code options.postprocess}, the test's over {@code defaultTest}'s); null for none
  */
 public record TestCase(String key, String description, Map<String, String> vars, List<AssertionSpec> assertions,
                        Double threshold, String cluster, Map<String, String> metadata, JudgeSpec judge,
-                       String origin) {
+                       String origin, Script transform) {
     public TestCase {
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         assertions = List.copyOf(assertions);
         metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
         judge = judge == null ? JudgeSpec.NONE : judge;
+    }
+
+    /** A case whose output goes to the assertions as the model wrote it. */
+    public TestCase(String key, String description, Map<String, String> vars, List<AssertionSpec> assertions,
+                    Double threshold, String cluster, Map<String, String> metadata, JudgeSpec judge, String origin) {
+        this(key, description, vars, assertions, threshold, cluster, metadata, judge, origin, null);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
+import dev.aiworkbench.eval.scripts.Script;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +35,8 @@ final class TestExpansion {
 
     /**
      * Merges {@code defaultTest} into each test as promptfoo does (vars: the test's over the default's;
-     * assertions: the default's first; threshold, judge and disableVarExpansion: the test's, else the
-     * default's; metadata: merged), then expands each var that lists several values into one case per
+     * assertions: the default's first; threshold, judge, disableVarExpansion, transform and postprocess: the test's,
+     * else the default's; metadata: merged), then expands each var that lists several values into one case per
      * combination, the first var varying slowest.
      */
     List<TestCase> expand(List<RawTest> tests, RawTest defaults) {
@@ -56,6 +57,9 @@ final class TestExpansion {
             metadata.putAll(test.metadata());
             boolean expand = !Boolean.TRUE.equals(test.disableVarExpansion() != null ? test.disableVarExpansion()
                     : base.disableVarExpansion());
+            // promptfoo merges options key by key, the test's over the default's, then takes transform || postprocess
+            Script transform = first(first(test.transform(), base.transform()), first(test.postprocess(),
+                    base.postprocess()));
             checkJudge(asserts, judge, judgeChecked);
             String origin = test.at().file() + ":" + test.at().line();
             List<Map<String, String>> combinations = combinations(vars, expand);
@@ -75,10 +79,14 @@ final class TestExpansion {
                     firstAt.put(key, origin);
                 }
                 cases.add(new TestCase(key, test.description(), combination, asserts, threshold, test.cluster(),
-                        metadata, judge, origin));
+                        metadata, judge, origin, transform));
             }
         }
         return cases;
+    }
+
+    private static Script first(Script preferred, Script otherwise) {
+        return preferred != null ? preferred : otherwise;
     }
 
     private static List<Map<String, String>> combinations(LinkedHashMap<String, RawTest.RawVar> vars, boolean expand) {

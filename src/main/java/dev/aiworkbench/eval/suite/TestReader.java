@@ -5,6 +5,7 @@ import dev.aiworkbench.diagnostics.ProblemException;
 import dev.aiworkbench.diagnostics.SourcePosition;
 import dev.aiworkbench.diagnostics.Suggestions;
 import dev.aiworkbench.eval.assertions.AssertionSpec;
+import dev.aiworkbench.eval.scripts.Script;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,13 +35,12 @@ final class TestReader {
     private static final Map<String, String> DEFAULT_HINTS = Map.of(
             "cluster", "cluster is set on each test",
             "description", "a description belongs to each test");
-    private static final Set<String> OPTION_KEYS = Set.of("provider", "disableVarExpansion");
+    private static final Set<String> OPTION_KEYS = Set.of("provider", "disableVarExpansion", "transform",
+            "postprocess");
     private static final Map<String, String> OPTION_PROMPTFOO_ONLY = Map.of(
             "prefix", "the prompt is sent as written",
             "suffix", "the prompt is sent as written",
-            "transform", "outputs are checked as the model wrote them",
             "transformVars", "vars are used as written",
-            "postprocess", "outputs are checked as the model wrote them",
             "rubricPrompt", "the judge's prompt is fixed",
             "runSerially", "",
             "storeOutputAs", "",
@@ -55,10 +55,13 @@ final class TestReader {
     private final SuiteFiles files;
     private final AssertionReader assertions;
     private final ProviderReader providers;
+    private final ScriptReader scripts;
     private final Map<Path, String> varFiles = new HashMap<>();
 
-    TestReader(Checks checks, SuiteFiles files, AssertionReader assertions, ProviderReader providers) {
+    TestReader(Checks checks, SuiteFiles files, AssertionReader assertions, ProviderReader providers,
+               ScriptReader scripts) {
         this.checks = checks;
+        this.scripts = scripts;
         this.problems = checks.problems();
         this.files = files;
         this.assertions = assertions;
@@ -147,6 +150,8 @@ final class TestReader {
                 ? metadata(source, node.get("metadata"), Checks.at(path, "metadata")) : Map.of();
         JudgeSpec judge = null;
         Boolean disable = null;
+        Script transform = null;
+        Script postprocess = null;
         if (node.has("options")) {
             JsonNode options = node.get("options");
             String optionsPath = Checks.at(path, "options");
@@ -161,12 +166,25 @@ final class TestReader {
                     disable = checks.bool(source, options.get("disableVarExpansion"),
                             Checks.at(optionsPath, "disableVarExpansion"));
                 }
+                transform = transform(source, options, "transform", optionsPath);
+                postprocess = transform(source, options, "postprocess", optionsPath);
             }
         }
         if (problems.errorCount() > errorsBefore) {
             return null;
         }
-        return new RawTest(description, vars, asserts, threshold, cluster, metadata, judge, disable, source.at(node));
+        return new RawTest(description, vars, asserts, threshold, cluster, metadata, judge, disable, transform,
+                postprocess, source.at(node));
+    }
+
+    /** {@code options.transform} or {@code options.postprocess}: JavaScript, or a JavaScript or Python file. */
+    private Script transform(Source source, JsonNode options, String key, String optionsPath) {
+        if (!options.has(key) || options.get(key).isNull()) {
+            return null;
+        }
+        String path = Checks.at(optionsPath, key);
+        String code = checks.text(source, options.get(key), path);
+        return code == null ? null : scripts.read(code, Script.Language.JAVASCRIPT, source.at(options.get(key)), path);
     }
 
     private Double threshold(Source source, JsonNode node, String path) {
@@ -468,7 +486,7 @@ final class TestReader {
         if (problems.errorCount() > errorsBefore) {
             return null;
         }
-        return new RawTest(description, vars, asserts, threshold, cluster, metadata, null, null,
+        return new RawTest(description, vars, asserts, threshold, cluster, metadata, null, null, null, null,
                 new SourcePosition(name, row.line(), 1));
     }
 }

@@ -2,7 +2,6 @@ package dev.aiworkbench.labs.checks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aiworkbench.diagnostics.ProblemException;
 import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.GenerationResult;
@@ -12,7 +11,8 @@ import dev.aiworkbench.llm.ModelServerException;
 import dev.aiworkbench.llm.OutputFormat;
 import dev.aiworkbench.llm.ToolCall;
 import dev.aiworkbench.llm.ToolDefinition;
-import dev.aiworkbench.llm.ToolDefinitions;
+import dev.aiworkbench.llm.ParsedTools;
+import dev.aiworkbench.llm.ToolDefinitionsJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +44,14 @@ final class ToolChoiceCheck implements Check<CheckSpec.ToolChoice> {
             return Outcome.fail("Expected " + ran.shown() + " to print your tool definitions, but it exited with "
                     + ran.exitCode() + ran.outputNote(), "Fix what the output points to, then run the check again.");
         }
-        List<ToolDefinition> tools;
-        try {
-            tools = ToolDefinitions.parse(DEFINITIONS, ran.output());
-        } catch (ProblemException e) {
+        ParsedTools parsed = ToolDefinitionsJson.read(DEFINITIONS, ran.output());
+        if (!parsed.ok() || parsed.definitions().isEmpty()) {
+            String found = parsed.ok() ? "it printed no tools" : parsed.problems().getFirst().toString();
             return Outcome.fail("Expected " + ran.shown() + " to print a JSON array of tool definitions, but "
-                    + e.problem() + ran.outputNote(), "Make it print only the JSON array (registry.schemas() passed"
+                    + found + ran.outputNote(), "Make it print only the JSON array (registry.schemas() passed"
                     + " through json.dumps), with nothing else on stdout, then run the check again.");
         }
+        List<ToolDefinition> tools = parsed.definitions();
         if (tools.stream().noneMatch(tool -> tool.name().equals(spec.expectTool()))) {
             return Outcome.fail("Your tool definitions have no tool named " + spec.expectTool() + " (they define "
                     + names(tools) + ")", "Register the tool under that name, then run the check again.");

@@ -70,8 +70,16 @@ final class HistoryPane extends VBox {
             setText("#" + run.id() + "  " + WHEN.format(run.createdAt()) + "  " + run.model()
                     + (run.provider() == null ? "" : ModelChoice.SEPARATOR + run.provider())
                     + (run.prompt() == null ? "" : "  " + run.prompt()) + "  " + run.status().name().toLowerCase(
-                    java.util.Locale.ROOT) + "\n" + run.templatePreview().replace('\n', ' ') + "  →  "
+                    java.util.Locale.ROOT) + tools(run) + "\n" + run.templatePreview().replace('\n', ' ') + "  →  "
                     + run.outputPreview().replace('\n', ' '));
+        }
+
+        private static String tools(RunSummary run) {
+            if (run.tools() == 0) {
+                return "";
+            }
+            return "  · " + run.tools() + (run.tools() == 1 ? " tool" : " tools") + (run.toolCalls() == 0 ? ""
+                    : ", " + run.toolCalls() + (run.toolCalls() == 1 ? " call" : " calls"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiworkbench.ui.playground;
 
+import dev.aiworkbench.llm.ChatMessage;
 import dev.aiworkbench.llm.ModelGateway;
 import dev.aiworkbench.llm.ProviderKind;
 import dev.aiworkbench.llm.TokenListener;
@@ -60,8 +61,14 @@ public final class PlaygroundProviders {
      * the row naming it, and its cost is unknown when no row does (never taken from another model's row).
      */
     public PlaygroundCall start(String provider, RunSetup setup, String chosenPrice, TokenListener listener) {
+        return start(provider, setup, List.of(), chosenPrice, listener);
+    }
+
+    /** Carries a run's conversation on with the turns since its prompt (tool calls and their results), priced alike. */
+    public PlaygroundCall start(String provider, RunSetup setup, List<ChatMessage> earlierTurns, String chosenPrice,
+                                TokenListener listener) {
         String price = hosted(provider) ? prices.rowFor(setup.model()).map(PriceRow::name).orElse(null) : chosenPrice;
-        return playgrounds.apply(provider).start(setup, price, listener);
+        return playgrounds.apply(provider).start(setup, earlierTurns, price, listener);
     }
 
     private boolean hosted(String provider) {

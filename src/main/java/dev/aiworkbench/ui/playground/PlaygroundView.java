@@ -134,12 +134,15 @@ public final class PlaygroundView extends SplitPane implements FocusableScreen, 
 
         VBox editor = new VBox(10, header, editorState, saveForm, section("Template", template),
                 section("Variables", new VariablesForm(model.variables(), model.values())), section("System prompt", system),
-                section("Options", new OptionsForm(model.options())), modelBar, runBar);
+                section("Tools", new ToolsForm(model.tools())), section("Options", new OptionsForm(model.options())));
         editor.setPadding(new Insets(16));
         VBox.setVgrow(template, Priority.SOMETIMES);
         ScrollPane scroll = new ScrollPane(editor);
         scroll.setFitToWidth(true);
-        VBox side = new VBox(scroll);
+        // The model and Run stay in view below the editor, however long the template, tools and options grow.
+        VBox footer = new VBox(8, modelBar, runBar);
+        footer.setPadding(new Insets(8, 16, 12, 16));
+        VBox side = new VBox(scroll, footer);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         return side;
     }

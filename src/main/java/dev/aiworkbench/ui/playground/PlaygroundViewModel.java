@@ -68,6 +68,7 @@ public final class PlaygroundViewModel {
     private final StringProperty price = new SimpleStringProperty();
     private final ObservableList<String> priceNames = FXCollections.observableArrayList();
     private final OptionsModel options = new OptionsModel();
+    private final ToolsModel tools;
     private final RunViewModel output;
     private final ReadOnlyStringWrapper keyInUse = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper costElsewhere = new ReadOnlyStringWrapper("");
@@ -90,6 +91,7 @@ public final class PlaygroundViewModel {
         this.prices = prices;
         this.providers = providers;
         this.tasks = tasks;
+        this.tools = new ToolsModel(tasks);
         this.output = new RunViewModel(providers, tasks);
         this.history = new HistoryViewModel(runs, tasks, this::reopen, this::rerun, this::report);
         this.versions = new VersionsViewModel(prompts, tasks, this::report);
@@ -209,6 +211,10 @@ public final class PlaygroundViewModel {
             return;
         }
         pane.set(Pane.OUTPUT);
+        if (!tools.ok()) {
+            output.fail(tools.problemProperty().get());
+            return;
+        }
         RunSetup setup;
         try {
             setup = setup();
@@ -219,6 +225,11 @@ public final class PlaygroundViewModel {
         costElsewhere.set("");
         output.start(setup, chosen().provider(), price.get(), "Running on " + chosen().label() + "…",
                 this::runFinished);
+    }
+
+    /** Sends the results typed for the Output pane's tool calls; the model's next turn streams there. */
+    public void sendResults() {
+        output.sendResults();
     }
 
     /** Stops the run in the Output pane; what arrived is kept. */
@@ -263,7 +274,7 @@ public final class PlaygroundViewModel {
             throw new IllegalArgumentException("Choose a model (the list shows what each provider has).");
         }
         RunSetup setup = RunSetup.adHoc(chosen, template.get(), system.get(), variableValues(), options.options(),
-                options.format());
+                options.format()).withTools(tools.definitions());
         setup.renderedPrompt();
         return setup;
     }
@@ -296,10 +307,14 @@ public final class PlaygroundViewModel {
 
     /** Saves the editor's content as a new version of the named prompt. */
     public void save(String name, String author, String note) {
+        if (!tools.ok()) {
+            editorState.set(tools.problemProperty().get());
+            return;
+        }
         PromptContent content;
         try {
             content = new PromptContent(template.get(), system.get(), options.options(), options.format(),
-                    chosen().model().isEmpty() ? null : chosen().model());
+                    chosen().model().isEmpty() ? null : chosen().model(), tools.definitions());
         } catch (IllegalArgumentException e) {
             editorState.set(e.getMessage());
             return;
@@ -324,6 +339,7 @@ public final class PlaygroundViewModel {
         template.set(content.template());
         system.set(content.system());
         options.fill(content.options(), content.format());
+        tools.show(content.tools());
         if (content.defaultModel() != null) {
             model.set(content.defaultModel());
         }
@@ -359,6 +375,7 @@ public final class PlaygroundViewModel {
         values.putAll(setup.variables());
         system.set(setup.system());
         options.fill(setup.options(), setup.format());
+        tools.show(setup.tools());
         // A run kept before runs recorded their provider names only its model, which means the local server.
         model.set(kept.provider() == null ? setup.model() : new ModelChoice(kept.provider(), setup.model()).label());
         opened = setup.prompt();
@@ -423,6 +440,11 @@ public final class PlaygroundViewModel {
 
     public OptionsModel options() {
         return options;
+    }
+
+    /** The tool definitions offered with each run and kept with each saved version. */
+    public ToolsModel tools() {
+        return tools;
     }
 
     public RunViewModel output() {

@@ -1,6 +1,7 @@
 package dev.aiworkbench.ui.playground;
 
 import atlantafx.base.theme.Styles;
+import dev.aiworkbench.llm.ToolDefinition;
 import dev.aiworkbench.prompts.PromptVersion;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -62,7 +63,13 @@ final class VersionsPane extends VBox {
             super.updateItem(version, empty);
             setText(empty || version == null ? null : "v" + version.version() + "  " + WHEN.format(version.createdAt())
                     + "  " + version.author() + (version.note() == null || version.note().isBlank() ? ""
-                    : "  · " + version.note()));
+                    : "  · " + version.note()) + tools(version));
+        }
+
+        /** Which tools the version offers, so a learner sees it without opening the version. */
+        private static String tools(PromptVersion version) {
+            return version.content().tools().isEmpty() ? "" : "  · tools: " + String.join(", ",
+                    version.content().tools().stream().map(ToolDefinition::name).toList());
         }
     }
 }

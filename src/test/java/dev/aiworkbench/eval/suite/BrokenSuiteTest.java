@@ -356,7 +356,8 @@ class BrokenSuiteTest {
 
     private static final String SUPPORTED = "answer-relevance, contains, contains-all, contains-any, contains-json, "
             + "context-faithfulness, context-recall, context-relevance, cost, equals, "
-            + "icontains, icontains-all, icontains-any, is-json, latency, levenshtein, llm-rubric, regex, similar, "
+            + "icontains, icontains-all, icontains-any, is-json, javascript, latency, levenshtein, llm-rubric, python, "
+            + "regex, similar, "
             + "starts-with, word-count (each also as not-<type>)";
 
     private SuiteFixture validSuite() {

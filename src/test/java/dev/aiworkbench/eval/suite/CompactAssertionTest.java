@@ -33,7 +33,7 @@ class CompactAssertionTest {
             fn:output.includes('x')          | javascript        | ~    | output.includes('x')
             file://checks/sev.py             | python            | ~    | checks/sev.py
             python:len(output) < 9           | python            | ~    | len(output) < 9
-            file://checks/sev.js             | javascript        | ~    | checks/sev.js
+            file://checks/sev.js             | javascript        | ~    | file://checks/sev.js
             rouge-n:the disk is full         | rouge-n           | ~    | the disk is full
             P1                               | equals            | ~    | P1
             Paris: the capital               | equals            | ~    | Paris: the capital

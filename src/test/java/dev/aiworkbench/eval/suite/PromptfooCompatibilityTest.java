@@ -160,7 +160,8 @@ class PromptfooCompatibilityTest {
                         + "promptfoo assertion this runner does not evaluate; it evaluates answer-relevance, contains, "
                         + "contains-all, contains-any, contains-json, context-faithfulness, context-recall, "
                         + "context-relevance, cost, equals, icontains, icontains-all, icontains-any, is-json, "
-                        + "latency, levenshtein, llm-rubric, regex, similar, starts-with, word-count (each also as "
+                        + "javascript, latency, levenshtein, llm-rubric, python, regex, similar, starts-with, "
+                        + "word-count (each also as "
                         + "not-<type>)",
                 f.at("promptfooconfig.yaml", "|assert: [ {type") + ": warning: tests[0].assert[2]: promptfoo's 'assert"
                         + ignored + " (assertion sets are not evaluated)",

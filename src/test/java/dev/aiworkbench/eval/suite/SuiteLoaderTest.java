@@ -648,15 +648,16 @@ class SuiteLoaderTest {
                       - {type: context-recall, value: the disk is full, threshold: 0.9}
                       - {type: context-relevance, threshold: 0.3}
                       - {type: answer-relevance, threshold: 0.8}
+                      - {type: javascript, value: "output.includes('P1')"}
                 """);
         List<AssertionSpec> specs = suite.tests().get(0).assertions();
         assertThat(specs).extracting(AssertionSpec::writtenType).containsExactly("equals", "contains", "not-icontains",
                 "contains-any", "contains-all", "icontains-any", "icontains-all", "starts-with", "regex", "is-json",
                 "contains-json", "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric",
-                "context-faithfulness", "context-recall", "context-relevance", "answer-relevance");
+                "context-faithfulness", "context-recall", "context-relevance", "answer-relevance", "javascript");
         assertThat(specs.get(9).value()).isEqualTo(json("{\"type\":\"object\",\"required\":[\"severity\"]}"));
         assertThat(specs.get(10).value()).isEqualTo(json("{\"required\":[\"reason\"]}"));
-        assertThat(AssertionTypes.RUNNER).hasSize(21);
+        assertThat(AssertionTypes.RUNNER).hasSize(23);
     }
 
     @Test
