@@ -1,7 +1,7 @@
 package dev.aiworkbench;
 
+import dev.aiworkbench.app.GuiLaunch;
 import dev.aiworkbench.app.LaunchArguments;
-import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.cli.Cli;
 import dev.aiworkbench.ui.WorkbenchApp;
 
@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** One entry: no verb opens the app, a verb runs the command line. */
+/** One entry: no verb (or only a pack file to install) opens the app, a verb runs the command line. */
 public final class Main {
     private Main() {
     }
@@ -21,7 +21,7 @@ public final class Main {
         // as a library's stack report onto the learner's terminal; what the learner needs is said by the verb.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LoggerFactory.getLogger(Main.class)
                 .error("uncaught failure on thread {}", thread.getName(), failure));
-        Optional<WorkbenchOptions> gui = LaunchArguments.gui(args);
+        Optional<GuiLaunch> gui = LaunchArguments.gui(args);
         if (gui.isPresent()) {
             WorkbenchApp.launch(gui.get());
             return;

@@ -4,6 +4,7 @@ import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.DataFolderException;
+import dev.aiworkbench.app.GuiLaunch;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.Pack;
@@ -23,6 +24,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,31 +33,38 @@ import java.util.Optional;
  * The desktop app. The window appears at once with the shell; the data folder, database and pack
  * are opened in the background and the screens fill in when they are ready. Choosing another pack in Settings
  * closes that session (screens, their work, the workbench and its lab services) and opens it again over the
- * newly active pack, in the same window.
+ * newly active pack, in the same window. Opened with a pack file, it offers to install it on Settings once the data
+ * has loaded, with the same question, report and trust choice as "Install pack…".
  */
 public final class WorkbenchApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
-    private static volatile WorkbenchOptions launchOptions = WorkbenchOptions.defaults();
+    private static volatile GuiLaunch launchRequest = GuiLaunch.of(WorkbenchOptions.defaults());
 
     private final WorkbenchOptions options;
     private final Clock clock;
+    private Optional<Path> packToOffer;
     private final FxTaskExecutor io = FxTaskExecutor.serial("workbench-io");
     private volatile Workbench workbench;
     private ShellView shell;
     private SessionModels models;
 
-    /** Used by {@link Application#launch}; takes the options given to {@link #launch(WorkbenchOptions)}. */
+    /** Used by {@link Application#launch}; takes the request given to {@link #launch(GuiLaunch)}. */
     public WorkbenchApp() {
-        this(launchOptions, Clock.systemDefaultZone());
+        this(launchRequest, Clock.systemDefaultZone());
     }
 
     public WorkbenchApp(WorkbenchOptions options, Clock clock) {
-        this.options = options;
+        this(GuiLaunch.of(options), clock);
+    }
+
+    public WorkbenchApp(GuiLaunch launch, Clock clock) {
+        this.options = launch.options();
+        this.packToOffer = launch.packToInstall();
         this.clock = clock;
     }
 
-    public static void launch(WorkbenchOptions options) {
-        launchOptions = options;
+    public static void launch(GuiLaunch launch) {
+        launchRequest = launch;
         Application.launch(WorkbenchApp.class);
     }
 
@@ -117,6 +126,9 @@ public final class WorkbenchApp extends Application {
         // A pack given with --pack is walked whatever Settings makes active, so a switch there waits for a restart.
         Optional<Runnable> switchPack = options.pack().isPresent() ? Optional.empty() : Optional.of(this::switchPack);
         shell.showSession(workbench, opened, switchPack, firstScreen);
+        // Offered once, in the first session: a pack switch later must not ask again.
+        packToOffer.ifPresent(shell::offerPackInstall);
+        packToOffer = Optional.empty();
         backUpDaily();
     }
 

@@ -16,13 +16,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LaunchArgumentsTest {
     @Test
     void noArgumentsOpensTheAppWithDefaults() {
-        assertThat(LaunchArguments.gui(new String[0])).contains(WorkbenchOptions.defaults());
+        assertThat(LaunchArguments.gui(new String[0])).contains(GuiLaunch.of(WorkbenchOptions.defaults()));
     }
 
     @Test
     void globalOptionsAloneOpenTheApp() {
         assertThat(LaunchArguments.gui(new String[] {"--data-dir", "/tmp/a", "--pack=/tmp/p.zip"}))
-                .contains(new WorkbenchOptions(Optional.of(Path.of("/tmp/a")), Optional.of(Path.of("/tmp/p.zip"))));
+                .contains(GuiLaunch.of(new WorkbenchOptions(Optional.of(Path.of("/tmp/a")),
+                        Optional.of(Path.of("/tmp/p.zip")))));
+        assertThat(LaunchArguments.gui(new String[] {"--pack", "/tmp/p.zip"})).hasValueSatisfying(launch ->
+                assertThat(launch.packToInstall()).isEmpty());
+    }
+
+    @Test
+    void aPackFileOpensTheAppOfferingToInstallIt() {
+        assertThat(LaunchArguments.gui(new String[] {"/home/me/Downloads/evals-1.2.0.wbpack"}))
+                .contains(new GuiLaunch(WorkbenchOptions.defaults(),
+                        Optional.of(Path.of("/home/me/Downloads/evals-1.2.0.wbpack"))));
+        assertThat(LaunchArguments.gui(new String[] {"--data-dir", "/tmp/a", "My Pack.ZIP"}))
+                .contains(new GuiLaunch(new WorkbenchOptions(Optional.of(Path.of("/tmp/a")), Optional.empty()),
+                        Optional.of(Path.of("My Pack.ZIP"))));
+    }
+
+    @Test
+    void anythingBesideOnePackFileGoesToTheCommandLine() {
+        assertThat(LaunchArguments.gui(new String[] {"a.wbpack", "b.wbpack"})).isEmpty();
+        assertThat(LaunchArguments.gui(new String[] {"notes.txt"})).isEmpty();
+        assertThat(LaunchArguments.gui(new String[] {"pack", "install", "a.wbpack"})).isEmpty();
+        assertThat(LaunchArguments.gui(new String[] {"--version", "a.wbpack"})).isEmpty();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class PacksSection extends VBox {
         installZip.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Install a pack");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pack (.zip)", "*.zip"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pack (.wbpack, .zip)", "*.wbpack", "*.zip"));
             File chosen = chooser.showOpenDialog(getScene().getWindow());
             model.chooseSource(chosen == null ? null : chosen.toPath());
         });

@@ -110,8 +110,11 @@ public final class PacksViewModel {
         return trustOffered.getReadOnlyProperty();
     }
 
-    /** Reads a chosen or dropped zip or folder and shows what installing it would do; nothing is written yet. */
-    void chooseSource(Path source) {
+    /**
+     * Reads a chosen, dropped or opened-with pack file or folder and shows what installing it would do; nothing is
+     * written yet.
+     */
+    public void chooseSource(Path source) {
         if (source == null || busy.get()) {
             return;
         }

@@ -64,6 +64,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.feather.Feather;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
@@ -264,16 +265,19 @@ public final class ScreenRegistry {
                 models.server()::recheck, models.io());
         BackupOperations backups = new BackupOperations(workbench.backups()::list,
                 () -> workbench.backups().backup(Backups.MANUAL), workbench::restoreOnClose);
-        return BuiltScreen.of(new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
+        PacksViewModel packs = new PacksViewModel(workbench.installedPacks(), models.io(),
+                models.progress().pack().map(Pack::info), context.packSwitch());
+        SettingsView view = new SettingsView(new SettingsViewModel(models.progress(), workbench.dataFolder(),
                 context.theme(), context.applyTheme()), new ServerAddressForm(address),
                 new PriceTableEditor(new PriceTableViewModel(workbench.prices(), models.io())),
                 new ProvidersSection(new ProvidersViewModel(providerOperations(workbench), models.io())),
-                new PacksSection(new PacksViewModel(workbench.installedPacks(), models.io(),
-                        models.progress().pack().map(Pack::info), context.packSwitch())),
+                new PacksSection(packs),
                 new BackupsSection(new BackupsViewModel(backups, models.io(), Platform::exit, workbench.zone())),
                 new ObservabilitySection(new ObservabilitySettingsViewModel(workbench.observability(), workbench.clock(),
                         models.io()), new BudgetsEditorViewModel(workbench.budgets(), models.io(),
-                        models.budgets().statusesProperty(), models.budgets()::checkNow))));
+                        models.budgets().statusesProperty(), models.budgets()::checkNow)));
+        // What links into Settings is a pack file to offer for install (the app opened with one).
+        return new BuiltScreen(view, file -> packs.chooseSource(Path.of(file)), () -> { });
     }
 
     private static ProviderOperations providerOperations(Workbench workbench) {

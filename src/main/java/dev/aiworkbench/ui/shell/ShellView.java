@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -263,6 +264,14 @@ public final class ShellView extends StackPane {
         if (screen.view() instanceof FocusableScreen focusable) {
             focusable.focusFirst();
         }
+    }
+
+    /**
+     * Shows Settings with the question whether to install the pack file the app was opened with: nothing is installed
+     * until the learner confirms there, as with "Install pack…".
+     */
+    public void offerPackInstall(Path packFile) {
+        open(ScreenRegistry.SETTINGS, packFile.toString());
     }
 
     /** Opens a screen and shows one thing on it (a task on Curriculum, a lab on Labs). */

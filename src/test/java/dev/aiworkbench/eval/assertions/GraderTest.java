@@ -19,7 +19,7 @@ class GraderTest {
         assertThat(GRADER.knownTypes()).containsExactly("equals", "contains", "icontains", "contains-any",
                 "contains-all", "icontains-any", "icontains-all", "starts-with", "regex", "is-json", "contains-json",
                 "levenshtein", "word-count", "latency", "cost", "similar", "llm-rubric", "context-faithfulness",
-                "context-recall", "context-relevance", "answer-relevance");
+                "context-recall", "context-relevance", "answer-relevance", "javascript", "python");
         assertThat(GRADER.isKnown("not-contains")).isTrue();
         assertThat(GRADER.isKnown("rouge-n")).isFalse();
     }

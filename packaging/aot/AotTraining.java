@@ -1,0 +1,86 @@
+import dev.aiworkbench.Main;
+import dev.aiworkbench.cli.Cli;
+import javafx.application.Platform;
+import javafx.stage.Window;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The AOT cache's training run (packaging/package.sh): one JVM that runs the command-line verbs a CI pipeline and a
+ * learner start most (--version, doctor, progress show, a small eval run) and then opens the app until its Today
+ * screen is filled, and exits. The JDK records the classes all of them load and link into the cache at exit.
+ * It ships in the image as lib/aot-training.jar only because a cache matches a class path that begins with the
+ * training run's; the launcher never calls it, and it only drives the app's own entry points.
+ *
+ * <pre>AotTraining DATA_DIR OLLAMA_URL SUITE [--no-gui]</pre>
+ */
+public final class AotTraining {
+    private static final long GUI_TIMEOUT_MS = 120_000;
+    private static final AtomicBoolean ENDING = new AtomicBoolean();
+
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String dataDir = args[0];
+        String ollamaUrl = args[1];
+        String suite = args[2];
+        boolean gui = !List.of(args).contains("--no-gui");
+        verb("--version");
+        verb("doctor", "--data-dir", dataDir, "--ollama-url", ollamaUrl);
+        verb("progress", "show", "--data-dir", dataDir);
+        verb("eval", "run", "--data-dir", dataDir, "--ollama-url", ollamaUrl, suite);
+        if (!gui) {
+            System.exit(0);
+        }
+        Thread watcher = new Thread(AotTraining::exitWhenTodayShows, "aot-training-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        Main.main(new String[]{"--data-dir", dataDir, "--ollama-url", ollamaUrl});
+    }
+
+    /** Runs one verb as Main would, keeping its output short in the build log. */
+    private static void verb(String... args) {
+        StringWriter out = new StringWriter();
+        int status = Cli.run(args, new PrintWriter(out, true), new PrintWriter(out, true));
+        String first = out.toString().lines().findFirst().orElse("");
+        System.out.println("aot-training: workbench " + String.join(" ", args) + " -> exit " + status + ": " + first);
+    }
+
+    /** Polls the FX thread until the Today screen is in a window, then ends the run so the JDK writes the cache. */
+    private static void exitWhenTodayShows() {
+        long deadline = System.currentTimeMillis() + GUI_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            sleep();
+            try {
+                Platform.runLater(() -> {
+                    boolean today = Window.getWindows().stream()
+                            .anyMatch(window -> window.getScene() != null && window.getScene().lookup("#today") != null);
+                    if (today && ENDING.compareAndSet(false, true)) {
+                        System.out.println("aot-training: the Today screen showed");
+                        // Let the screen's first loads finish, as a learner's first seconds would.
+                        new Thread(() -> {
+                            sleep();
+                            System.exit(0);
+                        }).start();
+                    }
+                });
+            } catch (IllegalStateException toolkitNotStartedYet) {
+                // the toolkit starts on the main thread; ask again on the next round
+            }
+        }
+        System.out.println("aot-training: the Today screen did not show within " + GUI_TIMEOUT_MS / 1000 + " s");
+        System.exit(1);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

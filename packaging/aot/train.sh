@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The AOT cache's training run: train.sh <app dir of the image> <the image's java>
+# Starts the fake model server, then runs AotTraining (packaging/aot, shipped as lib/aot-training.jar) on the image's
+# own runtime with exactly the launcher's class path, so the cache matches the launcher's runs, and writes
+# <app dir>/workbench.aot.
+# The GUI part needs a display: under xvfb-run when there is none on Linux; skipped (with a note) without either.
+set -euo pipefail
+APP=$1
+JAVA=$2
+# Windows' java reads C:/… paths, not Git Bash's /c/….
+command -v cygpath >/dev/null && APP=$(cygpath -m "$APP")
+PACKAGING="$(cd "$(dirname "$0")/.." && pwd)"
+WORK=$(mktemp -d)
+server_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Exactly the class path the launcher gives the JVM, in its order (the image's .cfg); aot-training.jar is on it.
+cfg=$(ls "$APP"/*.cfg | head -n 1)
+case "$(uname -s)" in MINGW* | MSYS* | CYGWIN*) sep=';' ;; *) sep=':' ;; esac
+classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s#\$APPDIR#$APP#g" | paste -sd "$sep" -)
+
+# The cache records each jar's modification time and refuses jars whose time differs. jpackage's installers copy
+# the image with new times, so the jars get one fixed time here, and the .deb's postinst (packaging/linux/postinst)
+# sets it again after installing. UTC, so that the instant is the same in every time zone.
+find "$APP" -name '*.jar' -exec env TZ=UTC touch -m -t 200001010000 {} +
+
+python3 "$PACKAGING/smoke/fake_ollama.py" 0 > "$WORK/port" &
+server_pid=$!
+for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.2; done
+port=$(head -n 1 "$WORK/port")
+
+gui=()
+run=()
+if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
+    if command -v xvfb-run >/dev/null; then
+        run=(xvfb-run -a -s "-screen 0 1280x900x24")
+    else
+        echo "train.sh: no display and no xvfb-run: the cache is trained on the command line only" >&2
+        gui=(--no-gui)
+    fi
+fi
+${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" --enable-native-access=ALL-UNNAMED \
+    -cp "$classpath" AotTraining "$WORK/data" "http://127.0.0.1:$port" \
+    "$PACKAGING/smoke/suite/promptfooconfig.yaml" ${gui[@]+"${gui[@]}"}
+ls -l "$APP/workbench.aot"
