@@ -5,8 +5,7 @@ import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.JsonReportWriter;
 import dev.aiworkbench.eval.report.JunitReportWriter;
 import dev.aiworkbench.eval.report.MarkdownReportWriter;
-import dev.aiworkbench.eval.report.ProviderComparison;
-import dev.aiworkbench.eval.report.ProviderComparisons;
+import dev.aiworkbench.eval.report.MatrixReport;
 import dev.aiworkbench.eval.run.EvalExecution;
 import dev.aiworkbench.eval.run.EvalOptions;
 import dev.aiworkbench.eval.run.EvalRun;
@@ -16,6 +15,7 @@ import dev.aiworkbench.eval.run.Variant;
 import dev.aiworkbench.eval.stats.GateSpec;
 import dev.aiworkbench.eval.suite.BundledSuites;
 import dev.aiworkbench.eval.suite.EvalSuite;
+import dev.aiworkbench.eval.suite.GateCell;
 import dev.aiworkbench.eval.suite.SuiteLoadResult;
 import dev.aiworkbench.llm.ModelServerException;
 import picocli.CommandLine.Command;
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
 
 @Command(name = "eval", description = "Run eval suites with statistics and a gate, list stored runs, and follow a "
         + "suite's quality over its runs.",
@@ -58,6 +57,14 @@ final class EvalCommand {
 
         @Option(names = "--baseline", paramLabel = "<run-id>|last-passed", description = "The run to compare with.")
         String baseline;
+
+        @Option(names = "--gate-prompt", paramLabel = "<label>", description = "With several prompts or providers: "
+                + "the gate guards only the cell of this prompt (its label); the suite's gate.cell.prompt otherwise.")
+        String gatePrompt;
+
+        @Option(names = "--gate-provider", paramLabel = "<id>|<label>", description = "With several prompts or "
+                + "providers: the gate guards only the cell of this provider; the suite's gate.cell.provider otherwise.")
+        String gateProvider;
 
         @Option(names = "--concurrency", paramLabel = "N", description = "Requests at once (the suite's "
                 + "evaluateOptions.maxConcurrency, else 4).")
@@ -109,24 +116,23 @@ final class EvalCommand {
                         ? Optional.of(suite.gate().orElse(GateSpec.defaults())) : Optional.empty();
                 EvalOptions options = options(suite);
                 checkInputs(workbench, suite, variants, gateSpec, options.shard());
-                boolean blocked = false;
+                Optional<Variant> gated = gatedCell(suite, variants);
                 List<EvalReport> reports = new ArrayList<>();
-                for (int i = 0; i < variants.size(); i++) {
-                    EvalReport report = runOne(workbench, suite, variants.get(i), options, gateSpec);
-                    writeOutputs(report, i, List.of());
+                for (Variant variant : variants) {
+                    Optional<GateSpec> cellGate = gated.isEmpty() || gated.get().equals(variant) ? gateSpec
+                            : Optional.empty();
+                    EvalReport report = runOne(workbench, suite, variant, options, cellGate);
                     ReportOutputs.printSummary(out(), report);
                     reports.add(report);
-                    blocked |= report.blocked();
-                }
-                List<ProviderComparison> comparisons = ProviderComparisons.of(reports);
-                // Each report was written as its run finished, so a later provider that fails leaves the earlier
-                // reports behind; once all have run, they are written again with the providers compared.
-                if (!comparisons.isEmpty()) {
-                    for (int i = 0; i < reports.size(); i++) {
-                        writeOutputs(reports.get(i), i, comparisons);
+                    if (variants.size() > 1) {
+                        // A later cell that fails leaves the cells so far in the report
+                        writeOutputs(MatrixReport.of(reports, gatedRunId(reports, gated, variants)), reports);
                     }
                 }
-                ReportOutputs.printComparisons(out(), comparisons);
+                MatrixReport matrix = MatrixReport.of(reports, gatedRunId(reports, gated, variants));
+                writeOutputs(matrix, reports);
+                ReportOutputs.printComparisons(out(), matrix.comparisons());
+                boolean blocked = matrix.blocked();
                 return gate && blocked ? Cli.FAILED : Cli.OK;
             }
         }
@@ -244,17 +250,40 @@ final class EvalCommand {
             }
         }
 
-        private void writeOutputs(EvalReport report, int index, List<ProviderComparison> comparisons)
-                throws IOException {
-            Function<Path, Path> numbered = path -> index == 0 ? path : suffixed(path, index + 1);
-            if (json != null) {
-                ReportOutputs.write(numbered.apply(json), JsonReportWriter.write(report, comparisons));
+        /**
+         * The cell the gate guards: named by --gate-prompt/--gate-provider, else by the suite's gate.cell; empty when
+         * the gate guards every cell.
+         */
+        private Optional<Variant> gatedCell(EvalSuite suite, List<Variant> variants) {
+            Optional<GateCell> named = gatePrompt != null || gateProvider != null
+                    ? Optional.of(new GateCell(Optional.ofNullable(gatePrompt), Optional.ofNullable(gateProvider), null))
+                    : suite.gateCell();
+            if (named.isEmpty()) {
+                return Optional.empty();
             }
-            if (junit != null) {
-                ReportOutputs.write(numbered.apply(junit), JunitReportWriter.write(report));
+            named.get().problem(suite.cells()).ifPresent(problem -> {
+                throw new CommandFailure("The " + problem.replaceFirst("^the ", "") + ".", Cli.USAGE);
+            });
+            return variants.stream().filter(v -> named.get().guards(v.prompt(suite), v.provider(suite))).findFirst();
+        }
+
+        private static Optional<String> gatedRunId(List<EvalReport> reports, Optional<Variant> gated,
+                                                   List<Variant> variants) {
+            return gated.map(variants::indexOf).filter(i -> i < reports.size()).map(i -> reports.get(i).run().id());
+        }
+
+        /** One JSON and one Markdown report for the suite; JUnit XML a file per cell (numbered after the first). */
+        private void writeOutputs(MatrixReport matrix, List<EvalReport> reports) throws IOException {
+            if (json != null) {
+                ReportOutputs.write(json, JsonReportWriter.write(matrix));
             }
             if (markdown != null) {
-                ReportOutputs.write(numbered.apply(markdown), MarkdownReportWriter.write(report, comparisons));
+                ReportOutputs.write(markdown, MarkdownReportWriter.write(matrix));
+            }
+            if (junit != null) {
+                for (int i = 0; i < reports.size(); i++) {
+                    ReportOutputs.write(i == 0 ? junit : suffixed(junit, i + 1), JunitReportWriter.write(reports.get(i)));
+                }
             }
         }
 

@@ -2,7 +2,7 @@ package dev.aiworkbench.cli;
 
 import dev.aiworkbench.eval.report.EvalHistory;
 import dev.aiworkbench.eval.report.EvalReport;
-import dev.aiworkbench.eval.report.ProviderComparison;
+import dev.aiworkbench.eval.report.CellComparison;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,15 +59,15 @@ final class ReportOutputs {
         report.gate().ifPresent(g -> g.warnings().forEach(w -> out.println("  note: " + w)));
     }
 
-    /** The suite's providers compared, once every provider has run; nothing for a one-provider suite. */
-    static void printComparisons(PrintWriter out, List<ProviderComparison> comparisons) {
+    /** The suite's cells compared, once every cell has run; nothing for a one-cell suite. */
+    static void printComparisons(PrintWriter out, List<CellComparison> comparisons) {
         if (comparisons.isEmpty()) {
             return;
         }
-        out.println("Providers compared (each against the first, paired on the items both ran):");
-        for (ProviderComparison c : comparisons) {
-            out.println("  " + c.candidate().providerId() + " against " + c.baseline().providerId() + " ("
-                    + c.prompt() + "): " + c.explain());
+        out.println("Cells compared (each pair, the later against the earlier, on the items both graded):");
+        for (CellComparison c : comparisons) {
+            out.println("  " + CellComparison.cell(c.candidate()) + " against " + CellComparison.cell(c.baseline())
+                    + ": " + c.explain());
         }
     }
 }

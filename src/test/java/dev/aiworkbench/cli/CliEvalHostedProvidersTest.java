@@ -130,16 +130,24 @@ class CliEvalHostedProvidersTest {
                     "--ollama-url", ollama.baseUrl(), "-o", json.toString(), "--md", markdown.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).contains("Providers compared").contains(
-                    "ollama:chat:tiny against openai:chat:gpt-4o-mini (Say {{x}}): Paired over 6 items")
+            assertThat(run.out()).contains("Cells compared").contains("'Say {{x}}' on ollama:chat:tiny against "
+                    + "'Say {{x}}' on openai:chat:gpt-4o-mini: Paired over 6 items")
                     .contains("95% interval -70.7 to +24.6 points").contains("b=3, c=1: exact two-sided p=0.63");
             ObjectMapper mapper = new ObjectMapper();
-            for (Path report : new Path[] {json, temp.resolve("out/results-2.json")}) {
-                JsonNode comparisons = mapper.readTree(report.toFile()).path("comparisons");
-                assertThat(comparisons.size()).as(report.toString()).isEqualTo(1);
+            assertThat(temp.resolve("out/results-2.json")).as("one report for the suite").doesNotExist();
+            JsonNode root = mapper.readTree(json.toFile());
+            assertThat(root.path("cells").findValuesAsText("provider")).containsExactly("openai:chat:gpt-4o-mini",
+                    "ollama:chat:tiny");
+            assertThat(root.path("cells").get(0).path("passRate").asDouble()).isCloseTo(4 / 6.0, within(1e-12));
+            assertThat(root.path("cells").get(1).path("passRate").asDouble()).isCloseTo(2 / 6.0, within(1e-12));
+            {
+                JsonNode comparisons = root.path("comparisons");
+                assertThat(comparisons.size()).isEqualTo(1);
                 JsonNode compared = comparisons.get(0);
-                assertThat(compared.path("baseline").asText()).isEqualTo("openai:chat:gpt-4o-mini");
-                assertThat(compared.path("candidate").asText()).isEqualTo("ollama:chat:tiny");
+                assertThat(compared.path("baseline").path("provider").asText()).isEqualTo("openai:chat:gpt-4o-mini");
+                assertThat(compared.path("candidate").path("provider").asText()).isEqualTo("ollama:chat:tiny");
+                assertThat(compared.path("candidate").path("runId").asText())
+                        .isEqualTo(root.path("cells").get(1).path("runId").asText());
                 assertThat(compared.path("items").asInt()).isEqualTo(6);
                 assertThat(compared.path("b").asInt()).isEqualTo(3);
                 assertThat(compared.path("c").asInt()).isEqualTo(1);
@@ -151,9 +159,11 @@ class CliEvalHostedProvidersTest {
                 assertThat(compared.path("differing").size()).isEqualTo(4);
                 assertThat(compared.path("differing").findValuesAsText("key")).doesNotHaveDuplicates();
             }
-            assertThat(Files.readString(markdown)).contains("#### Providers compared")
-                    .contains("| `Say {{x}}` | `openai:chat:gpt-4o-mini` | `ollama:chat:tiny` | Paired over 6 items");
-            assertThat(Files.readString(temp.resolve("out/summary-2.md"))).contains("#### Providers compared");
+            assertThat(Files.readString(markdown)).contains("#### Cells compared").contains("#### Matrix")
+                    .contains("| `Say {{x}}` | 66.7% [")
+                    .contains("| 'Say {{x}}' on openai:chat:gpt-4o-mini | 'Say {{x}}' on ollama:chat:tiny | 6 | 3 | 1 | "
+                            + "0.625 | -33.3 [-70.7, +24.6] points |");
+            assertThat(temp.resolve("out/summary-2.md")).as("one report for the suite").doesNotExist();
         }
     }
 
@@ -175,9 +185,12 @@ class CliEvalHostedProvidersTest {
                     "-o", json.toString(), "--md", markdown.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).doesNotContain("Providers compared");
-            assertThat(new ObjectMapper().readTree(json.toFile()).has("comparisons")).isFalse();
-            assertThat(Files.readString(markdown)).doesNotContain("Providers compared");
+            assertThat(run.out()).doesNotContain("Cells compared");
+            JsonNode root = new ObjectMapper().readTree(json.toFile());
+            assertThat(root.has("comparisons")).isFalse();
+            assertThat(root.has("cells")).isFalse();
+            assertThat(root.path("provider").asText()).isEqualTo("ollama:chat:tiny");
+            assertThat(Files.readString(markdown)).doesNotContain("Cells compared").doesNotContain("#### Matrix");
         }
     }
 }

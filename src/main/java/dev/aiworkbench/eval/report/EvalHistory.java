@@ -118,31 +118,24 @@ public final class EvalHistory {
     }
 
     /**
-     * The suite's providers compared on the prompt {@code shown} ran, as a suite run of several providers compares
-     * them ({@link ProviderComparisons}): {@code shown} stands for its provider, and each other provider of that prompt
-     * is represented by its newest finished run that graded the same way. Only the comparisons {@code shown} is part
-     * of; empty when the suite has one provider, {@code shown} is not one of its combinations, or no other provider
-     * has a comparable run.
+     * The suite's matrix around a shown run: each other cell's newest finished run that graded the same way, with the
+     * shown run as its own cell, every pair compared item by item. Empty for a suite of one cell, or a run that is no
+     * cell of this suite (any more).
      */
-    public List<ProviderComparison> providerComparisons(EvalSuite suite, EvalRun shown) {
+    public Optional<MatrixReport> matrix(EvalSuite suite, EvalRun shown) {
         List<Variant> variants = Variant.all(suite);
-        Variant own = variants.stream().filter(v -> v.suiteKey(suite).equals(shown.suiteKey())).findFirst()
-                .orElse(null);
-        if (own == null) {
-            return List.of();
+        if (variants.size() < 2 || variants.stream().noneMatch(v -> v.suiteKey(suite).equals(shown.suiteKey()))) {
+            return Optional.empty();
         }
         List<EvalReport> reports = new ArrayList<>();
         for (Variant variant : variants) {
-            if (variant.promptIndex() != own.promptIndex()) {
-                continue;
-            }
-            Optional<EvalRun> run = variant.equals(own) ? Optional.of(shown)
+            Optional<EvalRun> run = variant.suiteKey(suite).equals(shown.suiteKey()) ? Optional.of(shown)
                     : store.runs(variant.suiteKey(suite), COMPARABLE_RUNS).stream()
                     .filter(r -> r.state() == RunState.FINISHED && r.fingerprint().gradedLike(shown.fingerprint()))
                     .findFirst();
             run.ifPresent(r -> reports.add(reporter.report(r, Optional.empty(), Optional.empty())));
         }
-        return ProviderComparisons.of(reports).stream().filter(c -> c.involves(shown)).toList();
+        return Optional.of(MatrixReport.of(reports, Optional.empty()));
     }
 
     /**

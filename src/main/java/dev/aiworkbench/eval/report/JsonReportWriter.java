@@ -27,21 +27,34 @@ public final class JsonReportWriter {
     }
 
     public static String write(EvalReport report) {
-        return write(report, List.of());
+        try {
+            return JSON.writeValueAsString(tree(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report", e);
+        }
     }
 
     /**
-     * @param comparisons the suite's providers compared, as far as they concern this run; written as
-     *                    {@code comparisons} only when there are some, so a one-provider suite's report keeps its shape
+     * The report of a whole suite: for one cell, exactly the shape of {@link #write(EvalReport)}; for several, the
+     * suite, the {@code matrix} (its prompts and providers), each cell as a single run's report ({@code cells}: its
+     * {@code prompt}, {@code provider}, {@code n}, {@code passRate}, {@code passRateCi95}, {@code meanScore},
+     * {@code cases}, …), every pair of cells compared ({@code comparisons}) and the cell the gate guards.
      */
-    public static String write(EvalReport report, List<ProviderComparison> comparisons) {
-        Map<String, Object> tree = tree(report);
-        List<ProviderComparison> own = comparisons.stream().filter(c -> c.involves(report.run())).toList();
-        if (!own.isEmpty()) {
-            tree.put("comparisons", own.stream().map(JsonReportWriter::comparison).toList());
+    public static String write(MatrixReport matrix) {
+        if (matrix.single()) {
+            return write(matrix.cells().getFirst());
         }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("suite", ordered("file", matrix.first().suiteFile(), "description", matrix.first().description()));
+        root.put("matrix", ordered("prompts", matrix.prompts(), "providers", matrix.providers()));
+        root.put("cells", matrix.cells().stream().map(JsonReportWriter::tree).toList());
+        root.put("comparisons", matrix.comparisons().stream().map(JsonReportWriter::comparison).toList());
+        root.put("gate", matrix.gatedCell().map(cell -> ordered("prompt", cell.run().promptLabel(), "provider",
+                cell.run().providerId(), "runId", cell.run().id(), "decision", cell.gate().map(g -> g.decision().label())
+                        .orElse(null))).orElse(null));
+        root.put("blocked", matrix.blocked());
         try {
-            return JSON.writeValueAsString(tree);
+            return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report", e);
         }
@@ -145,10 +158,9 @@ public final class JsonReportWriter {
     }
 
     /** Named like the baseline's fields, so a reader of one reads the other. */
-    private static Map<String, Object> comparison(ProviderComparison compared) {
-        Map<String, Object> json = ordered("prompt", compared.prompt(), "baseline", compared.baseline().providerId(),
-                "candidate", compared.candidate().providerId(), "baselineRunId", compared.baseline().id(),
-                "candidateRunId", compared.candidate().id());
+    private static Map<String, Object> comparison(CellComparison compared) {
+        Map<String, Object> json = ordered("baseline", cell(compared.baseline()), "candidate",
+                cell(compared.candidate()));
         Optional<PairedComparison> paired = compared.paired();
         json.put("items", paired.map(PairedComparison::items).orElse(0));
         json.put("b", paired.map(p -> p.mcnemar().b()).orElse(null));
@@ -161,6 +173,10 @@ public final class JsonReportWriter {
                 d.baselinePass(), "candidatePass", d.candidatePass())).toList());
         json.put("explain", compared.explain());
         return json;
+    }
+
+    private static Map<String, Object> cell(EvalRun run) {
+        return ordered("prompt", run.promptLabel(), "provider", run.providerId(), "runId", run.id());
     }
 
     /** A baseline item as the comparison paired it, for merging shards' reports. */

@@ -13,12 +13,18 @@ public final class MarkdownReportWriter {
     private MarkdownReportWriter() {
     }
 
-    public static String write(EvalReport report) {
-        return write(report, List.of());
+    /**
+     * The report of a whole suite: for one cell, exactly {@link #write(EvalReport)}; for several, the matrix of pass
+     * rates (a row per prompt, a column per provider), every pair of cells compared, then each cell's own summary.
+     */
+    public static String write(MatrixReport matrix) {
+        if (matrix.single()) {
+            return write(matrix.cells().getFirst());
+        }
+        return MatrixMarkdown.write(matrix, MarkdownReportWriter::write);
     }
 
-    /** @param comparisons the suite's providers compared; a section only when some concern this run */
-    public static String write(EvalReport report, List<ProviderComparison> comparisons) {
+    public static String write(EvalReport report) {
         StringBuilder md = new StringBuilder();
         String title = report.run().description() == null || report.run().description().isBlank()
                 ? report.run().suiteFile() : report.run().description();
@@ -45,7 +51,6 @@ public final class MarkdownReportWriter {
             md.append("| Baseline | `").append(baseline.baseline().id()).append("`: ").append(c.explain()).append(" |\n");
         });
         md.append("\n");
-        providersCompared(md, comparisons.stream().filter(c -> c.involves(report.run())).toList());
         for (String warning : report.warnings()) {
             md.append("> ").append(warning).append("\n");
         }
@@ -70,19 +75,6 @@ public final class MarkdownReportWriter {
             md.append("\n</details>\n");
         }
         return md.toString().replace("\n\n\n", "\n\n");
-    }
-
-    private static void providersCompared(StringBuilder md, List<ProviderComparison> comparisons) {
-        if (comparisons.isEmpty()) {
-            return;
-        }
-        md.append("#### Providers compared\n\nEach provider against the first, paired on the items both ran.\n\n")
-                .append("| Prompt | Baseline | Candidate | Comparison |\n|---|---|---|---|\n");
-        for (ProviderComparison c : comparisons) {
-            md.append("| `").append(c.prompt()).append("` | `").append(c.baseline().providerId()).append("` | `")
-                    .append(c.candidate().providerId()).append("` | ").append(c.explain()).append(" |\n");
-        }
-        md.append("\n");
     }
 
     private static String capitalised(String label) {

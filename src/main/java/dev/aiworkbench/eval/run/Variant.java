@@ -7,14 +7,18 @@ import dev.aiworkbench.eval.suite.ProviderSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One prompt on one provider: a suite with several of either runs each combination as its own run. */
+/**
+ * One prompt on one provider, a cell of the suite's matrix: each runs as a run of its own, and a provider runs only
+ * the prompts its {@code prompts} allows.
+ */
 public record Variant(int promptIndex, int providerIndex) {
 
     public static List<Variant> all(EvalSuite suite) {
         List<Variant> variants = new ArrayList<>();
         for (int p = 0; p < suite.prompts().size(); p++) {
             for (int m = 0; m < suite.providers().size(); m++) {
-                if (suite.providers().get(m).kind() != ProviderSpec.Kind.EMBEDDING) {
+                ProviderSpec provider = suite.providers().get(m);
+                if (provider.kind() != ProviderSpec.Kind.EMBEDDING && provider.runs(suite.prompts().get(p))) {
                     variants.add(new Variant(p, m));
                 }
             }

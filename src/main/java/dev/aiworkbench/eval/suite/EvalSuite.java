@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param repeat         how many times each item runs ({@code repeat} or {@code evaluateOptions.repeat}); 1
  *                       when unset
  * @param gate           the {@code gate} section, when there is one
+ * @param gateCell       the cell its {@code gate.cell} names, when the gate guards one cell of several
  */
 public record EvalSuite(Path file, String description, List<PromptSource> prompts, List<ProviderSpec> providers,
                         List<TestCase> tests, JudgeSpec judge, int maxConcurrency, int repeat,
-                        Optional<GateSpec> gate) {
+                        Optional<GateSpec> gate, Optional<GateCell> gateCell) {
     public static final int DEFAULT_MAX_CONCURRENCY = 4;
     public static final int DEFAULT_REPEAT = 1;
 
@@ -34,5 +35,29 @@ public record EvalSuite(Path file, String description, List<PromptSource> prompt
         tests = List.copyOf(tests);
         judge = judge == null ? JudgeSpec.NONE : judge;
         gate = gate == null ? Optional.empty() : gate;
+        gateCell = gateCell == null ? Optional.empty() : gateCell;
+    }
+
+    /** A suite whose gate, if any, guards every cell. */
+    public EvalSuite(Path file, String description, List<PromptSource> prompts, List<ProviderSpec> providers,
+                     List<TestCase> tests, JudgeSpec judge, int maxConcurrency, int repeat, Optional<GateSpec> gate) {
+        this(file, description, prompts, providers, tests, judge, maxConcurrency, repeat, gate, Optional.empty());
+    }
+
+    /** Each prompt on each provider that runs it (its {@code prompts}), prompt by prompt; embedding models run none. */
+    public List<GateCell.Cell> cells() {
+        return cells(prompts, providers);
+    }
+
+    static List<GateCell.Cell> cells(List<PromptSource> prompts, List<ProviderSpec> providers) {
+        List<GateCell.Cell> cells = new java.util.ArrayList<>();
+        for (PromptSource prompt : prompts) {
+            for (ProviderSpec provider : providers) {
+                if (provider.kind() != ProviderSpec.Kind.EMBEDDING && provider.runs(prompt)) {
+                    cells.add(new GateCell.Cell(prompt, provider));
+                }
+            }
+        }
+        return cells;
     }
 }

@@ -14,9 +14,8 @@ import java.util.Set;
 
 /** Reads {@code providers} and judge providers ({@code options.provider}) into {@link ProviderSpec}s. */
 final class ProviderReader {
-    private static final Set<String> PROVIDER_KEYS = Set.of("id", "config", "label");
+    private static final Set<String> PROVIDER_KEYS = Set.of("id", "config", "label", "prompts");
     private static final Map<String, String> PROVIDER_PROMPTFOO_ONLY = Map.of(
-            "prompts", "every provider runs every prompt",
             "transform", "outputs are checked as the model wrote them",
             "delay", "",
             "env", "");
@@ -85,7 +84,8 @@ final class ProviderReader {
         }
         if (node.has("id")) {
             checks.keys(source, node, path, PROVIDER_KEYS, PROVIDER_PROMPTFOO_ONLY, Map.of());
-            return build(source, node.get("id"), node.get("config"), node.get("label"), path);
+            return withPrompts(source, build(source, node.get("id"), node.get("config"), node.get("label"), path),
+                    node.get("prompts"), Checks.at(path, "prompts"));
         }
         if (node.size() == 1) {
             String id = node.fieldNames().next();
@@ -96,12 +96,43 @@ final class ProviderReader {
                     return null;
                 }
                 String inner = Checks.at(path, id);
-                checks.keys(source, options, inner, Set.of("config", "label"), PROVIDER_PROMPTFOO_ONLY, Map.of());
-                return build(source, id, source.keyAt(node, id), options.get("config"), options.get("label"), inner);
+                checks.keys(source, options, inner, Set.of("config", "label", "prompts"), PROVIDER_PROMPTFOO_ONLY,
+                        Map.of());
+                return withPrompts(source, build(source, id, source.keyAt(node, id), options.get("config"),
+                        options.get("label"), inner), options.get("prompts"), Checks.at(inner, "prompts"));
             }
         }
         checks.error(source, node, path, "missing 'id': name the model, e.g. id: " + EXAMPLE);
         return null;
+    }
+
+    /** The provider with its {@code prompts} filter; null after reporting a wrong one. */
+    private ProviderSpec withPrompts(Source source, ProviderSpec spec, JsonNode prompts, String path) {
+        if (spec == null || prompts == null) {
+            return spec;
+        }
+        List<JsonNode> entries = new ArrayList<>();
+        if (prompts.isTextual()) {
+            entries.add(prompts);
+        } else if (prompts.isArray() && !prompts.isEmpty()) {
+            prompts.forEach(entries::add);
+        } else {
+            checks.wrongType(source, prompts, path, "a prompt's label or a list of them (leave 'prompts' out to run "
+                    + "every prompt)");
+            return null;
+        }
+        List<String> allowed = new ArrayList<>();
+        List<SourcePosition> origins = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = checks.text(source, entries.get(i), prompts.isArray() ? Checks.item(path, i) : path);
+            if (entry == null) {
+                return null;
+            }
+            allowed.add(entry);
+            origins.add(source.at(entries.get(i)));
+        }
+        return new ProviderSpec(spec.id(), spec.server(), spec.kind(), spec.model(), spec.options(),
+                spec.connection(), spec.label(), spec.origin(), new PromptFilter(allowed, origins));
     }
 
     private ProviderSpec build(Source source, JsonNode idNode, JsonNode config, JsonNode label, String path) {

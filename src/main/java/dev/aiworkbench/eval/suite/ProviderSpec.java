@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param connection where to call and with which key, when {@code config} says so
  * @param label      the {@code label} as written, or the id when there is none
  * @param origin     where it was written, {@code file:line:col}
+ * @param prompts    its {@code prompts}: the prompts it runs, by promptfoo's rule ({@link PromptFilter}); every
+ *                   prompt when it has none
  */
 public record ProviderSpec(String id, ProviderKind server, Kind kind, String model, ModelOptions options,
-                           Connection connection, String label, String origin) {
+                           Connection connection, String label, String origin, PromptFilter prompts) {
 
     public enum Kind {
         /** Chat: the rendered prompt is sent as messages. */
@@ -47,5 +49,22 @@ public record ProviderSpec(String id, ProviderKind server, Kind kind, String mod
         options = options == null ? ModelOptions.DEFAULTS : options;
         connection = connection == null ? Connection.DEFAULT : connection;
         label = label == null || label.isBlank() ? id : label;
+        prompts = prompts == null ? PromptFilter.EVERY : prompts;
+    }
+
+    /** A provider that runs every prompt. */
+    public ProviderSpec(String id, ProviderKind server, Kind kind, String model, ModelOptions options,
+                        Connection connection, String label, String origin) {
+        this(id, server, kind, model, options, connection, label, origin, PromptFilter.EVERY);
+    }
+
+    /** Whether this provider runs the prompt (promptfoo's {@code providers[].prompts}). */
+    public boolean runs(PromptSource prompt) {
+        return prompts.allows(prompt);
+    }
+
+    /** Whether the id or label is this provider's, as promptfoo keys its providers ({@code label || id}). */
+    public boolean named(String name) {
+        return id.equals(name) || label.equals(name);
     }
 }

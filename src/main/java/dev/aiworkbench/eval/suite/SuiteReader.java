@@ -45,7 +45,8 @@ final class SuiteReader {
     private static final Map<String, String> EVALUATE_PROMPTFOO_ONLY = Map.of(
             "cache", "", "delay", "", "timeoutMs", "", "maxEvalTimeMs", "", "showProgressBar", "",
             "generateSuggestions", "", "interactiveProviders", "", "silent", "");
-    private static final Set<String> GATE_KEYS = Set.of("baseline", "maxDrop", "maxRelativeDrop", "alpha", "mode");
+    private static final Set<String> GATE_KEYS = Set.of("baseline", "maxDrop", "maxRelativeDrop", "alpha", "mode",
+            "cell");
     private static final Set<String> PROMPT_KEYS = Set.of("id", "raw", "label");
     private static final Map<String, String> PROMPT_PROMPTFOO_ONLY = Map.of(
             "config", "set options on the provider", "function", "");
@@ -147,6 +148,9 @@ final class SuiteReader {
             repeat = top != null ? top : repeat;
         }
         Optional<GateSpec> gate = root.has("gate") ? gate(source, root.get("gate")) : Optional.empty();
+        Optional<GateCell> gateCell = root.has("gate") ? MatrixChecks.cell(checks, source, root.get("gate"))
+                : Optional.empty();
+        MatrixChecks.check(problems, prompts, models, gateCell);
 
         List<TestCase> cases = defaults == null ? List.of() : new TestExpansion(problems).expand(written, defaults);
         if (problems.hasErrors()) {
@@ -154,7 +158,7 @@ final class SuiteReader {
         }
         JudgeSpec judge = defaults.judge() == null ? JudgeSpec.NONE : defaults.judge();
         return result(new EvalSuite(suiteFile, description, prompts, models, cases, judge, maxConcurrency,
-                repeat == null ? EvalSuite.DEFAULT_REPEAT : repeat, gate));
+                repeat == null ? EvalSuite.DEFAULT_REPEAT : repeat, gate, gateCell));
     }
 
     private SuiteLoadResult result(EvalSuite suite) {

@@ -323,10 +323,10 @@ public final class EvalsView extends VBox implements FocusableScreen, StoppableS
         top.setOrientation(Orientation.HORIZONTAL);
         top.setDividerPositions(0.6);
 
-        ReportPane report = new ReportPane(model.dates(), model::selectItem);
+        ReportPane report = new ReportPane(model.dates(), model::selectItem, model::selectCell);
         Runnable showReport = () -> {
             ReportState state = model.reportProperty().get();
-            state.report().ifPresentOrElse(r -> report.show(r, state.live(), state.providers()),
+            state.report().ifPresentOrElse(r -> report.show(r, state.live(), state),
                     () -> report.clear(state.message()));
         };
         model.reportProperty().addListener((obs, was, now) -> showReport.run());

@@ -418,11 +418,24 @@ public final class EvalsViewModel {
         results.setItems(inSuiteOrder(shown.items()), shown.baseline().isPresent());
         ReportState state = ReportState.of(shown, live);
         report.set(state);
-        history.compareProviders(shown.run(), compared -> {
+        history.readMatrix(shown.run(), matrix -> {
             if (report.get() == state) {
-                report.set(state.withProviders(compared));
+                report.set(state.withMatrix(matrix));
             }
         });
+    }
+
+    /**
+     * Shows a cell of the matrix: its prompt and provider become the chosen combination, whose newest run's items the
+     * results table then lists.
+     */
+    void selectCell(String promptLabel, String providerId) {
+        EvalSuite open = suite.get();
+        if (open == null) {
+            return;
+        }
+        variants.stream().filter(v -> v.prompt(open).label().equals(promptLabel)
+                && v.provider(open).id().equals(providerId)).findFirst().ifPresent(variant::set);
     }
 
     /** Selects the row of the item with that key, showing every row first if the filter hides it. */

@@ -3,7 +3,7 @@ package dev.aiworkbench.ui.evals;
 import atlantafx.base.theme.Styles;
 import dev.aiworkbench.eval.report.BaselineComparison;
 import dev.aiworkbench.eval.report.EvalReport;
-import dev.aiworkbench.eval.report.ProviderComparison;
+import dev.aiworkbench.eval.report.CellComparison;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.stats.GateDecision;
 import dev.aiworkbench.eval.stats.PairedComparison;
@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import static dev.aiworkbench.ui.evals.ReportNodes.card;
@@ -47,15 +49,20 @@ final class ReportPane extends VBox {
     private final VBox summary = card("eval-summary");
     private final VBox baseline = card("eval-baseline");
     private final VBox gate = card("eval-gate");
-    private final ProviderComparisonsCard providers;
+    private final CellComparisonsCard providers;
+    private final MatrixCard matrix;
 
-    /** @param selectItem selects the row of the item with that key (a differing item of a provider comparison) */
-    ReportPane(DateTimeFormatter dates, Consumer<String> selectItem) {
+    /**
+     * @param selectItem selects the row of the item with that key (a differing item of a cell comparison)
+     * @param selectCell shows the matrix cell of that prompt label and provider id
+     */
+    ReportPane(DateTimeFormatter dates, Consumer<String> selectItem, BiConsumer<String, String> selectCell) {
         this.dates = dates;
-        this.providers = new ProviderComparisonsCard(dates, selectItem);
+        this.providers = new CellComparisonsCard(dates, selectItem);
+        this.matrix = new MatrixCard(selectCell);
         setSpacing(12);
         setPadding(new Insets(4, 12, 12, 4));
-        getChildren().addAll(summary, baseline, providers.node(), gate);
+        getChildren().addAll(summary, baseline, matrix.node(), providers.node(), gate);
         clear("No run yet: the summary, the comparison with the baseline and the gate's decision appear here.");
     }
 
@@ -64,16 +71,19 @@ final class ReportPane extends VBox {
         baseline.getChildren().setAll(heading("Baseline", null), muted("Nothing to compare yet."));
         gate.getChildren().setAll(heading("Gate", null), muted("No decision yet."));
         providers.show(List.of(), Map.of());
+        matrix.show(Optional.empty(), null);
     }
 
     /**
      * @param live     whether this report is of the run just made (its gate decided now); a stored run shows
      *                 the decision recorded when it ran
-     * @param compared the suite's other providers compared with this run; empty for none
+     * @param state    the report with the suite's matrix around it, when it has several cells
      */
-    void show(EvalReport report, boolean live, List<ProviderComparison> compared) {
+    void show(EvalReport report, boolean live, ReportState state) {
+        List<CellComparison> compared = state.comparisons();
         showSummary(report);
         showBaseline(report, live);
+        matrix.show(state.matrix(), report.run().id());
         Map<String, String> titles = new HashMap<>();
         report.items().forEach(item -> titles.put(item.key(), Items.title(item)));
         providers.show(compared, titles);

@@ -2,7 +2,7 @@ package dev.aiworkbench.ui.evals;
 
 import dev.aiworkbench.eval.report.EvalReport;
 import dev.aiworkbench.eval.report.ItemResult;
-import dev.aiworkbench.eval.report.ProviderComparison;
+import dev.aiworkbench.eval.report.MatrixReport;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.stats.GateSpec;
@@ -198,20 +198,17 @@ public final class RunHistoryModel {
     }
 
     /**
-     * Pairs a shown run with the newest comparable runs of the open suite's other providers on the same prompt, item
-     * by item; {@code onRead} hears the comparisons when there are any (a suite of one provider has none).
+     * Reads the open suite's prompt × provider matrix around a shown run (each other cell's newest comparable run);
+     * {@code onRead} hears it when the suite has more than one cell.
      */
-    void compareProviders(EvalRun shown, Consumer<List<ProviderComparison>> onRead) {
+    void readMatrix(EvalRun shown, Consumer<MatrixReport> onRead) {
         EvalSuite current = screen.suiteProperty().get();
-        if (current == null || current.providers().size() < 2) {
+        if (current == null || current.cells().size() < 2) {
             return;
         }
-        tasks.run(() -> services.history().providerComparisons(current, shown), compared -> {
-            if (!compared.isEmpty()) {
-                onRead.accept(compared);
-            }
-        }, failure -> screen.setStatus("Could not compare the suite's providers: " + EvalsViewModel.sentence(failure),
-                true));
+        tasks.run(() -> services.history().matrix(current, shown), matrix -> matrix.ifPresent(onRead),
+                failure -> screen.setStatus("Could not compare the suite's cells: " + EvalsViewModel.sentence(failure),
+                        true));
     }
 
     /** The suite's stored runs, the one to resume (not {@code running}) and, when asked, the newest finished one's report. */

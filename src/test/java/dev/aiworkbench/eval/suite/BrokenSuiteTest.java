@@ -170,8 +170,9 @@ class BrokenSuiteTest {
                 one("hosted provider's endpoint this runner does not call", f -> replace(f, SUITE,
                                 "ollama:chat:qwen2.5:0.5b", "anthropic:completion:claude-2"),
                         f -> f.at(SUITE, "|anthropic:completion:claude-2") + ": providers[0]: "
-                                + "'anthropic:completion:claude-2' is not a form this runner calls; Anthropic models are "
-                                + "written anthropic:messages:<model>, e.g. anthropic:messages:claude-haiku-4-5"),
+                                + "'anthropic:completion:claude-2' names Anthropic's completion endpoint, which this "
+                                + "runner does not call; it calls the messages endpoint, written anthropic:messages:<model>, "
+                                + "e.g. anthropic:messages:claude-haiku-4-5"),
                 one("provider without a model", f -> replace(f, SUITE, "ollama:chat:qwen2.5:0.5b", "\"ollama:chat:\""),
                         f -> f.at(SUITE, "|\"ollama:chat:\"") + ": providers[0]: 'ollama:chat:' names no model; write "
                                 + "it as ollama:chat:<model>, e.g. ollama:chat:qwen2.5:0.5b"),

@@ -26,13 +26,36 @@ class HostedProviderIdsTest {
             "openai:gpt-4o-mini, OPENAI, CHAT, gpt-4o-mini",
             "anthropic:messages:claude-3-5-haiku-latest, ANTHROPIC, CHAT, claude-3-5-haiku-latest",
             "ollama:chat:qwen2.5:0.5b, OLLAMA, CHAT, qwen2.5:0.5b",
-            "ollama:qwen2.5:0.5b, OLLAMA, COMPLETION, qwen2.5:0.5b"})
+            "ollama:qwen2.5:0.5b, OLLAMA, COMPLETION, qwen2.5:0.5b",
+            "ollama:completion:llama3.2, OLLAMA, COMPLETION, llama3.2",
+            "ollama:llama2-uncensored, OLLAMA, COMPLETION, llama2-uncensored",
+            "openai:gpt-4.1, OPENAI, CHAT, gpt-4.1",
+            "openai:chat, OPENAI, CHAT, gpt-4.1-2025-04-14",
+            "openai:chat:gpt-4.1-mini, OPENAI, CHAT, gpt-4.1-mini",
+            "anthropic:claude-3-5-haiku-latest, ANTHROPIC, CHAT, claude-3-5-haiku-latest",
+            "anthropic:claude-sonnet-4-20250514, ANTHROPIC, CHAT, claude-sonnet-4-20250514"})
     void eachIdFormNamesItsKindEndpointAndModel(String id, ProviderKind server, ProviderSpec.Kind kind, String model) {
         ProviderSpec spec = new SuiteFixture(temp).suite("s.yaml", suite("  - " + id + "\n")).providers().get(0);
 
         assertThat(spec.server()).isEqualTo(server);
         assertThat(spec.kind()).isEqualTo(kind);
         assertThat(spec.model()).isEqualTo(model);
+    }
+
+    /** Forms promptfoo reads for an endpoint this runner does not call are refused naming the endpoint. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "openai:completion:gpt-3.5-turbo-instruct, completion endpoint",
+            "openai:gpt-3.5-turbo-instruct, OpenAI's completion endpoint",
+            "openai:responses:gpt-4.1, responses endpoint",
+            "anthropic:completion:claude-2.1, completion endpoint",
+            "anthropic:claude-9, anthropic:<model> for a model promptfoo knows by name"})
+    void endpointsNotCalledAreRefusedWithTheFormsThatRun(String id, String says) {
+        SuiteLoadResult result = new SuiteFixture(temp).load("s.yaml", suite("  - " + id + "\n"));
+
+        assertThat(result.valid()).isFalse();
+        String runs = id.startsWith("openai") ? "openai:chat:<model>" : "anthropic:messages:<model>";
+        assertThat(SuiteFixture.lines(result)).anySatisfy(line -> assertThat(line).contains("'" + id + "'", says, runs));
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.aiworkbench.app.ProviderSetup;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.eval.report.ItemResult;
-import dev.aiworkbench.eval.report.ProviderComparison;
+import dev.aiworkbench.eval.report.CellComparison;
 import dev.aiworkbench.eval.stats.PairedComparison;
 import dev.aiworkbench.testing.FakeOllama;
 import dev.aiworkbench.testing.FakeOpenAi;
@@ -106,13 +106,13 @@ class EvalsProvidersTest {
         EvalsViewModel model = openSuite("openai:chat:gpt-4o-mini");
         runVariant(model, 0);
 
-        assertThat(model.reportProperty().get().providers()).as("only one provider has run").isEmpty();
+        assertThat(model.reportProperty().get().comparisons()).as("only one provider has run").isEmpty();
 
         runVariant(model, 1);
 
         ReportState shown = model.reportProperty().get();
-        assertThat(shown.providers()).hasSize(1);
-        ProviderComparison compared = shown.providers().get(0);
+        assertThat(shown.comparisons()).hasSize(1);
+        CellComparison compared = shown.comparisons().get(0);
         assertThat(compared.baseline().providerId()).isEqualTo("openai:chat:gpt-4o-mini");
         assertThat(compared.candidate().id()).isEqualTo(shown.report().orElseThrow().run().id());
         PairedComparison paired = compared.paired().orElseThrow();
@@ -125,7 +125,7 @@ class EvalsProvidersTest {
         assertThat(paired.delta()).isCloseTo(-1 / 3.0, within(1e-9));
         List<String> differing = compared.differing().stream().map(d -> title(model, d.key())).toList();
         assertThat(differing).containsExactlyInAnyOrder("world one", "world two", "world three", "there");
-        assertThat(compared.differing()).filteredOn(ProviderComparison.Differing::rose).singleElement()
+        assertThat(compared.differing()).filteredOn(CellComparison.Differing::rose).singleElement()
                 .satisfies(d -> assertThat(title(model, d.key())).isEqualTo("there"));
     }
 
@@ -136,7 +136,7 @@ class EvalsProvidersTest {
         runVariant(model, 1);
         runVariant(model, 0);
 
-        ProviderComparison compared = model.reportProperty().get().providers().get(0);
+        CellComparison compared = model.reportProperty().get().comparisons().get(0);
         assertThat(compared.baseline().id()).isEqualTo(model.shownReport().orElseThrow().run().id());
         assertThat(compared.candidate().providerId()).isEqualTo("ollama:chat:tiny");
         model.results().filterProperty().set(ResultFilter.FAILURES);
@@ -168,7 +168,7 @@ class EvalsProvidersTest {
         runVariant(model, 0);
 
         assertThat(model.reportProperty().get().report()).isPresent();
-        assertThat(model.reportProperty().get().providers()).isEmpty();
+        assertThat(model.reportProperty().get().comparisons()).isEmpty();
     }
 
     @Test

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The report pane's provider card on screen: a local and a hosted provider of one suite have each run (through the
  * view model, at once), and the mounted Evals screen shows the pair as the baseline card shows its comparison, with
- * the items they grade differently as links; clicking one selects its row in the results table.
+ * the items they grade differently as links; clicking one selects its row in the results table. The matrix card
+ * shows both cells, and a click on one shows that cell's items.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -99,7 +100,7 @@ class EvalsProvidersViewTest {
             model.variantProperty().set(model.variants().get(i));
             model.run().start();
         }
-        assertThat(model.reportProperty().get().providers()).hasSize(1);
+        assertThat(model.reportProperty().get().comparisons()).hasSize(1);
         return model;
     }
 
@@ -110,7 +111,7 @@ class EvalsProvidersViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(node(robot, "#provider-pair-0-title", Label.class).getText())
-                .isEqualTo("ollama:chat:tiny against openai:chat:gpt-4o-mini");
+                .isEqualTo("'Say {{x}}' on ollama:chat:tiny against 'Say {{x}}' on openai:chat:gpt-4o-mini");
         assertThat(node(robot, "#provider-pair-0-headline", Label.class).getText()).isEqualTo("66.7% → 33.3%");
         assertThat(node(robot, "#provider-pair-0-headline-change", Label.class).getText())
                 .startsWith("change -33.3 points, 95% interval -70.7 to +24.6");
@@ -132,5 +133,30 @@ class EvalsProvidersViewTest {
         TableView<ItemResult> table = robot.lookup("#eval-results").queryAs(TableView.class);
         assertThat(table.getSelectionModel().getSelectedItem()).isNotNull()
                 .satisfies(item -> assertThat(item.description()).isEqualTo("there"));
+    }
+
+    @Test
+    void the_matrix_shows_each_cell_and_a_click_on_a_cell_shows_its_items(FxRobot robot) throws Exception {
+        EvalsViewModel model = ranBoth();
+        robot.interact(() -> stage = AppDriver.showAlone(new EvalsView(model), 1280, 900));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Button openai = node(robot, "#matrix-cell-0-0", javafx.scene.control.Button.class);
+        javafx.scene.control.Button ollama = node(robot, "#matrix-cell-0-1", javafx.scene.control.Button.class);
+        assertThat(openai.getText()).isEqualTo("66.7% (6)");
+        assertThat(ollama.getText()).isEqualTo("33.3% (6)");
+        assertThat(ollama.getStyleClass()).as("the shown run's cell").contains("matrix-cell-shown");
+        assertThat(openai.getStyleClass()).doesNotContain("matrix-cell-shown");
+        @SuppressWarnings("unchecked")
+        TableView<ItemResult> table = robot.lookup("#eval-results").queryAs(TableView.class);
+        assertThat(table.getItems()).filteredOn(ItemResult::pass).hasSize(2);
+
+        robot.interact(openai::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.shownReport().orElseThrow().run().providerId()).isEqualTo("openai:chat:gpt-4o-mini");
+        assertThat(table.getItems()).as("the openai cell's items").filteredOn(ItemResult::pass).hasSize(4);
+        assertThat(node(robot, "#matrix-cell-0-0", javafx.scene.control.Button.class).getStyleClass())
+                .contains("matrix-cell-shown");
     }
 }

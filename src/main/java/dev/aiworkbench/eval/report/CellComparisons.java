@@ -8,49 +8,47 @@ import dev.aiworkbench.eval.stats.RunSummary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The providers of a suite compared: for each prompt, every other provider's run is paired with the first provider's
- * run, item by item, exactly as a run is paired with its baseline ({@link PairedComparison}).
+ * The cells of a suite's prompt × provider matrix compared: every pair of cells is paired item by item, the later
+ * against the earlier, exactly as a run is paired with its baseline ({@link PairedComparison}).
  */
-public final class ProviderComparisons {
-    private ProviderComparisons() {
+public final class CellComparisons {
+    private CellComparisons() {
     }
 
     /**
-     * @param reports the suite's reports in the order its variants ran (prompt by prompt, provider by provider)
-     * @return empty when no prompt ran on more than one provider
+     * @param reports the suite's reports in the order its cells ran (prompt by prompt, provider by provider)
+     * @return empty for a suite of one cell
      */
-    public static List<ProviderComparison> of(List<EvalReport> reports) {
-        Map<String, List<EvalReport>> byPrompt = new LinkedHashMap<>();
-        reports.forEach(r -> byPrompt.computeIfAbsent(r.run().promptLabel(), k -> new ArrayList<>()).add(r));
-        List<ProviderComparison> comparisons = new ArrayList<>();
-        byPrompt.forEach((prompt, runs) -> {
-            EvalReport first = runs.get(0);
-            for (EvalReport other : runs.subList(1, runs.size())) {
-                comparisons.add(new ProviderComparison(prompt, first.run(), other.run(), paired(first, other),
-                        differing(first, other)));
+    public static List<CellComparison> of(List<EvalReport> reports) {
+        List<CellComparison> comparisons = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            for (int j = i + 1; j < reports.size(); j++) {
+                EvalReport baseline = reports.get(i);
+                EvalReport candidate = reports.get(j);
+                comparisons.add(new CellComparison(baseline.run(), candidate.run(), paired(baseline, candidate),
+                        differing(baseline, candidate)));
             }
-        });
+        }
         return List.copyOf(comparisons);
     }
 
     /** The items both runs graded whose pass fractions differ: the discordant pairs McNemar's test counts. */
-    private static List<ProviderComparison.Differing> differing(EvalReport baseline, EvalReport candidate) {
+    private static List<CellComparison.Differing> differing(EvalReport baseline, EvalReport candidate) {
         if (baseline.summary().isEmpty() || candidate.summary().isEmpty()) {
             return List.of();
         }
         Map<String, Double> before = new HashMap<>();
         baseline.summary().get().items().forEach(item -> before.put(item.key(), item.passFraction()));
-        List<ProviderComparison.Differing> differing = new ArrayList<>();
+        List<CellComparison.Differing> differing = new ArrayList<>();
         for (ItemOutcome item : candidate.summary().get().items()) {
             Double was = before.get(item.key());
             if (was != null && was != item.passFraction()) {
-                differing.add(new ProviderComparison.Differing(item.key(), was, item.passFraction()));
+                differing.add(new CellComparison.Differing(item.key(), was, item.passFraction()));
             }
         }
         return differing;

@@ -1,7 +1,7 @@
 package dev.aiworkbench.ui.evals;
 
 import atlantafx.base.theme.Styles;
-import dev.aiworkbench.eval.report.ProviderComparison;
+import dev.aiworkbench.eval.report.CellComparison;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.stats.PairedComparison;
 import javafx.scene.Node;
@@ -24,17 +24,17 @@ import static dev.aiworkbench.ui.evals.ReportNodes.muted;
 import static dev.aiworkbench.ui.evals.ReportNodes.pairedHeadline;
 
 /**
- * A suite's providers compared on the shown run's prompt, pair by pair as the baseline card shows its comparison: n,
- * both pass rates, b and c, McNemar's exact p, the change with its 95% interval, and the items the two graded
- * differently, each a link that selects its row. Hidden when the suite has a single provider.
+ * The shown run's cell compared with each other cell of the suite's matrix, pair by pair as the baseline card shows
+ * its comparison: n, both pass rates, b and c, McNemar's exact p, the change with its 95% interval, and the items the
+ * two graded differently, each a link that selects its row. Hidden for a suite of one cell.
  */
-final class ProviderComparisonsCard {
+final class CellComparisonsCard {
     private final VBox card = ReportNodes.card("eval-providers");
     private final DateTimeFormatter dates;
     private final Consumer<String> selectItem;
 
     /** @param selectItem selects the row of the item with that key */
-    ProviderComparisonsCard(DateTimeFormatter dates, Consumer<String> selectItem) {
+    CellComparisonsCard(DateTimeFormatter dates, Consumer<String> selectItem) {
         this.dates = dates;
         this.selectItem = selectItem;
         show(List.of(), Map.of());
@@ -45,22 +45,23 @@ final class ProviderComparisonsCard {
     }
 
     /** @param titles each item's title by key, to name the differing items as the results table does */
-    void show(List<ProviderComparison> comparisons, Map<String, String> titles) {
+    void show(List<CellComparison> comparisons, Map<String, String> titles) {
         card.setVisible(!comparisons.isEmpty());
         card.setManaged(!comparisons.isEmpty());
         List<Node> nodes = new ArrayList<>();
-        nodes.add(heading("Providers compared", null));
+        nodes.add(heading("Cells compared", null));
         for (int i = 0; i < comparisons.size(); i++) {
             nodes.add(pair(comparisons.get(i), i, titles));
         }
         card.getChildren().setAll(nodes);
     }
 
-    private VBox pair(ProviderComparison compared, int index, Map<String, String> titles) {
+    private VBox pair(CellComparison compared, int index, Map<String, String> titles) {
         String id = "provider-pair-" + index;
         VBox box = new VBox(6);
         box.setId(id);
-        Label title = new Label(compared.candidate().providerId() + " against " + compared.baseline().providerId());
+        Label title = new Label(CellComparison.cell(compared.candidate()) + " against "
+                + CellComparison.cell(compared.baseline()));
         title.setId(id + "-title");
         title.getStyleClass().add(Styles.TEXT_BOLD);
         box.getChildren().add(title);
@@ -75,12 +76,12 @@ final class ProviderComparisonsCard {
                 + " · runs " + run(compared.baseline()) + " and " + run(compared.candidate())));
         box.getChildren().add(explained("Paired comparison", compared.explain(), id + "-explain"));
         if (compared.differing().isEmpty()) {
-            box.getChildren().add(muted("Both providers graded every paired item alike."));
+            box.getChildren().add(muted("Both cells graded every paired item alike."));
             return box;
         }
         FlowPane items = new FlowPane(8, 2);
         items.setId(id + "-differing");
-        for (ProviderComparison.Differing item : compared.differing()) {
+        for (CellComparison.Differing item : compared.differing()) {
             Hyperlink link = new Hyperlink(titles.getOrDefault(item.key(), item.key()) + " ("
                     + verdict(item.baselinePass()) + " → " + verdict(item.candidatePass()) + ")");
             link.getStyleClass().addAll("differing-item", item.rose() ? "differing-rose" : "differing-fell");

@@ -7,30 +7,36 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One provider's run of a prompt set against the suite's first provider's run of the same prompt, item by item, with
- * the statistics a baseline comparison uses.
+ * Two cells of a suite's prompt × provider matrix compared item by item, the later cell (the candidate) against the
+ * earlier (the baseline), with the statistics a baseline comparison uses: so "prompt B beats prompt A" or "this model
+ * beats that one" comes with McNemar's b, c and exact p and the difference with its interval.
  *
  * @param paired    empty when the two runs cannot be paired (one of them has no graded item, or they share none)
  * @param differing the paired items whose verdicts differ (the b and c of McNemar's test), in the candidate's order
  */
-public record ProviderComparison(String prompt, EvalRun baseline, EvalRun candidate, Optional<PairedComparison> paired,
+public record CellComparison(EvalRun baseline, EvalRun candidate, Optional<PairedComparison> paired,
                                  List<Differing> differing) {
 
-    public ProviderComparison {
+    public CellComparison {
         differing = List.copyOf(differing);
     }
 
     /**
-     * An item the two providers graded differently.
+     * An item the two cells graded differently.
      *
-     * @param baselinePass  the item's pass fraction on the baseline provider (its pass or fail when run once)
-     * @param candidatePass the same on the candidate provider
+     * @param baselinePass  the item's pass fraction in the baseline cell (its pass or fail when run once)
+     * @param candidatePass the same in the candidate cell
      */
     public record Differing(String key, double baselinePass, double candidatePass) {
         /** Whether the candidate did better on this item (one of McNemar's c). */
         public boolean rose() {
             return candidatePass > baselinePass;
         }
+    }
+
+    /** The cell a run is: its prompt's label on its provider, e.g. {@code 'concise' on ollama:chat:qwen2.5:0.5b}. */
+    public static String cell(EvalRun run) {
+        return "'" + run.promptLabel() + "' on " + run.providerId();
     }
 
     /** Whether this comparison concerns the given run, as its baseline or as its candidate. */
