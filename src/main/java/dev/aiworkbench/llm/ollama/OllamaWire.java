@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiworkbench.llm.ChatMessage;
+import dev.aiworkbench.llm.FunctionTools;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.OutputFormat;
 import dev.aiworkbench.llm.ToolArguments;
 import dev.aiworkbench.llm.ToolCall;
 import dev.aiworkbench.llm.ToolCallAssembler;
-import dev.aiworkbench.llm.ToolDefinition;
 import dev.aiworkbench.llm.Usage;
 
 import java.io.ByteArrayOutputStream;
@@ -50,7 +50,7 @@ final class OllamaWire {
                     message(body, message);
                 }
                 body.writeEndArray();
-                tools(body, request.tools());
+                FunctionTools.write(body, request.tools());
             } else {
                 body.writeStringField("prompt", request.prompt() == null ? "" : request.prompt());
                 if (request.system() != null && !request.system().isBlank()) {
@@ -102,26 +102,6 @@ final class OllamaWire {
             body.writeStringField("tool_name", message.toolName());
         }
         body.writeEndObject();
-    }
-
-    /** {@code tools}: {@code [{type: function, function: {name, description, parameters}}]}, left out when none. */
-    private static void tools(JsonGenerator body, List<ToolDefinition> tools) throws IOException {
-        if (tools.isEmpty()) {
-            return;
-        }
-        body.writeArrayFieldStart("tools");
-        for (ToolDefinition tool : tools) {
-            body.writeStartObject();
-            body.writeStringField("type", "function");
-            body.writeObjectFieldStart("function");
-            body.writeStringField("name", tool.name());
-            body.writeStringField("description", tool.description());
-            body.writeFieldName("parameters");
-            body.writeTree(ToolArguments.schema(tool));
-            body.writeEndObject();
-            body.writeEndObject();
-        }
-        body.writeEndArray();
     }
 
     /** Room for the texts the body carries (their UTF-8 may need more; the buffer then grows). */

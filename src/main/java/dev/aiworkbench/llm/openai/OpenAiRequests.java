@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.llm.ChatMessage;
+import dev.aiworkbench.llm.FunctionTools;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.ModelOptions;
 import dev.aiworkbench.llm.OutputFormat;
-import dev.aiworkbench.llm.ToolArguments;
 import dev.aiworkbench.llm.ToolCall;
-import dev.aiworkbench.llm.ToolDefinition;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +42,7 @@ final class OpenAiRequests {
                 message(body, message);
             }
             body.writeEndArray();
-            tools(body, request.tools());
+            FunctionTools.write(body, request.tools());
             body.writeBooleanField("stream", stream);
             if (stream) {
                 body.writeObjectFieldStart("stream_options");
@@ -89,26 +88,6 @@ final class OpenAiRequests {
             body.writeEndArray();
         }
         body.writeEndObject();
-    }
-
-    /** {@code tools}: {@code [{type: function, function: {name, description, parameters}}]}, left out when none. */
-    private static void tools(JsonGenerator body, List<ToolDefinition> tools) throws IOException {
-        if (tools.isEmpty()) {
-            return;
-        }
-        body.writeArrayFieldStart("tools");
-        for (ToolDefinition tool : tools) {
-            body.writeStartObject();
-            body.writeStringField("type", "function");
-            body.writeObjectFieldStart("function");
-            body.writeStringField("name", tool.name());
-            body.writeStringField("description", tool.description());
-            body.writeFieldName("parameters");
-            body.writeTree(ToolArguments.schema(tool));
-            body.writeEndObject();
-            body.writeEndObject();
-        }
-        body.writeEndArray();
     }
 
     private static List<ChatMessage> messages(GenerationRequest request) {
