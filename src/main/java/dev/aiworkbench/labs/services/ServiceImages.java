@@ -8,11 +8,12 @@ import java.util.Objects;
  * @param qdrant Qdrant; v1.10 or newer, for the query API ({@code POST /collections/{name}/points/query})
  * @param ollama Ollama, when no Ollama server answers at the app's address
  * @param python the Python that runs the FastAPI app when no local Python has FastAPI; it installs FastAPI and
- *               uvicorn with pip at start, which needs network access to PyPI
+ *               uvicorn with pip at start, which needs network access to PyPI (pydantic-core publishes wheels
+ *               for this Python, so the slim image needs no compiler)
  */
 public record ServiceImages(String qdrant, String ollama, String python) {
-    public static final ServiceImages DEFAULT = new ServiceImages("qdrant/qdrant:v1.12.6", "ollama/ollama:0.11.10",
-            "python:3.12-slim");
+    public static final ServiceImages DEFAULT = new ServiceImages("qdrant/qdrant:v1.19.0", "ollama/ollama:0.32.6",
+            "python:3.15-slim");
 
     public ServiceImages {
         Objects.requireNonNull(qdrant, "qdrant");

@@ -20,15 +20,15 @@ class ImageAdviceTest {
         assertThat(failure.reason()).isEqualTo("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup"
                 + " registry-1.docker.io: no such host");
 
-        String sentence = ImageAdvice.sentence("Qdrant", failure, List.of("qdrant/qdrant:v1.12.6"));
+        String sentence = ImageAdvice.sentence("Qdrant", failure, List.of("qdrant/qdrant:v1.19.0"));
         assertThat(sentence).startsWith("Qdrant cannot start: Docker could not download the image "
                         + ContainerImages.RYUK + " (Get ")
                 .contains("is the container library's helper, which removes the lab's containers")
-                .endsWith("It also needs qdrant/qdrant:v1.12.6, which Docker lacks too.");
-        assertThat(ImageAdvice.fix(failure, List.of("qdrant/qdrant:v1.12.6")))
+                .endsWith("It also needs qdrant/qdrant:v1.19.0, which Docker lacks too.");
+        assertThat(ImageAdvice.fix(failure, List.of("qdrant/qdrant:v1.19.0")))
                 .contains("Connect to the network")
                 .contains("proxy settings")
-                .contains("`docker pull " + ContainerImages.RYUK + "` and `docker pull qdrant/qdrant:v1.12.6`")
+                .contains("`docker pull " + ContainerImages.RYUK + "` and `docker pull qdrant/qdrant:v1.19.0`")
                 .contains("registry-mirrors")
                 .contains("TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX")
                 .endsWith("Then press Start again.");
@@ -36,10 +36,10 @@ class ImageAdviceTest {
 
     @Test
     void aSilentRegistryAMissingImageAndARefusedLoginGetTheirOwnAdvice() {
-        ImagePullException stalled = ImagePullException.stalled("ollama/ollama:0.11.10", Duration.ofSeconds(20));
+        ImagePullException stalled = ImagePullException.stalled("ollama/ollama:0.32.6", Duration.ofSeconds(20));
         assertThat(stalled.kind()).isEqualTo(ImagePullException.Kind.STALLED);
         assertThat(ImageAdvice.sentence("The Ollama container", stalled, List.of())).isEqualTo("The Ollama container"
-                + " cannot start: Docker could not download the image ollama/ollama:0.11.10 (Docker got no answer"
+                + " cannot start: Docker could not download the image ollama/ollama:0.32.6 (Docker got no answer"
                 + " from the registry within 20 s).");
 
         ImagePullException missing = ImagePullException.fromEngine("qdrant/qdrant:v9", "manifest for qdrant/qdrant:v9"
@@ -48,18 +48,18 @@ class ImageAdviceTest {
         assertThat(ImageAdvice.fix(missing, List.of())).startsWith("The registry has no image by that name")
                 .contains("`docker pull qdrant/qdrant:v9`");
 
-        ImagePullException denied = ImagePullException.fromEngine("registry.example.com/qdrant/qdrant:v1.12.6",
-                "Head \"https://registry.example.com/v2/qdrant/qdrant/manifests/v1.12.6\": unauthorized");
+        ImagePullException denied = ImagePullException.fromEngine("registry.example.com/qdrant/qdrant:v1.19.0",
+                "Head \"https://registry.example.com/v2/qdrant/qdrant/manifests/v1.19.0\": unauthorized");
         assertThat(denied.kind()).isEqualTo(ImagePullException.Kind.DENIED);
         assertThat(ImageAdvice.fix(denied, List.of())).startsWith("The registry wants a login: run `docker login`");
     }
 
     @Test
     void aContainerServiceNeedsItsImageAndRyukUnlessRyukIsOff() {
-        assertThat(ContainerImages.needed("qdrant/qdrant:v1.12.6", Map.of()))
-                .containsExactly("qdrant/qdrant:v1.12.6", ContainerImages.RYUK);
-        assertThat(ContainerImages.needed("qdrant/qdrant:v1.12.6", Map.of(ContainerImages.RYUK_DISABLED, "true")))
-                .containsExactly("qdrant/qdrant:v1.12.6");
+        assertThat(ContainerImages.needed("qdrant/qdrant:v1.19.0", Map.of()))
+                .containsExactly("qdrant/qdrant:v1.19.0", ContainerImages.RYUK);
+        assertThat(ContainerImages.needed("qdrant/qdrant:v1.19.0", Map.of(ContainerImages.RYUK_DISABLED, "true")))
+                .containsExactly("qdrant/qdrant:v1.19.0");
     }
 
     /** When Testcontainers is upgraded, its Ryuk image changes: this fails until the constant follows. */

@@ -110,7 +110,8 @@ class ImagePullFailureTest {
             URI nothing = URI.create("http://127.0.0.1:" + FreePorts.free());
             ModelGateway noServer = new OllamaGateway(OllamaSettings.defaults(nothing));
             LabServicesSettings settings = LabServicesSettings.defaults(data, () -> noServer)
-                    .withImages(new ServiceImages(ABSENT, registry.image("pullfailures/ollama:1"), "python:3.12-slim"))
+                    .withImages(new ServiceImages(ABSENT, registry.image("pullfailures/ollama:1"),
+                            ServiceImages.DEFAULT.python()))
                     .withImagePullStall(Duration.ofMinutes(5));
             String labId = "pullfailures-" + Long.toHexString(System.nanoTime());
             LabDefinition lab = ServiceTestSupport.lab(labId, null, false,
@@ -151,7 +152,7 @@ class ImagePullFailureTest {
         try (SilentRegistry registry = new SilentRegistry()) {
             String image = registry.image("pullfailures/qdrant:1");
             LabServicesSettings settings = LabServicesSettings.defaults(data, ServiceTestSupport.noGateway())
-                    .withImages(new ServiceImages(image, "ollama/ollama:0.11.10", "python:3.12-slim"))
+                    .withImages(new ServiceImages(image, ServiceImages.DEFAULT.ollama(), ServiceImages.DEFAULT.python()))
                     .withImagePullStall(Duration.ofMinutes(5));
             LabDefinition lab = ServiceTestSupport.lab("pullfailures-stop-" + Long.toHexString(System.nanoTime()),
                     null, false, new ServiceSpec(ServiceType.QDRANT, null, null, null, null));

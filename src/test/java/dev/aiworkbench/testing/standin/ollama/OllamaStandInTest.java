@@ -27,9 +27,9 @@ class OllamaStandInTest {
     void anyModelPullsWithProgressAndIsStillThereAfterARestart() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        try (FakeOllama ollama = OllamaStandIn.start(address, models, "0.11.10",
+        try (FakeOllama ollama = OllamaStandIn.start(address, models, "0.32.6",
                 new PrintStream(log, true, StandardCharsets.UTF_8))) {
-            assertThat(get(ollama, "/api/version")).isEqualTo("{\"version\":\"0.11.10\"}");
+            assertThat(get(ollama, "/api/version")).isEqualTo("{\"version\":\"0.32.6\"}");
             assertThat(String.valueOf(log)).contains("Listening on [::]:" + ollama.port());
             String pull = http.send(HttpRequest.newBuilder(ollama.baseUri().resolve("/api/pull"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"all-minilm\"}")).build(),
@@ -40,7 +40,7 @@ class OllamaStandInTest {
         }
         assertThat(models.resolve("manifests/registry.ollama.ai/library/all-minilm/latest")).exists();
 
-        try (FakeOllama again = OllamaStandIn.start(address, models, "0.11.10", new PrintStream(
+        try (FakeOllama again = OllamaStandIn.start(address, models, "0.32.6", new PrintStream(
                 new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             assertThat(get(again, "/api/tags")).contains("\"name\":\"all-minilm:latest\"");
             String embedded = http.send(HttpRequest.newBuilder(again.baseUri().resolve("/api/embed"))
