@@ -43,7 +43,7 @@ final class ImageAdvice {
         };
     }
 
-    /** "Stopped: the lab cannot run without qdrant/qdrant:v1.19.0, which Docker could not download (see Qdrant)." */
+    /** "Stopped: the lab cannot run without qdrant/qdrant:v1.20.3, which Docker could not download (see Qdrant)." */
     static String haltedBecause(String image, String service) {
         return "Stopped: the lab cannot run without " + image + ", which Docker could not download (see " + service
                 + ").";

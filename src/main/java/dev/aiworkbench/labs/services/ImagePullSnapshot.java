@@ -35,7 +35,7 @@ public record ImagePullSnapshot(String image, Phase phase, int layers, int layer
                 : OptionalDouble.of(Math.min(1, (double) bytesDone / bytesKnown));
     }
 
-    /** "Downloading qdrant/qdrant:v1.19.0: 42% · 12.3 MB of 29.1 MB · 3 of 7 layers done". */
+    /** "Downloading qdrant/qdrant:v1.20.3: 42% · 12.3 MB of 29.1 MB · 3 of 7 layers done". */
     public String describe() {
         String layerText = layers == 0 ? "" : " · " + layersDone + " of " + layers + " layers done";
         return switch (phase) {

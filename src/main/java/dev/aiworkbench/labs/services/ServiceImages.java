@@ -12,7 +12,7 @@ import java.util.Objects;
  *               for this Python, so the slim image needs no compiler)
  */
 public record ServiceImages(String qdrant, String ollama, String python) {
-    public static final ServiceImages DEFAULT = new ServiceImages("qdrant/qdrant:v1.19.0", "ollama/ollama:0.32.6",
+    public static final ServiceImages DEFAULT = new ServiceImages("qdrant/qdrant:v1.20.3", "ollama/ollama:0.32.6",
             "python:3.15-slim");
 
     public ServiceImages {

@@ -15,7 +15,7 @@ import java.util.Optional;
  *                  "Qdrant runs in Docker, and Docker is not running here (…)."
  * @param fix       what to do about it: the exact install or start step for an unavailable service, the next step
  *                  for a failed one; on a running service, a warning (a model that did not pull)
- * @param runner    how it runs: "uvicorn with /usr/bin/python3", "container qdrant/qdrant:v1.19.0",
+ * @param runner    how it runs: "uvicorn with /usr/bin/python3", "container qdrant/qdrant:v1.20.3",
  *                  "your Ollama server"; empty while unknown
  * @param endpoints where it answers, in the form checks use (only this service's fields are set)
  * @param addresses the same as labelled text to show and copy: HTTP, gRPC, API docs, dashboard

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * answer 404 with an empty body, as actix does.
  */
 final class FakeQdrant implements AutoCloseable {
-    static final String VERSION = "1.19.0";
+    static final String VERSION = "1.20.3";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ROUTE = Pattern.compile("^/collections/([^/]+)(/points(?:/(count|query))?)?/?$");
 

@@ -20,15 +20,15 @@ class ImageAdviceTest {
         assertThat(failure.reason()).isEqualTo("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup"
                 + " registry-1.docker.io: no such host");
 
-        String sentence = ImageAdvice.sentence("Qdrant", failure, List.of("qdrant/qdrant:v1.19.0"));
+        String sentence = ImageAdvice.sentence("Qdrant", failure, List.of("qdrant/qdrant:v1.20.3"));
         assertThat(sentence).startsWith("Qdrant cannot start: Docker could not download the image "
                         + ContainerImages.RYUK + " (Get ")
                 .contains("is the container library's helper, which removes the lab's containers")
-                .endsWith("It also needs qdrant/qdrant:v1.19.0, which Docker lacks too.");
-        assertThat(ImageAdvice.fix(failure, List.of("qdrant/qdrant:v1.19.0")))
+                .endsWith("It also needs qdrant/qdrant:v1.20.3, which Docker lacks too.");
+        assertThat(ImageAdvice.fix(failure, List.of("qdrant/qdrant:v1.20.3")))
                 .contains("Connect to the network")
                 .contains("proxy settings")
-                .contains("`docker pull " + ContainerImages.RYUK + "` and `docker pull qdrant/qdrant:v1.19.0`")
+                .contains("`docker pull " + ContainerImages.RYUK + "` and `docker pull qdrant/qdrant:v1.20.3`")
                 .contains("registry-mirrors")
                 .contains("TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX")
                 .endsWith("Then press Start again.");
@@ -48,18 +48,18 @@ class ImageAdviceTest {
         assertThat(ImageAdvice.fix(missing, List.of())).startsWith("The registry has no image by that name")
                 .contains("`docker pull qdrant/qdrant:v9`");
 
-        ImagePullException denied = ImagePullException.fromEngine("registry.example.com/qdrant/qdrant:v1.19.0",
-                "Head \"https://registry.example.com/v2/qdrant/qdrant/manifests/v1.19.0\": unauthorized");
+        ImagePullException denied = ImagePullException.fromEngine("registry.example.com/qdrant/qdrant:v1.20.3",
+                "Head \"https://registry.example.com/v2/qdrant/qdrant/manifests/v1.20.3\": unauthorized");
         assertThat(denied.kind()).isEqualTo(ImagePullException.Kind.DENIED);
         assertThat(ImageAdvice.fix(denied, List.of())).startsWith("The registry wants a login: run `docker login`");
     }
 
     @Test
     void aContainerServiceNeedsItsImageAndRyukUnlessRyukIsOff() {
-        assertThat(ContainerImages.needed("qdrant/qdrant:v1.19.0", Map.of()))
-                .containsExactly("qdrant/qdrant:v1.19.0", ContainerImages.RYUK);
-        assertThat(ContainerImages.needed("qdrant/qdrant:v1.19.0", Map.of(ContainerImages.RYUK_DISABLED, "true")))
-                .containsExactly("qdrant/qdrant:v1.19.0");
+        assertThat(ContainerImages.needed("qdrant/qdrant:v1.20.3", Map.of()))
+                .containsExactly("qdrant/qdrant:v1.20.3", ContainerImages.RYUK);
+        assertThat(ContainerImages.needed("qdrant/qdrant:v1.20.3", Map.of(ContainerImages.RYUK_DISABLED, "true")))
+                .containsExactly("qdrant/qdrant:v1.20.3");
     }
 
     /** When Testcontainers is upgraded, its Ryuk image changes: this fails until the constant follows. */

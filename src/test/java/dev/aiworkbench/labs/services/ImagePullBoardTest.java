@@ -78,17 +78,17 @@ class ImagePullBoardTest {
 
     @Test
     void unpackingSaysSoAndAnAskingPullSaysWhatItWaitsFor() {
-        ImagePullBoard board = new ImagePullBoard("qdrant/qdrant:v1.19.0");
-        assertThat(board.snapshot().describe()).isEqualTo("Downloading qdrant/qdrant:v1.19.0: asking the registry"
+        ImagePullBoard board = new ImagePullBoard("qdrant/qdrant:v1.20.3");
+        assertThat(board.snapshot().describe()).isEqualTo("Downloading qdrant/qdrant:v1.20.3: asking the registry"
                 + " for it…");
-        board.accept("v1.19.0", "Pulling from qdrant/qdrant", null, null);
+        board.accept("v1.20.3", "Pulling from qdrant/qdrant", null, null);
         board.accept("aaa", "Downloading", 10L, 2_000_000L);
         board.accept("aaa", "Download complete", null, null);
         board.accept("aaa", "Extracting", 5L, 2_000_000L);
         ImagePullSnapshot unpacking = board.snapshot();
         assertThat(unpacking.phase()).isEqualTo(ImagePullSnapshot.Phase.UNPACKING);
         assertThat(unpacking.bytesDone()).isEqualTo(2_000_000);
-        assertThat(unpacking.describe()).isEqualTo("Unpacking qdrant/qdrant:v1.19.0 (2.0 MB downloaded) · 0 of 1"
+        assertThat(unpacking.describe()).isEqualTo("Unpacking qdrant/qdrant:v1.20.3 (2.0 MB downloaded) · 0 of 1"
                 + " layers done");
     }
 

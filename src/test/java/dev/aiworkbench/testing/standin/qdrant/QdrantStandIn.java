@@ -58,7 +58,7 @@ public final class QdrantStandIn implements AutoCloseable {
         Path storage = Path.of(env.getOrDefault("QDRANT__STORAGE__STORAGE_PATH", "/qdrant/storage"));
         Optional<String> key = Optional.ofNullable(env.get("QDRANT__SERVICE__API_KEY")).filter(k -> !k.isBlank());
         QdrantStandIn standIn = start(new InetSocketAddress("0.0.0.0", port), storage,
-                env.getOrDefault("STANDIN_VERSION", "1.19.0"), key, System.out);
+                env.getOrDefault("STANDIN_VERSION", "1.20.3"), key, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "qdrant-stand-in-stop"));
     }
 }

@@ -34,7 +34,7 @@ class QdrantStandInTest {
 
     private QdrantStandIn start() throws Exception {
         QdrantStandIn standIn = QdrantStandIn.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                storage, "1.19.0", Optional.of(KEY), new PrintStream(log, true, StandardCharsets.UTF_8));
+                storage, "1.20.3", Optional.of(KEY), new PrintStream(log, true, StandardCharsets.UTF_8));
         base = URI.create("http://127.0.0.1:" + standIn.port());
         return standIn;
     }
@@ -42,7 +42,7 @@ class QdrantStandInTest {
     @Test
     void collectionsPointsFiltersAndQueriesAnswerLikeQdrantAndSurviveARestart() throws Exception {
         try (QdrantStandIn ignored = start()) {
-            assertThat(call("GET", "/", null, false).body()).contains("\"version\":\"1.19.0\"");
+            assertThat(call("GET", "/", null, false).body()).contains("\"version\":\"1.20.3\"");
             assertThat(call("GET", "/readyz", null, false).statusCode()).isEqualTo(200);
             assertThat(call("GET", "/collections", null, false).statusCode()).as("the key is required").isEqualTo(401);
             assertThat(String.valueOf(log)).contains("Qdrant HTTP listening on");
