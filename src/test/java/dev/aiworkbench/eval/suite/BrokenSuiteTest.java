@@ -237,9 +237,13 @@ class BrokenSuiteTest {
                         f -> f.at(SUITE, "|type: llm-rubric") + ": llm-rubric needs a judge model: set "
                                 + "defaultTest.options.provider (or the test's options.provider) to an Ollama model, "
                                 + "e.g. ollama:chat:qwen2.5:1.5b"),
-                one("unknown assertion key", f -> replace(f, SUITE, "value: P1", "value: P1\n        transform: output.trim()"),
-                        f -> f.at(SUITE, "|transform") + ": warning: tests[0].assert[0]: promptfoo's 'transform' is "
-                                + "not supported here and is ignored (outputs are checked as the model wrote them)"),
+                one("unknown assertion key", f -> replace(f, SUITE, "value: P1", "value: P1\n        rubricPrompt: Grade it"),
+                        f -> f.at(SUITE, "|rubricPrompt") + ": warning: tests[0].assert[0]: promptfoo's 'rubricPrompt' is "
+                                + "not supported here and is ignored (the judge's prompt is fixed)"),
+                one("assertion transform that does not compile", f -> replace(f, SUITE, "value: P1",
+                                "value: P1\n        transform: output.trim("),
+                        f -> f.at(SUITE, "|output.trim(") + ": tests[0].assert[0].transform: the JavaScript does not "
+                                + "compile: syntax error" + ScriptReader.JAVASCRIPT_LIMITS),
                 // tests
                 one("test threshold of the wrong type", f -> replace(f, SUITE, "    vars:\n      alert:",
                                 "    threshold: high\n    vars:\n      alert:"),
