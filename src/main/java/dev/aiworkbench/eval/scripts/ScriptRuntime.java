@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * first Python call and killed when the run ends or is cancelled ({@link #close()}).
  */
 public final class ScriptRuntime implements AutoCloseable {
-    /** The time each call may take unless a run says otherwise. */
+    /** The time each call may take unless the suite or the command line says otherwise ({@link #within}). */
     public static final Duration JAVASCRIPT_LIMIT = Duration.ofSeconds(5);
     public static final Duration PYTHON_LIMIT = Duration.ofSeconds(30);
 
@@ -32,6 +32,14 @@ public final class ScriptRuntime implements AutoCloseable {
         this.python = python;
         this.javascriptLimit = javascriptLimit;
         this.pythonLimit = pythonLimit;
+    }
+
+    /**
+     * The same runtime with both limits set to {@code limit} (the suite's {@code evaluateOptions.scriptTimeoutMs} or
+     * {@code eval run --script-timeout}); this runtime itself when none is set. Call it before the first Python call.
+     */
+    public ScriptRuntime within(Optional<Duration> limit) {
+        return limit.map(l -> new ScriptRuntime(javascript, python, l, l)).orElse(this);
     }
 
     /** The runtime a run uses: the shared sandbox, the Python on PATH, the default limits. */

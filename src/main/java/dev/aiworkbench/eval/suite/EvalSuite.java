@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param repeat         how many times each item runs ({@code repeat} or {@code evaluateOptions.repeat}); 1
  *                       when unset
  * @param gate           the {@code gate} section, when there is one
+ * @param scriptTimeout  the time limit of each javascript and python call, transform and assertion alike
+ *                       ({@code evaluateOptions.scriptTimeoutMs}, a workbench extension promptfoo ignores); empty
+ *                       for the defaults (5 s JavaScript, 30 s Python)
  */
 public record EvalSuite(Path file, String description, List<PromptSource> prompts, List<ProviderSpec> providers,
                         List<TestCase> tests, JudgeSpec judge, int maxConcurrency, int repeat,
-                        Optional<GateSpec> gate) {
+                        Optional<GateSpec> gate, Optional<java.time.Duration> scriptTimeout) {
     public static final int DEFAULT_MAX_CONCURRENCY = 4;
     public static final int DEFAULT_REPEAT = 1;
 
@@ -34,5 +37,12 @@ public record EvalSuite(Path file, String description, List<PromptSource> prompt
         tests = List.copyOf(tests);
         judge = judge == null ? JudgeSpec.NONE : judge;
         gate = gate == null ? Optional.empty() : gate;
+        scriptTimeout = scriptTimeout == null ? Optional.empty() : scriptTimeout;
+    }
+
+    /** A suite with the default script time limits. */
+    public EvalSuite(Path file, String description, List<PromptSource> prompts, List<ProviderSpec> providers,
+                     List<TestCase> tests, JudgeSpec judge, int maxConcurrency, int repeat, Optional<GateSpec> gate) {
+        this(file, description, prompts, providers, tests, judge, maxConcurrency, repeat, gate, Optional.empty());
     }
 }

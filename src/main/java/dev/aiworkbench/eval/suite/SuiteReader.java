@@ -41,7 +41,9 @@ final class SuiteReader {
             "threshold", "a threshold for every test goes under defaultTest.threshold",
             "maxConcurrency", "it belongs under evaluateOptions",
             "cluster", "cluster is set on each test");
-    private static final Set<String> EVALUATE_KEYS = Set.of("maxConcurrency", "repeat");
+    /** maxConcurrency and repeat as promptfoo reads them; scriptTimeoutMs is the workbench's, which promptfoo ignores. */
+    private static final Set<String> EVALUATE_KEYS = Set.of("maxConcurrency", "repeat", "scriptTimeoutMs");
+    private static final int MAX_SCRIPT_TIMEOUT_MS = 600_000;
     private static final Map<String, String> EVALUATE_PROMPTFOO_ONLY = Map.of(
             "cache", "", "delay", "", "timeoutMs", "", "maxEvalTimeMs", "", "showProgressBar", "",
             "generateSuggestions", "", "interactiveProviders", "", "silent", "");
@@ -119,6 +121,7 @@ final class SuiteReader {
         }
         int maxConcurrency = EvalSuite.DEFAULT_MAX_CONCURRENCY;
         Integer evaluateRepeat = null;
+        Integer scriptTimeoutMs = null;
         if (root.has("evaluateOptions")) {
             JsonNode options = root.get("evaluateOptions");
             if (!options.isObject()) {
@@ -133,6 +136,11 @@ final class SuiteReader {
                 if (options.has("repeat")) {
                     evaluateRepeat = checks.wholeBetween(source, options.get("repeat"), "evaluateOptions.repeat", 1,
                             MAX_REPEAT, "the number of runs of each test");
+                }
+                if (options.has("scriptTimeoutMs")) {
+                    scriptTimeoutMs = checks.wholeBetween(source, options.get("scriptTimeoutMs"),
+                            "evaluateOptions.scriptTimeoutMs", 1, MAX_SCRIPT_TIMEOUT_MS,
+                            "the milliseconds each javascript or python call may take");
                 }
             }
         }
@@ -154,7 +162,8 @@ final class SuiteReader {
         }
         JudgeSpec judge = defaults.judge() == null ? JudgeSpec.NONE : defaults.judge();
         return result(new EvalSuite(suiteFile, description, prompts, models, cases, judge, maxConcurrency,
-                repeat == null ? EvalSuite.DEFAULT_REPEAT : repeat, gate));
+                repeat == null ? EvalSuite.DEFAULT_REPEAT : repeat, gate,
+                Optional.ofNullable(scriptTimeoutMs).map(java.time.Duration::ofMillis)));
     }
 
     private SuiteLoadResult result(EvalSuite suite) {

@@ -336,6 +336,15 @@ class BrokenSuiteTest {
                         f -> f.at(CSV, "|_expected") + ": warning: '_expected' has one underscore, so it is read as a "
                                 + "var (did you mean '__expected'?)"),
                 // options, repeat, gate
+                one("script time limit of zero", f -> replace(f, SUITE, "gate:\n",
+                                "evaluateOptions:\n  scriptTimeoutMs: 0\ngate:\n"),
+                        f -> f.at(SUITE, "scriptTimeoutMs: |0") + ": evaluateOptions.scriptTimeoutMs: 0 is out of range: "
+                                + "the milliseconds each javascript or python call may take is a whole number from 1 to "
+                                + "600000"),
+                one("script time limit as text", f -> replace(f, SUITE, "gate:\n",
+                                "evaluateOptions:\n  scriptTimeoutMs: 5s\ngate:\n"),
+                        f -> f.at(SUITE, "scriptTimeoutMs: |5s") + ": evaluateOptions.scriptTimeoutMs: expected a whole "
+                                + "number, found text '5s'"),
                 one("concurrency of zero", f -> replace(f, SUITE, "gate:\n", "evaluateOptions:\n  maxConcurrency: 0\ngate:\n"),
                         f -> f.at(SUITE, "maxConcurrency: |0") + ": evaluateOptions.maxConcurrency: 0 is out of range: "
                                 + "the number of requests at once is a whole number from 1 to 64"),
