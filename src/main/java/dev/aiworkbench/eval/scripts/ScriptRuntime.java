@@ -16,7 +16,8 @@ public final class ScriptRuntime implements AutoCloseable {
     public static final Duration JAVASCRIPT_LIMIT = Duration.ofSeconds(5);
     public static final Duration PYTHON_LIMIT = Duration.ofSeconds(30);
 
-    private final JsSandbox javascript;
+    /** Asked on the first JavaScript call, so a run without JavaScript never builds Rhino's sandbox. */
+    private final Supplier<JsSandbox> javascript;
     private final Supplier<Optional<String>> python;
     private final Duration javascriptLimit;
     private final Duration pythonLimit;
@@ -28,6 +29,11 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public ScriptRuntime(JsSandbox javascript, Supplier<Optional<String>> python, Duration javascriptLimit,
                          Duration pythonLimit) {
+        this(() -> javascript, python, javascriptLimit, pythonLimit);
+    }
+
+    ScriptRuntime(Supplier<JsSandbox> javascript, Supplier<Optional<String>> python, Duration javascriptLimit,
+                          Duration pythonLimit) {
         this.javascript = javascript;
         this.python = python;
         this.javascriptLimit = javascriptLimit;
@@ -44,7 +50,7 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /** The runtime a run uses: the shared sandbox, the Python on PATH, the default limits. */
     public static ScriptRuntime forRun() {
-        return new ScriptRuntime(JsSandbox.shared(), PythonCommand::find, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
+        return new ScriptRuntime(JsSandbox::shared, PythonCommand::find, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
     }
 
     /**
@@ -52,7 +58,7 @@ public final class ScriptRuntime implements AutoCloseable {
      * would stop its worker.
      */
     public static ScriptRuntime withoutPython() {
-        return new ScriptRuntime(JsSandbox.shared(), Optional::empty, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
+        return new ScriptRuntime(JsSandbox::shared, Optional::empty, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
     }
 
     /**
@@ -63,7 +69,7 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public JsonNode call(Script script, String pythonFunction, List<JsonNode> arguments) throws ScriptFailure {
         if (script.language() == Script.Language.JAVASCRIPT) {
-            return javascript.call(script, arguments, javascriptLimit);
+            return javascript.get().call(script, arguments, javascriptLimit);
         }
         return python().call(script, pythonFunction, arguments, pythonLimit);
     }

@@ -41,9 +41,8 @@ final class SuiteReader {
             "threshold", "a threshold for every test goes under defaultTest.threshold",
             "maxConcurrency", "it belongs under evaluateOptions",
             "cluster", "cluster is set on each test");
-    /** maxConcurrency and repeat as promptfoo reads them; scriptTimeoutMs is the workbench's, which promptfoo ignores. */
+    /** scriptTimeoutMs is the workbench's own (promptfoo ignores it), at most 10 minutes. */
     private static final Set<String> EVALUATE_KEYS = Set.of("maxConcurrency", "repeat", "scriptTimeoutMs");
-    private static final int MAX_SCRIPT_TIMEOUT_MS = 600_000;
     private static final Map<String, String> EVALUATE_PROMPTFOO_ONLY = Map.of(
             "cache", "", "delay", "", "timeoutMs", "", "maxEvalTimeMs", "", "showProgressBar", "",
             "generateSuggestions", "", "interactiveProviders", "", "silent", "");
@@ -139,7 +138,7 @@ final class SuiteReader {
                 }
                 if (options.has("scriptTimeoutMs")) {
                     scriptTimeoutMs = checks.wholeBetween(source, options.get("scriptTimeoutMs"),
-                            "evaluateOptions.scriptTimeoutMs", 1, MAX_SCRIPT_TIMEOUT_MS,
+                            "evaluateOptions.scriptTimeoutMs", 1, 600_000,
                             "the milliseconds each javascript or python call may take");
                 }
             }
