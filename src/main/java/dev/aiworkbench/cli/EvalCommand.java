@@ -81,6 +81,11 @@ final class EvalCommand {
         @Option(names = "--timeout", paramLabel = "seconds", description = "For one answer (default 120).")
         long timeoutSeconds = EvalOptions.DEFAULT_REQUEST_TIMEOUT.toSeconds();
 
+        @Option(names = "--script-timeout", paramLabel = "seconds", description = "For each javascript or python "
+                + "assertion and transform call, e.g. 10 or 0.5 (the suite's evaluateOptions.scriptTimeoutMs, else 5 for "
+                + "JavaScript and 30 for Python).")
+        Double scriptTimeoutSeconds;
+
         @Option(names = "--resume", paramLabel = "<run-id>", description = "Continue an interrupted run without "
                 + "repeating its finished cases.")
         String resume;
@@ -153,10 +158,19 @@ final class EvalCommand {
             try {
                 return new EvalOptions(concurrency == null ? suite.maxConcurrency() : concurrency,
                         repeat == null ? suite.repeat() : repeat, retries, Duration.ofSeconds(timeoutSeconds),
-                        Optional.ofNullable(resume), Optional.ofNullable(shard).map(Shard::parse));
+                        Optional.ofNullable(resume), Optional.ofNullable(shard).map(Shard::parse),
+                        Optional.ofNullable(scriptTimeoutSeconds).map(Run::scriptTimeout));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
             }
+        }
+
+        private static Duration scriptTimeout(double seconds) {
+            if (!(seconds > 0 && seconds <= 600)) {
+                throw new IllegalArgumentException("--script-timeout is the seconds each script call may take, more "
+                        + "than 0 and at most 600, not " + seconds);
+            }
+            return Duration.ofNanos(Math.max(1_000_000L, Math.round(seconds * 1e9)));
         }
 
         /**

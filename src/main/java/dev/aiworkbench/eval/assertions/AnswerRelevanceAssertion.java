@@ -43,7 +43,7 @@ final class AnswerRelevanceAssertion extends RagAssertion<String> {
     }
 
     @Override
-    String inputs(AssertionSpec spec, JsonNode value, CaseOutput output) {
+    String inputs(AssertionSpec spec, JsonNode value, CaseOutput output, GradingContext context) {
         String query = output.vars().get(RagInputs.QUERY_VAR);
         if (query != null && !query.isBlank()) {
             return query;

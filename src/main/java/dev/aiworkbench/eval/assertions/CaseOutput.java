@@ -35,8 +35,24 @@ public record CaseOutput(String text, String prompt, Map<String, String> vars, O
      * @param provider the provider's id as the suite names it; null when unknown
      * @param test     the test as promptfoo hands it to scripts ({@code vars}, {@code description},
      *                 {@code metadata}, {@code threshold}); null when unknown
+     * @param modelText the model's answer before the test's transform, which a {@code contextTransform} reads as
+     *                  in promptfoo; null when no transform ran (the text is the answer)
      */
-    public record Details(JsonNode value, String provider, JsonNode test) {
-        public static final Details NONE = new Details(null, null, null);
+    public record Details(JsonNode value, String provider, JsonNode test, String modelText) {
+        public static final Details NONE = new Details(null, null, null, null);
+
+        public Details(JsonNode value, String provider, JsonNode test) {
+            this(value, provider, test, null);
+        }
+
+        /** The same details for an output a transform made into {@code other}. */
+        Details withValue(JsonNode other, String answer) {
+            return new Details(other, provider, test, modelText != null ? modelText : answer);
+        }
+    }
+
+    /** The model's answer before any transform: what a {@code contextTransform} reads. */
+    public String modelText() {
+        return details.modelText() != null ? details.modelText() : text;
     }
 }

@@ -48,8 +48,8 @@ final class ContextFaithfulnessAssertion extends RagAssertion<ContextFaithfulnes
     }
 
     @Override
-    Inputs inputs(AssertionSpec spec, JsonNode value, CaseOutput output) {
-        return new Inputs(RagInputs.query(spec, output), RagInputs.context(spec, output, Optional.empty()));
+    Inputs inputs(AssertionSpec spec, JsonNode value, CaseOutput output, GradingContext context) {
+        return new Inputs(RagInputs.query(spec, output), RagInputs.context(spec, output, context, Optional.empty()));
     }
 
     @Override

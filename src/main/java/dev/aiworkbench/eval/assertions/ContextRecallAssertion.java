@@ -55,8 +55,8 @@ final class ContextRecallAssertion extends RagAssertion<ContextRecallAssertion.I
     }
 
     @Override
-    Inputs inputs(AssertionSpec spec, JsonNode value, CaseOutput output) {
-        return new Inputs(groundTruth(value), RagInputs.context(spec, output, Optional.ofNullable(output.prompt())));
+    Inputs inputs(AssertionSpec spec, JsonNode value, CaseOutput output, GradingContext context) {
+        return new Inputs(groundTruth(value), RagInputs.context(spec, output, context, Optional.ofNullable(output.prompt())));
     }
 
     @Override

@@ -46,8 +46,8 @@ final class ContextRelevanceAssertion extends RagAssertion<ContextRelevanceAsser
     }
 
     @Override
-    Inputs inputs(AssertionSpec spec, JsonNode value, CaseOutput output) {
-        return new Inputs(RagInputs.query(spec, output), RagInputs.context(spec, output, Optional.empty()));
+    Inputs inputs(AssertionSpec spec, JsonNode value, CaseOutput output, GradingContext context) {
+        return new Inputs(RagInputs.query(spec, output), RagInputs.context(spec, output, context, Optional.empty()));
     }
 
     @Override

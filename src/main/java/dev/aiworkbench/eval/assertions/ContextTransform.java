@@ -14,8 +14,8 @@ import java.util.Map;
  * promptfoo's {@code contextTransform}, for the expressions RAG suites write to take the retrieved context
  * out of a structured answer: a root ({@code output}, {@code JSON.parse(output)} or {@code context.vars}),
  * then property and index steps ({@code .sources}, {@code ?.sources}, {@code ['sources']}, {@code [0]}), and
- * an optional {@code .join("…")}. promptfoo evaluates any JavaScript there; this runner has no JavaScript
- * engine, so anything beyond a path is refused when the suite loads, with the forms it reads.
+ * an optional {@code .join("…")}. promptfoo evaluates any JavaScript there; an expression that is not such a
+ * path runs in the JavaScript sandbox instead ({@link AssertionSpec#contextScript()}), as promptfoo runs it.
  *
  * <p>{@code output} is the model's text, read as JSON when it is JSON (an Ollama answer is always text, so
  * {@code output.context} would otherwise never find anything); {@code JSON.parse(output)} insists on JSON.

@@ -99,7 +99,7 @@ public final class Grader {
         JsonNode value = Templates.renderValue(spec.value(), output.vars());
         AssertionResult result;
         try {
-            result = type.grade(rendered, value, output, context);
+            result = type.grade(rendered, value, AssertionTransforms.output(spec, output, context.scripts()), context);
         } catch (InvalidAssertionException e) {
             result = AssertionResult.error(rendered, sentence(e.getMessage()));
         } catch (RuntimeException e) {

@@ -23,7 +23,7 @@ abstract class RagAssertion<Q> implements AssertionType {
     abstract String measureName();
 
     /** The inputs of this case. A missing one throws {@link InvalidAssertionException} naming where to put it. */
-    abstract Q inputs(AssertionSpec spec, JsonNode value, CaseOutput output);
+    abstract Q inputs(AssertionSpec spec, JsonNode value, CaseOutput output, GradingContext context);
 
     /** Everything of the inputs the measure depends on besides the output, for the verdict cache's key. */
     abstract String cacheText(Q inputs);
@@ -38,7 +38,7 @@ abstract class RagAssertion<Q> implements AssertionType {
     @Override
     public Optional<String> problem(AssertionSpec spec) {
         return Verdicts.problemOf(spec, s -> {
-            if (s.contextTransform() != null) {
+            if (s.contextTransform() != null && s.contextScript() == null) {
                 ContextTransform.parse(s.contextTransform());
             }
         });
@@ -56,7 +56,7 @@ abstract class RagAssertion<Q> implements AssertionType {
             return AssertionResult.error(spec, spec.type() + " needs an embedding model: name one under "
                     + "defaultTest.options.provider.embedding in the suite.");
         }
-        Q inputs = inputs(spec, value, output);
+        Q inputs = inputs(spec, value, output, context);
         VerdictKey key = new VerdictKey(needsEmbeddings() ? judge + " + " + embedder : judge,
                 name() + "\n" + cacheText(inputs), output.text());
         Optional<JudgeVerdict> cached = context.verdicts().get(key);

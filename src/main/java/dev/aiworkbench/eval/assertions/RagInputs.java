@@ -34,10 +34,12 @@ final class RagInputs {
      * The context: what {@code contextTransform} takes from the output when the assertion has one, else the
      * {@code context} var, else the fallback (context-recall falls back to the prompt, as in promptfoo).
      */
-    static RetrievedContext context(AssertionSpec spec, CaseOutput output, Optional<String> fallback) {
+    static RetrievedContext context(AssertionSpec spec, CaseOutput output, GradingContext grading,
+                                    Optional<String> fallback) {
         RetrievedContext context;
         if (spec.contextTransform() != null) {
-            context = ContextTransform.parse(spec.contextTransform()).apply(output.text(), output.vars());
+            context = spec.contextScript() != null ? AssertionTransforms.context(spec, output, grading.scripts())
+                    : ContextTransform.parse(spec.contextTransform()).apply(output.modelText(), output.vars());
             if (context.isEmpty()) {
                 throw new InvalidAssertionException("The contextTransform '" + spec.contextTransform() + "' gave an empty "
                         + "context; " + spec.writtenType() + " needs the text the answer was based on");

@@ -68,6 +68,7 @@ final class CaseRunner {
     /** The run's JavaScript sandbox and Python worker; closed when the run ends or is cancelled. */
     private final ScriptRuntime scripts;
     private final OutputTransform transforms;
+    private final VarsTransform varsTransform;
     private volatile boolean cancelled;
 
     CaseRunner(EvalModels models, CallTag tag, Grader grader, VerdictCache verdicts, Function<Usage, OptionalDouble> cost,
@@ -87,6 +88,7 @@ final class CaseRunner {
         this.system = prompt.system().isBlank() ? null : prompt.system();
         this.scripts = scripts;
         this.transforms = new OutputTransform(scripts, prompt);
+        this.varsTransform = new VarsTransform(scripts);
     }
 
     /** Out of reach even after retries: the run cannot go on. */
@@ -110,7 +112,13 @@ final class CaseRunner {
         }
     }
 
-    CaseResult run(TestCase test, int repeatIndex) {
+    CaseResult run(TestCase written, int repeatIndex) {
+        TestCase test;
+        try {
+            test = varsTransform.apply(written);
+        } catch (ScriptFailure e) {
+            return errored(written, repeatIndex, "", "", e.getMessage(), null, null, 0);
+        }
         String rendered;
         try {
             rendered = render(test);
@@ -196,7 +204,7 @@ final class CaseRunner {
         }
         CaseOutput output = new CaseOutput(transformed.text(), rendered, test.vars(), OptionalLong.of(latency),
                 cost.apply(answer.usage()), new CaseOutput.Details(transformed.value(), provider.id(),
-                OutputTransform.testForScripts(test)));
+                OutputTransform.testForScripts(test), test.transform() == null ? null : answer.text()));
         CaseVerdict verdict = grader.gradeCase(test.assertions(), test.threshold(), output, context);
         // A cancel kills the Python worker, which fails the check it was running: such a case is not kept.
         checkNotCancelled();

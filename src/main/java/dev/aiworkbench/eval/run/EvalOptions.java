@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param requestTimeout for one model answer
  * @param resume         a run to continue instead of starting a new one
  * @param shard          the part of the suite's items to run, when a CI job runs one of several in parallel
+ * @param scriptTimeout  the time limit of each script call, over the suite's ({@code eval run --script-timeout});
+ *                       empty for the suite's
  */
 public record EvalOptions(int concurrency, int repeat, int retries, Duration requestTimeout, Optional<String> resume,
-                          Optional<Shard> shard) {
+                          Optional<Shard> shard, Optional<Duration> scriptTimeout) {
     public static final int DEFAULT_RETRIES = 3;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
@@ -30,10 +32,17 @@ public record EvalOptions(int concurrency, int repeat, int retries, Duration req
         }
         resume = resume == null ? Optional.empty() : resume;
         shard = shard == null ? Optional.empty() : shard;
+        scriptTimeout = scriptTimeout == null ? Optional.empty() : scriptTimeout;
+    }
+
+    /** Options for a part of the suite, with the suite's script time limit. */
+    public EvalOptions(int concurrency, int repeat, int retries, Duration requestTimeout, Optional<String> resume,
+                       Optional<Shard> shard) {
+        this(concurrency, repeat, retries, requestTimeout, resume, shard, Optional.empty());
     }
 
     /** Options for the whole suite. */
     public EvalOptions(int concurrency, int repeat, int retries, Duration requestTimeout, Optional<String> resume) {
-        this(concurrency, repeat, retries, requestTimeout, resume, Optional.empty());
+        this(concurrency, repeat, retries, requestTimeout, resume, Optional.empty(), Optional.empty());
     }
 }

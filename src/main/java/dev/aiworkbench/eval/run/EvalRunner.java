@@ -126,7 +126,7 @@ public final class EvalRunner {
             JsSandbox.warmUp();
         }
         CaseRunner cases = new CaseRunner(models, tag, grader, verdicts, models.pricing(provider), clock, prompt,
-                provider, options, scriptRuntimes.get());
+                provider, options, scriptRuntimes.get().within(options.scriptTimeout().or(suite::scriptTimeout)));
         return new Execution(run, cases, plan(suite, run.repeat(), kept), kept.size(), options.concurrency(), progress);
     }
 

@@ -84,7 +84,8 @@ public record Shard(int number, int count) {
     /** The suite with only this part's items. */
     public EvalSuite of(EvalSuite suite) {
         return new EvalSuite(suite.file(), suite.description(), suite.prompts(), suite.providers(), of(suite.tests()),
-                suite.judge(), suite.maxConcurrency(), suite.repeat(), suite.gate());
+                suite.judge(), suite.maxConcurrency(), suite.repeat(), suite.gate(), suite.gateCell(),
+                suite.scriptTimeout());
     }
 
     /** The whole suite's key with this part named. */

@@ -12,11 +12,12 @@ import java.util.function.Supplier;
  * first Python call and killed when the run ends or is cancelled ({@link #close()}).
  */
 public final class ScriptRuntime implements AutoCloseable {
-    /** The time each call may take unless a run says otherwise. */
+    /** The time each call may take unless the suite or the command line says otherwise ({@link #within}). */
     public static final Duration JAVASCRIPT_LIMIT = Duration.ofSeconds(5);
     public static final Duration PYTHON_LIMIT = Duration.ofSeconds(30);
 
-    private final JsSandbox javascript;
+    /** Asked on the first JavaScript call, so a run without JavaScript never builds Rhino's sandbox. */
+    private final Supplier<JsSandbox> javascript;
     private final Supplier<Optional<String>> python;
     private final Duration javascriptLimit;
     private final Duration pythonLimit;
@@ -28,15 +29,28 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public ScriptRuntime(JsSandbox javascript, Supplier<Optional<String>> python, Duration javascriptLimit,
                          Duration pythonLimit) {
+        this(() -> javascript, python, javascriptLimit, pythonLimit);
+    }
+
+    ScriptRuntime(Supplier<JsSandbox> javascript, Supplier<Optional<String>> python, Duration javascriptLimit,
+                          Duration pythonLimit) {
         this.javascript = javascript;
         this.python = python;
         this.javascriptLimit = javascriptLimit;
         this.pythonLimit = pythonLimit;
     }
 
+    /**
+     * The same runtime with both limits set to {@code limit} (the suite's {@code evaluateOptions.scriptTimeoutMs} or
+     * {@code eval run --script-timeout}); this runtime itself when none is set. Call it before the first Python call.
+     */
+    public ScriptRuntime within(Optional<Duration> limit) {
+        return limit.map(l -> new ScriptRuntime(javascript, python, l, l)).orElse(this);
+    }
+
     /** The runtime a run uses: the shared sandbox, the Python on PATH, the default limits. */
     public static ScriptRuntime forRun() {
-        return new ScriptRuntime(JsSandbox.shared(), PythonCommand::find, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
+        return new ScriptRuntime(JsSandbox::shared, PythonCommand::find, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
     }
 
     /**
@@ -44,7 +58,7 @@ public final class ScriptRuntime implements AutoCloseable {
      * would stop its worker.
      */
     public static ScriptRuntime withoutPython() {
-        return new ScriptRuntime(JsSandbox.shared(), Optional::empty, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
+        return new ScriptRuntime(JsSandbox::shared, Optional::empty, JAVASCRIPT_LIMIT, PYTHON_LIMIT);
     }
 
     /**
@@ -55,7 +69,7 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public JsonNode call(Script script, String pythonFunction, List<JsonNode> arguments) throws ScriptFailure {
         if (script.language() == Script.Language.JAVASCRIPT) {
-            return javascript.call(script, arguments, javascriptLimit);
+            return javascript.get().call(script, arguments, javascriptLimit);
         }
         return python().call(script, pythonFunction, arguments, pythonLimit);
     }

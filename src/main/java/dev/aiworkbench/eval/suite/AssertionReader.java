@@ -21,11 +21,10 @@ import java.util.Set;
 /** Reads {@code assert} items, written in YAML or as compact CSV cells, into {@link AssertionSpec}s. */
 final class AssertionReader {
     private static final Set<String> KEYS = Set.of("type", "value", "threshold", "weight", "metric",
-            "contextTransform", "config");
+            "contextTransform", "config", "transform");
     private static final Map<String, String> PROMPTFOO_ONLY = Map.of(
             "provider", "model-graded assertions use the judge of options.provider",
             "rubricPrompt", "the judge's prompt is fixed",
-            "transform", "outputs are checked as the model wrote them",
             "assert", "assertion sets are not evaluated");
     private static final Set<String> NEEDS_TEXT_VALUE = Set.of("contains", "icontains", "starts-with", "regex",
             "levenshtein", "llm-rubric", "context-recall");
@@ -125,6 +124,9 @@ final class AssertionReader {
             config = null;
         }
         AssertionSpec spec = build(type.strip(), value, threshold, weight, metric, config, where, source.at(node));
+        if (spec != null && node.has("transform") && !node.get("transform").isNull()) {
+            spec = transform(source, node.get("transform"), Checks.at(path, "transform"), spec);
+        }
         if (spec == null || transform == null) {
             return spec;
         }
@@ -141,11 +143,19 @@ final class AssertionReader {
         }
         try {
             ContextTransform.parse(transform);
+            return spec.withContextTransform(transform);
         } catch (InvalidAssertionException e) {
-            problems.error(at, Checks.prefix(path) + e.getMessage());
-            return null;
+            // Not a path: promptfoo evaluates it as JavaScript (or runs the file it names), and so does the sandbox
+            Script script = scripts.read(transform, Script.Language.JAVASCRIPT, at, path);
+            return script == null ? null : spec.withContextTransform(transform, script);
         }
-        return spec.withContextTransform(transform);
+    }
+
+    /** The assertion's own {@code transform}: JavaScript, or a JavaScript or Python file, run before it alone. */
+    private AssertionSpec transform(Source source, JsonNode node, String path, AssertionSpec spec) {
+        String code = checks.text(source, node, path);
+        Script script = code == null ? null : scripts.read(code, Script.Language.JAVASCRIPT, source.at(node), path);
+        return script == null ? null : spec.withTransform(script);
     }
 
     /** A compact assertion from a CSV {@code __expected} cell. */

@@ -2,6 +2,7 @@ package dev.aiworkbench.eval.suite;
 
 import dev.aiworkbench.eval.stats.GateSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +22,13 @@ import java.util.Optional;
  *                       when unset
  * @param gate           the {@code gate} section, when there is one
  * @param gateCell       the cell its {@code gate.cell} names, when the gate guards one cell of several
+ * @param scriptTimeout  the time limit of each javascript and python call, transform and assertion alike
+ *                       ({@code evaluateOptions.scriptTimeoutMs}, a workbench extension promptfoo ignores); empty
+ *                       for the defaults (5 s JavaScript, 30 s Python)
  */
 public record EvalSuite(Path file, String description, List<PromptSource> prompts, List<ProviderSpec> providers,
                         List<TestCase> tests, JudgeSpec judge, int maxConcurrency, int repeat,
-                        Optional<GateSpec> gate, Optional<GateCell> gateCell) {
+                        Optional<GateSpec> gate, Optional<GateCell> gateCell, Optional<Duration> scriptTimeout) {
     public static final int DEFAULT_MAX_CONCURRENCY = 4;
     public static final int DEFAULT_REPEAT = 1;
 
@@ -36,12 +40,14 @@ public record EvalSuite(Path file, String description, List<PromptSource> prompt
         judge = judge == null ? JudgeSpec.NONE : judge;
         gate = gate == null ? Optional.empty() : gate;
         gateCell = gateCell == null ? Optional.empty() : gateCell;
+        scriptTimeout = scriptTimeout == null ? Optional.empty() : scriptTimeout;
     }
 
-    /** A suite whose gate, if any, guards every cell. */
+    /** A suite whose gate, if any, guards every cell, with the default script time limits. */
     public EvalSuite(Path file, String description, List<PromptSource> prompts, List<ProviderSpec> providers,
                      List<TestCase> tests, JudgeSpec judge, int maxConcurrency, int repeat, Optional<GateSpec> gate) {
-        this(file, description, prompts, providers, tests, judge, maxConcurrency, repeat, gate, Optional.empty());
+        this(file, description, prompts, providers, tests, judge, maxConcurrency, repeat, gate, Optional.empty(),
+                Optional.empty());
     }
 
     /** Each prompt on each provider that runs it (its {@code prompts}), prompt by prompt; embedding models run none. */

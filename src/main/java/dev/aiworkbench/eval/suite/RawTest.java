@@ -16,13 +16,15 @@ import java.util.Map;
  * @param transform           {@code options.transform}; null when unset
  * @param postprocess         {@code options.postprocess}, promptfoo's older name, used when no transform is set;
  *                            null when unset
+ * @param transformVars       {@code options.transformVars}; null when unset
  */
 record RawTest(String description, LinkedHashMap<String, RawVar> vars, List<AssertionSpec> assertions,
                Double threshold, String cluster, Map<String, String> metadata, JudgeSpec judge,
-               Boolean disableVarExpansion, Script transform, Script postprocess, SourcePosition at) {
+               Boolean disableVarExpansion, Script transform, Script postprocess, Script transformVars,
+               SourcePosition at) {
 
     static final RawTest EMPTY = new RawTest(null, new LinkedHashMap<>(), List.of(), null, null, Map.of(), null, null,
-            null, null, null);
+            null, null, null, null);
 
     /** A var's value: one text, or a list of texts that expands into one case per value. */
     sealed interface RawVar {

@@ -41,18 +41,12 @@ final class SuiteReader {
             "threshold", "a threshold for every test goes under defaultTest.threshold",
             "maxConcurrency", "it belongs under evaluateOptions",
             "cluster", "cluster is set on each test");
-    private static final Set<String> EVALUATE_KEYS = Set.of("maxConcurrency", "repeat");
-    private static final Map<String, String> EVALUATE_PROMPTFOO_ONLY = Map.of(
-            "cache", "", "delay", "", "timeoutMs", "", "maxEvalTimeMs", "", "showProgressBar", "",
-            "generateSuggestions", "", "interactiveProviders", "", "silent", "");
     private static final Set<String> GATE_KEYS = Set.of("baseline", "maxDrop", "maxRelativeDrop", "alpha", "mode",
             "cell");
     private static final Set<String> PROMPT_KEYS = Set.of("id", "raw", "label");
     private static final Map<String, String> PROMPT_PROMPTFOO_ONLY = Map.of(
             "config", "set options on the provider", "function", "");
     private static final Set<String> SCRIPT_EXTENSIONS = Set.of("js", "cjs", "mjs", "ts", "py", "rb");
-    private static final int MAX_CONCURRENCY = 64;
-    private static final int MAX_REPEAT = 100;
     static final String REGISTRY_SCHEME = "prompt://";
 
     private final Path suiteFile;
@@ -118,35 +112,7 @@ final class SuiteReader {
         } else {
             checks.error(source, root, "", "missing 'tests': a suite needs at least one test");
         }
-        int maxConcurrency = EvalSuite.DEFAULT_MAX_CONCURRENCY;
-        Integer evaluateRepeat = null;
-        if (root.has("evaluateOptions")) {
-            JsonNode options = root.get("evaluateOptions");
-            if (!options.isObject()) {
-                checks.wrongType(source, options, "evaluateOptions", "a mapping");
-            } else {
-                checks.keys(source, options, "evaluateOptions", EVALUATE_KEYS, EVALUATE_PROMPTFOO_ONLY, Map.of());
-                if (options.has("maxConcurrency")) {
-                    Integer value = checks.wholeBetween(source, options.get("maxConcurrency"),
-                            "evaluateOptions.maxConcurrency", 1, MAX_CONCURRENCY, "the number of requests at once");
-                    maxConcurrency = value == null ? maxConcurrency : value;
-                }
-                if (options.has("repeat")) {
-                    evaluateRepeat = checks.wholeBetween(source, options.get("repeat"), "evaluateOptions.repeat", 1,
-                            MAX_REPEAT, "the number of runs of each test");
-                }
-            }
-        }
-        Integer repeat = evaluateRepeat;
-        if (root.has("repeat")) {
-            Integer top = checks.wholeBetween(source, root.get("repeat"), "repeat", 1, MAX_REPEAT,
-                    "the number of runs of each test");
-            if (top != null && evaluateRepeat != null && !top.equals(evaluateRepeat)) {
-                checks.error(source, root.get("repeat"), "repeat", top + " here, but evaluateOptions.repeat says "
-                        + evaluateRepeat + "; set it once");
-            }
-            repeat = top != null ? top : repeat;
-        }
+        EvaluateOptions evaluate = EvaluateOptions.read(checks, source, root);
         Optional<GateSpec> gate = root.has("gate") ? gate(source, root.get("gate")) : Optional.empty();
         Optional<GateCell> gateCell = root.has("gate") ? MatrixChecks.cell(checks, source, root.get("gate"))
                 : Optional.empty();
@@ -157,8 +123,8 @@ final class SuiteReader {
             return result(null);
         }
         JudgeSpec judge = defaults.judge() == null ? JudgeSpec.NONE : defaults.judge();
-        return result(new EvalSuite(suiteFile, description, prompts, models, cases, judge, maxConcurrency,
-                repeat == null ? EvalSuite.DEFAULT_REPEAT : repeat, gate, gateCell));
+        return result(new EvalSuite(suiteFile, description, prompts, models, cases, judge, evaluate.maxConcurrency(),
+                evaluate.repeat(), gate, gateCell, evaluate.scriptTimeout()));
     }
 
     private SuiteLoadResult result(EvalSuite suite) {

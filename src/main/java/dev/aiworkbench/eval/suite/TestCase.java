@@ -24,10 +24,12 @@ import java.util.Map;
  * @param origin      where the test was written, {@code file:line}
  * @param transform   what the output goes through before the assertions see it ({@code options.transform}, else
  *                    {@code options.postprocess}, the test's over {@code defaultTest}'s); null for none
+ * @param transformVars what the vars go through before the prompt is rendered ({@code options.transformVars}, the
+ *                    test's over {@code defaultTest}'s); null for none
  */
 public record TestCase(String key, String description, Map<String, String> vars, List<AssertionSpec> assertions,
                        Double threshold, String cluster, Map<String, String> metadata, JudgeSpec judge,
-                       String origin, Script transform) {
+                       String origin, Script transform, Script transformVars) {
     public TestCase {
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         assertions = List.copyOf(assertions);
@@ -38,6 +40,12 @@ public record TestCase(String key, String description, Map<String, String> vars,
     /** A case whose output goes to the assertions as the model wrote it. */
     public TestCase(String key, String description, Map<String, String> vars, List<AssertionSpec> assertions,
                     Double threshold, String cluster, Map<String, String> metadata, JudgeSpec judge, String origin) {
-        this(key, description, vars, assertions, threshold, cluster, metadata, judge, origin, null);
+        this(key, description, vars, assertions, threshold, cluster, metadata, judge, origin, null, null);
+    }
+
+    /** The same case with the vars a {@code transformVars} gave, which it then no longer needs. */
+    public TestCase withVars(Map<String, String> other) {
+        return new TestCase(key, description, other, assertions, threshold, cluster, metadata, judge, origin, transform,
+                null);
     }
 }

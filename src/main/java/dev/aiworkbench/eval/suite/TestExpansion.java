@@ -35,8 +35,8 @@ final class TestExpansion {
 
     /**
      * Merges {@code defaultTest} into each test as promptfoo does (vars: the test's over the default's;
-     * assertions: the default's first; threshold, judge, disableVarExpansion, transform and postprocess: the test's,
-     * else the default's; metadata: merged), then expands each var that lists several values into one case per
+     * assertions: the default's first; threshold, judge, disableVarExpansion, transform, postprocess and
+     * transformVars: the test's, else the default's; metadata: merged), then expands each var that lists several values into one case per
      * combination, the first var varying slowest.
      */
     List<TestCase> expand(List<RawTest> tests, RawTest defaults) {
@@ -60,6 +60,7 @@ final class TestExpansion {
             // promptfoo merges options key by key, the test's over the default's, then takes transform || postprocess
             Script transform = first(first(test.transform(), base.transform()), first(test.postprocess(),
                     base.postprocess()));
+            Script transformVars = first(test.transformVars(), base.transformVars());
             checkJudge(asserts, judge, judgeChecked);
             String origin = test.at().file() + ":" + test.at().line();
             List<Map<String, String>> combinations = combinations(vars, expand);
@@ -79,7 +80,7 @@ final class TestExpansion {
                     firstAt.put(key, origin);
                 }
                 cases.add(new TestCase(key, test.description(), combination, asserts, threshold, test.cluster(),
-                        metadata, judge, origin, transform));
+                        metadata, judge, origin, transform, transformVars));
             }
         }
         return cases;

@@ -36,11 +36,10 @@ final class TestReader {
             "cluster", "cluster is set on each test",
             "description", "a description belongs to each test");
     private static final Set<String> OPTION_KEYS = Set.of("provider", "disableVarExpansion", "transform",
-            "postprocess");
+            "postprocess", "transformVars");
     private static final Map<String, String> OPTION_PROMPTFOO_ONLY = Map.of(
             "prefix", "the prompt is sent as written",
             "suffix", "the prompt is sent as written",
-            "transformVars", "vars are used as written",
             "rubricPrompt", "the judge's prompt is fixed",
             "runSerially", "",
             "storeOutputAs", "",
@@ -152,6 +151,7 @@ final class TestReader {
         Boolean disable = null;
         Script transform = null;
         Script postprocess = null;
+        Script transformVars = null;
         if (node.has("options")) {
             JsonNode options = node.get("options");
             String optionsPath = Checks.at(path, "options");
@@ -168,23 +168,30 @@ final class TestReader {
                 }
                 transform = transform(source, options, "transform", optionsPath);
                 postprocess = transform(source, options, "postprocess", optionsPath);
+                transformVars = transform(source, options, "transformVars", optionsPath);
             }
         }
         if (problems.errorCount() > errorsBefore) {
             return null;
         }
         return new RawTest(description, vars, asserts, threshold, cluster, metadata, judge, disable, transform,
-                postprocess, source.at(node));
+                postprocess, transformVars, source.at(node));
     }
 
-    /** {@code options.transform} or {@code options.postprocess}: JavaScript, or a JavaScript or Python file. */
+    /**
+     * {@code options.transform}, {@code postprocess} or {@code transformVars}: JavaScript, or a JavaScript or Python
+     * file. Inline transformVars code sees its argument as {@code vars}, as in promptfoo.
+     */
     private Script transform(Source source, JsonNode options, String key, String optionsPath) {
         if (!options.has(key) || options.get(key).isNull()) {
             return null;
         }
         String path = Checks.at(optionsPath, key);
         String code = checks.text(source, options.get(key), path);
-        return code == null ? null : scripts.read(code, Script.Language.JAVASCRIPT, source.at(options.get(key)), path);
+        Script script = code == null ? null
+                : scripts.read(code, Script.Language.JAVASCRIPT, source.at(options.get(key)), path);
+        return script == null || !key.equals("transformVars") || script.isFile() ? script
+                : new Script(script.language(), script.code(), null, null, null, List.of("vars", "context"));
     }
 
     private Double threshold(Source source, JsonNode node, String path) {
@@ -486,7 +493,7 @@ final class TestReader {
         if (problems.errorCount() > errorsBefore) {
             return null;
         }
-        return new RawTest(description, vars, asserts, threshold, cluster, metadata, null, null, null, null,
+        return new RawTest(description, vars, asserts, threshold, cluster, metadata, null, null, null, null, null,
                 new SourcePosition(name, row.line(), 1));
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiworkbench.eval.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiworkbench.eval.scripts.Script;
 import dev.aiworkbench.llm.ollama.OllamaGateway;
 import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.testing.FakeOllama;
@@ -397,6 +398,42 @@ class RagAssertionsTest {
         assertThat(fromText.score()).isEqualTo(0.5);
         assertThat(fromText.reason()).contains("1 of 2 sentences");
         assertThat(userMessage(chats().get(1))).contains("Returns are accepted for 30 days from purchase. Shipping is free");
+    }
+
+    @Test
+    void aContextTransformBeyondAPathRunsAsJavaScriptOnTheAnswerBeforeTheTestsTransform() {
+        relevant("{\"relevant\": [\"Returns are accepted for 30 days from purchase\"], \"insufficient\": false}");
+        String answer = "{\"docs\": [{\"text\": \"Returns are accepted for 30 days from purchase\"}, "
+                + "{\"text\": \"Shipping is free over $50\"}]}";
+        String code = "JSON.parse(output).docs.map(function (d) { return d.text; }).join('. ') + context.vars.tail";
+        AssertionSpec spec = AssertionSpec.of("context-relevance", null, 0.5, null, null, null)
+                .withContextTransform(code, Script.inline(Script.Language.JAVASCRIPT, code));
+        CaseOutput transformed = new CaseOutput("the test's transform made this", "prompt",
+                vars("query", "What is the return policy?", "tail", "."), OptionalLong.empty(), OptionalDouble.empty(),
+                new CaseOutput.Details(null, null, null, answer));
+
+        AssertionResult result = GRADER.grade(spec, transformed, context);
+
+        assertThat(result.error()).as(result.reason()).isFalse();
+        assertThat(result.reason()).contains("1 of 2 sentences");
+        assertThat(userMessage(chats().get(0))).contains("Returns are accepted for 30 days from purchase. Shipping is "
+                + "free over $50.");
+        assertThat(GRADER.problem(spec)).isEmpty();
+    }
+
+    @Test
+    void aJavaScriptContextTransformThatGivesNoTextOrThrowsMakesTheAssertionAnError() {
+        for (String code : new String[] {"42", "output.nope.deeper"}) {
+            AssertionSpec spec = AssertionSpec.of("context-faithfulness", null, 0.5, null, null, null)
+                    .withContextTransform(code, Script.inline(Script.Language.JAVASCRIPT, code));
+
+            AssertionResult result = grade(spec, "{\"answer\": \"Paris\"}", vars("query", QUERY));
+
+            assertThat(result.error()).isTrue();
+            assertThat(result.reason()).startsWith(code.equals("42")
+                    ? "The contextTransform '42' gave number, but the context must be text"
+                    : "The assertion's contextTransform (inline JavaScript) failed: It threw TypeError");
+        }
     }
 
     @Test

@@ -238,9 +238,13 @@ class BrokenSuiteTest {
                         f -> f.at(SUITE, "|type: llm-rubric") + ": llm-rubric needs a judge model: set "
                                 + "defaultTest.options.provider (or the test's options.provider) to an Ollama model, "
                                 + "e.g. ollama:chat:qwen2.5:1.5b"),
-                one("unknown assertion key", f -> replace(f, SUITE, "value: P1", "value: P1\n        transform: output.trim()"),
-                        f -> f.at(SUITE, "|transform") + ": warning: tests[0].assert[0]: promptfoo's 'transform' is "
-                                + "not supported here and is ignored (outputs are checked as the model wrote them)"),
+                one("unknown assertion key", f -> replace(f, SUITE, "value: P1", "value: P1\n        rubricPrompt: Grade it"),
+                        f -> f.at(SUITE, "|rubricPrompt") + ": warning: tests[0].assert[0]: promptfoo's 'rubricPrompt' is "
+                                + "not supported here and is ignored (the judge's prompt is fixed)"),
+                one("assertion transform that does not compile", f -> replace(f, SUITE, "value: P1",
+                                "value: P1\n        transform: output.trim("),
+                        f -> f.at(SUITE, "|output.trim(") + ": tests[0].assert[0].transform: the JavaScript does not "
+                                + "compile: syntax error" + ScriptReader.JAVASCRIPT_LIMITS),
                 // tests
                 one("test threshold of the wrong type", f -> replace(f, SUITE, "    vars:\n      alert:",
                                 "    threshold: high\n    vars:\n      alert:"),
@@ -333,6 +337,15 @@ class BrokenSuiteTest {
                         f -> f.at(CSV, "|_expected") + ": warning: '_expected' has one underscore, so it is read as a "
                                 + "var (did you mean '__expected'?)"),
                 // options, repeat, gate
+                one("script time limit of zero", f -> replace(f, SUITE, "gate:\n",
+                                "evaluateOptions:\n  scriptTimeoutMs: 0\ngate:\n"),
+                        f -> f.at(SUITE, "scriptTimeoutMs: |0") + ": evaluateOptions.scriptTimeoutMs: 0 is out of range: "
+                                + "the milliseconds each javascript or python call may take is a whole number from 1 to "
+                                + "600000"),
+                one("script time limit as text", f -> replace(f, SUITE, "gate:\n",
+                                "evaluateOptions:\n  scriptTimeoutMs: 5s\ngate:\n"),
+                        f -> f.at(SUITE, "scriptTimeoutMs: |5s") + ": evaluateOptions.scriptTimeoutMs: expected a whole "
+                                + "number, found text '5s'"),
                 one("concurrency of zero", f -> replace(f, SUITE, "gate:\n", "evaluateOptions:\n  maxConcurrency: 0\ngate:\n"),
                         f -> f.at(SUITE, "maxConcurrency: |0") + ": evaluateOptions.maxConcurrency: 0 is out of range: "
                                 + "the number of requests at once is a whole number from 1 to 64"),

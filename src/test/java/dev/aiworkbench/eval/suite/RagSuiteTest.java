@@ -126,7 +126,7 @@ class RagSuiteTest {
                       - type: context-relevance
                         threshold: 30
                       - type: context-faithfulness
-                        contextTransform: output.docs.map(d => d.text)
+                        contextTransform: output.docs.map(d => d.text
                       - type: contains
                         value: disk
                         contextTransform: output.context
@@ -139,10 +139,8 @@ class RagSuiteTest {
                         + "value: the ground truth the retrieved context should contain",
                 f.at("suite.yaml", "|30") + ": tests[0].assert[1].threshold: context-relevance's threshold is a score "
                         + "from 0 to 1, found 30",
-                f.at("suite.yaml", "|output.docs.map") + ": tests[0].assert[2].contextTransform: The contextTransform "
-                        + "'output.docs.map(d => d.text)' cannot be evaluated: 'map(…)' is a function call; it reads a "
-                        + "path: output, JSON.parse(output) or context.vars, then .name, ?.name, ['name'] or [0] steps, "
-                        + "and an optional .join(\", \") at the end (JavaScript beyond that is not evaluated)",
+                f.at("suite.yaml", "|output.docs.map") + ": tests[0].assert[2].contextTransform: the JavaScript "
+                        + "does not compile: missing ) after argument list" + ScriptReader.JAVASCRIPT_LIMITS,
                 f.at("suite.yaml", "|output.context") + ": warning: tests[0].assert[3].contextTransform: only "
                         + "context-faithfulness, context-recall and context-relevance read a contextTransform; contains "
                         + "ignores it",
