@@ -53,6 +53,7 @@ import dev.aiworkbench.store.Contention;
 import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.store.DataVersionWatch;
 import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.SqliteLibrary;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.store.DatabaseRestore;
 import dev.aiworkbench.store.SettingsStore;
@@ -193,6 +194,7 @@ public final class Workbench implements AutoCloseable {
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader,
                                   Consumer<String> waiting) throws DataFolderException {
         DataFolder folder = prepareFolder(options);
+        SqliteLibrary.useCopyIn(folder.cache().resolve("native"));
         Database database = Database.open(folder.database(), Contention.DEFAULT, waiting);
         try {
             return new Workbench(folder, database, packReader, clock, options.ollamaUrl(), options.providers());
