@@ -33,6 +33,7 @@ import dev.aiworkbench.observability.Observability;
 import dev.aiworkbench.observability.SuitePassRate;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.curriculum.SchemaPasses;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
@@ -185,10 +186,12 @@ public final class Workbench implements AutoCloseable {
      * the data folder's path is needed, so this runs in parallel with opening the database.
      */
     public static InstalledPack readPack(WorkbenchOptions options) {
+        DataFolder folder = DataFolder.fromEnvironment(options.dataDir());
+        SchemaPasses passes = SchemaPasses.in(folder.cache().resolve("schema-passes"));
         if (options.pack().isPresent()) {
-            return InstalledPack.load(options.pack(), AppInfo.version());
+            return InstalledPack.load(options.pack(), AppInfo.version(), passes);
         }
-        return ActivePack.read(ClosedDataFolder.packShelf(DataFolder.fromEnvironment(options.dataDir())), AppInfo.version());
+        return ActivePack.read(ClosedDataFolder.packShelf(folder), AppInfo.version(), passes);
     }
 
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader,

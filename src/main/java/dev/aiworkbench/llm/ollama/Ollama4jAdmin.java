@@ -35,12 +35,15 @@ import java.util.Optional;
 final class Ollama4jAdmin {
     /**
      * A mapper of our own for Ollama4j's models: Ollama4j's shared one fails on any field it does not know, every
-     * new Ollama release adds fields, and reconfiguring the shared one would change the library for everyone.
+     * new Ollama release adds fields, and reconfiguring the shared one would change the library for everyone. Made on
+     * the first admin call that needs it, since its time module alone is 75 classes a gateway that only chats skips.
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final class Models {
+        static final ObjectMapper JSON = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     private final HttpClient client;
     private final OllamaSettings settings;
@@ -133,7 +136,7 @@ final class Ollama4jAdmin {
 
     private <T> T read(HttpResponse<String> response, String path, Class<T> type) throws ModelServerException {
         try {
-            return JSON.readValue(response.body(), type);
+            return Models.JSON.readValue(response.body(), type);
         } catch (IOException e) {
             throw errors.unreadable(path, e);
         }
