@@ -79,6 +79,11 @@ public record DataFolder(Path path, String source) {
         return path.resolve("logs");
     }
 
+    /** What the app can make again from its own files, kept to start faster: deleting it loses nothing. */
+    public Path cache() {
+        return path.resolve("cache");
+    }
+
     /** Creates the folder if needed and proves it can be written, or says which folder and why not. */
     public void prepare() throws DataFolderException {
         try {

@@ -34,6 +34,7 @@ import dev.aiworkbench.observability.SuitePassRate;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.packs.BundledPackUpdates;
 import dev.aiworkbench.curriculum.PackLoader;
+import dev.aiworkbench.curriculum.SchemaPasses;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
@@ -54,6 +55,7 @@ import dev.aiworkbench.store.Contention;
 import dev.aiworkbench.store.Backups;
 import dev.aiworkbench.store.DataVersionWatch;
 import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.SqliteLibrary;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.store.DatabaseRestore;
 import dev.aiworkbench.store.SettingsStore;
@@ -188,15 +190,18 @@ public final class Workbench implements AutoCloseable {
      * the data folder's path is needed, so this runs in parallel with opening the database.
      */
     public static InstalledPack readPack(WorkbenchOptions options) {
+        DataFolder folder = DataFolder.fromEnvironment(options.dataDir());
+        SchemaPasses passes = SchemaPasses.in(folder.cache().resolve("schema-passes"));
         if (options.pack().isPresent()) {
-            return InstalledPack.load(options.pack(), AppInfo.version());
+            return InstalledPack.load(options.pack(), AppInfo.version(), passes);
         }
-        return ActivePack.read(ClosedDataFolder.packShelf(DataFolder.fromEnvironment(options.dataDir())), AppInfo.version());
+        return ActivePack.read(ClosedDataFolder.packShelf(folder), AppInfo.version(), passes);
     }
 
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader,
                                   Consumer<String> waiting) throws DataFolderException {
         DataFolder folder = prepareFolder(options);
+        SqliteLibrary.useCopyIn(folder.cache().resolve("native"));
         Database database = Database.open(folder.database(), Contention.DEFAULT, waiting);
         try {
             return new Workbench(folder, database, packReader, clock, options.ollamaUrl(), options.providers());

@@ -23,7 +23,12 @@ public record InstalledPack(String source, LoadResult result) {
 
     /** Loads the pack; its weeks may use the labs the app ships. */
     public static InstalledPack load(Optional<Path> override, String appVersion) {
-        return load(override, appVersion, bundledLabIds());
+        return load(override, appVersion, SchemaPasses.NONE);
+    }
+
+    /** Loads the pack, skipping the schema check when the same content passed it before ({@link SchemaPasses}). */
+    public static InstalledPack load(Optional<Path> override, String appVersion, SchemaPasses passes) {
+        return load(new PackLoader(appVersion, bundledLabIds(), passes), override);
     }
 
     /**
@@ -32,7 +37,10 @@ public record InstalledPack(String source, LoadResult result) {
      * @param appLabs ids of the labs the app offers, which the pack's weeks may use besides its own labs/ folders
      */
     public static InstalledPack load(Optional<Path> override, String appVersion, Set<String> appLabs) {
-        PackLoader loader = new PackLoader(appVersion, appLabs);
+        return load(new PackLoader(appVersion, appLabs), override);
+    }
+
+    private static InstalledPack load(PackLoader loader, Optional<Path> override) {
         String source = override.map(Path::toString).orElse(BUILT_IN_SOURCE);
         try (PackLocation location = override.isPresent() ? PackLocation.open(override.get())
                 : PackLocation.bundled(DEFAULT_PACK)) {

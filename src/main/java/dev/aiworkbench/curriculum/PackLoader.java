@@ -22,6 +22,7 @@ public final class PackLoader {
     private static final String FILE_ACCESS = "file-access";
     private final String appVersion;
     private final Set<String> appLabs;
+    private final SchemaPasses passes;
 
     /** A loader for this app: a pack may use the labs the app ships ({@link InstalledPack#bundledLabIds()}). */
     public PackLoader(String appVersion) {
@@ -33,8 +34,18 @@ public final class PackLoader {
      *                the pack ships
      */
     public PackLoader(String appVersion, Set<String> appLabs) {
+        this(appVersion, appLabs, SchemaPasses.NONE);
+    }
+
+    /** @param passes packs whose schemas passed before, which are not checked again while their content is the same */
+    public PackLoader(String appVersion, Set<String> appLabs, SchemaPasses passes) {
         this.appVersion = appVersion;
         this.appLabs = Set.copyOf(appLabs);
+        this.passes = passes;
+    }
+
+    /** A parsed file waiting for its schema check. */
+    private record Parsed(PackSchemas.Kind kind, YamlDocument document) {
     }
 
     public LoadResult load(PackLocation location) {
@@ -44,26 +55,29 @@ public final class PackLoader {
     /** Loads the pack and keeps its parsed documents, whose nodes know where they were written, for a linter. */
     public PackInspection inspect(PackLocation location) {
         List<Problem> problems = new ArrayList<>();
-        YamlDocument manifest = readManifest(location, problems);
+        List<Parsed> parsed = new ArrayList<>();
+        PackDigest digest = new PackDigest(appVersion);
+        YamlDocument manifest = readManifest(location, problems, parsed, digest);
         List<YamlDocument> phases = new ArrayList<>();
         List<WeekFile> weeks = new ArrayList<>();
         List<YamlDocument> assessments = new ArrayList<>();
         List<String> labs = List.of();
         try {
             for (Path file : location.list("phases", ".yaml")) {
-                readYaml(location, file, PackSchemas.Kind.PHASE, problems).ifPresent(phases::add);
+                readYaml(location, file, PackSchemas.Kind.PHASE, problems, parsed, digest).ifPresent(phases::add);
             }
             for (Path file : location.list("weeks", ".md")) {
-                readWeek(location, file, problems).ifPresent(weeks::add);
+                readWeek(location, file, problems, parsed, digest).ifPresent(weeks::add);
             }
             for (Path file : location.list("assessments", ".yaml")) {
-                readYaml(location, file, PackSchemas.Kind.ASSESSMENT, problems).ifPresent(assessments::add);
+                readYaml(location, file, PackSchemas.Kind.ASSESSMENT, problems, parsed, digest).ifPresent(assessments::add);
             }
             labs = location.folders("labs");
         } catch (IOException e) {
             problems.add(Problem.error(SourcePosition.startOf("."), "cannot list the pack's files: " + e.getMessage())
                     .withRule(FILE_ACCESS));
         }
+        problems.addAll(checkSchemas(parsed, digest.finish()));
         PackDocuments documents = new PackDocuments(manifest, phases, weeks, labs, assessments);
         problems.addAll(PackRules.check(documents, appVersion, appLabs));
         problems.addAll(AssessmentRules.check(documents));
@@ -74,20 +88,40 @@ public final class PackLoader {
                 List.copyOf(problems)));
     }
 
-    private YamlDocument readManifest(PackLocation location, List<Problem> problems) {
+    /** Every file against its schema, unless this very content passed before; a clean pass is recorded. */
+    private List<Problem> checkSchemas(List<Parsed> parsed, String digest) {
+        if (passes.recorded(digest)) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Parsed file : parsed) {
+            PackSchemas.check(file.kind(), file.document()).forEach(p -> problems.add(p.withRuleIfNone(SCHEMA)));
+        }
+        if (problems.isEmpty()) {
+            passes.record(digest);
+        }
+        return problems;
+    }
+
+    private YamlDocument readManifest(PackLocation location, List<Problem> problems, List<Parsed> parsed,
+                                      PackDigest digest) {
         if (!location.exists("pack.yaml")) {
             problems.add(Problem.error(SourcePosition.startOf("pack.yaml"),
                     "file is missing: every pack has a pack.yaml at its top").withRule(FILE_ACCESS));
             return null;
         }
-        return readYaml(location, location.resolve("pack.yaml"), PackSchemas.Kind.PACK, problems).orElse(null);
+        return readYaml(location, location.resolve("pack.yaml"), PackSchemas.Kind.PACK, problems, parsed, digest)
+                .orElse(null);
     }
 
     private static Optional<YamlDocument> readYaml(PackLocation location, Path file, PackSchemas.Kind kind,
-                                                   List<Problem> problems) {
+                                                   List<Problem> problems, List<Parsed> parsed, PackDigest digest) {
         try {
-            YamlDocument document = YamlDocument.parse(location.relativeName(file), location.read(file), 0);
-            PackSchemas.check(kind, document).forEach(p -> problems.add(p.withRuleIfNone(SCHEMA)));
+            String name = location.relativeName(file);
+            String text = location.read(file);
+            digest.add(name, text);
+            YamlDocument document = YamlDocument.parse(name, text, 0);
+            parsed.add(new Parsed(kind, document));
             return Optional.of(document);
         } catch (ProblemException e) {
             problems.add(e.problem().withRuleIfNone(FILE_ACCESS));
@@ -95,10 +129,14 @@ public final class PackLoader {
         }
     }
 
-    private static Optional<WeekFile> readWeek(PackLocation location, Path file, List<Problem> problems) {
+    private static Optional<WeekFile> readWeek(PackLocation location, Path file, List<Problem> problems,
+                                               List<Parsed> parsed, PackDigest digest) {
         try {
-            WeekFile week = WeekFile.parse(location.relativeName(file), location.read(file));
-            PackSchemas.check(PackSchemas.Kind.WEEK, week.frontMatter()).forEach(p -> problems.add(p.withRuleIfNone(SCHEMA)));
+            String name = location.relativeName(file);
+            String text = location.read(file);
+            digest.add(name, text);
+            WeekFile week = WeekFile.parse(name, text);
+            parsed.add(new Parsed(PackSchemas.Kind.WEEK, week.frontMatter()));
             return Optional.of(week);
         } catch (ProblemException e) {
             problems.add(e.problem().withRuleIfNone(FILE_ACCESS));

@@ -23,7 +23,7 @@ public final class OllamaProbe {
     }
 
     public static Result probe(URI baseUri, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient client = HttpClients.forServer(baseUri).connectTimeout(timeout).build();
         try {
             HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/version")).timeout(timeout).GET().build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

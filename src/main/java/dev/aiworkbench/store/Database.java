@@ -65,7 +65,14 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseException a sentence saying what is wrong with the file and what to do
      */
     public static Database open(Path file, Contention contention, Consumer<String> waiting) {
+        return open(file, contention, waiting, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path, Contention, Consumer)}, with the clock that says whether a quick check is due. */
+    static Database open(Path file, Contention contention, Consumer<String> waiting, Clock clock) {
         SQLiteDataSource dataSource = dataSource(file, contention);
+        QuickCheckSchedule quickCheck = new QuickCheckSchedule(file, clock);
+        boolean checkDue = quickCheck.due();
         BusyRetry retry = new BusyRetry(contention);
         Connection connection = null;
         MigrationLock lock = null;
@@ -75,7 +82,10 @@ public final class Database implements AutoCloseable {
                 lock = MigrationLock.acquire(file, contention, waiting);
             }
             connection = dataSource.getConnection();
-            checkReadable(connection, file);
+            if (checkDue) {
+                checkReadable(connection, file);
+                quickCheck.passed();
+            }
             int applied = checkNotNewer(file, appliedVersion(connection));
             if (applied < SCHEMA_VERSION) {
                 if (lock == null) {
@@ -117,7 +127,7 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** A damaged file can open fine and fail later; read the header and run SQLite's quick check now. */
+    /** A damaged file can open fine and fail later; SQLite's quick check finds it now ({@link QuickCheckSchedule}). */
     private static void checkReadable(Connection connection, Path file) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
@@ -179,6 +189,7 @@ public final class Database implements AutoCloseable {
             target = file.resolveSibling(file.getFileName() + ".set-aside-" + stamp + "-" + n);
         }
         Files.move(file, target);
+        QuickCheckSchedule.forget(file);
         for (String suffix : new String[] {"-wal", "-shm"}) {
             Path companion = file.resolveSibling(file.getFileName() + suffix);
             if (Files.exists(companion)) {

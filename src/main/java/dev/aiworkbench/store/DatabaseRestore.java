@@ -75,6 +75,7 @@ public final class DatabaseRestore {
             Optional<Path> setAside = Files.exists(database) ? Optional.of(Database.setAside(database, clock))
                     : Optional.empty();
             Files.move(incoming, database, StandardCopyOption.ATOMIC_MOVE);
+            QuickCheckSchedule.forget(database);
             return setAside;
         } finally {
             Files.deleteIfExists(incoming);

@@ -16,9 +16,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -338,8 +340,9 @@ class OllamaGatewayTest {
     }
 
     @Test
-    void adminCallsGoThroughOllama4j() throws Exception {
+    void adminCallsReadEveryFieldOfTheServersAnswers() throws Exception {
         fake.model(MODEL).family("llama").parameterSize("3.2B").quantization("Q4_K_M").size(2_019_393_189L)
+                .digest("4bd0c2d2".repeat(8)).modifiedAt(java.time.OffsetDateTime.parse("2025-05-05T02:37:44.706015396+02:00"))
                 .template("{{ .Prompt }}").capabilities("completion", "tools");
 
         assertThat(gateway.version()).isEqualTo("0.32.15");
@@ -349,6 +352,8 @@ class OllamaGatewayTest {
         assertThat(model.parameterSize()).contains("3.2B");
         assertThat(model.quantization()).contains("Q4_K_M");
         assertThat(model.sizeBytes()).isEqualTo(2_019_393_189L);
+        assertThat(model.digest()).isEqualTo("4bd0c2d2".repeat(8));
+        assertThat(model.modifiedAt()).contains(Instant.parse("2025-05-05T00:37:44.706015396Z"));
         ModelDetails details = gateway.show(MODEL);
         assertThat(details.template()).isEqualTo("{{ .Prompt }}");
         assertThat(details.capabilities()).containsExactly("completion", "tools");
@@ -393,7 +398,8 @@ class OllamaGatewayTest {
         try (OllamaGateway newer = new OllamaGateway(OllamaSettings.defaults(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort())))) {
             assertThat(newer.version()).isEqualTo("9.9.9");
-            assertThat(newer.listModels()).extracting(LocalModel::name).containsExactly("a:latest");
+            assertThat(newer.listModels()).containsExactly(new LocalModel("a:latest", Optional.empty(), Optional.empty(),
+                    Optional.empty(), 1, "d", Optional.of(Instant.parse("2025-05-05T00:37:44.706015396Z"))));
         } finally {
             server.stop(0);
         }

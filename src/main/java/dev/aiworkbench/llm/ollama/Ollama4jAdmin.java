@@ -1,14 +1,13 @@
 package dev.aiworkbench.llm.ollama;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelDetails;
 import dev.aiworkbench.llm.ModelServerException;
-import io.github.ollama4j.models.response.ListModelsResponse;
-import io.github.ollama4j.models.response.Model;
 import io.github.ollama4j.models.response.ModelDetail;
 import io.github.ollama4j.models.response.ModelMeta;
 import io.github.ollama4j.models.response.OllamaVersion;
@@ -18,6 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,19 +28,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The admin calls: version, list, show, delete, read into Ollama4j 1.1.6's models of Ollama's answers. The
- * requests go through the gateway's own client rather than Ollama4j's, because Ollama4j reports a failed call
+ * The admin calls: version, show and delete read into Ollama4j 1.1.6's models of Ollama's answers, the list as a
+ * tree. The requests go through the gateway's own client rather than Ollama4j's, because Ollama4j reports a failed call
  * only as message text: here every error is classified by its status and body, as for every other call.
  */
 final class Ollama4jAdmin {
     /**
      * A mapper of our own for Ollama4j's models: Ollama4j's shared one fails on any field it does not know, every
-     * new Ollama release adds fields, and reconfiguring the shared one would change the library for everyone.
+     * new Ollama release adds fields, and reconfiguring the shared one would change the library for everyone. Made on
+     * the first admin call that needs it, since its time module alone is 75 classes a gateway that only chats skips.
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final class Models {
+        static final ObjectMapper JSON = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     private final HttpClient client;
     private final OllamaSettings settings;
@@ -53,10 +59,24 @@ final class Ollama4jAdmin {
         return read(send(request("/api/version").GET(), null), "/api/version", OllamaVersion.class).getVersion();
     }
 
+    /**
+     * The models on the server, read as a tree rather than into Ollama4j's {@code ListModelsResponse}: every eval run
+     * lists them once to check its model, and Jackson's bean binding for that one answer loaded several hundred
+     * classes on the run's path to its first case.
+     */
     List<LocalModel> listModels() throws ModelServerException {
-        ListModelsResponse list = read(send(request("/api/tags").GET(), null), "/api/tags", ListModelsResponse.class);
-        return list.getModels() == null ? List.of()
-                : list.getModels().stream().map(Ollama4jAdmin::localModel).toList();
+        HttpResponse<String> answer = send(request("/api/tags").GET(), null);
+        JsonNode models;
+        try {
+            models = OllamaWire.JSON.readTree(answer.body()).path("models");
+        } catch (IOException e) {
+            throw errors.unreadable("/api/tags", e);
+        }
+        List<LocalModel> listed = new ArrayList<>();
+        for (JsonNode model : models) {
+            listed.add(localModel(model));
+        }
+        return List.copyOf(listed);
     }
 
     ModelDetails show(String model) throws ModelServerException {
@@ -116,20 +136,30 @@ final class Ollama4jAdmin {
 
     private <T> T read(HttpResponse<String> response, String path, Class<T> type) throws ModelServerException {
         try {
-            return JSON.readValue(response.body(), type);
+            return Models.JSON.readValue(response.body(), type);
         } catch (IOException e) {
             throw errors.unreadable(path, e);
         }
     }
 
-    private static LocalModel localModel(Model model) {
-        ModelMeta meta = model.getModelMeta();
-        return new LocalModel(model.getName(),
-                Optional.ofNullable(meta).map(ModelMeta::getFamily).filter(s -> !s.isBlank()),
-                Optional.ofNullable(meta).map(ModelMeta::getParameterSize).filter(s -> !s.isBlank()),
-                Optional.ofNullable(meta).map(ModelMeta::getQuantizationLevel).filter(s -> !s.isBlank()),
-                model.getSize(), model.getDigest(),
-                Optional.ofNullable(model.getModifiedAt()).map(time -> time.toInstant()));
+    private static LocalModel localModel(JsonNode model) {
+        JsonNode details = model.path("details");
+        return new LocalModel(model.path("name").asText(), text(details, "family"), text(details, "parameter_size"),
+                text(details, "quantization_level"), model.path("size").asLong(), model.path("digest").textValue(),
+                text(model, "modified_at").flatMap(Ollama4jAdmin::instant));
+    }
+
+    /** A time the server wrote in a form this does not read is left out, as a missing one is. */
+    private static Optional<Instant> instant(String rfc3339) {
+        try {
+            return Optional.of(OffsetDateTime.parse(rfc3339).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return Optional.ofNullable(node.path(field).textValue()).filter(s -> !s.isBlank());
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -5,6 +5,7 @@ import dev.aiworkbench.llm.Embeddings;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.GenerationResult;
+import dev.aiworkbench.llm.HttpClients;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelDetails;
 import dev.aiworkbench.llm.ModelGateway;
@@ -48,7 +49,7 @@ public final class OllamaGateway implements ModelGateway {
     public OllamaGateway(OllamaSettings settings) {
         this.settings = settings;
         this.errors = new OllamaErrors(settings.baseUri());
-        this.client = HttpClient.newBuilder()
+        this.client = HttpClients.forServer(settings.baseUri())
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 // The client's I/O thread reads and handles each answer itself. Its default pool would

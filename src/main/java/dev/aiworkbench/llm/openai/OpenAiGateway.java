@@ -4,6 +4,7 @@ import dev.aiworkbench.llm.Embeddings;
 import dev.aiworkbench.llm.GenerationCall;
 import dev.aiworkbench.llm.GenerationRequest;
 import dev.aiworkbench.llm.GenerationResult;
+import dev.aiworkbench.llm.HttpClients;
 import dev.aiworkbench.llm.LocalModel;
 import dev.aiworkbench.llm.ModelDetails;
 import dev.aiworkbench.llm.ModelGateway;
@@ -63,7 +64,7 @@ public final class OpenAiGateway implements ModelGateway {
         this.settings = settings;
         this.errors = new OpenAiErrors(settings);
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
+        this.client = HttpClients.forServer(settings.baseUri())
                 // HTTP/1.1: a cancelled stream closes its own connection, which every server notices at once.
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
