@@ -76,7 +76,7 @@ class CliAssessTest {
                  {"id": "before-milestone-2", "title": "Before milestone 2: a monitored RAG assistant on Kubernetes",
                   "milestone": "milestone-2", "items": 81},
                  {"id": "before-milestone-3", "title": "Before milestone 3: the end-to-end LLMOps pipeline",
-                  "milestone": "milestone-3", "items": 84}]"""));
+                  "milestone": "milestone-3", "items": 85}]"""));
         assertThat(ok(cli().run("assess", "list")).outLines()).containsExactly(
                 "ASSESSMENT             MILESTONE      ITEMS  TITLE",
                 "before-milestone-1     milestone-1       76  Before milestone 1: the complexity-routed LLM gateway",

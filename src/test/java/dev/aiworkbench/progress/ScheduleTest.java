@@ -55,9 +55,9 @@ class ScheduleTest {
             assertThat(schedule.weeks().get(i).start()).isEqualTo(schedule.weeks().get(i - 1).end().plusDays(1));
         }
         assertThat(schedule.weeks()).hasSize(36);
-        // 432 planned hours at 9 h a week are 48 weeks: 336 days.
-        assertThat(schedule.totalHours()).isEqualTo(432);
-        assertThat(schedule.plannedFinish()).isEqualTo(START.plusDays(335));
+        // 435 planned hours at 9 h a week are 48 1/3 weeks: 338 1/3 days, the last one begun.
+        assertThat(schedule.totalHours()).isEqualTo(435);
+        assertThat(schedule.plannedFinish()).isEqualTo(START.plusDays(338));
     }
 
     @Test

@@ -89,7 +89,7 @@ class SettingsViewModelsTest {
     @Test
     void a_price_edit_is_saved_and_a_refused_one_is_put_back() {
         PriceTableViewModel model = prices();
-        assertThat(model.rows()).hasSize(9);
+        assertThat(model.rows()).hasSize(11);
         PriceRow mini = row(model, "OpenAI GPT-4o mini");
 
         model.change(mini, r -> new PriceRow(r.name(), 0.2, r.outputUsdPerMillion(), r.note(), r.local()));

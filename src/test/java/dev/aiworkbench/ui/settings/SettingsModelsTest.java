@@ -118,7 +118,7 @@ class SettingsModelsTest {
     void price_edits_and_added_rows_survive_a_restart(FxRobot robot) throws Exception {
         startApp();
         openSettings(robot);
-        waitFor(() -> prices(robot).getItems().size() == 9);
+        waitFor(() -> prices(robot).getItems().size() == 11);
         AppDriver.reveal(robot, "#price-table");
 
         robot.doubleClickOn(priceCell(robot, "0.15"));
@@ -140,7 +140,7 @@ class SettingsModelsTest {
 
         AppDriver.reveal(robot, "#add-price");
         robot.clickOn("#add-price");
-        waitFor(() -> prices(robot).getItems().size() == 10);
+        waitFor(() -> prices(robot).getItems().size() == 12);
         waitFor(() -> prices(robot).getEditingCell() != null);
         robot.write("Groq Llama 3.1 8B").type(KeyCode.ENTER);
         waitFor(() -> node(robot, "#price-status", Label.class).getText().equals("Saved Groq Llama 3.1 8B."));
@@ -148,7 +148,7 @@ class SettingsModelsTest {
 
         startApp();
         openSettings(robot);
-        waitFor(() -> prices(robot).getItems().size() == 10);
+        waitFor(() -> prices(robot).getItems().size() == 12);
         assertThat(price(robot, "OpenAI GPT-4o mini").inputUsdPerMillion()).isEqualTo(0.2);
         assertThat(price(robot, "OpenAI GPT-4o mini").outputUsdPerMillion()).isEqualTo(0.6);
         assertThat(prices(robot).getItems().stream().map(PriceRow::name)).last().isEqualTo("Groq Llama 3.1 8B");
@@ -160,7 +160,7 @@ class SettingsModelsTest {
     void the_local_row_cannot_be_removed_but_a_hosted_one_can(FxRobot robot) throws Exception {
         startApp();
         openSettings(robot);
-        waitFor(() -> prices(robot).getItems().size() == 9);
+        waitFor(() -> prices(robot).getItems().size() == 11);
         AppDriver.reveal(robot, "#price-table");
 
         robot.clickOn(priceCell(robot, PriceTable.LOCAL));
@@ -174,15 +174,16 @@ class SettingsModelsTest {
         AppDriver.reveal(robot, "#remove-price");
         robot.clickOn("#remove-price");
         waitFor(() -> node(robot, "#price-status", Label.class).getText().equals("Removed OpenAI GPT-4o."));
-        assertThat(prices(robot).getItems().stream().map(PriceRow::name)).hasSize(8).doesNotContain("OpenAI GPT-4o");
+        assertThat(prices(robot).getItems().stream().map(PriceRow::name)).hasSize(10).doesNotContain("OpenAI GPT-4o");
         AppDriver.stop(app);
 
         startApp();
         openSettings(robot);
-        waitFor(() -> prices(robot).getItems().size() == 8);
+        waitFor(() -> prices(robot).getItems().size() == 10);
         assertThat(prices(robot).getItems().stream().map(PriceRow::name).toList())
                 .isEqualTo(List.of(PriceTable.LOCAL, "OpenAI GPT-4o mini", "Anthropic Claude Haiku 4.5",
                         "Anthropic Claude Sonnet 4.5 and 4.6", "OpenAI GPT-5.6 Luna", "OpenAI GPT-5.6 Terra",
-                        "Anthropic Claude Sonnet 5.5", "Anthropic Claude Opus 5.5"));
+                        "Anthropic Claude Sonnet 5.5", "Anthropic Claude Opus 5.5", "OpenAI GPT-6 Luna",
+                        "Anthropic Claude Fable 5.1"));
     }
 }
