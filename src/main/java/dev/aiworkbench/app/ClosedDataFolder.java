@@ -1,5 +1,8 @@
 package dev.aiworkbench.app;
 
+import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.SchemaPasses;
+import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.packs.TrustedKeys;
 import dev.aiworkbench.store.Backup;
@@ -46,5 +49,18 @@ public final class ClosedDataFolder {
      */
     public static Optional<Path> restoreDatabase(DataFolder folder, Path backup, Clock clock) throws IOException {
         return DatabaseRestore.restore(folder.database(), backup, clock);
+    }
+
+    /**
+     * The pack a run walks: {@code --pack} when given, else the active installed pack, else the built-in one. Only
+     * the data folder's path is needed, so this runs in parallel with opening the database.
+     */
+    public static InstalledPack readPack(WorkbenchOptions options) {
+        DataFolder folder = DataFolder.fromEnvironment(options.dataDir());
+        SchemaPasses passes = SchemaPasses.in(folder.cache().resolve("schema-passes"));
+        if (options.pack().isPresent()) {
+            return InstalledPack.load(options.pack(), AppInfo.version(), passes);
+        }
+        return ActivePack.read(packShelf(folder), AppInfo.version(), passes);
     }
 }

@@ -31,10 +31,8 @@ import dev.aiworkbench.llm.ollama.OllamaSettings;
 import dev.aiworkbench.observability.Budgets;
 import dev.aiworkbench.observability.Observability;
 import dev.aiworkbench.observability.SuitePassRate;
-import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.packs.BundledPackUpdates;
 import dev.aiworkbench.curriculum.PackLoader;
-import dev.aiworkbench.curriculum.SchemaPasses;
 import dev.aiworkbench.packs.InstalledPacks;
 import dev.aiworkbench.packs.PackInstallation;
 import dev.aiworkbench.packs.PackInstaller;
@@ -160,7 +158,7 @@ public final class Workbench implements AutoCloseable {
     public static Workbench open(WorkbenchOptions options, Clock clock, Consumer<String> waiting)
             throws DataFolderException {
         // The pack is read while the database opens: the two share nothing and each takes a while cold.
-        CompletableFuture<InstalledPack> pack = CompletableFuture.supplyAsync(() -> readPack(options));
+        CompletableFuture<InstalledPack> pack = CompletableFuture.supplyAsync(() -> ClosedDataFolder.readPack(options));
         Workbench workbench = open(options, clock, pack::join, waiting);
         try {
             workbench.pack();
@@ -182,20 +180,7 @@ public final class Workbench implements AutoCloseable {
      */
     public static Workbench openPackOnDemand(WorkbenchOptions options, Clock clock, Consumer<String> waiting)
             throws DataFolderException {
-        return open(options, clock, () -> readPack(options), waiting);
-    }
-
-    /**
-     * The pack a run walks: {@code --pack} when given, else the active installed pack, else the built-in one. Only
-     * the data folder's path is needed, so this runs in parallel with opening the database.
-     */
-    public static InstalledPack readPack(WorkbenchOptions options) {
-        DataFolder folder = DataFolder.fromEnvironment(options.dataDir());
-        SchemaPasses passes = SchemaPasses.in(folder.cache().resolve("schema-passes"));
-        if (options.pack().isPresent()) {
-            return InstalledPack.load(options.pack(), AppInfo.version(), passes);
-        }
-        return ActivePack.read(ClosedDataFolder.packShelf(folder), AppInfo.version(), passes);
+        return open(options, clock, () -> ClosedDataFolder.readPack(options), waiting);
     }
 
     private static Workbench open(WorkbenchOptions options, Clock clock, Supplier<InstalledPack> packReader,

@@ -1,6 +1,6 @@
 package dev.aiworkbench.cli;
 
-import dev.aiworkbench.app.Workbench;
+import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.SavedOllamaAddress;
 import dev.aiworkbench.doctor.Check;
@@ -22,7 +22,7 @@ final class DoctorCommand extends Verb implements Callable<Integer> {
     public Integer call() {
         DataFolder folder = DataFolder.fromEnvironment(options().dataDir());
         List<Check> checks = Doctor.run(folder.path(), folder.database(),
-                Workbench.readPack(options()),
+                ClosedDataFolder.readPack(options()),
                 SavedOllamaAddress.resolve(folder, options().ollamaUrl()), System.getenv());
         if (json) {
             out().println(Json.write(checks));

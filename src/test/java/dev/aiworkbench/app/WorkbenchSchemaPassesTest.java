@@ -21,10 +21,10 @@ class WorkbenchSchemaPassesTest {
     void theBuiltInPacksPassIsKeptInTheCacheAndFoundAgain() throws IOException {
         WorkbenchOptions options = new WorkbenchOptions(Optional.of(data), Optional.empty());
 
-        InstalledPack first = Workbench.readPack(options);
+        InstalledPack first = ClosedDataFolder.readPack(options);
         Path passes = DataFolder.fromEnvironment(Optional.of(data)).cache().resolve("schema-passes");
         byte[][] kept = contents(passes);
-        InstalledPack second = Workbench.readPack(options);
+        InstalledPack second = ClosedDataFolder.readPack(options);
 
         assertThat(first.result().valid()).isTrue();
         assertThat(kept.length).isEqualTo(1);

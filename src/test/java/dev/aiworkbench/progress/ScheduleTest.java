@@ -55,9 +55,9 @@ class ScheduleTest {
             assertThat(schedule.weeks().get(i).start()).isEqualTo(schedule.weeks().get(i - 1).end().plusDays(1));
         }
         assertThat(schedule.weeks()).hasSize(36);
-        // 435 planned hours at 9 h a week are 48 1/3 weeks: 338 1/3 days, the last one begun.
+        // 435 planned hours at 9 h a week are 48 1/3 weeks: 338 1/3 days, so the 338th day is the last whole one.
         assertThat(schedule.totalHours()).isEqualTo(435);
-        assertThat(schedule.plannedFinish()).isEqualTo(START.plusDays(338));
+        assertThat(schedule.plannedFinish()).isEqualTo(START.plusDays(337));
     }
 
     @Test
