@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code workbench assess take} on the terminal (stdin fed by the test), {@code assess report} and
- * {@code assess review}, over the default pack's before-milestone-1 (48 short, 11 single, 8 multiple and
+ * {@code assess review}, over the default pack's before-milestone-1 (51 short, 11 single, 8 multiple and
  * 9 capability items; the short ones come first).
  */
 class CliAssessSessionTest {
@@ -66,30 +66,30 @@ class CliAssessSessionTest {
                         + "(sure).\n  confidence 1: right +1, wrong  0\n  confidence 2: right +2, wrong -2\n"
                         + "  confidence 3: right +3, wrong -6\nChoose 1 when your chance of being right is below 2/3, "
                         + "2 between 2/3 and 0.8, and 3 only above 0.8:\n")
-                .contains("Item 1 of 76 · short · week-01 · m1-w01-check-1\n")
+                .contains("Item 1 of 79 · short · week-01 · m1-w01-check-1\n")
                 .contains("Please write an answer, then an empty line (or q to stop).\n")
                 .contains("Please type a number from 1 to 3 (or q to stop).\n")
                 .contains("Please type y or n (or q to stop).\n")
                 .contains("A good answer makes these points:\n  - asyncio.sleep yields control to the event loop while "
                         + "the timer runs\n")
                 .contains("Marked right: +2 at confidence 2.\n")
-                .contains("Item 2 of 76 · short · week-01 · m1-w01-check-2\n")
+                .contains("Item 2 of 79 · short · week-01 · m1-w01-check-2\n")
                 .contains("Marked wrong: 0 at confidence 1.\n")
-                .contains("Item 3 of 76 · short · week-01 · m1-w01-check-3\n")
-                .contains("Stopped with 2 of 76 answered. Your answers are kept: `workbench assess take "
+                .contains("Item 3 of 79 · short · week-01 · m1-w01-check-3\n")
+                .contains("Stopped with 2 of 79 answered. Your answers are kept: `workbench assess take "
                         + "before-milestone-1` goes on where you stopped.\n")
-                .contains("Attempt 1 at before-milestone-1 (not finished): 2 of 76 items answered, 1 right.\n");
+                .contains("Attempt 1 at before-milestone-1 (not finished): 2 of 79 items answered, 1 right.\n");
 
         CliHarness.Run second = ok(cli().runTyping("q\n", "assess", "take", M1));
 
-        assertThat(second.out()).contains("Going on with attempt 1: 2 of 76 answered.\n")
-                .contains("Item 3 of 76 · short · week-01 · m1-w01-check-3\n")
-                .doesNotContain("Item 1 of 76").doesNotContain("Item 2 of 76");
+        assertThat(second.out()).contains("Going on with attempt 1: 2 of 79 answered.\n")
+                .contains("Item 3 of 79 · short · week-01 · m1-w01-check-3\n")
+                .doesNotContain("Item 1 of 79").doesNotContain("Item 2 of 79");
 
         CliHarness.Run endOfInput = ok(cli().runTyping("", "assess", "take", M1, "--json"));
 
-        assertThat(endOfInput.err()).contains("Going on with attempt 1: 2 of 76 answered.\n")
-                .contains("Stopped with 2 of 76 answered.");
+        assertThat(endOfInput.err()).contains("Going on with attempt 1: 2 of 79 answered.\n")
+                .contains("Stopped with 2 of 79 answered.");
         assertThat(endOfInput.json().get("attemptId").asInt()).isEqualTo(1);
         assertThat(endOfInput.json().get("answered").asInt()).isEqualTo(2);
         assertThat(endOfInput.json().get("correct").asInt()).isEqualTo(1);
@@ -97,7 +97,7 @@ class CliAssessSessionTest {
 
     @Test
     void choicesAreNumberedFromOneAndEachChoiceSaysWhy() {
-        String typed = "a\n\n1\nn\n".repeat(48)                         // the 48 short items, graded wrong at 1
+        String typed = "a\n\n1\nn\n".repeat(51)                         // the 51 short items, graded wrong at 1
                 + "0\n5\n3\n3\n"                                       // fan-out-cancel: 0 and 5 are no choices; 3 is right
                 + "1\n2\n"                                             // extra-forbid: 1 is wrong (2 is right)
                 + "q\n";
@@ -105,7 +105,7 @@ class CliAssessSessionTest {
         CliHarness.Run run = ok(cli().runTyping(typed, "assess", "take", M1));
 
         assertThat(run.out())
-                .contains("Item 49 of 76 · single · week-01 · m1-w01-fan-out-cancel\n")
+                .contains("Item 52 of 79 · single · week-01 · m1-w01-fan-out-cancel\n")
                 .contains("  1. `await asyncio.gather(*checks)`\n")
                 .contains("Please type a number from 1 to 4 (or q to stop).\n")
                 .contains("Right: +3 at confidence 3.\n")
@@ -113,11 +113,11 @@ class CliAssessSessionTest {
                         + "[right, your pick]\n     A TaskGroup cancels the remaining tasks when one fails")
                 .contains("Wrong: -2 at confidence 2. The answer is 2.\n")
                 .contains("  1. The unknown key is dropped and `severity` is left unset [wrong, your pick]\n")
-                .contains("Item 51 of 76 · single · week-03 · m1-w03-blocking-client\n")
-                .contains("Stopped with 50 of 76 answered.");
+                .contains("Item 54 of 79 · single · week-03 · m1-w03-blocking-client\n")
+                .contains("Stopped with 53 of 79 answered.");
         assertThat(ok(cli().runTyping("q\n", "assess", "take", M1)).out())
-                .contains("Going on with attempt 1: 50 of 76 answered.\n")
-                .contains("Item 51 of 76 · single · week-03 · m1-w03-blocking-client\n");
+                .contains("Going on with attempt 1: 53 of 79 answered.\n")
+                .contains("Item 54 of 79 · single · week-03 · m1-w03-blocking-client\n");
     }
 
     @Test
@@ -141,12 +141,12 @@ class CliAssessSessionTest {
 
         CliHarness.Run run = ok(cli().runTyping(typed.toString(), "assess", "take", M1, "--json"));
 
-        // 48 short right at 2 (+96), 11 single right at 3 (+33), 8 multiple right at 1 (+8): 137 over 67 graded
+        // 51 short right at 2 (+102), 11 single right at 3 (+33), 8 multiple right at 1 (+8): 143 over 70 graded
         assertThat(run.json()).isEqualTo(JSON.readTree("""
-                {"assessment": "before-milestone-1", "attemptId": 1, "answered": 76, "correct": 67,
-                 "cbm": {"total": 137, "mean": 2.0448},
+                {"assessment": "before-milestone-1", "attemptId": 1, "answered": 79, "correct": 70,
+                 "cbm": {"total": 143, "mean": 2.0429},
                  "byConfidence": [{"confidence": 1, "n": 8, "correct": 8},
-                                  {"confidence": 2, "n": 48, "correct": 48},
+                                  {"confidence": 2, "n": 51, "correct": 51},
                                   {"confidence": 3, "n": 11, "correct": 11}],
                  "pending": [],
                  "weakWeeks": ["week-01", "week-03", "week-05", "week-06", "week-07", "week-08", "week-09",
@@ -154,12 +154,12 @@ class CliAssessSessionTest {
         assertThat(run.err()).contains("Please type one or more numbers from 1 to 5, separated by spaces (or q to "
                         + "stop).\nYour answers (the choices' numbers, separated by spaces): Please type one or more")
                 .contains("Please type a number from 1 to 5 (or q to stop).\n")
-                .contains("Item 76 of 76 · capability · week-12 · m1-w12-cap-ship\n")
+                .contains("Item 79 of 79 · capability · week-12 · m1-w12-cap-ship\n")
                 .contains("Evidence that would prove it: milestone-1-gateway, w12-container-lab")
                 .contains("Rated 4 of 5.\n")
-                .endsWith("All 76 items answered.\n");
+                .endsWith("All 79 items answered.\n");
         assertThat(ok(cli().runTyping("q\n", "assess", "take", M1)).out())
-                .as("a finished attempt is not resumed").contains("Item 1 of 76 ·").doesNotContain("Going on");
+                .as("a finished attempt is not resumed").contains("Item 1 of 79 ·").doesNotContain("Going on");
     }
 
     @Test
@@ -198,7 +198,7 @@ class CliAssessSessionTest {
 
     @Test
     void reportGivesReadinessPerMilestoneAndCalibrationOverAllAttempts() throws Exception {
-        // right at 3 (+3), right at 2 (+2), wrong at 1 (0): 5 marks of the 3 x 67 the graded items could give
+        // right at 3 (+3), right at 2 (+2), wrong at 1 (0): 5 marks of the 3 x 70 the graded items could give
         Path file = answers("""
                 [{"item": "m1-w01-fan-out-cancel", "answer": 2, "confidence": 3},
                  {"item": "m1-w01-blocks-loop", "answer": [0, 1, 2], "confidence": 2},
@@ -215,7 +215,7 @@ class CliAssessSessionTest {
         assertThat(m1.get("assessment").asText()).isEqualTo(M1);
         assertThat(m1.get("verdict").asText()).isEqualTo("not-yet");
         assertThat(m1.get("quiz")).isEqualTo(JSON.readTree("""
-                {"share": 0.0249, "attemptId": 1, "cbm": {"total": 5, "mean": 1.6667}}"""));
+                {"share": 0.0238, "attemptId": 1, "cbm": {"total": 5, "mean": 1.6667}}"""));
         assertThat(m1.get("checklist")).isEqualTo(JSON.readTree("{\"done\": 1, \"total\": " + checklist
                 + ", \"share\": " + AssessJson.round(1.0 / checklist) + "}"));
         assertThat(m1.at("/labs/passed").asInt()).isZero();

@@ -72,16 +72,16 @@ class CliAssessTest {
 
         assertThat(run.json()).isEqualTo(JSON.readTree("""
                 [{"id": "before-milestone-1", "title": "Before milestone 1: the complexity-routed LLM gateway",
-                  "milestone": "milestone-1", "items": 76},
+                  "milestone": "milestone-1", "items": 79},
                  {"id": "before-milestone-2", "title": "Before milestone 2: a monitored RAG assistant on Kubernetes",
-                  "milestone": "milestone-2", "items": 81},
+                  "milestone": "milestone-2", "items": 86},
                  {"id": "before-milestone-3", "title": "Before milestone 3: the end-to-end LLMOps pipeline",
-                  "milestone": "milestone-3", "items": 85}]"""));
+                  "milestone": "milestone-3", "items": 87}]"""));
         assertThat(ok(cli().run("assess", "list")).outLines()).containsExactly(
                 "ASSESSMENT             MILESTONE      ITEMS  TITLE",
-                "before-milestone-1     milestone-1       76  Before milestone 1: the complexity-routed LLM gateway",
-                "before-milestone-2     milestone-2       81  Before milestone 2: a monitored RAG assistant on Kubernetes",
-                "before-milestone-3     milestone-3       84  Before milestone 3: the end-to-end LLMOps pipeline");
+                "before-milestone-1     milestone-1       79  Before milestone 1: the complexity-routed LLM gateway",
+                "before-milestone-2     milestone-2       86  Before milestone 2: a monitored RAG assistant on Kubernetes",
+                "before-milestone-3     milestone-3       87  Before milestone 3: the end-to-end LLMOps pipeline");
     }
 
     @Test
@@ -124,7 +124,7 @@ class CliAssessTest {
         CliHarness.Run run = ok(cli().run("assess", "take", M1, "--answers", file.toString()));
 
         assertThat(run.outLines()).containsExactly("",
-                "Attempt 1 at before-milestone-1: 3 of 76 items answered, 1 right.",
+                "Attempt 1 at before-milestone-1: 3 of 79 items answered, 1 right.",
                 "Certainty-based marks: 1 in all, 0.50 per graded answer.",
                 "  confidence 1: 0 right of 0",
                 "  confidence 2: 0 right of 1",

@@ -28,7 +28,7 @@ class CliPackValidateTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.outLines()).singleElement().asString()
-                .matches("devops-to-ai 2026\\.1\\.0: valid, 3 phases, 36 weeks, \\d+ items, 3 assessments \\(242 questions\\)");
+                .matches("devops-to-ai 2026\\.1\\.0: valid, 3 phases, 36 weeks, \\d+ items, 3 assessments \\(252 questions\\)");
         assertThat(run.err()).isEmpty();
     }
 
