@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The AOT cache's training run (packaging/package.sh): one JVM that runs the command-line verbs a CI pipeline and a
- * learner start most (--version, doctor, progress show, a small eval run) and then opens the app until its Today
+ * learner start most (--version, doctor, progress show, a small eval run with a transform and javascript assertions,
+ * so that Rhino's classes and the sandbox's first use are in the cache) and then opens the app until its Today
  * screen is filled, and exits. The JDK records the classes all of them load and link into the cache at exit.
  * It ships in the image as lib/aot-training.jar only because a cache matches a class path that begins with the
  * training run's; the launcher never calls it, and it only drives the app's own entry points.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# What the shipped AOT cache buys: `--version` and a 10-case `eval run` (against packaging/smoke/fake_ollama.py),
+# What the shipped AOT cache buys: `--version`, a 10-case `eval run` (against packaging/smoke/fake_ollama.py) and the
+# same with a transform and javascript assertions (packaging/aot/suite, the training run's suite: `evaljs`),
 # each started RUNS times through the image's launcher with the cache and through a copy of the image without it,
 # alternating, in one invocation. Prints the medians of wall and CPU time (user + system, steadier on a loaded
 # machine) and the ratio without/with. Run after ./mvnw -Ppackage package.
@@ -19,6 +20,7 @@ server_pid=$!
 for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.2; done
 url="http://127.0.0.1:$(head -n 1 "$WORK/port")"
 suite="$(pwd)/packaging/smoke/suite/promptfooconfig.yaml"
+jssuite="$(pwd)/packaging/aot/suite/promptfooconfig.yaml"
 
 ms() {  # ms <command...>: "<wall ms> <cpu ms>" (cpu: user + system of the process and its children)
     local TIMEFORMAT='%R %U %S' times
@@ -27,7 +29,7 @@ ms() {  # ms <command...>: "<wall ms> <cpu ms>" (cpu: user + system of the proce
 }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
-for what in version eval; do
+for what in version eval evaljs; do
     : > "$WORK/with.$what"; : > "$WORK/without.$what"
     for i in $(seq 1 "$RUNS"); do
         for variant in with without; do
@@ -39,7 +41,8 @@ for what in version eval; do
                 # A data folder per run that has been opened once, as on a learner's or CI machine after the first run.
                 data="$WORK/data-$variant-$i"
                 "$launcher" progress show --data-dir "$data" > /dev/null 2>&1
-                ms "$launcher" eval run --data-dir "$data" --ollama-url "$url" "$suite" >> "$WORK/$variant.$what"
+                what_suite=$suite; [ "$what" = evaljs ] && what_suite=$jssuite
+                ms "$launcher" eval run --data-dir "$data" --ollama-url "$url" "$what_suite" >> "$WORK/$variant.$what"
             fi
         done
     done

@@ -2,7 +2,8 @@
 # The AOT cache's training run: train.sh <app dir of the image> <the image's java>
 # Starts the fake model server, then runs AotTraining (packaging/aot, shipped as lib/aot-training.jar) on the image's
 # own runtime with exactly the launcher's class path, so the cache matches the launcher's runs, and writes
-# <app dir>/workbench.aot.
+# <app dir>/workbench.aot. Its eval is packaging/aot/suite: the smoke suite's cases with a transform and javascript
+# assertions, so that Rhino ships in the cache and a run's first javascript assertion starts from it.
 # The GUI part needs a display: under xvfb-run when there is none on Linux; skipped (with a note) without either.
 set -euo pipefail
 APP=$1
@@ -45,5 +46,5 @@ if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
 fi
 ${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" --enable-native-access=ALL-UNNAMED \
     -cp "$classpath" AotTraining "$WORK/data" "http://127.0.0.1:$port" \
-    "$PACKAGING/smoke/suite/promptfooconfig.yaml" ${gui[@]+"${gui[@]}"}
+    "$PACKAGING/aot/suite/promptfooconfig.yaml" ${gui[@]+"${gui[@]}"}
 ls -l "$APP/workbench.aot"

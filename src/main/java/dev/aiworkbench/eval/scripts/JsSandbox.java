@@ -1,6 +1,8 @@
 package dev.aiworkbench.eval.scripts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ContextFactory;
 import org.mozilla.javascript.EcmaError;
@@ -34,6 +36,11 @@ public final class JsSandbox {
     private static final String SETTLE = "(function(p, box){ Promise.resolve(p).then("
             + "function(v){ box.value = v; box.done = true; }, function(e){ box.error = e; box.failed = true; }); })";
 
+    /** The warm-up's call: a typical assertion's shape (a text, an object of vars, a method call, a comparison). */
+    private static final Script REHEARSAL = Script.inline(Script.Language.JAVASCRIPT,
+            "output.includes('w') && Object.keys(context).length >= 0");
+    private static final Duration REHEARSAL_LIMIT = Duration.ofSeconds(5);
+
     private static final class Holder {
         static final JsSandbox SHARED = new JsSandbox();
     }
@@ -65,11 +72,20 @@ public final class JsSandbox {
     }
 
     /**
-     * Builds the shared sandbox on a background thread, so a run that will need it pays for it while its first
-     * model calls are out rather than when its first answer is graded.
+     * Builds the shared sandbox on a background thread and makes one call through it, so a run that will need it
+     * pays for Rhino's classes, its standard objects and its interpreter's call path while its first model calls are
+     * out rather than when its first answer is graded.
      */
     public static void warmUp() {
-        Thread.ofVirtual().name("javascript-sandbox-warm-up").start(JsSandbox::shared);
+        Thread.ofVirtual().name("javascript-sandbox-warm-up").start(() -> shared().rehearse());
+    }
+
+    void rehearse() {
+        try {
+            call(REHEARSAL, List.of(TextNode.valueOf("warm"), JsonNodeFactory.instance.objectNode()), REHEARSAL_LIMIT);
+        } catch (ScriptFailure e) {
+            throw new IllegalStateException("The JavaScript sandbox failed its warm-up call: " + e.getMessage(), e);
+        }
     }
 
     /** Where code does not compile: its line and column within the code, and Rhino's words. */
@@ -251,7 +267,9 @@ public final class JsSandbox {
         @Override
         protected boolean hasFeature(Context cx, int featureIndex) {
             // No JavaScript catch may hold a Java error (the deadline above) or reach a Java exception's object.
-            if (featureIndex == Context.FEATURE_ENHANCED_JAVA_ACCESS) {
+            // No E4X: Node reads no XML literals, and without it Rhino neither looks for its XML library (a class
+            // that is not there: a search of every jar on the class path) nor loads the DOM's classes at start-up.
+            if (featureIndex == Context.FEATURE_ENHANCED_JAVA_ACCESS || featureIndex == Context.FEATURE_E4X) {
                 return false;
             }
             return super.hasFeature(cx, featureIndex);

@@ -186,4 +186,17 @@ class JsSandboxTest {
                 "// grade\nmodule.exports = async (output) => {\n  return true;\n};", "a.js", null, null)))
                 .hasValueSatisfying(p -> assertThat(p.line()).isEqualTo(2));
     }
+
+    @Test
+    void xmlLiteralsAreNotJavaScript() {
+        // Node reads no E4X, so neither does the sandbox: a syntax problem at load, not a failure per case.
+        assertThat(JsSandbox.check(Script.inline(Script.Language.JAVASCRIPT, "<a>{output}</a>.toString()")))
+                .hasValueSatisfying(p -> assertThat(p.line()).isEqualTo(1));
+    }
+
+    @Test
+    void theWarmUpCallRunsInTheSandbox() {
+        // warmUp() makes this call on a background thread, where a failure would go unseen.
+        sandbox.rehearse();
+    }
 }
