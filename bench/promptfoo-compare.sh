@@ -6,7 +6,7 @@
 #   bench/promptfoo-compare.sh matrix filters     # only these (names without .yaml)
 #   bench/promptfoo-compare.sh --rebuild          # compile the workbench first even when target/classes exists
 #
-# The server (bench/promptfoo-compare/fake_server.py) speaks Ollama's and OpenAI's APIs and answers each request from
+# The server (bench/promptfoo-compare/fake_server.py) speaks Ollama's, OpenAI's and Anthropic's APIs and answers each request from
 # its model and prompt alone ("<model> says yes|no: <prompt>"), so both tools see the same outputs. promptfoo runs
 # with its cache off and its database in a temporary folder (its -o output lists no case when it writes none); the workbench keeps its runs in a data folder of its own.
 # promptfoo 0.118.0 is installed into bench/.promptfoo (gitignored) when missing, as bench/startup-vs-promptfoo.sh does.
@@ -45,6 +45,8 @@ fi
 WORKBENCH_CP="$ROOT/target/classes:$(cat "$CLASSPATH_FILE")"
 
 # --- the server ----------------------------------------------------------------------------------------------------
+# Two of the models promptfoo 0.118 knows by name, so anthropic:<model> (without :messages:) reads as it does there.
+ANTHROPIC_MODELS=claude-3-5-haiku-20241022,claude-3-haiku-20240307
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/promptfoo-compare-XXXXXX")
 SERVER_PID=
 cleanup() {
@@ -52,7 +54,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-python3 "$HERE/fake_server.py" alpha,beta > "$WORK/server.out" 2>> "$LOG" &
+python3 "$HERE/fake_server.py" alpha,beta,$ANTHROPIC_MODELS > "$WORK/server.out" 2>> "$LOG" &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
     grep -q '^port=' "$WORK/server.out" 2>/dev/null && break
@@ -77,6 +79,7 @@ for name in "${NAMES[@]}"; do
     echo "== $name"
     (cd "$dir" && env PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 PROMPTFOO_CACHE_ENABLED=false \
         PROMPTFOO_CONFIG_DIR="$dir/promptfoo-home" OLLAMA_BASE_URL="$URL" OPENAI_API_KEY=sk-fake \
+        ANTHROPIC_API_KEY=sk-ant-fake ANTHROPIC_BASE_URL="$URL" \
         "$PROMPTFOO" eval -c promptfooconfig.yaml -o "$dir/promptfoo.json" --no-cache --no-progress-bar \
         --no-table) >> "$LOG" 2>&1 || true
     if [ ! -s "$dir/promptfoo.json" ]; then
@@ -85,7 +88,8 @@ for name in "${NAMES[@]}"; do
         continue
     fi
     set +e
-    (cd "$dir" && env OPENAI_API_KEY=sk-fake OPENAI_BASE_URL="$URL/v1" WORKBENCH_HOME="$dir/workbench-home" \
+    (cd "$dir" && env OPENAI_API_KEY=sk-fake OPENAI_BASE_URL="$URL/v1" ANTHROPIC_API_KEY=sk-ant-fake \
+        ANTHROPIC_BASE_URL="$URL" WORKBENCH_HOME="$dir/workbench-home" \
         "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$WORKBENCH_CP" dev.aiworkbench.Main eval run promptfooconfig.yaml \
         --ollama-url "$URL" -o "$dir/workbench.json") > "$dir/workbench.out" 2> "$dir/workbench.err"
     status=$?

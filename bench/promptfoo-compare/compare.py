@@ -3,7 +3,7 @@
 and score, and each prompt × provider cell's pass rate. Prints each difference; exits 1 when there is one, 0 otherwise.
 
 A case is keyed by (provider, prompt, vars). Provider ids are compared in one form (ollama:<m> is
-ollama:completion:<m>, openai:<m> is openai:chat:<m>, as promptfoo reads them); a labelled provider by its label.
+ollama:completion:<m>, openai:<m> is openai:chat:<m>, anthropic:<m> is anthropic:messages:<m>, as promptfoo reads them); a labelled provider by its label.
 promptfoo labels a file's prompt "[label: ]path: text", so a workbench label L matches "L" or "L: ...".
 """
 import json
@@ -18,6 +18,8 @@ def provider_key(pid, label=None):
         return "ollama:completion:" + ":".join(parts[1:])
     if parts[0] == "openai" and parts[1] not in ("chat", "completion", "responses", "embedding", "embeddings"):
         return "openai:chat:" + ":".join(parts[1:])
+    if parts[0] == "anthropic" and parts[1] not in ("messages", "completion"):
+        return "anthropic:messages:" + ":".join(parts[1:])
     return pid
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """One local model server both tools talk to: Ollama's API (/api/tags, /api/show, /api/chat, /api/generate, streamed or
-not) and OpenAI's (/v1/models, /v1/chat/completions, streamed as server-sent events or not).
+not), OpenAI's (/v1/models, /v1/chat/completions, streamed as server-sent events or not) and Anthropic's
+(/v1/models[/<id>], /v1/messages, streamed as server-sent events or not).
 
 Every answer is a function of the model and the prompt alone, so promptfoo and the workbench see the same output for
 the same request: "<model> says <yes|no>: <the prompt's first 60 characters>", yes or no from a SHA-256 of both.
@@ -29,8 +30,21 @@ def base(model):
 def prompt_of(body, chat):
     if not chat:
         return body.get("prompt", "")
-    users = [m.get("content", "") for m in body.get("messages", []) if m.get("role") == "user"]
+    users = [text_of(m.get("content", "")) for m in body.get("messages", []) if m.get("role") == "user"]
     return users[-1] if users else ""
+
+
+def text_of(content):
+    """A message's text: OpenAI's and Ollama's are strings; Anthropic's may be a list of blocks."""
+    if isinstance(content, list):
+        return "".join(block.get("text", "") for block in content if block.get("type") == "text")
+    return content
+
+
+def model_entry(m):
+    """A model as both listings read it: OpenAI's object fields and Anthropic's (type, display_name, created_at)."""
+    return {"id": m, "object": "model", "owned_by": "fake", "type": "model", "display_name": m,
+            "created_at": "2026-01-01T00:00:00Z"}
 
 
 def tokens(text):
@@ -74,8 +88,10 @@ class Handler(BaseHTTPRequestHandler):
                                         "details": {"family": "fake", "parameter_size": "1B",
                                                     "quantization_level": "Q4_0"}} for m in MODELS]})
         elif path in ("/v1/models", "/models"):
-            self.send(200, {"object": "list", "data": [{"id": m, "object": "model", "owned_by": "fake"}
-                                                       for m in MODELS]})
+            self.send(200, {"object": "list", "data": [model_entry(m) for m in MODELS], "has_more": False,
+                            "first_id": MODELS[0], "last_id": MODELS[-1]})
+        elif path.startswith("/v1/models/") and path[len("/v1/models/"):] in MODELS:
+            self.send(200, model_entry(path[len("/v1/models/"):]))
         else:
             self.send(404, b"404 page not found", "text/plain")
 
@@ -128,8 +144,39 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, {"id": "c1", "object": "chat.completion", "model": model, "usage": usage,
                                 "choices": [{"index": 0, "finish_reason": "stop",
                                              "message": {"role": "assistant", "content": text}}]})
+        elif path == "/v1/messages":
+            self.anthropic(body, model)
         else:
             self.send(404, b"404 page not found", "text/plain")
+
+    def anthropic(self, body, model):
+        if model not in MODELS:
+            self.send(404, {"type": "error", "error": {"type": "not_found_error", "message": f"model: {model}"}})
+            return
+        text = answer(model, prompt_of(body, True))
+        usage = {"input_tokens": 10, "output_tokens": len(tokens(text))}
+        if not body.get("stream"):
+            self.send(200, {"id": "msg_1", "type": "message", "role": "assistant", "model": model,
+                            "content": [{"type": "text", "text": text}], "stop_reason": "end_turn",
+                            "stop_sequence": None, "usage": usage})
+            return
+
+        def event(name, data):
+            return f"event: {name}\ndata: {json.dumps(data)}\n\n"
+        events = [event("message_start", {"type": "message_start", "message": {
+                      "id": "msg_1", "type": "message", "role": "assistant", "model": model, "content": [],
+                      "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": 10, "output_tokens": 1}}}),
+                  event("content_block_start", {"type": "content_block_start", "index": 0,
+                                                "content_block": {"type": "text", "text": ""}})]
+        for token in tokens(text):
+            events.append(event("content_block_delta", {"type": "content_block_delta", "index": 0,
+                                                        "delta": {"type": "text_delta", "text": token}}))
+        events += [event("content_block_stop", {"type": "content_block_stop", "index": 0}),
+                   event("message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn",
+                                                                             "stop_sequence": None},
+                                           "usage": {"output_tokens": usage["output_tokens"]}}),
+                   event("message_stop", {"type": "message_stop"})]
+        self.stream("text/event-stream", events)
 
 
 if __name__ == "__main__":

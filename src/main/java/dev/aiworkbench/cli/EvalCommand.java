@@ -10,6 +10,7 @@ import dev.aiworkbench.eval.run.EvalExecution;
 import dev.aiworkbench.eval.run.EvalOptions;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.EvalRunner;
+import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.eval.run.Shard;
 import dev.aiworkbench.eval.run.Variant;
 import dev.aiworkbench.eval.stats.GateSpec;
@@ -114,27 +115,42 @@ final class EvalCommand {
                 EvalSuite suite = load(workbench);
                 List<Variant> variants = Variant.all(suite);
                 if (resume != null && variants.size() > 1) {
-                    throw new CommandFailure("--resume continues one run; this suite makes " + variants.size()
-                            + " runs (one per prompt and model)", Cli.USAGE);
+                    throw new CommandFailure("--resume continues a run of one prompt on one provider; this suite runs "
+                            + variants.size() + " cells (prompts × providers), so start it again", Cli.USAGE);
                 }
                 Optional<GateSpec> gateSpec = gate || suite.gate().isPresent()
                         ? Optional.of(suite.gate().orElse(GateSpec.defaults())) : Optional.empty();
                 EvalOptions options = options(suite);
                 checkInputs(workbench, suite, variants, gateSpec, options.shard());
                 Optional<Variant> gated = gatedCell(suite, variants);
+                // Several cells are one stored run, each cell a run within it; one cell is a run of its own.
+                Optional<EvalRun> stored = variants.size() > 1
+                        ? Optional.of(runner(workbench).startMatrix(suite, options)) : Optional.empty();
+                stored.ifPresent(run -> err().printf(Locale.ROOT, "Run %s: %d cells (prompts × providers)%n", run.id(),
+                        variants.size()));
                 List<EvalReport> reports = new ArrayList<>();
-                for (Variant variant : variants) {
-                    Optional<GateSpec> cellGate = gated.isEmpty() || gated.get().equals(variant) ? gateSpec
-                            : Optional.empty();
-                    EvalReport report = runOne(workbench, suite, variant, options, cellGate);
-                    ReportOutputs.printSummary(out(), report);
-                    reports.add(report);
-                    if (variants.size() > 1) {
-                        // A later cell that fails leaves the cells so far in the report
-                        writeOutputs(MatrixReport.of(reports, gatedRunId(reports, gated, variants)), reports);
+                MatrixReport matrix;
+                try {
+                    for (Variant variant : variants) {
+                        Optional<GateSpec> cellGate = gated.isEmpty() || gated.get().equals(variant) ? gateSpec
+                                : Optional.empty();
+                        EvalReport report = runOne(workbench, suite, variant, options, cellGate, stored);
+                        ReportOutputs.printSummary(out(), report);
+                        reports.add(report);
+                        if (variants.size() > 1) {
+                            // A later cell that fails leaves the cells so far in the report
+                            writeOutputs(MatrixReport.of(reports, gatedRunId(reports, gated, variants)), reports);
+                        }
                     }
+                    matrix = MatrixReport.of(reports, gatedRunId(reports, gated, variants));
+                } catch (Exception e) {
+                    stored.ifPresent(run -> runner(workbench).finishMatrix(run, RunState.FAILED, null,
+                            "a cell stopped: " + e.getMessage()));
+                    throw e;
                 }
-                MatrixReport matrix = MatrixReport.of(reports, gatedRunId(reports, gated, variants));
+                stored.ifPresent(run -> runner(workbench).finishMatrix(run, RunState.FINISHED,
+                        gateSpec.isEmpty() ? null : matrix.blocked() ? "block" : "pass",
+                        gateSpec.isEmpty() ? null : matrix.blocked() ? "a cell's gate blocked" : "every gated cell passed"));
                 writeOutputs(matrix, reports);
                 ReportOutputs.printComparisons(out(), matrix.comparisons());
                 boolean blocked = matrix.blocked();
@@ -204,11 +220,14 @@ final class EvalCommand {
         }
 
         private EvalReport runOne(Workbench workbench, EvalSuite suite, Variant variant, EvalOptions options,
-                                  Optional<GateSpec> gateSpec) throws ModelServerException, InterruptedException {
+                                  Optional<GateSpec> gateSpec, Optional<EvalRun> matrix)
+                throws ModelServerException, InterruptedException {
             Progress progress = new Progress();
             EvalExecution execution;
             try {
-                execution = runner(workbench).start(suite, variant, options, progress);
+                execution = matrix.isPresent()
+                        ? runner(workbench).startCell(matrix.get(), suite, variant, options, progress)
+                        : runner(workbench).start(suite, variant, options, progress);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), Cli.USAGE);
             }
@@ -329,20 +348,15 @@ final class EvalCommand {
                         : workbench.evalHistory().runs(null, 10_000).stream()
                         .filter(r -> r.suiteKey().equals(key) || r.suiteKey().startsWith(key + "#"))
                         .limit(limit).toList();
+                Map<String, List<EvalRun>> cells = new LinkedHashMap<>();
+                runs.forEach(run -> cells.put(run.id(), workbench.evalHistory().cells(run.id())));
                 if (json) {
                     List<Map<String, Object>> list = new ArrayList<>();
                     for (EvalRun run : runs) {
-                        Map<String, Object> item = new LinkedHashMap<>();
-                        item.put("runId", run.id());
-                        item.put("suite", run.suiteFile());
-                        item.put("prompt", run.promptLabel());
-                        item.put("model", run.model());
-                        item.put("state", run.state().id());
-                        item.put("startedAt", run.startedAt().toString());
-                        item.put("items", run.items());
-                        item.put("passRate", run.passRate());
-                        item.put("gate", run.gateDecision());
-                        item.put("shard", Shard.ofKey(run.suiteKey()).map(Shard::toString).orElse(null));
+                        Map<String, Object> item = runJson(run);
+                        if (!cells.get(run.id()).isEmpty()) {
+                            item.put("cells", cells.get(run.id()).stream().map(Runs::runJson).toList());
+                        }
                         list.add(item);
                     }
                     out().println(Json.write(list));
@@ -352,13 +366,34 @@ final class EvalCommand {
                     out().println("No eval runs yet; start one with `workbench eval run <suite.yaml>`.");
                 }
                 for (EvalRun run : runs) {
-                    out().printf(Locale.ROOT, "%-26s %-9s %6s  %-5s  %s · %s · %s%s%n", run.id(), run.state().id(),
-                            run.passRate() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", run.passRate() * 100),
-                            run.gateDecision() == null ? "" : run.gateDecision(), run.suiteFile(), run.promptLabel(),
-                            run.model(), Shard.ofKey(run.suiteKey()).map(part -> " · shard " + part).orElse(""));
+                    out().println(line(run));
+                    // A matrix run's cells, each a run within it (its id is the one --baseline takes for that cell).
+                    cells.get(run.id()).forEach(cell -> out().println("  " + line(cell)));
                 }
                 return Cli.OK;
             }
+        }
+
+        private static String line(EvalRun run) {
+            return String.format(Locale.ROOT, "%-26s %-9s %6s  %-5s  %s · %s · %s%s", run.id(), run.state().id(),
+                    run.passRate() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", run.passRate() * 100),
+                    run.gateDecision() == null ? "" : run.gateDecision(), run.suiteFile(), run.promptLabel(),
+                    run.model(), Shard.ofKey(run.suiteKey()).map(part -> " · shard " + part).orElse(""));
+        }
+
+        private static Map<String, Object> runJson(EvalRun run) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("runId", run.id());
+            item.put("suite", run.suiteFile());
+            item.put("prompt", run.promptLabel());
+            item.put("model", run.model());
+            item.put("state", run.state().id());
+            item.put("startedAt", run.startedAt().toString());
+            item.put("items", run.items());
+            item.put("passRate", run.passRate());
+            item.put("gate", run.gateDecision());
+            item.put("shard", Shard.ofKey(run.suiteKey()).map(Shard::toString).orElse(null));
+            return item;
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 public final class Database implements AutoCloseable {
     /** The newest schema version this build knows; a file that is ahead of it was written by a newer app. */
-    public static final int SCHEMA_VERSION = 15;
+    public static final int SCHEMA_VERSION = 16;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final Path file;

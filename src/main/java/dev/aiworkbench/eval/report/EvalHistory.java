@@ -44,7 +44,14 @@ public final class EvalHistory {
      * summary, unpaired; the gate decision recorded when it ran stands. Empty when the run is not kept.
      */
     public Optional<EvalReport> report(String runId) {
-        return store.run(runId).map(run -> reporter.report(run, Optional.empty(), Optional.empty()));
+        // A matrix run's own row has no cases: its first cell stands for it.
+        return store.run(runId).map(run -> store.cells(run.id()).stream().findFirst().orElse(run))
+                .map(run -> reporter.report(run, Optional.empty(), Optional.empty()));
+    }
+
+    /** The cells of a matrix run, each a run within it, in order; empty for a run of its own. */
+    public List<EvalRun> cells(String runId) {
+        return store.cells(runId);
     }
 
     /** Each suite's newest finished run with a pass rate, by suite key: the latest quality of every suite. */
@@ -118,11 +125,18 @@ public final class EvalHistory {
     }
 
     /**
-     * The suite's matrix around a shown run: each other cell's newest finished run that graded the same way, with the
-     * shown run as its own cell, every pair compared item by item. Empty for a suite of one cell, or a run that is no
+     * The suite's matrix around a shown run. A cell of a run of the whole suite is shown with that run's other cells;
+     * a run of one cell on its own (the screen runs one at a time) with each other cell's newest finished run that
+     * graded the same way. Every pair is compared item by item. Empty for a suite of one cell, or a run that is no
      * cell of this suite (any more).
      */
     public Optional<MatrixReport> matrix(EvalSuite suite, EvalRun shown) {
+        if (shown.matrixRunId().isPresent()) {
+            List<EvalReport> cells = store.cells(shown.matrixRunId().get()).stream()
+                    .map(cell -> cell.id().equals(shown.id()) ? shown : cell)
+                    .map(cell -> reporter.report(cell, Optional.empty(), Optional.empty())).toList();
+            return cells.size() < 2 ? Optional.empty() : Optional.of(MatrixReport.of(cells, Optional.empty()));
+        }
         List<Variant> variants = Variant.all(suite);
         if (variants.size() < 2 || variants.stream().noneMatch(v -> v.suiteKey(suite).equals(shown.suiteKey()))) {
             return Optional.empty();

@@ -112,7 +112,7 @@ public final class EvalReporter {
         if (GateSpec.LAST_PASSED.equals(wanted)) {
             return store.lastPassed(run.suiteKey(), run.fingerprint().assertionsHash(), run.id());
         }
-        EvalRun found = storedBaseline(wanted);
+        EvalRun found = sameCell(storedBaseline(wanted), run);
         if (found.id().equals(run.id())) {
             throw new IllegalArgumentException("A run cannot be its own baseline.");
         }
@@ -121,6 +121,21 @@ public final class EvalReporter {
                     + "cannot be paired with this run's; choose a baseline of the same suite version.");
         }
         return Optional.of(found);
+    }
+
+    /**
+     * A matrix run named as the baseline of one of a matrix's cells stands for its cell of the same prompt and
+     * provider; any other run stands for itself.
+     */
+    private EvalRun sameCell(EvalRun baseline, EvalRun run) {
+        List<EvalRun> cells = store.cells(baseline.id());
+        if (cells.isEmpty()) {
+            return baseline;
+        }
+        return cells.stream().filter(cell -> cell.suiteKey().equals(run.suiteKey())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Run " + baseline.id() + " has no cell of '"
+                        + run.promptLabel() + "' on " + run.providerId() + " to compare with; name one of its cells ("
+                        + String.join(", ", cells.stream().map(EvalRun::id).toList()) + ") or another run."));
     }
 
     private EvalRun record(EvalRun run, Optional<RunSummary> summary, Optional<GateDecision> decision) {

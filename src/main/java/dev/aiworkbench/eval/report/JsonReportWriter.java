@@ -45,6 +45,9 @@ public final class JsonReportWriter {
             return write(matrix.cells().getFirst());
         }
         Map<String, Object> root = new LinkedHashMap<>();
+        // The one stored run the cells belong to (each cell's runId is "<runId>/<cell>"); null for cells read
+        // together from runs of their own.
+        root.put("runId", matrix.runId().orElse(null));
         root.put("suite", ordered("file", matrix.first().suiteFile(), "description", matrix.first().description()));
         root.put("matrix", ordered("prompts", matrix.prompts(), "providers", matrix.providers()));
         root.put("cells", matrix.cells().stream().map(JsonReportWriter::tree).toList());

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One report for a suite of several prompts or providers: each cell (a prompt on a provider, a run of its own) with
- * its figures, and every pair of cells compared.
+ * One report for a suite of several prompts or providers: each cell (a prompt on a provider, a run within the suite's
+ * one run, or read from a run of its own) with its figures, and every pair of cells compared.
  *
  * @param cells       each cell's report, in the order the cells ran (prompt by prompt, provider by provider)
  * @param comparisons every pair of cells, the later against the earlier ({@link CellComparisons})
@@ -60,6 +60,13 @@ public record MatrixReport(List<EvalReport> cells, List<CellComparison> comparis
     /** The cell the gate guards, when it names one. */
     public Optional<EvalReport> gatedCell() {
         return gatedRunId.flatMap(id -> cells.stream().filter(c -> c.run().id().equals(id)).findFirst());
+    }
+
+    /** The stored run whose cells these are, when they are all cells of one run (a suite run as one). */
+    public Optional<String> runId() {
+        Optional<String> first = first().matrixRunId();
+        return first.isPresent() && cells.stream().allMatch(c -> c.run().matrixRunId().equals(first)) ? first
+                : Optional.empty();
     }
 
     /** The first cell's run, for what the cells share (the suite's file and description). */

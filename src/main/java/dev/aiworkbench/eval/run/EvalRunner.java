@@ -40,7 +40,8 @@ import java.util.function.Supplier;
 /**
  * Runs a suite's items on one prompt and provider, at most {@code concurrency} at a time, keeping
  * each case as it lands. A resumed run skips the cases it already has; it may resume only when
- * nothing it measures has changed.
+ * nothing it measures has changed. A suite of several prompts or providers runs as one run
+ * ({@link #startMatrix}) whose cells run one after the other ({@link #startCell}).
  */
 public final class EvalRunner {
     /** How long the writer waits for more cases to share a commit with the one that landed first. */
@@ -101,6 +102,58 @@ public final class EvalRunner {
      */
     public EvalExecution start(EvalSuite whole, Variant variant, EvalOptions options, EvalProgress progress)
             throws ModelServerException {
+        return start(whole, variant, options, progress, Optional.empty());
+    }
+
+    /**
+     * Stores the run of every cell of a suite of several prompts or providers, as one run whose cells
+     * {@link #startCell} then runs; it holds no figures of its own (its cells do), and {@link #finishMatrix} records
+     * how it ended.
+     */
+    public EvalRun startMatrix(EvalSuite whole, EvalOptions options) {
+        List<Variant> cells = Variant.all(whole);
+        String file = whole.file().toAbsolutePath().normalize().toString();
+        String key = options.shard().map(shard -> shard.key(file)).orElse(file);
+        EvalSuite suite = options.shard().map(shard -> shard.of(whole)).orElse(whole);
+        List<String> prompts = cells.stream().map(v -> v.prompt(whole).label()).distinct().toList();
+        List<String> providers = cells.stream().map(v -> v.provider(whole).id()).distinct().toList();
+        List<String> modelNames = cells.stream().map(v -> v.provider(whole).model()).distinct().toList();
+        // What the cells share (dataset, assertions) is hashed as theirs is; prompts and options are the cells' own.
+        Fingerprint fingerprint = Fingerprint.of(String.join("\u0000", prompts), "", whole.tests(), providers, null);
+        Instant now = clock.instant();
+        EvalRun matrix = new EvalRun(newId(now), key, suite.file().toString(), suite.description(),
+                prompts.size() + " prompts", String.join(", ", providers), String.join(", ", modelNames), fingerprint,
+                options.repeat(), cells.size() * suite.tests().size() * options.repeat(), RunState.RUNNING, now, null,
+                null, null, null, null, null, null, null);
+        store.insertMatrix(matrix, cells.size());
+        return matrix;
+    }
+
+    /** Starts one cell of a matrix run {@link #startMatrix} stored: a run whose id names the matrix run and the cell. */
+    public EvalExecution startCell(EvalRun matrix, EvalSuite whole, Variant variant, EvalOptions options,
+                                   EvalProgress progress) throws ModelServerException {
+        return start(whole, variant, options, progress,
+                Optional.of(EvalRun.cellId(matrix.id(), Variant.all(whole).indexOf(variant) + 1)));
+    }
+
+    /**
+     * Records how a matrix run ended once its cells have: finished (with the gate's decision over its cells, when a
+     * gate ran), or failed or cancelled with the reason.
+     *
+     * @param gateDecision "pass" or "block", or null when no gate ran
+     */
+    public EvalRun finishMatrix(EvalRun matrix, RunState end, String gateDecision, String why) {
+        EvalRun ended = matrix.finished(end, clock.instant(), end == RunState.FINISHED ? null : why);
+        EvalRun recorded = new EvalRun(ended.id(), ended.suiteKey(), ended.suiteFile(), ended.description(),
+                ended.promptLabel(), ended.providerId(), ended.model(), ended.fingerprint(), ended.repeat(),
+                ended.totalCases(), ended.state(), ended.startedAt(), ended.finishedAt(), gateDecision,
+                end == RunState.FINISHED ? why : null, null, null, null, null, ended.failure());
+        store.record(recorded);
+        return recorded;
+    }
+
+    private EvalExecution start(EvalSuite whole, Variant variant, EvalOptions options, EvalProgress progress,
+                                Optional<String> cellId) throws ModelServerException {
         EvalSuite suite = options.shard().map(shard -> shard.of(whole)).orElse(whole);
         PromptSource prompt = variant.prompt(suite);
         ProviderSpec provider = variant.provider(suite);
@@ -113,7 +166,7 @@ public final class EvalRunner {
                 CaseRunner.sentOptions(prompt, provider), digests.get(provider.model()));
         String key = key(whole, variant, options.shard());
         EvalRun run = options.resume().isPresent() ? resumable(options.resume().get(), fingerprint, key)
-                : newRun(suite, key, variant, fingerprint, options);
+                : newRun(suite, key, variant, fingerprint, options, cellId);
         Set<String> kept = options.resume().isPresent() ? store.caseKeys(run.id()) : Set.of();
         if (options.resume().isPresent()) {
             store.reopen(run.id());
@@ -136,10 +189,14 @@ public final class EvalRunner {
         return shard.map(s -> s.key(key)).orElse(key);
     }
 
-    private EvalRun newRun(EvalSuite suite, String key, Variant variant, Fingerprint fingerprint, EvalOptions options) {
+    private static String newId(Instant now) {
+        return "run-" + RUN_ID.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    private EvalRun newRun(EvalSuite suite, String key, Variant variant, Fingerprint fingerprint, EvalOptions options,
+                           Optional<String> cellId) {
         Instant now = clock.instant();
-        String id = "run-" + RUN_ID.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        return new EvalRun(id, key, suite.file().toString(), suite.description(),
+        return new EvalRun(cellId.orElseGet(() -> newId(now)), key, suite.file().toString(), suite.description(),
                 variant.prompt(suite).label(), variant.provider(suite).id(), variant.provider(suite).model(), fingerprint,
                 options.repeat(), suite.tests().size() * options.repeat(), RunState.RUNNING, now, null, null, null, null,
                 null, null, null, null);

@@ -34,14 +34,26 @@ public final class EvalStore {
         this.database = database;
     }
 
+    /** Stores a run of its own, or a cell of a matrix run (whose own row {@link #insertMatrix} stored first). */
     void insert(EvalRun run) {
-        database.inTransaction(c -> Sql.bind(database, "INSERT INTO eval_run (" + RUN_COLUMNS + ") VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", run.id(), run.suiteKey(),
+        insert(run, null);
+    }
+
+    /** Stores a matrix run's own row: the run its {@code cells} cells name. */
+    void insertMatrix(EvalRun run, int cells) {
+        insert(run, cells);
+    }
+
+    private void insert(EvalRun run, Integer cells) {
+        database.inTransaction(c -> Sql.bind(database, "INSERT INTO eval_run (" + RUN_COLUMNS + ", matrix_run, cell, "
+                        + "cells) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                run.id(), run.suiteKey(),
                 run.suiteFile(), run.description(), run.promptLabel(), run.providerId(), run.model(),
                 run.fingerprint().modelDigest(), run.fingerprint().promptHash(), run.fingerprint().datasetHash(),
                 run.fingerprint().assertionsHash(), run.fingerprint().optionsHash(), run.repeat(), run.totalCases(),
                 run.state().id(), run.startedAt(), run.finishedAt(), run.gateDecision(), run.gateReason(),
-                run.passRate(), run.passRateLow(), run.passRateHigh(), run.items(), run.failure()).executeUpdate());
+                run.passRate(), run.passRateLow(), run.passRateHigh(), run.items(), run.failure(),
+                run.matrixRunId().orElse(null), run.matrixRunId().isPresent() ? run.cell() : null, cells).executeUpdate());
     }
 
     /** Records how a run ended and what it measured (its report writes the figures and the gate). */
@@ -95,11 +107,15 @@ public final class EvalStore {
         });
     }
 
-    /** Runs, newest first; all suites when {@code suiteKey} is null. */
+    /**
+     * Runs, newest first. Of a key: the runs that measured it, runs of their own and cells of matrix runs alike (a
+     * matrix run's own row measures nothing). When {@code suiteKey} is null: every run as the history lists it, a
+     * matrix run as its own row without its cells ({@link #cells}).
+     */
     public List<EvalRun> runs(String suiteKey, int limit) {
         return database.inTransaction(c -> {
             List<EvalRun> runs = new ArrayList<>();
-            String where = suiteKey == null ? "" : " WHERE suite_key = ?";
+            String where = suiteKey == null ? " WHERE matrix_run IS NULL" : " WHERE suite_key = ? AND cells IS NULL";
             Object[] parameters = suiteKey == null ? new Object[] {limit} : new Object[] {suiteKey, limit};
             try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run" + where
                     + " ORDER BY started_at DESC, id DESC LIMIT ?", parameters).executeQuery()) {
@@ -209,11 +225,11 @@ public final class EvalStore {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    /** The suite keys that have runs, the one run most recently first. */
+    /** The suite keys that have runs (a matrix run's are its cells'), the one run most recently first. */
     public List<String> suiteKeys() {
         return database.inTransaction(c -> {
             List<String> keys = new ArrayList<>();
-            try (ResultSet r = Sql.bind(database, "SELECT suite_key FROM eval_run GROUP BY suite_key "
+            try (ResultSet r = Sql.bind(database, "SELECT suite_key FROM eval_run WHERE cells IS NULL GROUP BY suite_key "
                     + "ORDER BY MAX(started_at) DESC, suite_key").executeQuery()) {
                 while (r.next()) {
                     keys.add(r.getString(1));
@@ -239,11 +255,28 @@ public final class EvalStore {
         });
     }
 
-    /** The newest finished run of the suite whose gate passed and that graded the same way. */
+    /** The cells of a matrix run, in order; empty for a run of its own. */
+    public List<EvalRun> cells(String runId) {
+        return database.inTransaction(c -> {
+            List<EvalRun> cells = new ArrayList<>();
+            try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run WHERE matrix_run = ? "
+                    + "ORDER BY cell", runId).executeQuery()) {
+                while (r.next()) {
+                    cells.add(run(r));
+                }
+            }
+            return cells;
+        });
+    }
+
+    /**
+     * The newest finished run of the suite (or cell: a matrix run's own row is never one) whose gate passed and that
+     * graded the same way.
+     */
     public Optional<EvalRun> lastPassed(String suiteKey, String assertionsHash, String exceptRunId) {
         return database.inTransaction(c -> {
             try (ResultSet r = Sql.bind(database, "SELECT " + RUN_COLUMNS + " FROM eval_run WHERE suite_key = ? "
-                    + "AND assertions_hash = ? AND state = 'finished' AND gate_decision = 'pass' AND id <> ? "
+                    + "AND assertions_hash = ? AND state = 'finished' AND gate_decision = 'pass' AND id <> ? AND cells IS NULL "
                     + "ORDER BY started_at DESC, id DESC LIMIT 1", suiteKey, assertionsHash, exceptRunId).executeQuery()) {
                 return r.next() ? Optional.of(run(r)) : Optional.empty();
             }

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One prompt on one provider, a cell of the suite's matrix: each runs as a run of its own, and a provider runs only
- * the prompts its {@code prompts} allows.
+ * One prompt on one provider, a cell of the suite's matrix: a run within the suite's one run when the suite has
+ * several (a run of its own when the screen runs one cell), and a provider runs only the prompts its {@code prompts}
+ * allows.
  */
 public record Variant(int promptIndex, int providerIndex) {
 

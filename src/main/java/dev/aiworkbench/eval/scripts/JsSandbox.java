@@ -22,16 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Runs JavaScript in Rhino, sandboxed: only the standard ECMAScript objects (no {@code Packages}, {@code java},
  * {@code require}, {@code load} or {@code print}), no Java class reachable (a class shutter that admits none), a
- * deadline checked every few thousand instructions, and a bounded stack. Rhino runs interpreted: each inline
+ * deadline and an allocation budget checked every thousand instructions, and a bounded stack. Rhino runs interpreted: each inline
  * expression is compiled once to interpreter code rather than to a Java class, which starts faster and leaves
  * nothing in the class space however many distinct expressions a suite renders. One sandbox serves every run of
  * the JVM; each call gets a fresh global object over the sealed standard objects, so cases share nothing.
  */
 public final class JsSandbox {
-    private static final int OBSERVE_EVERY = 10_000;
+    /** Often enough that a script allocating megabytes per instruction is stopped near its budget, not past the heap. */
+    private static final int OBSERVE_EVERY = 1_000;
+    /** What one call may allocate unless its runtime says otherwise ({@link ScriptRuntime}). */
+    public static final long MEMORY_LIMIT = 256L << 20;
     private static final int MAX_STACK = 2_000;
     private static final int MAX_CACHED = 2_048;
     private static final String DEADLINE = "aiworkbench.deadline";
+    private static final String MEMORY = "aiworkbench.memory";
     /** Settles a returned Promise into a box once the microtasks have run. */
     private static final String SETTLE = "(function(p, box){ Promise.resolve(p).then("
             + "function(v){ box.value = v; box.done = true; }, function(e){ box.error = e; box.failed = true; }); })";
@@ -115,8 +119,14 @@ public final class JsSandbox {
      * @throws ScriptFailure it threw, did not compile, ran past the limit, or returned a function
      */
     public JsonNode call(Script script, List<JsonNode> arguments, Duration limit) throws ScriptFailure {
+        return call(script, arguments, limit, MEMORY_LIMIT);
+    }
+
+    /** As {@link #call(Script, List, Duration)}, stopping the script once it allocated more than {@code memoryLimit} bytes. */
+    public JsonNode call(Script script, List<JsonNode> arguments, Duration limit, long memoryLimit) throws ScriptFailure {
         try (Context cx = factory.enterContext()) {
             cx.putThreadLocal(DEADLINE, System.nanoTime() + limit.toNanos());
+            cx.putThreadLocal(MEMORY, new AllocationBudget(memoryLimit));
             NativeObject global = new NativeObject();
             global.setPrototype(standard);
             global.setParentScope(null);
@@ -136,6 +146,9 @@ public final class JsSandbox {
         } catch (TimeLimit e) {
             throw new ScriptFailure(ScriptFailure.Kind.TIME_LIMIT, "It ran longer than its limit of "
                     + seconds(limit) + " and was stopped.");
+        } catch (MemoryLimit e) {
+            throw new ScriptFailure(ScriptFailure.Kind.MEMORY_LIMIT, "It allocated more than its memory limit of "
+                    + (memoryLimit >> 20) + " MB and was stopped.");
         } catch (EcmaError e) {
             throw threw(e.getName() + ": " + e.getErrorMessage(), e);
         } catch (RhinoException e) {
@@ -244,6 +257,13 @@ public final class JsSandbox {
         }
     }
 
+    /** Thrown from the instruction observer once the call allocated past its budget; an Error for the same reason. */
+    private static final class MemoryLimit extends Error {
+        MemoryLimit() {
+            super(null, null, false, false);
+        }
+    }
+
     private static final class SandboxFactory extends ContextFactory {
         @Override
         protected Context makeContext() {
@@ -261,6 +281,9 @@ public final class JsSandbox {
             Object deadline = cx.getThreadLocal(DEADLINE);
             if (deadline instanceof Long at && System.nanoTime() - at > 0) {
                 throw new TimeLimit();
+            }
+            if (cx.getThreadLocal(MEMORY) instanceof AllocationBudget budget && budget.exceeded()) {
+                throw new MemoryLimit();
             }
         }
 

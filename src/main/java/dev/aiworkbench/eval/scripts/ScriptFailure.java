@@ -6,7 +6,7 @@ package dev.aiworkbench.eval.scripts;
  */
 public final class ScriptFailure extends Exception {
     /** What went wrong, so callers can word it (an assertion that throws fails; a missing engine is not its fault). */
-    public enum Kind { THREW, TIME_LIMIT, UNAVAILABLE }
+    public enum Kind { THREW, TIME_LIMIT, MEMORY_LIMIT, UNAVAILABLE }
 
     private final Kind kind;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param label      the {@code label} as written; otherwise {@code name@version} for a registry prompt,
  *                   {@code file://path} (with {@code #n} when a text file holds several prompts) for a
- *                   file, or the start of the text for an inline prompt
+ *                   file, or the whole text for an inline prompt (promptfoo's label)
  * @param template   the prompt text with its {@code {{var}}} slots
  * @param system     the system prompt; empty unless the prompt registry stores one
  * @param reference  {@code file://path} or {@code prompt://name@version} as resolved; null for inline text

@@ -234,7 +234,9 @@ final class SuiteReader {
             checks.error(source, node, path, "the prompt is empty");
             return List.of();
         }
-        return List.of(new PromptSource(label != null ? label : Checks.shorten(text, 50), text, "", null,
+        // promptfoo 0.118 labels an inline prompt without a label by its whole raw text (processString), so a
+        // report's cells and a provider's prompts filter name it as promptfoo does.
+        return List.of(new PromptSource(label != null ? label : text, text, "", null,
                 source.at(node).toString(), Optional.empty()));
     }
 

@@ -225,7 +225,8 @@ public final class EvalsViewModel {
     /** How the variant list names a combination. */
     String variantLabel(Variant v) {
         EvalSuite current = suite.get();
-        return v == null || current == null ? "" : v.prompt(current).label() + " on " + v.provider(current).label();
+        return v == null || current == null ? "" : Items.shorten(v.prompt(current).label(), 60) + " on " // a label may be the whole prompt
+                + v.provider(current).label();
     }
 
     public ObjectProperty<Integer> concurrencyProperty() {

@@ -17,8 +17,8 @@ import static dev.aiworkbench.ui.evals.ReportNodes.heading;
 import static dev.aiworkbench.ui.evals.ReportNodes.muted;
 
 /**
- * A suite's prompt × provider matrix: a row per prompt, a column per provider, each cell its newest comparable run's
- * pass rate with the items it is over. A click on a cell shows that cell's items; the shown run's cell is marked.
+ * A suite's prompt × provider matrix: a row per prompt, a column per provider, each cell's pass rate with the items it
+ * is over (the cells of the one run that ran them all, or each cell's newest comparable run). A click on a cell shows that cell's items; the shown run's cell is marked.
  * Hidden for a suite of one cell.
  */
 final class MatrixCard {
@@ -63,9 +63,11 @@ final class MatrixCard {
                         row, col, shownRunId), col + 1, row + 1);
             }
         }
-        card.getChildren().setAll(heading("Prompts × providers", null), grid, muted("Pass rate (items) of each "
-                + "cell's newest run that graded the same way; a click shows the cell's items. Blank where the "
-                + "provider's prompts leave the prompt out, or it has not run yet."));
+        String which = m.runId().map(id -> "each cell of run " + id)
+                .orElse("each cell's newest run that graded the same way");
+        card.getChildren().setAll(heading("Prompts × providers", null), grid, muted("Pass rate (items) of " + which
+                + "; a click shows the cell's items. Blank where the provider's prompts leave the prompt out, or it "
+                + "has not run yet."));
     }
 
     private Button cell(Optional<EvalReport> report, String prompt, String provider, int row, int col,
