@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
 
 /**
  * {@link PackCache} as one file per pack source, named by {@link PackCacheKey#slot()}: a header (a magic word, the
- * {@link PackCodec#FORMAT format}, the key's digest), the {@link PackCodec} body and its CRC32C. A file that is cut
+ * {@link PackCodec#FORMAT format}, the key's stamps), the {@link PackCodec} body and its CRC32C. A file that is cut
  * short, damaged, of another format or made from other content counts as none; the load that follows writes it
  * again. Files are written beside their place and moved over it in one step, so another process reading the same
  * data folder sees the old file or the new one, never half of one.
@@ -36,7 +36,16 @@ final class PackCacheFolder implements PackCache {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC) || in.readInt() != PackCodec.FORMAT || !in.readUTF().equals(key.digest())) {
+            if (!Arrays.equals(magic, MAGIC) || in.readInt() != PackCodec.FORMAT) {
+                return Optional.empty();
+            }
+            int stampsLength = in.readInt();
+            if (stampsLength < 0 || stampsLength > in.available()) {
+                return Optional.empty();
+            }
+            byte[] stamps = new byte[stampsLength];
+            in.readFully(stamps);
+            if (!Arrays.equals(stamps, key.stamps().getBytes(StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
             int length = in.readInt();
@@ -57,6 +66,7 @@ final class PackCacheFolder implements PackCache {
     @Override
     public void write(PackCacheKey key, Pack pack) {
         byte[] body = PackCodec.encode(pack);
+        byte[] stamps = key.stamps().getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(folder);
             Path partial = Files.createTempFile(folder, ".pack-", ".partial");
@@ -64,7 +74,8 @@ final class PackCacheFolder implements PackCache {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
                     out.write(MAGIC);
                     out.writeInt(PackCodec.FORMAT);
-                    out.writeUTF(key.digest());
+                    out.writeInt(stamps.length);
+                    out.write(stamps);
                     out.writeInt(body.length);
                     out.write(body);
                     out.writeLong(crc(body));

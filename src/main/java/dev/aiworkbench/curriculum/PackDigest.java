@@ -15,23 +15,14 @@ final class PackDigest {
     private final MessageDigest sha;
 
     PackDigest(String appVersion) {
-        this();
-        add("app", appVersion);
-        for (PackSchemas.Kind kind : PackSchemas.Kind.values()) {
-            add("schema " + kind.file(), schemaText(kind));
-        }
-    }
-
-    /** A digest of only what is added to it (for {@link PackCacheKey}, which says what the app is by other means). */
-    static PackDigest empty() {
-        return new PackDigest();
-    }
-
-    private PackDigest() {
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        add("app", appVersion);
+        for (PackSchemas.Kind kind : PackSchemas.Kind.values()) {
+            add("schema " + kind.file(), schemaText(kind));
         }
     }
 
