@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -69,9 +70,13 @@ final class PackCacheFolder implements PackCache {
         byte[] stamps = key.stamps().getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, ".pack-", ".partial");
+            // named by process and time rather than by Files.createTempFile, whose SecureRandom costs a cold start of
+            // the security providers on the first start's critical path
+            Path partial = folder.resolve("." + key.slot() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                    + ".partial");
             try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)))) {
                     out.write(MAGIC);
                     out.writeInt(PackCodec.FORMAT);
                     out.writeInt(stamps.length);
