@@ -5,6 +5,7 @@ import dev.aiworkbench.curriculum.LoadResult;
 import dev.aiworkbench.curriculum.PackAccessException;
 import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.curriculum.PackLocation;
+import dev.aiworkbench.testing.PackGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -5,6 +5,7 @@ import dev.aiworkbench.curriculum.WorkItem;
 import dev.aiworkbench.progress.ProgressService;
 import dev.aiworkbench.progress.TaskState;
 import dev.aiworkbench.store.Database;
+import dev.aiworkbench.testing.PackGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -19,6 +19,7 @@ import dev.aiworkbench.progress.TimeEntry;
 import dev.aiworkbench.progress.WeekDates;
 import dev.aiworkbench.store.Database;
 import dev.aiworkbench.store.Timestamps;
+import dev.aiworkbench.testing.PackGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

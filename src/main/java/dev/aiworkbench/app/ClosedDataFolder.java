@@ -1,7 +1,7 @@
 package dev.aiworkbench.app;
 
 import dev.aiworkbench.curriculum.InstalledPack;
-import dev.aiworkbench.curriculum.SchemaPasses;
+import dev.aiworkbench.curriculum.PackLoadCaches;
 import dev.aiworkbench.packs.ActivePack;
 import dev.aiworkbench.packs.PackShelf;
 import dev.aiworkbench.packs.TrustedKeys;
@@ -57,10 +57,10 @@ public final class ClosedDataFolder {
      */
     public static InstalledPack readPack(WorkbenchOptions options) {
         DataFolder folder = DataFolder.fromEnvironment(options.dataDir());
-        SchemaPasses passes = SchemaPasses.in(folder.cache().resolve("schema-passes"));
+        PackLoadCaches caches = PackLoadCaches.in(folder.cache());
         if (options.pack().isPresent()) {
-            return InstalledPack.load(options.pack(), AppInfo.version(), passes);
+            return InstalledPack.load(options.pack(), AppInfo.version(), caches);
         }
-        return ActivePack.read(packShelf(folder), AppInfo.version(), passes);
+        return ActivePack.read(packShelf(folder), AppInfo.version(), caches);
     }
 }

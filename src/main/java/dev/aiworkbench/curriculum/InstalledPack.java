@@ -23,12 +23,29 @@ public record InstalledPack(String source, LoadResult result) {
 
     /** Loads the pack; its weeks may use the labs the app ships. */
     public static InstalledPack load(Optional<Path> override, String appVersion) {
-        return load(override, appVersion, SchemaPasses.NONE);
+        return load(override, appVersion, PackLoadCaches.NONE);
     }
 
-    /** Loads the pack, skipping the schema check when the same content passed it before ({@link SchemaPasses}). */
-    public static InstalledPack load(Optional<Path> override, String appVersion, SchemaPasses passes) {
-        return load(new PackLoader(appVersion, bundledLabIds(), passes), override);
+    /**
+     * Loads the pack, or reads it from {@code caches} when it loaded cleanly before and nothing it was made from
+     * changed since ({@link PackCacheKey}); otherwise it is parsed, skipping the schema check when the same content
+     * passed it before ({@link SchemaPasses}), and kept when it has no problem at all.
+     */
+    public static InstalledPack load(Optional<Path> override, String appVersion, PackLoadCaches caches) {
+        // stamping the app and the pack is wasted on a cache that keeps nothing
+        Optional<PackCacheKey> key = caches.packs() == PackCache.NONE ? Optional.empty()
+                : PackCacheKey.of(override, DEFAULT_PACK, appVersion);
+        Optional<Pack> kept = key.flatMap(caches.packs()::read);
+        if (kept.isPresent()) {
+            return new InstalledPack(sourceName(override), new LoadResult(kept, List.of()));
+        }
+        InstalledPack loaded = load(new PackLoader(appVersion, bundledLabIds(), caches.passes()), override);
+        // the key is taken again so that a file edited during the load is not kept under the old content's key
+        if (key.isPresent() && loaded.result().problems().isEmpty() && loaded.pack().isPresent()
+                && key.equals(PackCacheKey.of(override, DEFAULT_PACK, appVersion))) {
+            caches.packs().write(key.get(), loaded.pack().get());
+        }
+        return loaded;
     }
 
     /**
@@ -41,7 +58,7 @@ public record InstalledPack(String source, LoadResult result) {
     }
 
     private static InstalledPack load(PackLoader loader, Optional<Path> override) {
-        String source = override.map(Path::toString).orElse(BUILT_IN_SOURCE);
+        String source = sourceName(override);
         try (PackLocation location = override.isPresent() ? PackLocation.open(override.get())
                 : PackLocation.bundled(DEFAULT_PACK)) {
             return new InstalledPack(source, loader.load(location));
@@ -49,6 +66,10 @@ public record InstalledPack(String source, LoadResult result) {
             return new InstalledPack(source, new LoadResult(Optional.empty(),
                     List.of(Problem.error(SourcePosition.startOf(source), e.getMessage()))));
         }
+    }
+
+    private static String sourceName(Optional<Path> override) {
+        return override.map(Path::toString).orElse(BUILT_IN_SOURCE);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.aiworkbench.packs;
 
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.LoadResult;
-import dev.aiworkbench.curriculum.SchemaPasses;
+import dev.aiworkbench.curriculum.PackLoadCaches;
 import dev.aiworkbench.diagnostics.Problem;
 import dev.aiworkbench.diagnostics.SourcePosition;
 
@@ -24,34 +24,34 @@ public final class ActivePack {
      * installed one over it (an upgrade of the built-in pack carried their progress to it).
      */
     public static InstalledPack read(PackShelf shelf, String appVersion) {
-        return read(shelf, appVersion, SchemaPasses.NONE);
+        return read(shelf, appVersion, PackLoadCaches.NONE);
     }
 
-    /** As {@link #read(PackShelf, String)}, not checking schemas again for content that passed them before. */
-    public static InstalledPack read(PackShelf shelf, String appVersion, SchemaPasses passes) {
+    /** As {@link #read(PackShelf, String)}, taking what it can from earlier loads ({@link PackLoadCaches}). */
+    public static InstalledPack read(PackShelf shelf, String appVersion, PackLoadCaches caches) {
         Optional<String> active;
         Optional<InstalledPackEntry> installed;
         try {
             active = shelf.activeId();
             installed = shelf.find(active.orElse(InstalledPack.DEFAULT_PACK));
         } catch (UncheckedIOException e) {
-            return builtInBecause(appVersion, passes, "the installed packs in " + shelf.root() + " cannot be read ("
+            return builtInBecause(appVersion, caches, "the installed packs in " + shelf.root() + " cannot be read ("
                     + e.getMessage() + "); the built-in pack is used. Check the folder's permissions, or choose a"
                     + " pack again with `workbench pack use <id>`.");
         }
         if (installed.isPresent()) {
-            return InstalledPack.load(Optional.of(installed.get().current().folder()), appVersion, passes);
+            return InstalledPack.load(Optional.of(installed.get().current().folder()), appVersion, caches);
         }
         if (active.isEmpty() || active.get().equals(InstalledPack.DEFAULT_PACK)) {
-            return InstalledPack.load(Optional.empty(), appVersion, passes);
+            return InstalledPack.load(Optional.empty(), appVersion, caches);
         }
-        return builtInBecause(appVersion, passes, "the active pack '" + active.get() + "' is no longer installed (its folder"
+        return builtInBecause(appVersion, caches, "the active pack '" + active.get() + "' is no longer installed (its folder"
                 + " under " + shelf.root() + " is gone); the built-in pack is used. Install it again, or choose"
                 + " another with `workbench pack use <id>`.");
     }
 
-    private static InstalledPack builtInBecause(String appVersion, SchemaPasses passes, String why) {
-        InstalledPack builtIn = InstalledPack.load(Optional.empty(), appVersion, passes);
+    private static InstalledPack builtInBecause(String appVersion, PackLoadCaches caches, String why) {
+        InstalledPack builtIn = InstalledPack.load(Optional.empty(), appVersion, caches);
         List<Problem> problems = new ArrayList<>();
         problems.add(Problem.warning(SourcePosition.startOf(PackShelf.ACTIVE_FILE), why).withRule(FALLBACK_RULE));
         problems.addAll(builtIn.result().problems());

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The app's pack reading keeps its schema passes in the data folder's cache, where the next start finds them. */
+/** The app's pack reading keeps its schema passes and the pack itself in the data folder's cache, where the next start finds them. */
 class WorkbenchSchemaPassesTest {
     @TempDir
     Path data;
@@ -30,6 +30,22 @@ class WorkbenchSchemaPassesTest {
         assertThat(kept.length).isEqualTo(1);
         assertThat(contents(passes)).isDeepEqualTo(kept);
         assertThat(second.result().problems()).isEqualTo(first.result().problems());
+    }
+
+    @Test
+    void theBuiltInPackIsKeptInTheCacheAndReadFromItUnchanged() throws IOException {
+        WorkbenchOptions options = new WorkbenchOptions(Optional.of(data), Optional.empty());
+
+        InstalledPack first = ClosedDataFolder.readPack(options);
+        Path packs = DataFolder.fromEnvironment(Optional.of(data)).cache().resolve("packs");
+        byte[][] kept = contents(packs);
+        InstalledPack second = ClosedDataFolder.readPack(options);
+
+        assertThat(kept.length).isEqualTo(1);
+        assertThat(contents(packs)).isDeepEqualTo(kept);
+        assertThat(second.result().problems()).isEmpty();
+        assertThat(second.pack().orElseThrow().weeks()).isEqualTo(first.pack().orElseThrow().weeks());
+        assertThat(second.pack().orElseThrow().workItems()).isEqualTo(first.pack().orElseThrow().workItems());
     }
 
     private static byte[][] contents(Path folder) throws IOException {

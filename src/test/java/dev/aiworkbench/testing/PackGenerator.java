@@ -1,4 +1,4 @@
-package dev.aiworkbench.bench;
+package dev.aiworkbench.testing;
 
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.curriculum.LoadResult;
@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes a synthetic pack in the real pack format (pack.yaml, phases/NN-*.yaml, weeks/NNNN-*.md) so
- * the loader can be timed on packs far larger than the default one.
+ * the loader can be timed on packs far larger than the default one, and tests can use a pack that is not the
+ * default one.
  *
  * <p>Shape, the same at every size so time can be compared between sizes: modules of
  * {@value #WEEKS_PER_MODULE} weeks, {@value #MODULES_PER_PHASE} modules a phase (the last phase may

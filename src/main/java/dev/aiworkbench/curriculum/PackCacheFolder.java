@@ -1,0 +1,106 @@
+package dev.aiworkbench.curriculum;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+
+/**
+ * {@link PackCache} as one file per pack source, named by {@link PackCacheKey#slot()}: a header (a magic word, the
+ * {@link PackCodec#FORMAT format}, the key's stamps), the {@link PackCodec} body and its CRC32C. A file that is cut
+ * short, damaged, of another format or made from other content counts as none; the load that follows writes it
+ * again. Files are written beside their place and moved over it in one step, so another process reading the same
+ * data folder sees the old file or the new one, never half of one.
+ */
+final class PackCacheFolder implements PackCache {
+    private static final byte[] MAGIC = "AIWB-PACK".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path folder;
+
+    PackCacheFolder(Path folder) {
+        this.folder = folder;
+    }
+
+    @Override
+    public Optional<Pack> read(PackCacheKey key) {
+        try {
+            byte[] file = Files.readAllBytes(file(key));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC) || in.readInt() != PackCodec.FORMAT) {
+                return Optional.empty();
+            }
+            int stampsLength = in.readInt();
+            if (stampsLength < 0 || stampsLength > in.available()) {
+                return Optional.empty();
+            }
+            byte[] stamps = new byte[stampsLength];
+            in.readFully(stamps);
+            if (!Arrays.equals(stamps, key.stamps().getBytes(StandardCharsets.UTF_8))) {
+                return Optional.empty();
+            }
+            int length = in.readInt();
+            if (length < 0 || length > in.available() - Long.BYTES) {
+                return Optional.empty();
+            }
+            byte[] body = new byte[length];
+            in.readFully(body);
+            if (in.readLong() != crc(body) || in.available() != 0) {
+                return Optional.empty();
+            }
+            return Optional.of(PackCodec.decode(body));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void write(PackCacheKey key, Pack pack) {
+        byte[] body = PackCodec.encode(pack);
+        byte[] stamps = key.stamps().getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.createDirectories(folder);
+            // named by process and time rather than by Files.createTempFile, whose SecureRandom costs a cold start of
+            // the security providers on the first start's critical path
+            Path partial = folder.resolve("." + key.slot() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                    + ".partial");
+            try {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)))) {
+                    out.write(MAGIC);
+                    out.writeInt(PackCodec.FORMAT);
+                    out.writeInt(stamps.length);
+                    out.write(stamps);
+                    out.writeInt(body.length);
+                    out.write(body);
+                    out.writeLong(crc(body));
+                }
+                Files.move(partial, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            // nothing lost: the next load parses the pack again
+        }
+    }
+
+    private Path file(PackCacheKey key) {
+        return folder.resolve(key.slot() + ".pack");
+    }
+
+    private static long crc(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return crc.getValue();
+    }
+}
