@@ -53,7 +53,7 @@ final class IncomingPackFiles implements AutoCloseable {
             return;
         }
         claimed = true;
-        Thread.ofVirtual().name("pack-handoff-claim").start(() -> claim(folder));
+        Thread.ofPlatform().daemon().name("pack-handoff-claim").start(() -> claim(folder));
     }
 
     private void claim(DataFolder folder) {
