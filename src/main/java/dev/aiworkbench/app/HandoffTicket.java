@@ -2,7 +2,6 @@ package dev.aiworkbench.app;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -55,13 +54,9 @@ record HandoffTicket(int port, String token, long pid) {
             if (posix != null) {
                 posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
             }
-            Properties values = new Properties();
-            values.setProperty("port", Integer.toString(port));
-            values.setProperty("token", token);
-            values.setProperty("pid", Long.toString(pid));
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                values.store(out, "The app open on this data folder takes pack files here; see PackHandoff.");
-            }
+            // Written by hand: Properties.store's date comment loads the time-zone names, start-up time for nothing.
+            Files.writeString(temporary, "# The app open on this data folder takes pack files here; see PackHandoff.\n"
+                    + "port=" + port + "\ntoken=" + token + "\npid=" + pid + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
