@@ -7,8 +7,8 @@
 #   4. the installers this system can build: .deb (dpkg-deb, fakeroot) and .rpm (rpmbuild) on Linux, .msi (WiX)
 #      on Windows, .dmg on macOS.
 # Needs JAVA_HOME (or java on PATH) to be a JDK 25 with jlink and jpackage, and python3 for the training run's fake
-# model server. Environment: WORKBENCH_VERSION (default 0.1.0), WORKBENCH_INSTALLERS=0 to stop after the image,
-# WORKBENCH_AOT=0 to skip the cache.
+# model server. Environment: WORKBENCH_VERSION (default 0.1.0), WORKBENCH_INSTALLERS=0 to stop after the image (or a
+# list of types, "rpm" or "deb rpm", to make only those), WORKBENCH_AOT=0 to skip the cache.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -57,6 +57,9 @@ modules=$("${JDK_BIN}jdeps" --multi-release 21 --ignore-missing-deps --print-mod
 # locale a learner's files may use, TLS's EC and PKCS#11 providers and DNS lookups for hosted providers, and
 # jdk.crypto.ec for runtimes that still have it apart from java.base.
 run_time_modules="jdk.zipfs,jdk.charsets,jdk.localedata,jdk.crypto.cryptoki,jdk.naming.dns,jdk.crypto.ec"
+# On macOS the Finder hands over the files it opens through AWT's Desktop (ui.AwtOpenFiles): jdeps finds java.desktop
+# there today, and this keeps it should that ever change.
+[ "$OS" = mac ] && run_time_modules="$run_time_modules,java.desktop"
 echo "jdeps: $modules"
 
 step "linking the runtime (jlink)"
@@ -90,7 +93,7 @@ fi
 step "checking the launcher"
 "$LAUNCHER" --version
 
-if [ "${WORKBENCH_INSTALLERS:-1}" != 0 ]; then
+if [ "${WORKBENCH_INSTALLERS:-1}" = 1 ]; then
     installers=()
     case "$OS" in
         linux)
@@ -101,6 +104,10 @@ if [ "${WORKBENCH_INSTALLERS:-1}" != 0 ]; then
         windows) installers+=(msi) ;;
         mac) installers+=(dmg) ;;
     esac
+elif [ "${WORKBENCH_INSTALLERS}" != 0 ]; then
+    read -r -a installers <<< "$WORKBENCH_INSTALLERS"
+fi
+if [ "${WORKBENCH_INSTALLERS:-1}" != 0 ]; then
     for type in ${installers[@]+"${installers[@]}"}; do
         step "making the .$type"
         # Per package type: JavaFX loads GTK and GL from inside its jars, where jpackage's dependency scan cannot see.

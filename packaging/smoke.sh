@@ -4,7 +4,8 @@
 # Runs the launcher under `env -i` with only a basic PATH for --version (also with the AOT cache required), doctor
 # (which must name the image's own Java), eval run on packaging/smoke/suite against packaging/smoke/fake_ollama.py,
 # and a GUI start (under xvfb-run on Linux without a display) that must open its data and make the daily backup.
-# On Linux it then unpacks the .deb in target/dist/ with dpkg-deb -x and runs the same on the unpacked copy.
+# On Linux it then unpacks the .deb in target/dist/ with dpkg-deb -x, and the .rpm with rpm2cpio | cpio -idm, and runs
+# the same on each unpacked copy.
 # Exit status 0 when every check passed; the first failure stops it with what went wrong.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -148,6 +149,25 @@ if [ "$OS" = linux ] && [ -z "${1:-}" ]; then
             || fail "deb: its postinst does not restore the jars' time the AOT cache expects"
         find "$WORK/deb" -name '*.jar' -exec env TZ=UTC touch -m -t 200001010000 {} +
         check_image "$(dirname "$(dirname "$(find "$WORK/deb" -path '*/bin/workbench' -type f | head -n 1)")")" deb
+    fi
+    rpm_file=$(ls "$DIST"/*.rpm 2>/dev/null | head -n 1 || true)
+    if [ -z "$rpm_file" ]; then
+        echo "skip .rpm: none in $DIST"
+    elif ! command -v rpm2cpio >/dev/null || ! command -v cpio >/dev/null; then
+        echo "skip .rpm: no rpm2cpio or cpio (apt-get install rpm cpio)"
+    else
+        # The rpm carries the jars' fixed time in its files (its spec sets it), and cpio -m keeps it: no touch here,
+        # so the AOT cache check in check_image fails if the package lost it.
+        mkdir -p "$WORK/rpm"
+        rpm2cpio "$rpm_file" | (cd "$WORK/rpm" && cpio -idm --quiet)
+        rpm_image=$(dirname "$(dirname "$(find "$WORK/rpm" -path '*/bin/workbench' -type f | head -n 1)")")
+        check_image "$rpm_image" rpm
+        # Where an installer loses the times (see the README), the JVM starts without the cache and says nothing.
+        touch "$rpm_image/lib/app/workbench.jar"
+        out=$(bare "$(cli "$rpm_image")" --version 2>&1) || fail "rpm: --version with a stale cache exited $?: $out"
+        [[ "$out" == "AI Engineer Workbench "* && "$out" != *$'\n'* ]] \
+            || fail "rpm: a cache that does not fit is not ignored quietly: $out"
+        echo "ok   a cache that does not fit is ignored quietly"
     fi
 fi
 echo "smoke: all checks passed"

@@ -1,7 +1,9 @@
 package dev.aiworkbench;
 
+import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.GuiLaunch;
 import dev.aiworkbench.app.LaunchArguments;
+import dev.aiworkbench.app.PackHandoff;
 import dev.aiworkbench.cli.Cli;
 import dev.aiworkbench.ui.WorkbenchApp;
 
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** One entry: no verb (or only a pack file to install) opens the app, a verb runs the command line. */
@@ -23,11 +26,26 @@ public final class Main {
                 .error("uncaught failure on thread {}", thread.getName(), failure));
         Optional<GuiLaunch> gui = LaunchArguments.gui(args);
         if (gui.isPresent()) {
-            WorkbenchApp.launch(gui.get());
+            if (!handedOver(gui.get())) {
+                WorkbenchApp.launch(gui.get());
+            }
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.run(args, out, err));
+    }
+
+    /** Whether the app already open on the data folder took the pack file this start was given (see PackHandoff). */
+    private static boolean handedOver(GuiLaunch launch) {
+        if (launch.packToInstall().isEmpty()) {
+            return false;
+        }
+        Path packFile = launch.packToInstall().get();
+        if (!PackHandoff.handOver(DataFolder.fromEnvironment(launch.options().dataDir()), packFile)) {
+            return false;
+        }
+        System.out.println("The workbench already open on this data folder asks whether to install " + packFile + ".");
+        return true;
     }
 }

@@ -79,6 +79,14 @@ public record DataFolder(Path path, String source) {
         return path.resolve("logs");
     }
 
+    /**
+     * The ticket of the app open on this folder that takes pack files other starts hand over (see
+     * {@code PackHandoff}); absent when none is open.
+     */
+    public Path runningApp() {
+        return path.resolve("running-app.properties");
+    }
+
     /** What the app can make again from its own files, kept to start faster: deleting it loses nothing. */
     public Path cache() {
         return path.resolve("cache");

@@ -5,6 +5,7 @@ import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.DataFolderException;
 import dev.aiworkbench.app.GuiLaunch;
+import dev.aiworkbench.app.PackFileInbox;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.Pack;
@@ -24,7 +25,6 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,10 +39,11 @@ import java.util.Optional;
 public final class WorkbenchApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     private static volatile GuiLaunch launchRequest = GuiLaunch.of(WorkbenchOptions.defaults());
+    private static final PackFileInbox LAUNCH_INBOX = new PackFileInbox();
 
     private final WorkbenchOptions options;
     private final Clock clock;
-    private Optional<Path> packToOffer;
+    private final IncomingPackFiles incoming;
     private final FxTaskExecutor io = FxTaskExecutor.serial("workbench-io");
     private volatile Workbench workbench;
     private ShellView shell;
@@ -50,7 +51,7 @@ public final class WorkbenchApp extends Application {
 
     /** Used by {@link Application#launch}; takes the request given to {@link #launch(GuiLaunch)}. */
     public WorkbenchApp() {
-        this(launchRequest, Clock.systemDefaultZone());
+        this(launchRequest, LAUNCH_INBOX, Clock.systemDefaultZone());
     }
 
     public WorkbenchApp(WorkbenchOptions options, Clock clock) {
@@ -58,13 +59,20 @@ public final class WorkbenchApp extends Application {
     }
 
     public WorkbenchApp(GuiLaunch launch, Clock clock) {
+        this(launch, new PackFileInbox(), clock);
+    }
+
+    private WorkbenchApp(GuiLaunch launch, PackFileInbox inbox, Clock clock) {
         this.options = launch.options();
-        this.packToOffer = launch.packToInstall();
+        this.incoming = new IncomingPackFiles(inbox);
+        launch.packToInstall().ifPresent(inbox::deliver);
         this.clock = clock;
     }
 
     public static void launch(GuiLaunch launch) {
         launchRequest = launch;
+        // Before JavaFX starts: the Finder's files come with the launch, to whoever listens first.
+        FinderOpenFiles.listen(LAUNCH_INBOX);
         Application.launch(WorkbenchApp.class);
     }
 
@@ -127,9 +135,9 @@ public final class WorkbenchApp extends Application {
         Optional<Runnable> switchPack = options.pack().isPresent() ? Optional.empty() : Optional.of(this::switchPack);
         shell.showSession(workbench, opened, switchPack, firstScreen);
         opened.packUpdate().ifPresent(shell::showNotice);
-        // Offered once, in the first session: a pack switch later must not ask again.
-        packToOffer.ifPresent(shell::offerPackInstall);
-        packToOffer = Optional.empty();
+        // Each file is offered once: a pack switch later does not ask again.
+        incoming.offerIn(shell);
+        incoming.takeHandoffs(workbench.dataFolder());
         backUpDaily();
     }
 
@@ -142,6 +150,7 @@ public final class WorkbenchApp extends Application {
         Workbench closing = workbench;
         SessionModels closingModels = models;
         models = null;
+        incoming.hold();
         shell.closeSession("Opening the active pack…");
         io.run(() -> {
             try {
@@ -212,6 +221,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        incoming.close();
         if (shell != null) {
             shell.flushPendingEdits();
         }
