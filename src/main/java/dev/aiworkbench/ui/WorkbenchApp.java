@@ -28,50 +28,72 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The desktop app. The window appears at once with the shell; the data folder, database and pack
- * are opened in the background and the screens fill in when they are ready. Choosing another pack in Settings
+ * The desktop app. The data folder, database and pack start opening on a thread of their own as the app is launched,
+ * while the toolkit starts and the window appears with the shell; the screens fill in when the data is there (at
+ * the first frame already when it opens faster than the toolkit). Choosing another pack in Settings
  * closes that session (screens, their work, the workbench and its lab services) and opens it again over the
  * newly active pack, in the same window. Opened with a pack file, it offers to install it on Settings once the data
  * has loaded, with the same question, report and trust choice as "Install pack…".
  */
 public final class WorkbenchApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     private static volatile GuiLaunch launchRequest = GuiLaunch.of(WorkbenchOptions.defaults());
+    private static final AtomicReference<FirstOpening> LAUNCH_OPENING = new AtomicReference<>();
 
     private final WorkbenchOptions options;
     private final Clock clock;
     private Optional<Path> packToOffer;
     private final FxTaskExecutor io = FxTaskExecutor.serial("workbench-io");
+    private final FirstOpening firstOpening;
     private volatile Workbench workbench;
     private ShellView shell;
     private SessionModels models;
 
     /** Used by {@link Application#launch}; takes the request given to {@link #launch(GuiLaunch)}. */
     public WorkbenchApp() {
-        this(launchRequest, Clock.systemDefaultZone());
+        this(launchRequest, Clock.systemDefaultZone(), Optional.ofNullable(LAUNCH_OPENING.getAndSet(null)));
     }
 
     public WorkbenchApp(WorkbenchOptions options, Clock clock) {
         this(GuiLaunch.of(options), clock);
     }
 
+    /** Starts opening the data at once, before the window (tests start the toolkit themselves). */
     public WorkbenchApp(GuiLaunch launch, Clock clock) {
+        this(launch, clock, Optional.empty());
+    }
+
+    private WorkbenchApp(GuiLaunch launch, Clock clock, Optional<FirstOpening> started) {
         this.options = launch.options();
         this.packToOffer = launch.packToInstall();
         this.clock = clock;
+        this.firstOpening = started.orElseGet(() -> FirstOpening.start(options, clock));
     }
 
     public static void launch(GuiLaunch launch) {
-        launchRequest = launch;
+        startOpening(launch);
         Application.launch(WorkbenchApp.class);
+    }
+
+    /**
+     * Takes the request and starts opening its data before the toolkit starts; the app that {@link Application#launch}
+     * makes takes that opening over.
+     */
+    static void startOpening(GuiLaunch launch) {
+        launchRequest = launch;
+        LAUNCH_OPENING.set(FirstOpening.start(launch.options(), Clock.systemDefaultZone()));
     }
 
     @Override
     public void start(Stage stage) {
+        // Queued first: when the data is open by now, the session's models are made while the window is built.
+        io.run(() -> sessionOver(firstOpening.await()), opened -> show(opened, ScreenRegistry.TODAY),
+                this::showStartupFailure);
         Application.setUserAgentStylesheet(ThemeChoice.LIGHT.theme().getUserAgentStylesheet());
         shell = new ShellView(url -> getHostServices().showDocument(url));
+        firstOpening.showNoticesOn(shell::showLoadingNotice);
         Scene scene = new Scene(shell, 1200, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 WorkbenchApp.class.getResource("workbench.css")).toExternalForm());
@@ -81,17 +103,6 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
-        openAfterFirstFrame(scene);
-    }
-
-    /** The disk and database work starts once the window is on screen, so it does not delay the first frame. */
-    private void openAfterFirstFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(this::open);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The shell, for tests that drive the real app. */
@@ -109,14 +120,19 @@ public final class WorkbenchApp extends Application {
         return models;
     }
 
+    /** Opens the data again, after the first opening failed and the learner set the database aside. */
     private void open() {
         io.run(this::openSession, opened -> show(opened, ScreenRegistry.TODAY), this::showStartupFailure);
     }
 
     /** Opens the workbench and the models its screens share; on the io worker. */
     private SessionModels openSession() throws Exception {
-        Workbench opened = Workbench.open(options, clock,
-                waiting -> Platform.runLater(() -> shell.showLoadingNotice(waiting)));
+        return sessionOver(Workbench.open(options, clock,
+                waiting -> Platform.runLater(() -> shell.showLoadingNotice(waiting))));
+    }
+
+    /** The models the screens share over an open workbench; on the io worker, once the toolkit is up. */
+    private SessionModels sessionOver(Workbench opened) {
         workbench = opened;
         return ScreenRegistry.openSession(opened, io);
     }
@@ -149,7 +165,7 @@ public final class WorkbenchApp extends Application {
                 closing.close();
             } catch (RuntimeException e) {
                 // The learner asked for the other pack: a session that closes badly must not keep it from them.
-                LOG.warn("closing the session over the last pack failed", e);
+                log().warn("closing the session over the last pack failed", e);
             }
             return openSession();
         }, opened -> {
@@ -168,9 +184,9 @@ public final class WorkbenchApp extends Application {
     private void backUpDaily() {
         Workbench opened = workbench;
         io.run(opened::dailyBackup,
-                made -> made.ifPresent(backup -> LOG.info("made the daily backup {}", backup.file())),
+                made -> made.ifPresent(backup -> log().info("made the daily backup {}", backup.file())),
                 failure -> {
-                    LOG.warn("the daily backup failed", failure);
+                    log().warn("the daily backup failed", failure);
                     shell.showNotice(DatabaseFailures.sentence(failure).orElse("The daily backup failed; the log in "
                             + "the data folder's logs/ has the details."));
                 });
@@ -193,7 +209,7 @@ public final class WorkbenchApp extends Application {
         if (failure instanceof DataFolderException) {
             return failure.getMessage();
         }
-        LOG.warn("the workbench could not open", failure);
+        log().warn("the workbench could not open", failure);
         return DatabaseFailures.sentence(failure).orElse("The workbench could not open its data because of an "
                 + "unexpected error. The log in the data folder's logs/ has the details; `workbench doctor` checks the "
                 + "data folder.");
@@ -204,10 +220,15 @@ public final class WorkbenchApp extends Application {
             DataFolder folder = Workbench.prepareFolder(options);
             return ClosedDataFolder.setAsideDatabase(folder, clock);
         }, kept -> {
-            LOG.info("kept the old database as {}", kept);
+            log().info("kept the old database as {}", kept);
             shell.showNotice("The old database is kept as " + kept + ". You are starting fresh.");
             open();
         }, this::showStartupFailure);
+    }
+
+    /** Looked up when needed: starting the logging system before the toolkit would hold up the first window. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(WorkbenchApp.class);
     }
 
     @Override
