@@ -103,6 +103,17 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+        afterFirstFrame(scene, firstOpening::windowShown);
+    }
+
+    /** Runs {@code then} once the window's first frame has been laid out and drawn. */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(then);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The shell, for tests that drive the real app. */
