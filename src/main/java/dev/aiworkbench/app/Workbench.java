@@ -159,17 +159,7 @@ public final class Workbench implements AutoCloseable {
             throws DataFolderException {
         // The pack is read while the database opens: the two share nothing and each takes a while cold.
         CompletableFuture<InstalledPack> pack = CompletableFuture.supplyAsync(() -> ClosedDataFolder.readPack(options));
-        return open(options, clock, waiting, pack::join);
-    }
-
-    /**
-     * Like {@link #open(WorkbenchOptions, Clock, Consumer)}, with the pack from {@code pack}, asked once the database
-     * is open and before this returns: for a caller that decides itself when and on which thread the pack is read
-     * ({@link ClosedDataFolder#readPack}).
-     */
-    public static Workbench open(WorkbenchOptions options, Clock clock, Consumer<String> waiting,
-                                 Supplier<InstalledPack> pack) throws DataFolderException {
-        Workbench workbench = open(options, clock, pack, waiting);
+        Workbench workbench = open(options, clock, pack::join, waiting);
         try {
             workbench.pack();
             return workbench;

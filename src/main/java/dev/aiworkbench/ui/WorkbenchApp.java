@@ -28,72 +28,49 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The desktop app. The data folder, database and pack start opening on a thread of their own as the app is launched,
- * while the toolkit starts and the window appears with the shell; the screens fill in when the data is there (at
- * the first frame already when it opens faster than the toolkit). Choosing another pack in Settings
+ * The desktop app. The window appears at once with the shell; the data folder, database and pack
+ * are opened in the background and the screens fill in when they are ready. Choosing another pack in Settings
  * closes that session (screens, their work, the workbench and its lab services) and opens it again over the
  * newly active pack, in the same window. Opened with a pack file, it offers to install it on Settings once the data
  * has loaded, with the same question, report and trust choice as "Install pack…".
  */
 public final class WorkbenchApp extends Application {
     private static volatile GuiLaunch launchRequest = GuiLaunch.of(WorkbenchOptions.defaults());
-    private static final AtomicReference<FirstOpening> LAUNCH_OPENING = new AtomicReference<>();
 
     private final WorkbenchOptions options;
     private final Clock clock;
     private Optional<Path> packToOffer;
     private final FxTaskExecutor io = FxTaskExecutor.serial("workbench-io");
-    private final FirstOpening firstOpening;
     private volatile Workbench workbench;
     private ShellView shell;
     private SessionModels models;
 
     /** Used by {@link Application#launch}; takes the request given to {@link #launch(GuiLaunch)}. */
     public WorkbenchApp() {
-        this(launchRequest, Clock.systemDefaultZone(), Optional.ofNullable(LAUNCH_OPENING.getAndSet(null)));
+        this(launchRequest, Clock.systemDefaultZone());
     }
 
     public WorkbenchApp(WorkbenchOptions options, Clock clock) {
         this(GuiLaunch.of(options), clock);
     }
 
-    /** Starts opening the data at once, before the window (tests start the toolkit themselves). */
     public WorkbenchApp(GuiLaunch launch, Clock clock) {
-        this(launch, clock, Optional.empty());
-    }
-
-    private WorkbenchApp(GuiLaunch launch, Clock clock, Optional<FirstOpening> started) {
         this.options = launch.options();
         this.packToOffer = launch.packToInstall();
         this.clock = clock;
-        this.firstOpening = started.orElseGet(() -> FirstOpening.start(options, clock));
     }
 
     public static void launch(GuiLaunch launch) {
-        startOpening(launch);
-        Application.launch(WorkbenchApp.class);
-    }
-
-    /**
-     * Takes the request and starts opening its data before the toolkit starts; the app that {@link Application#launch}
-     * makes takes that opening over.
-     */
-    static void startOpening(GuiLaunch launch) {
         launchRequest = launch;
-        LAUNCH_OPENING.set(FirstOpening.start(launch.options(), Clock.systemDefaultZone()));
+        Application.launch(WorkbenchApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        // Queued first: when the data is open by now, the session's models are made while the window is built.
-        io.run(() -> sessionOver(firstOpening.await()), opened -> show(opened, ScreenRegistry.TODAY),
-                this::showStartupFailure);
         Application.setUserAgentStylesheet(ThemeChoice.LIGHT.theme().getUserAgentStylesheet());
         shell = new ShellView(url -> getHostServices().showDocument(url));
-        firstOpening.showNoticesOn(shell::showLoadingNotice);
         Scene scene = new Scene(shell, 1200, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 WorkbenchApp.class.getResource("workbench.css")).toExternalForm());
@@ -103,15 +80,15 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
-        afterFirstFrame(scene, firstOpening::windowShown);
+        openAfterFirstFrame(scene);
     }
 
-    /** Runs {@code then} once the window's first frame has been laid out and drawn. */
-    private static void afterFirstFrame(Scene scene, Runnable then) {
+    /** The disk and database work starts once the window is on screen, so it does not delay the first frame. */
+    private void openAfterFirstFrame(Scene scene) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(then);
+            Platform.runLater(this::open);
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
@@ -131,19 +108,14 @@ public final class WorkbenchApp extends Application {
         return models;
     }
 
-    /** Opens the data again, after the first opening failed and the learner set the database aside. */
     private void open() {
         io.run(this::openSession, opened -> show(opened, ScreenRegistry.TODAY), this::showStartupFailure);
     }
 
     /** Opens the workbench and the models its screens share; on the io worker. */
     private SessionModels openSession() throws Exception {
-        return sessionOver(Workbench.open(options, clock,
-                waiting -> Platform.runLater(() -> shell.showLoadingNotice(waiting))));
-    }
-
-    /** The models the screens share over an open workbench; on the io worker, once the toolkit is up. */
-    private SessionModels sessionOver(Workbench opened) {
+        Workbench opened = Workbench.open(options, clock,
+                waiting -> Platform.runLater(() -> shell.showLoadingNotice(waiting)));
         workbench = opened;
         return ScreenRegistry.openSession(opened, io);
     }
@@ -237,7 +209,7 @@ public final class WorkbenchApp extends Application {
         }, this::showStartupFailure);
     }
 
-    /** Looked up when needed: starting the logging system before the toolkit would hold up the first window. */
+    /** Looked up when needed: starting the logging system on the main thread would hold up the toolkit and window. */
     private static Logger log() {
         return LoggerFactory.getLogger(WorkbenchApp.class);
     }

@@ -26,15 +26,6 @@ public final class AppDriver {
         return (WorkbenchApp) app;
     }
 
-    /**
-     * Starts the app as {@link WorkbenchApp#launch} does once {@link WorkbenchApp#startOpening} has run: through the
-     * constructor {@link javafx.application.Application#launch} calls, which takes that opening over.
-     */
-    public static WorkbenchApp startLaunched() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        return (WorkbenchApp) FxToolkit.setupApplication(WorkbenchApp::new);
-    }
-
     public static void waitUntilReady(WorkbenchApp app) throws TimeoutException {
         waitFor(() -> app.shell() != null && app.shell().readyProperty().get());
     }

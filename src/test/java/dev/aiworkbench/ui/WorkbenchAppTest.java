@@ -1,7 +1,6 @@
 package dev.aiworkbench.ui;
 
 import org.junit.jupiter.api.Tag;
-import dev.aiworkbench.app.GuiLaunch;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Week;
@@ -207,32 +206,6 @@ class WorkbenchAppTest {
                     .anyMatch(name -> name.startsWith("workbench.db.set-aside-"));
         }
         assertThat(node(robot, "#today-week", Label.class).getText()).startsWith("Week 1 of 36");
-    }
-
-    @Test
-    void the_data_opens_from_launch_before_any_window_and_the_first_screen_is_today(FxRobot robot) throws Exception {
-        WorkbenchApp.startOpening(GuiLaunch.of(options()));
-        // No app and no window yet: only the opening that launch started can create the database.
-        waitFor(() -> Files.exists(data.resolve("workbench.db")));
-        app = AppDriver.startLaunched();
-        AppDriver.waitUntilReady(app);
-        assertThat(app.workbench().dataFolder().path()).isEqualTo(data.toAbsolutePath().normalize());
-        assertThat(robot.lookup("#today").tryQuery()).isPresent();
-        assertThat(node(robot, "#today-week", Label.class).getText()).startsWith("Week 1 of 36");
-    }
-
-    @Test
-    void a_damaged_database_found_by_the_opening_at_launch_shows_the_startup_problem(FxRobot robot) throws Exception {
-        Files.createDirectories(data);
-        Files.write(data.resolve("workbench.db"), "this is not a database, it is a shopping list".repeat(100).getBytes());
-        WorkbenchApp.startOpening(GuiLaunch.of(options()));
-        app = AppDriver.startLaunched();
-        waitFor(() -> robot.lookup("#startup-problem").tryQuery().isPresent());
-        assertThat(node(robot, "#startup-problem-message", Label.class).getText()).contains("workbench.db");
-
-        robot.clickOn("#start-fresh");
-        AppDriver.waitUntilReady(app);
-        assertThat(robot.lookup("#today").tryQuery()).isPresent();
     }
 
     @Test
