@@ -7,8 +7,16 @@
 #   PAIRS=20 WARMUP=3 bench/startup.sh
 #   bench/startup.sh --rebuild       # repackage target/workbench.jar first
 #   JAR=/tmp/before/workbench.jar bench/startup.sh   # another build (its lib/ beside it), e.g. before a change
+#   NO_AOT=1 bench/startup.sh        # both sides without an AOT cache (the series before round 3)
 #
-# Each run is a fresh JVM: java <same flags> -cp target/workbench.jar:target/lib/*:target/bench-classes
+# The app runs as it ships: with an AOT cache trained as packaging/package.sh trains the image's
+# (packaging/aot/AotTraining: the CLI verbs, then a GUI start until Today shows, against
+# packaging/smoke/fake_ollama.py) on the measured runs' class path. The bare window gets a cache of its
+# own, trained the same way (BareWindowTraining: shown, half a second, exit). Both are made at the start
+# of every invocation (the cache belongs to the jars' times and the JDK build) and used with
+# -XX:AOTMode=on, so a cache that does not map fails the run instead of measuring without it.
+#
+# Each run is a fresh JVM: java <same flags> -cp target/workbench.jar:target/lib/*:target/bench/startup-bench.jar
 # StartupProbe <main> ..., where the probe prints the JVM uptime when the first window has had its
 # first pulse (window) and, for the app, when the Today screen is in the scene (ready).
 # Two series, each alternating app and bare runs:
@@ -44,23 +52,52 @@ fi
 
 echo "== compiling bench/startup"
 rm -rf target/bench-classes
-mkdir -p target/bench-classes
+mkdir -p target/bench-classes target/bench
 "$JAVAC" --release 21 -d target/bench-classes -cp "target/workbench.jar:target/lib/*" bench/startup/StartupProbe.java \
-    bench/startup/BareWindow.java bench/startup/BareWindowLauncher.java
-CP="$JAR:$LIB/*:target/bench-classes"
+    bench/startup/BareWindow.java bench/startup/BareWindowLauncher.java bench/startup/BareWindowTraining.java \
+    packaging/aot/AotTraining.java
+# A jar, not the class folder: an AOT cache is refused for a class path with a folder on it.
+BENCH_JAR=target/bench/startup-bench.jar
+rm -f "$BENCH_JAR"
+"${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$BENCH_JAR" -C target/bench-classes .
+CP="$JAR:$LIB/*:$BENCH_JAR"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/workbench-startup-XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+server_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$WORK"' EXIT
 LOG="$ROOT/target/bench/startup-runs.log"
 mkdir -p "$(dirname "$LOG")"
 : > "$LOG"
 
-# probe <label> <main class> [args...]: prints "window ready" in ms of JVM uptime
+APP_FLAGS=()
+BARE_FLAGS=()
+MODE="no AOT cache"
+if [ "${NO_AOT:-}" != 1 ]; then
+    MODE="AOT caches"
+    echo "== training the AOT caches (app: packaging/aot/AotTraining; bare window: BareWindowTraining)"
+    python3 packaging/smoke/fake_ollama.py 0 > "$WORK/port" &
+    server_pid=$!
+    for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.2; done
+    if ! "$JAVA" -XX:AOTCacheOutput="$WORK/app.aot" "${JVM_FLAGS[@]}" -cp "$CP" AotTraining "$WORK/training-data" \
+        "http://127.0.0.1:$(head -n 1 "$WORK/port")" "$ROOT/packaging/smoke/suite/promptfooconfig.yaml" >> "$LOG" 2>&1 \
+        || ! "$JAVA" -XX:AOTCacheOutput="$WORK/bare.aot" "${JVM_FLAGS[@]}" -cp "$CP" \
+        dev.aiworkbench.bench.startup.BareWindowTraining >> "$LOG" 2>&1; then
+        echo "training an AOT cache failed; the output is in $LOG" >&2
+        exit 3
+    fi
+    kill "$server_pid" 2>/dev/null || true
+    server_pid=""
+    APP_FLAGS=(-XX:AOTCache="$WORK/app.aot" -XX:AOTMode=on)
+    BARE_FLAGS=(-XX:AOTCache="$WORK/bare.aot" -XX:AOTMode=on)
+fi
+
+# probe <label> <flags name> <main class> [args...]: prints "window ready" in ms of JVM uptime
 probe() {
-    local label=$1; shift
+    local label=$1 flags_name=$2; shift 2
+    local -n side_flags=$flags_name
     local out
     echo "--- $label: $*" >> "$LOG"
-    if ! out=$("$JAVA" "${JVM_FLAGS[@]}" -cp "$CP" dev.aiworkbench.bench.startup.StartupProbe "$@" 2>>"$LOG"); then
+    if ! out=$("$JAVA" "${JVM_FLAGS[@]}" ${side_flags[@]+"${side_flags[@]}"} -cp "$CP" dev.aiworkbench.bench.startup.StartupProbe "$@" 2>>"$LOG"); then
         echo "run '$label' failed; its output is in $LOG:" >&2
         tail -20 "$LOG" >&2
         exit 3
@@ -73,11 +110,11 @@ probe() {
 }
 
 app() {  # app <data dir>
-    probe app --ready '#today' --fail '#startup-problem' dev.aiworkbench.Main --data-dir "$1"
+    probe app APP_FLAGS --ready '#today' --fail '#startup-problem' dev.aiworkbench.Main --data-dir "$1"
 }
 
 bare() {
-    probe bare dev.aiworkbench.bench.startup.BareWindowLauncher
+    probe bare BARE_FLAGS dev.aiworkbench.bench.startup.BareWindowLauncher
 }
 
 median() {
@@ -88,8 +125,8 @@ median() {
 # the command line marked a task done and closed the database cleanly.
 TEMPLATE="$WORK/used-data-dir"
 app "$TEMPLATE" > /dev/null
-"$JAVA" "${JVM_FLAGS[@]}" -cp "$CP" dev.aiworkbench.Main progress mark w01-project-setup done \
-    --data-dir "$TEMPLATE" >> "$LOG" 2>&1
+"$JAVA" "${JVM_FLAGS[@]}" ${APP_FLAGS[@]+"${APP_FLAGS[@]}"} -cp "$CP" dev.aiworkbench.Main \
+    progress mark w01-project-setup done --data-dir "$TEMPLATE" >> "$LOG" 2>&1
 
 FAILED=0
 SUMMARY=()
@@ -140,13 +177,13 @@ series() {
         "$verdict" "$verdict_ready")")
 }
 
-echo "== $("$JAVA" -version 2>&1 | head -1); $JAR; flags: ${JVM_FLAGS[*]}; display $DISPLAY (Xvfb)"
+echo "== $("$JAVA" -version 2>&1 | head -1); $JAR; flags: ${JVM_FLAGS[*]}; $MODE; display $DISPLAY (Xvfb)"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 series "first start" fresh
 series "typical start" used
 
 echo
-echo "== summary (medians, ms of JVM uptime)"
+echo "== summary (medians, ms of JVM uptime; $MODE)"
 printf '%-14s | %8s | %8s | %8s | %6s | %6s | %s\n' series "app win" "app rdy" "bare win" "win x" "rdy x" \
     "win x <= $BUDGET / rdy x <= $BUDGET_READY"
 echo "---------------+----------+----------+----------+--------+--------+------------------------"

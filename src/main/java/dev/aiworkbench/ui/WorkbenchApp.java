@@ -37,7 +37,6 @@ import java.util.Optional;
  * has loaded, with the same question, report and trust choice as "Install pack…".
  */
 public final class WorkbenchApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     private static volatile GuiLaunch launchRequest = GuiLaunch.of(WorkbenchOptions.defaults());
     private static final PackFileInbox LAUNCH_INBOX = new PackFileInbox();
 
@@ -158,7 +157,7 @@ public final class WorkbenchApp extends Application {
                 closing.close();
             } catch (RuntimeException e) {
                 // The learner asked for the other pack: a session that closes badly must not keep it from them.
-                LOG.warn("closing the session over the last pack failed", e);
+                log().warn("closing the session over the last pack failed", e);
             }
             return openSession();
         }, opened -> {
@@ -177,9 +176,9 @@ public final class WorkbenchApp extends Application {
     private void backUpDaily() {
         Workbench opened = workbench;
         io.run(opened::dailyBackup,
-                made -> made.ifPresent(backup -> LOG.info("made the daily backup {}", backup.file())),
+                made -> made.ifPresent(backup -> log().info("made the daily backup {}", backup.file())),
                 failure -> {
-                    LOG.warn("the daily backup failed", failure);
+                    log().warn("the daily backup failed", failure);
                     shell.showNotice(DatabaseFailures.sentence(failure).orElse("The daily backup failed; the log in "
                             + "the data folder's logs/ has the details."));
                 });
@@ -202,7 +201,7 @@ public final class WorkbenchApp extends Application {
         if (failure instanceof DataFolderException) {
             return failure.getMessage();
         }
-        LOG.warn("the workbench could not open", failure);
+        log().warn("the workbench could not open", failure);
         return DatabaseFailures.sentence(failure).orElse("The workbench could not open its data because of an "
                 + "unexpected error. The log in the data folder's logs/ has the details; `workbench doctor` checks the "
                 + "data folder.");
@@ -213,10 +212,15 @@ public final class WorkbenchApp extends Application {
             DataFolder folder = Workbench.prepareFolder(options);
             return ClosedDataFolder.setAsideDatabase(folder, clock);
         }, kept -> {
-            LOG.info("kept the old database as {}", kept);
+            log().info("kept the old database as {}", kept);
             shell.showNotice("The old database is kept as " + kept + ". You are starting fresh.");
             open();
         }, this::showStartupFailure);
+    }
+
+    /** Looked up when needed: starting the logging system on the main thread would hold up the toolkit and window. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(WorkbenchApp.class);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.aiworkbench.ui;
 
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.store.MigrationLocks;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -49,6 +51,27 @@ class StartupWaitTest {
         }
         AppDriver.waitUntilReady(app);
         assertThat(robot.lookup("#loading-notice").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void beforeTheDataOpensTheWindowHasNoScreensYetButItsHelpCardOpens(FxRobot robot) throws Exception {
+        try (MigrationLocks.Held other = MigrationLocks.hold(data.resolve("workbench.db"))) {
+            app = AppDriver.start(new WorkbenchOptions(Optional.of(data), Optional.empty()));
+            waitFor(() -> robot.lookup("#loading").tryQuery().isPresent());
+            // The screens' navigation is made with the session; their shortcuts wait for it.
+            assertThat(robot.lookup("#nav-today").tryQuery()).isEmpty();
+            robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+            assertThat(robot.lookup("#loading").tryQuery()).isPresent();
+            // The overlay is made on first use, and shows the card at once.
+            robot.type(KeyCode.F1);
+            waitFor(() -> robot.lookup("#help-overlay").tryQuery().map(Node::isVisible).orElse(false));
+            robot.type(KeyCode.ESCAPE);
+            waitFor(() -> robot.lookup("#help-overlay").tryQuery().map(n -> !n.isVisible() || n.getScene() == null)
+                    .orElse(true));
+        }
+        AppDriver.waitUntilReady(app);
+        assertThat(robot.lookup("#nav-today").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#today").tryQuery()).isPresent();
     }
 
     @Test

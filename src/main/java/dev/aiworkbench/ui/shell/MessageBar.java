@@ -14,40 +14,28 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.Objects;
+import java.util.stream.Stream;
+
 /**
  * A strip above the screen for errors (a sentence with the next step), one-off notices, and the alert of a crossed
- * budget with a button to the screen that explains it.
+ * budget with a button to the screen that explains it. Each is made the first time it has something to say, so an
+ * empty strip costs the first window nothing.
  */
 final class MessageBar extends VBox {
-    private final Message error = new Message("Something needs your attention", "", new FontIcon(Feather.ALERT_TRIANGLE));
-    private final Message notice = new Message("Done", "", new FontIcon(Feather.INFO));
-    private final Message alert = new Message("Budget crossed", "", new FontIcon(Feather.BELL));
-    private final Button openAlert = new Button("Open Observability", new FontIcon(Feather.ACTIVITY));
-    private final HBox alertRow = new HBox(8, alert, openAlert);
     private final ChangeListener<String> errorText = (obs, old, now) -> showError(now);
     private final ChangeListener<String> alertText = (obs, old, now) -> showAlert(now);
+    private Message error;
+    private Message notice;
+    private Message alert;
+    private HBox alertRow;
+    private Runnable clearError = () -> { };
+    private Runnable dismissAlert = () -> { };
+    private Runnable openAlerted = () -> { };
     private ObservableStringValue boundError;
     private ObservableStringValue boundAlert;
 
     MessageBar() {
-        error.getStyleClass().add(Styles.DANGER);
-        error.setId("error-message");
-        notice.getStyleClass().add(Styles.ACCENT);
-        notice.setId("notice-message");
-        notice.setOnClose(e -> hide(notice));
-        alert.getStyleClass().add(Styles.WARNING);
-        alert.setId("budget-alert");
-        openAlert.setId("open-budget-alert");
-        openAlert.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(alert, Priority.ALWAYS);
-        alert.setMaxWidth(Double.MAX_VALUE);
-        alertRow.setAlignment(Pos.CENTER_LEFT);
-        alertRow.setPadding(new Insets(0, 12, 0, 0));
-        alertRow.managedProperty().bind(alertRow.visibleProperty());
-        alertRow.setVisible(false);
-        hide(error);
-        hide(notice);
-        getChildren().addAll(error, alertRow, notice);
         getStyleClass().add("message-bar");
     }
 
@@ -57,18 +45,27 @@ final class MessageBar extends VBox {
             boundError.removeListener(errorText);
         }
         boundError = text;
-        error.setOnClose(e -> clear.run());
+        clearError = clear;
         text.addListener(errorText);
         showError(text.get());
     }
 
     private void showError(String text) {
-        error.setDescription(text);
         if (text == null || text.isBlank()) {
-            hide(error);
-        } else {
-            show(error);
+            if (error != null) {
+                hide(error);
+            }
+            return;
         }
+        if (error == null) {
+            error = new Message("Something needs your attention", "", new FontIcon(Feather.ALERT_TRIANGLE));
+            error.getStyleClass().add(Styles.DANGER);
+            error.setId("error-message");
+            error.setOnClose(e -> clearError.run());
+            placeInOrder();
+        }
+        error.setDescription(text);
+        show(error);
     }
 
     /**
@@ -82,23 +79,60 @@ final class MessageBar extends VBox {
             boundAlert.removeListener(alertText);
         }
         boundAlert = text;
-        alert.setOnClose(e -> dismiss.run());
-        openAlert.setOnAction(e -> {
-            dismiss.run();
-            open.run();
-        });
+        dismissAlert = dismiss;
+        openAlerted = open;
         text.addListener(alertText);
         showAlert(text.get());
     }
 
     private void showAlert(String text) {
+        boolean crossed = text != null && !text.isBlank();
+        if (alertRow == null && !crossed) {
+            return;
+        }
+        if (alertRow == null) {
+            makeAlertRow();
+        }
         alert.setDescription(text);
-        alertRow.setVisible(text != null && !text.isBlank());
+        alertRow.setVisible(crossed);
+    }
+
+    private void makeAlertRow() {
+        alert = new Message("Budget crossed", "", new FontIcon(Feather.BELL));
+        alert.getStyleClass().add(Styles.WARNING);
+        alert.setId("budget-alert");
+        alert.setOnClose(e -> dismissAlert.run());
+        Button openAlert = new Button("Open Observability", new FontIcon(Feather.ACTIVITY));
+        openAlert.setId("open-budget-alert");
+        openAlert.setMinWidth(Region.USE_PREF_SIZE);
+        openAlert.setOnAction(e -> {
+            dismissAlert.run();
+            openAlerted.run();
+        });
+        HBox.setHgrow(alert, Priority.ALWAYS);
+        alert.setMaxWidth(Double.MAX_VALUE);
+        alertRow = new HBox(8, alert, openAlert);
+        alertRow.setAlignment(Pos.CENTER_LEFT);
+        alertRow.setPadding(new Insets(0, 12, 0, 0));
+        alertRow.managedProperty().bind(alertRow.visibleProperty());
+        placeInOrder();
     }
 
     void showNotice(String text) {
+        if (notice == null) {
+            notice = new Message("Done", "", new FontIcon(Feather.INFO));
+            notice.getStyleClass().add(Styles.ACCENT);
+            notice.setId("notice-message");
+            notice.setOnClose(e -> hide(notice));
+            placeInOrder();
+        }
         notice.setDescription(text);
         show(notice);
+    }
+
+    /** The error first, then the budget alert, then the notice, whichever of them have been made. */
+    private void placeInOrder() {
+        getChildren().setAll(Stream.of(error, alertRow, notice).filter(Objects::nonNull).toList());
     }
 
     private static void show(Message message) {

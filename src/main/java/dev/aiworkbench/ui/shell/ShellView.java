@@ -49,6 +49,9 @@ import java.util.Optional;
 /**
  * The window's frame: navigation on the left, the current screen in the middle, a bar for errors
  * and notices on top, and an overlay layer for help and dialogs. The screens come from {@link ScreenRegistry}.
+ * Until the data is open the window shows only what the first frame needs (the title, help, the theme switch and a
+ * spinner): the navigation to the screens is built with the first session and the overlay on first use, so the
+ * first window is not held up by controls nobody sees yet.
  */
 public final class ShellView extends StackPane {
     /** The screen a budget alert opens (the Observability dashboard, which shows every budget). */
@@ -59,7 +62,7 @@ public final class ShellView extends StackPane {
             KeyCombination.SHIFT_DOWN);
 
     private final LinkOpener links;
-    private final ModalPane overlay = new ModalPane();
+    private ModalPane overlay;
     private final BorderPane frame = new BorderPane();
     private final StackPane content = new StackPane();
     private final VBox navigation = new VBox();
@@ -82,8 +85,7 @@ public final class ShellView extends StackPane {
         frame.setLeft(navigation);
         frame.setCenter(new VBox(messages, content));
         VBox.setVgrow(content, Priority.ALWAYS);
-        overlay.setId("overlay");
-        getChildren().addAll(frame, overlay);
+        getChildren().add(frame);
         buildNavigation();
         showLoading("Opening your plan…");
     }
@@ -93,19 +95,6 @@ public final class ShellView extends StackPane {
         title.getStyleClass().addAll(Styles.TITLE_4, "app-title");
         title.setWrapText(true);
         navigation.getChildren().add(title);
-        for (ScreenEntry screen : ScreenRegistry.entries()) {
-            ToggleButton button = new ToggleButton(screen.title(), new FontIcon(screen.icon()));
-            button.setId("nav-" + screen.id());
-            button.getStyleClass().add("nav-button");
-            button.setToggleGroup(navigationGroup);
-            button.setMaxWidth(Double.MAX_VALUE);
-            button.setAlignment(Pos.CENTER_LEFT);
-            button.setOnAction(e -> navigate(screen.id()));
-            button.setVisible(false);
-            button.setManaged(false);
-            navigationButtons.put(screen.id(), button);
-            navigation.getChildren().add(button);
-        }
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         Button help = new Button("Shortcuts", new FontIcon(Feather.HELP_CIRCLE));
@@ -125,13 +114,26 @@ public final class ShellView extends StackPane {
         navigation.setSpacing(4);
     }
 
+    /** The screens' buttons, under the title, made with the first session: before it they would all be hidden. */
+    private void buildScreenButtons() {
+        List<ToggleButton> buttons = new ArrayList<>();
+        for (ScreenEntry screen : ScreenRegistry.entries()) {
+            ToggleButton button = new ToggleButton(screen.title(), new FontIcon(screen.icon()));
+            button.setId("nav-" + screen.id());
+            button.getStyleClass().add("nav-button");
+            button.setToggleGroup(navigationGroup);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setOnAction(e -> navigate(screen.id()));
+            navigationButtons.put(screen.id(), button);
+            buttons.add(button);
+        }
+        navigation.getChildren().addAll(1, buttons);
+    }
+
     public void installShortcuts(Scene scene) {
         for (ScreenEntry screen : ScreenRegistry.entries()) {
-            scene.getAccelerators().put(screen.shortcut(), () -> {
-                if (navigationButtons.get(screen.id()).isVisible()) {
-                    navigate(screen.id());
-                }
-            });
+            scene.getAccelerators().put(screen.shortcut(), () -> navigate(screen.id()));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showHelp);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), this::showHelp);
@@ -195,6 +197,9 @@ public final class ShellView extends StackPane {
         messages.bindError(models.notices().errorProperty(), models.notices()::clearError);
         messages.bindAlert(models.budgets().alertProperty(), models.budgets()::dismiss,
                 () -> navigate(OBSERVABILITY));
+        if (navigationButtons.isEmpty()) {
+            buildScreenButtons();
+        }
         boolean hasPack = models.progress().pack().isPresent();
         for (ScreenEntry screen : ScreenRegistry.entries()) {
             boolean available = hasPack || !screen.needsPack();
@@ -290,7 +295,13 @@ public final class ShellView extends StackPane {
     }
 
     private void showHelp() {
-        if (overlay.isDisplay()) {
+        if (overlay == null) {
+            overlay = new ModalPane();
+            overlay.setId("overlay");
+            getChildren().add(overlay);
+            // Its skin starts hidden and would hide a card shown before the next pulse had made it.
+            overlay.applyCss();
+        } else if (overlay.isDisplay()) {
             overlay.hide(true);
             return;
         }
