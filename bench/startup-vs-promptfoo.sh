@@ -110,14 +110,17 @@ EOF
 suite "$WORK/s10" 10
 suite "$WORK/s600" 600
 
+# Every JVM here starts with the packaged launcher's options (packaging/launcher.jpackage, less its cache):
+# the budget is the packaged `eval run`'s, and hello is started the same way.
+mapfile -t LAUNCHER_FLAGS < <(packaging/launcher-flags.sh)
 AOT_FLAGS=()
 HELLO_AOT_FLAGS=()
 DATA="$WORK/data"
 wb() {  # wb <args...>: the workbench as a CI job starts it
-    "$JAVA" --enable-native-access=ALL-UNNAMED "${AOT_FLAGS[@]}" -jar "$JAR" "$@" --data-dir "$DATA"
+    "$JAVA" "${LAUNCHER_FLAGS[@]}" "${AOT_FLAGS[@]}" -jar "$JAR" "$@" --data-dir "$DATA"
 }
 wb_eval() { wb eval run "$1/promptfooconfig.yaml" --concurrency 4 --ollama-url "$URL"; }
-hello() { "$JAVA" --enable-native-access=ALL-UNNAMED "${HELLO_AOT_FLAGS[@]}" -jar "$HELLO_JAR"; }
+hello() { "$JAVA" "${LAUNCHER_FLAGS[@]}" "${HELLO_AOT_FLAGS[@]}" -jar "$HELLO_JAR"; }
 pf_eval() {
     (cd "$1" && OLLAMA_BASE_URL="$URL" PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 \
         PROMPTFOO_CONFIG_DIR="$WORK/promptfoo-config" "$PROMPTFOO" eval -c promptfooconfig.yaml --no-cache -j 4 \
@@ -132,10 +135,10 @@ pf_eval "$WORK/s10" >> "$LOG" 2>&1 || fail "promptfoo's first eval run failed; s
 if [ -z "${NO_AOT:-}" ]; then
     echo "== training the AOT caches (JDK 25, -XX:AOTCacheOutput): the 10-case eval run, and hello"
     rm -f "$OUT/workbench.aot" "$OUT/hello.aot"
-    "$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$OUT/workbench.aot" -jar "$JAR" \
+    "$JAVA" "${LAUNCHER_FLAGS[@]}" -XX:AOTCacheOutput="$OUT/workbench.aot" -jar "$JAR" \
         eval run "$WORK/s10/promptfooconfig.yaml" --concurrency 4 --ollama-url "$URL" --data-dir "$DATA" \
         >> "$LOG" 2>&1 || fail "the AOT training run failed; see $LOG"
-    "$JAVA" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$OUT/hello.aot" -jar "$HELLO_JAR" \
+    "$JAVA" "${LAUNCHER_FLAGS[@]}" -XX:AOTCacheOutput="$OUT/hello.aot" -jar "$HELLO_JAR" \
         >> "$LOG" 2>&1 || fail "the hello training run failed; see $LOG"
     AOT_FLAGS=(-XX:AOTCache="$OUT/workbench.aot")
     HELLO_AOT_FLAGS=(-XX:AOTCache="$OUT/hello.aot")

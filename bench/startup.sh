@@ -43,7 +43,8 @@ BUDGET_READY=1.5
 JAR=${JAR:-target/workbench.jar}
 LIB="$(dirname "$JAR")/lib"
 # The same flags for the app and the baseline.
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED)
+# Both sides start with the packaged launcher's options (packaging/launcher.jpackage, less its cache).
+mapfile -t JVM_FLAGS < <(packaging/launcher-flags.sh)
 
 if [ "${1:-}" = "--rebuild" ] || [ ! -f target/workbench.jar ] || [ ! -d target/lib ]; then
     echo "== packaging target/workbench.jar"

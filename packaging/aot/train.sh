@@ -44,7 +44,9 @@ if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
         gui=(--no-gui)
     fi
 fi
-${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" --enable-native-access=ALL-UNNAMED \
+# The launcher's own options (packaging/launcher.jpackage): a cache is trained as it will be used.
+mapfile -t launcher_flags < <("$PACKAGING/launcher-flags.sh")
+${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" "${launcher_flags[@]}" \
     -cp "$classpath" AotTraining "$WORK/data" "http://127.0.0.1:$port" \
     "$PACKAGING/aot/suite/promptfooconfig.yaml" ${gui[@]+"${gui[@]}"}
 ls -l "$APP/workbench.aot"
