@@ -8,6 +8,7 @@ import dev.aiworkbench.progress.ProgressSnapshot;
 import dev.aiworkbench.ui.shell.ScreenRegistry;
 import dev.aiworkbench.ui.shell.SessionModels;
 import dev.aiworkbench.ui.tasks.TaskExecutor;
+import javafx.application.Platform;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,19 @@ import java.util.function.Consumer;
  */
 public final class SessionProcess {
     private SessionProcess() {
+    }
+
+    /**
+     * The session's slow-work pool (the budget checks) hands its results to the FX thread as in the app, so the
+     * toolkit runs here too, headless on Monocle as the UI tests run it, without a window.
+     */
+    private static void startHeadlessToolkit() throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
     }
 
     /** Runs work, its outcome and published updates, all on one thread: the FX thread's stand-in. */
@@ -63,6 +78,7 @@ public final class SessionProcess {
     }
 
     public static void main(String[] args) throws Exception {
+        startHeadlessToolkit();
         Path data = Path.of(args[0]);
         OneThread fx = new OneThread();
         List<String> errors = new CopyOnWriteArrayList<>();

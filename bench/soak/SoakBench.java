@@ -127,7 +127,7 @@ public final class SoakBench {
             }
             // This JVM opens (and migrates) the fresh folder first; the others open it migrated.
             try (Workbench workbench = Workbench.openPackOnDemand(new WorkbenchOptions(Optional.of(data),
-                    Optional.empty(), Optional.of(fake.baseUrl())), Clock.systemUTC())) {
+                    Optional.empty(), Optional.of(fake.baseUrl())), Clock.systemUTC(), System.out::println)) {
                 EvalSuite suite = writeSuite(dir.resolve("suite"), workbench, cases, concurrency);
                 Child session = Child.start(List.of("-Xmx256m"), SessionProcess.class, data.toString(), fake.baseUrl());
                 session.ready().get(120, TimeUnit.SECONDS);
