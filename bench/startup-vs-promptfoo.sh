@@ -11,6 +11,7 @@
 #   RUNS=9 RUNS_LARGE=5 bench/startup-vs-promptfoo.sh
 #   JAR=/tmp/before/workbench.jar bench/startup-vs-promptfoo.sh   # another build (its lib/ beside it)
 #   NO_AOT=1 bench/startup-vs-promptfoo.sh        # java -jar without an AOT cache
+#   LAUNCHER=target/dist/workbench/bin/workbench-cli bench/startup-vs-promptfoo.sh   # the packaged command line
 #
 # The workbench runs as `java -XX:AOTCache=target/bench/workbench.aot -jar target/workbench.jar`: JDK 25's AOT cache
 # (JEP 483/514/515: classes loaded and linked, method profiles) made here by a training run of the 10-case eval.
@@ -117,7 +118,11 @@ AOT_FLAGS=()
 HELLO_AOT_FLAGS=()
 DATA="$WORK/data"
 wb() {  # wb <args...>: the workbench as a CI job starts it
-    "$JAVA" "${LAUNCHER_FLAGS[@]}" "${AOT_FLAGS[@]}" -jar "$JAR" "$@" --data-dir "$DATA"
+    if [ -n "${LAUNCHER:-}" ]; then
+        "$LAUNCHER" "$@" --data-dir "$DATA"
+    else
+        "$JAVA" "${LAUNCHER_FLAGS[@]}" "${AOT_FLAGS[@]}" -jar "$JAR" "$@" --data-dir "$DATA"
+    fi
 }
 wb_eval() { wb eval run "$1/promptfooconfig.yaml" --concurrency 4 --ollama-url "$URL"; }
 hello() { "$JAVA" "${LAUNCHER_FLAGS[@]}" "${HELLO_AOT_FLAGS[@]}" -jar "$HELLO_JAR"; }
@@ -135,7 +140,8 @@ pf_eval "$WORK/s10" >> "$LOG" 2>&1 || fail "promptfoo's first eval run failed; s
 if [ -z "${NO_AOT:-}" ]; then
     echo "== training the AOT caches (JDK 25, -XX:AOTCacheOutput): the 10-case eval run, and hello"
     rm -f "$OUT/workbench.aot" "$OUT/hello.aot"
-    "$JAVA" "${LAUNCHER_FLAGS[@]}" -XX:AOTCacheOutput="$OUT/workbench.aot" -jar "$JAR" \
+    # A packaged launcher brings the cache made at package time.
+    [ -n "${LAUNCHER:-}" ] || "$JAVA" "${LAUNCHER_FLAGS[@]}" -XX:AOTCacheOutput="$OUT/workbench.aot" -jar "$JAR" \
         eval run "$WORK/s10/promptfooconfig.yaml" --concurrency 4 --ollama-url "$URL" --data-dir "$DATA" \
         >> "$LOG" 2>&1 || fail "the AOT training run failed; see $LOG"
     "$JAVA" "${LAUNCHER_FLAGS[@]}" -XX:AOTCacheOutput="$OUT/hello.aot" -jar "$HELLO_JAR" \
@@ -188,7 +194,7 @@ wb600() { wb_eval "$WORK/s600"; }
 pf600() { pf_eval "$WORK/s600"; }
 
 echo "== $("$JAVA" -version 2>&1 | head -1); node $(node --version); promptfoo $("$PROMPTFOO" --version)"
-echo "== $JAR ${AOT_FLAGS[*]:-(no AOT cache)}; fake Ollama on $URL; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== ${LAUNCHER:-$JAR ${AOT_FLAGS[*]:-(no AOT cache)}}; fake Ollama on $URL; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== small commands, $RUNS runs each (wall ms)"
 measure "$RUNS" hello_run version_run progress_run wb10 pf10
 echo "== 600-case suite, $RUNS_LARGE runs each (wall ms)"

@@ -32,15 +32,16 @@ esac
 # cli <image>: the launcher that runs verbs; gui <image>: the one that opens the window.
 cli() {
     case "$OS" in
-        linux) echo "$1/bin/workbench" ;;
-        mac) echo "$1/Contents/MacOS/workbench" ;;
+        linux) echo "$1/bin/workbench-cli" ;;
+        mac) echo "$1/Contents/MacOS/workbench-cli" ;;
         windows) echo "$1/workbench-cli.exe" ;;
     esac
 }
 gui() {
     case "$OS" in
+        linux) echo "$1/bin/workbench" ;;
+        mac) echo "$1/Contents/MacOS/workbench" ;;
         windows) echo "$1/workbench.exe" ;;
-        *) cli "$1" ;;
     esac
 }
 
@@ -77,6 +78,12 @@ check_image() {
     out=$(bare JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$launcher" --version 2>&1) \
         || fail "$label: the launcher cannot use its AOT cache: $out"
     echo "ok   the AOT cache maps"
+    if [ "$OS" != windows ]; then
+        # The GUI launcher runs verbs too (`workbench eval run` works), from the cache it opens the window with.
+        out=$(bare JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$(gui "$image")" --version 2>&1) \
+            || fail "$label: the GUI launcher cannot use its AOT cache: $out"
+        echo "ok   the GUI launcher's AOT cache maps"
+    fi
 
     out=$(bare "$launcher" doctor --data-dir "$data" --ollama-url "$URL" 2>&1) || true
     grep -q "Java " <<<"$out" || fail "$label: doctor printed no Java line: $out"

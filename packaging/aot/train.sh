@@ -2,7 +2,7 @@
 # The AOT cache's training run: train.sh <app dir of the image> <the image's java>
 # Starts the fake model server, then runs AotTraining (packaging/aot, shipped as lib/aot-training.jar) on the image's
 # own runtime with exactly the launcher's class path, so the cache matches the launcher's runs, and writes
-# <app dir>/workbench.aot. Its eval is packaging/aot/suite: the smoke suite's cases with a transform and javascript
+# <app dir>/workbench.aot (the GUI launcher's) and <app dir>/workbench-cli.aot (the command line's). Its eval is packaging/aot/suite: the smoke suite's cases with a transform and javascript
 # assertions, so that Rhino ships in the cache and a run's first javascript assertion starts from it.
 # The GUI part needs a display: under xvfb-run when there is none on Linux; skipped (with a note) without either.
 set -euo pipefail
@@ -49,4 +49,9 @@ mapfile -t launcher_flags < <("$PACKAGING/launcher-flags.sh")
 ${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" "${launcher_flags[@]}" \
     -cp "$classpath" AotTraining "$WORK/data" "http://127.0.0.1:$port" \
     "$PACKAGING/aot/suite/promptfooconfig.yaml" ${gui[@]+"${gui[@]}"}
-ls -l "$APP/workbench.aot"
+# The command-line launcher's cache (workbench-cli): the same verbs without the GUI, on a data folder of its own, so
+# a verb does not load the window's classes (the JVM loads every class of its cache at start).
+"$JAVA" -XX:AOTCacheOutput="$APP/workbench-cli.aot" "${launcher_flags[@]}" \
+    -cp "$classpath" AotTraining "$WORK/data-cli" "http://127.0.0.1:$port" \
+    "$PACKAGING/aot/suite/promptfooconfig.yaml" --no-gui
+ls -l "$APP/workbench.aot" "$APP/workbench-cli.aot"
