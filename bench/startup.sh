@@ -10,7 +10,7 @@
 #   NO_AOT=1 bench/startup.sh        # both sides without an AOT cache (the series before round 3)
 #
 # The app runs as it ships: with an AOT cache trained as packaging/package.sh trains the image's
-# (packaging/aot/AotTraining: the CLI verbs, then a GUI start until Today shows, against
+# (packaging/aot/AotTraining --gui-only: a GUI start until Today shows, against
 # packaging/smoke/fake_ollama.py) on the measured runs' class path. The bare window gets a cache of its
 # own, trained the same way (BareWindowTraining: shown, half a second, exit). Both are made at the start
 # of every invocation (the cache belongs to the jars' times and the JDK build) and used with
@@ -80,7 +80,7 @@ if [ "${NO_AOT:-}" != 1 ]; then
     server_pid=$!
     for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.2; done
     if ! "$JAVA" -XX:AOTCacheOutput="$WORK/app.aot" "${JVM_FLAGS[@]}" -cp "$CP" AotTraining "$WORK/training-data" \
-        "http://127.0.0.1:$(head -n 1 "$WORK/port")" "$ROOT/packaging/smoke/suite/promptfooconfig.yaml" >> "$LOG" 2>&1 \
+        "http://127.0.0.1:$(head -n 1 "$WORK/port")" "$ROOT/packaging/smoke/suite/promptfooconfig.yaml" --gui-only >> "$LOG" 2>&1 \
         || ! "$JAVA" -XX:AOTCacheOutput="$WORK/bare.aot" "${JVM_FLAGS[@]}" -cp "$CP" \
         dev.aiworkbench.bench.startup.BareWindowTraining >> "$LOG" 2>&1; then
         echo "training an AOT cache failed; the output is in $LOG" >&2

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The AOT cache's training run (packaging/package.sh): one JVM that runs the command-line verbs a CI pipeline and a
+ * The AOT caches' training run (packaging/package.sh): one JVM that runs the command-line verbs a CI pipeline and a
  * learner start most (--version, doctor, progress show, a small eval run with a transform and javascript assertions,
  * so that Rhino's classes and the sandbox's first use are in the cache) and then opens the app until its Today
  * screen is filled, and exits. The JDK records the classes all of them load and link into the cache at exit.
+ * {@code --no-gui} trains the command line's cache (workbench-cli), {@code --gui-only} the window's (workbench): the
+ * JVM loads every class of its cache at start, so each launcher's cache holds only what that launcher runs.
  * It ships in the image as lib/aot-training.jar only because a cache matches a class path that begins with the
  * training run's; the launcher never calls it, and it only drives the app's own entry points.
  *
- * <pre>AotTraining DATA_DIR OLLAMA_URL SUITE [--no-gui]</pre>
+ * <pre>AotTraining DATA_DIR OLLAMA_URL SUITE [--no-gui | --gui-only]</pre>
  */
 public final class AotTraining {
     private static final long GUI_TIMEOUT_MS = 120_000;
@@ -30,10 +32,12 @@ public final class AotTraining {
         String ollamaUrl = args[1];
         String suite = args[2];
         boolean gui = !List.of(args).contains("--no-gui");
-        verb("--version");
-        verb("doctor", "--data-dir", dataDir, "--ollama-url", ollamaUrl);
-        verb("progress", "show", "--data-dir", dataDir);
-        verb("eval", "run", "--data-dir", dataDir, "--ollama-url", ollamaUrl, suite);
+        if (!List.of(args).contains("--gui-only")) {
+            verb("--version");
+            verb("doctor", "--data-dir", dataDir, "--ollama-url", ollamaUrl);
+            verb("progress", "show", "--data-dir", dataDir);
+            verb("eval", "run", "--data-dir", dataDir, "--ollama-url", ollamaUrl, suite);
+        }
         if (!gui) {
             System.exit(0);
         }

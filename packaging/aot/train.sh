@@ -34,7 +34,8 @@ server_pid=$!
 for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.2; done
 port=$(head -n 1 "$WORK/port")
 
-gui=()
+# The GUI launcher's cache holds the window's start only; workbench-cli has the verbs' (below).
+gui=(--gui-only)
 run=()
 if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
     if command -v xvfb-run >/dev/null; then
