@@ -1,14 +1,12 @@
 package dev.aiworkbench.app;
 
+import dev.aiworkbench.store.AtomicFiles;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -48,22 +46,9 @@ record HandoffTicket(int port, String token, long pid) {
 
     /** Replaces the file at once (a reader sees the old ticket or the new, never half of one), readable by its owner only. */
     void write(Path file) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), ".running-app", ".tmp");
-        try {
-            PosixFileAttributeView posix = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
-            if (posix != null) {
-                posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
-            }
-            // Written by hand: Properties.store's date comment loads the time-zone names, start-up time for nothing.
-            Files.writeString(temporary, "# The app open on this data folder takes pack files here; see PackHandoff.\n"
-                    + "port=" + port + "\ntoken=" + token + "\npid=" + pid + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        // Written by hand: Properties.store's date comment loads the time-zone names, start-up time for nothing.
+        String text = "# The app open on this data folder takes pack files here; see PackHandoff.\n"
+                + "port=" + port + "\ntoken=" + token + "\npid=" + pid + "\n";
+        AtomicFiles.writeOwnerOnly(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiworkbench.curriculum;
 
-import java.io.BufferedOutputStream;
+import dev.aiworkbench.store.AtomicFiles;
+
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -18,8 +17,7 @@ import java.util.zip.CRC32C;
  * {@link PackCache} as one file per pack source, named by {@link PackCacheKey#slot()}: a header (a magic word, the
  * {@link PackCodec#FORMAT format}, the key's stamps), the {@link PackCodec} body and its CRC32C. A file that is cut
  * short, damaged, of another format or made from other content counts as none; the load that follows writes it
- * again. Files are written beside their place and moved over it in one step, so another process reading the same
- * data folder sees the old file or the new one, never half of one.
+ * again. Files are replaced in one step ({@link AtomicFiles}).
  */
 final class PackCacheFolder implements PackCache {
     private static final byte[] MAGIC = "AIWB-PACK".getBytes(StandardCharsets.US_ASCII);
@@ -69,26 +67,17 @@ final class PackCacheFolder implements PackCache {
         byte[] body = PackCodec.encode(pack);
         byte[] stamps = key.stamps().getBytes(StandardCharsets.UTF_8);
         try {
-            Files.createDirectories(folder);
-            // named by process and time rather than by Files.createTempFile, whose SecureRandom costs a cold start of
-            // the security providers on the first start's critical path
-            Path partial = folder.resolve("." + key.slot() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
-                    + ".partial");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)))) {
-                    out.write(MAGIC);
-                    out.writeInt(PackCodec.FORMAT);
-                    out.writeInt(stamps.length);
-                    out.write(stamps);
-                    out.writeInt(body.length);
-                    out.write(body);
-                    out.writeLong(crc(body));
-                }
-                Files.move(partial, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFiles.write(file(key), stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
+                out.write(MAGIC);
+                out.writeInt(PackCodec.FORMAT);
+                out.writeInt(stamps.length);
+                out.write(stamps);
+                out.writeInt(body.length);
+                out.write(body);
+                out.writeLong(crc(body));
+                out.flush();
+            });
         } catch (IOException e) {
             // nothing lost: the next load parses the pack again
         }

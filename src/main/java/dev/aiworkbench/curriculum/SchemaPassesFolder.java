@@ -1,10 +1,11 @@
 package dev.aiworkbench.curriculum;
 
+import dev.aiworkbench.store.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@link SchemaPasses} as one file per digest, named by it and holding it: a file whose content is not its name
@@ -29,14 +30,7 @@ final class SchemaPassesFolder implements SchemaPasses {
     @Override
     public void record(String digest) {
         try {
-            Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, ".pass-", ".partial");
-            try {
-                Files.writeString(partial, digest, StandardCharsets.UTF_8);
-                Files.move(partial, file(digest), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFiles.write(file(digest), out -> out.write(digest.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             // nothing lost: the next load checks the schemas again
         }

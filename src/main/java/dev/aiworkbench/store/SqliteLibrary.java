@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -54,25 +53,18 @@ public final class SqliteLibrary {
                 .resolve(LibraryLoaderUtil.getNativeLibResourcePath().replaceFirst("^/org/sqlite/native/", ""));
         Path library = folder.resolve(name);
         if (!Files.isRegularFile(library)) {
-            write(resource, folder, library);
+            write(resource, library);
         }
         return folder;
     }
 
     /** Written beside its place and moved in whole, so another process never loads half a library. */
-    private static void write(String resource, Path folder, Path library) throws IOException {
+    private static void write(String resource, Path library) throws IOException {
         try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("sqlite-jdbc has no native library " + resource + " for this platform");
             }
-            Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, ".library-", ".partial");
-            try {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFiles.write(library, in::transferTo);
         }
     }
 }
