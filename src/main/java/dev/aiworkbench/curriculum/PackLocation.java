@@ -192,12 +192,12 @@ public final class PackLocation implements Closeable {
 
     /**
      * Every regular file in the pack (links included, so that they can be reported), as relative forward-slash
-     * names, sorted.
+     * names, sorted; what lies in {@linkplain PackClutter clutter folders} is not the pack's.
      */
     public List<String> files() throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).map(this::relativeName)
-                    .sorted().toList();
+            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !PackClutter.isInsideFolder(root, p)).map(this::relativeName).sorted().toList();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.aiworkbench.curriculum.bundle;
 import dev.aiworkbench.curriculum.LoadResult;
 import dev.aiworkbench.curriculum.PackAccessException;
 import dev.aiworkbench.curriculum.PackInfo;
+import dev.aiworkbench.curriculum.PackClutter;
 import dev.aiworkbench.curriculum.PackLoader;
 import dev.aiworkbench.curriculum.PackLocation;
 import dev.aiworkbench.diagnostics.Problem;
@@ -26,10 +27,6 @@ import java.util.TreeMap;
  * out (and reported); links are refused, as an install would refuse them.
  */
 public final class PackBuilder {
-    /** Files the desktop writes into folders on its own; they are never part of a pack. */
-    static final Set<String> CLUTTER_FILES = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
-    /** Folders of version control and of macOS archivers, left out with everything in them. */
-    static final Set<String> CLUTTER_FOLDERS = Set.of(".git", ".hg", ".svn", "__MACOSX");
     /** Names at the top of a pack file that the build and signing write themselves. */
     static final Set<String> RESERVED = Set.of(PackManifest.FILE_NAME, PackArchive.SIGNATURE, PackArchive.PUBLIC_KEY);
 
@@ -79,7 +76,7 @@ public final class PackBuilder {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                if (!dir.equals(root) && CLUTTER_FOLDERS.contains(dir.getFileName().toString())) {
+                if (!dir.equals(root) && PackClutter.isFolder(dir)) {
                     skipped.add(name(root, dir) + "/");
                     return FileVisitResult.SKIP_SUBTREE;
                 }
@@ -91,7 +88,7 @@ public final class PackBuilder {
                 String name = name(root, file);
                 if (attributes.isSymbolicLink()) {
                     links.add(name);
-                } else if (CLUTTER_FILES.contains(file.getFileName().toString())) {
+                } else if (PackClutter.FILES.contains(file.getFileName().toString())) {
                     skipped.add(name);
                 } else if (attributes.isRegularFile()) {
                     files.put(name, Files.readAllBytes(file));

@@ -2,8 +2,10 @@ package dev.aiworkbench.labs.definition;
 
 import dev.aiworkbench.curriculum.InstalledPack;
 import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.testing.PackFiles;
 import dev.aiworkbench.testing.TestPacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,13 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for whatever labs exist, so it fails as soon as any of them has a problem.
  */
 class BundledLabsTest {
-    /** The repository; Maven runs tests from the project folder. */
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath();
+    /** The repository's labs; Maven runs tests from the project folder. */
+    private static final Path REPOSITORY_LABS = Path.of(LabLocation.LABS).toAbsolutePath();
     private final Pack pack = TestPacks.defaultPack();
 
+    /**
+     * The labs are copied beside nothing else: the repository itself also holds the build's output and Git's
+     * history, which a folder of labs would rightly be refused for.
+     */
     @Test
-    void everyLabInTheRepositoryIsShippedAndLoadsWithoutAnyProblem() {
-        LabCatalog repository = LabCatalog.load(REPOSITORY, Optional.of(pack));
+    void everyLabInTheRepositoryIsShippedAndLoadsWithoutAnyProblem(@TempDir Path temp) {
+        PackFiles.copyFolder(REPOSITORY_LABS, temp.resolve(LabLocation.LABS));
+        LabCatalog repository = LabCatalog.load(temp, Optional.of(pack));
+        assertThat(repository.ids()).as("the repository's labs").isNotEmpty();
         LabCatalog bundled = LabCatalog.bundled(Optional.of(pack));
 
         assertThat(lines(repository.allProblems())).as("problems in the repository's labs/").isEmpty();
