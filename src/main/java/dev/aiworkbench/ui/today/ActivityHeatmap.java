@@ -3,6 +3,7 @@ package dev.aiworkbench.ui.today;
 import dev.aiworkbench.progress.Activity;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 
@@ -11,7 +12,11 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** A calendar of recent weeks, one square a day, darker the more the learner did that day. */
+/**
+ * A calendar of recent weeks, one square a day, darker the more the learner did that day. A day's tooltip is made
+ * when the pointer first reaches its square: a tooltip is a window of its own, and making all 180 up front took a
+ * quarter of a second of the Today screen's start.
+ */
 final class ActivityHeatmap extends GridPane {
     static final int WEEKS = 26;
 
@@ -20,6 +25,16 @@ final class ActivityHeatmap extends GridPane {
         setHgap(3);
         setVgap(3);
         setId("heatmap");
+        addEventHandler(MouseEvent.MOUSE_ENTERED_TARGET, event -> {
+            if (event.getTarget() instanceof Region cell && cell.getUserData() instanceof DayLine day) {
+                cell.setUserData(null);
+                Tooltip.install(cell, new Tooltip(day.text()));
+            }
+        });
+    }
+
+    /** What a day's square says, until its tooltip is made. */
+    private record DayLine(String text) {
     }
 
     void show(Activity activity, LocalDate today) {
@@ -43,8 +58,10 @@ final class ActivityHeatmap extends GridPane {
                 cell.getStyleClass().addAll("heatmap-cell", "heat-" + level(events));
                 cell.setPrefSize(12, 12);
                 cell.setMinSize(12, 12);
-                Tooltip.install(cell, new Tooltip(day + ": " + (events == 0 ? "no activity"
-                        : events + (events == 1 ? " change" : " changes"))));
+                String line = day + ": " + (events == 0 ? "no activity"
+                        : events + (events == 1 ? " change" : " changes"));
+                cell.setAccessibleText(line);
+                cell.setUserData(new DayLine(line));
                 add(cell, week + 1, row);
             }
         }
