@@ -4,9 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
+import org.sqlite.util.OSInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,14 +50,41 @@ public final class SqliteLibrary {
     /** The folder under {@code cache} that holds this sqlite-jdbc's library for this platform, written if missing. */
     static Path copyIn(Path cache) throws IOException {
         String name = LibraryLoaderUtil.getNativeLibName();
-        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+        String resourceFolder = resourceFolder(name);
+        String resource = resourceFolder + "/" + name;
         Path folder = cache.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion())
-                .resolve(LibraryLoaderUtil.getNativeLibResourcePath().replaceFirst("^/org/sqlite/native/", ""));
+                .resolve(resourceFolder.replaceFirst("^/org/sqlite/native/", ""));
         Path library = folder.resolve(name);
         if (!Files.isRegularFile(library)) {
             write(resource, library);
         }
         return folder;
+    }
+
+    /**
+     * sqlite-jdbc's folder of native libraries for this platform, such as {@code /org/sqlite/native/Linux/x86_64}. On
+     * Linux, sqlite-jdbc tells glibc from musl by resolving every file the process has mapped, which with the app's
+     * jars and class cache mapped took 40 ms of each start; musl systems keep their loader at
+     * {@code /lib/ld-musl-<arch>.so.1}, which is one directory read to find. Where that answer names no library in the
+     * jar, sqlite-jdbc's own is used.
+     */
+    static String resourceFolder(String libraryName) {
+        if (System.getProperty("os.name", "").contains("Linux")) {
+            String folder = "/org/sqlite/native/" + (muslLoaderPresent() ? "Linux-Musl" : "Linux") + "/"
+                    + OSInfo.getArchName();
+            if (SQLiteJDBCLoader.class.getResource(folder + "/" + libraryName) != null) {
+                return folder;
+            }
+        }
+        return LibraryLoaderUtil.getNativeLibResourcePath();
+    }
+
+    private static boolean muslLoaderPresent() {
+        try (DirectoryStream<Path> loaders = Files.newDirectoryStream(Path.of("/lib"), "ld-musl-*")) {
+            return loaders.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Written beside its place and moved in whole, so another process never loads half a library. */

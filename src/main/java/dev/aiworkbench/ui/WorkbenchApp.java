@@ -12,6 +12,7 @@ import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.curriculum.PackInfo;
 import dev.aiworkbench.store.DatabaseException;
 import dev.aiworkbench.store.DatabaseFailures;
+import dev.aiworkbench.ui.common.AfterLayout;
 import dev.aiworkbench.ui.common.ThemeChoice;
 import dev.aiworkbench.ui.shell.ScreenRegistry;
 import dev.aiworkbench.ui.shell.SessionModels;
@@ -88,17 +89,8 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
-        openAfterFirstFrame(scene);
-    }
-
-    /** The disk and database work starts once the window is on screen, so it does not delay the first frame. */
-    private void openAfterFirstFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(this::open);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        // The disk and database work starts once the window is on screen, so it does not delay the first frame.
+        AfterLayout.run(scene, this::open);
     }
 
     /** The shell, for tests that drive the real app. */

@@ -44,4 +44,10 @@ class SqliteLibraryTest {
         assertThat(SqliteLibrary.copyIn(cache)).isEqualTo(folder);
         assertThat(Files.getLastModifiedTime(library)).isEqualTo(written);
     }
+
+    @Test
+    void theQuickLookForThePlatformsLibraryFindsTheOneSqliteJdbcWouldChoose() {
+        assertThat(SqliteLibrary.resourceFolder(LibraryLoaderUtil.getNativeLibName()))
+                .isEqualTo(LibraryLoaderUtil.getNativeLibResourcePath());
+    }
 }

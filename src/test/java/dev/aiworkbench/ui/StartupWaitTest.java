@@ -44,6 +44,7 @@ class StartupWaitTest {
         try (MigrationLocks.Held other = MigrationLocks.hold(data.resolve("workbench.db"))) {
             app = AppDriver.start(new WorkbenchOptions(Optional.of(data), Optional.empty()));
             waitFor(() -> robot.lookup("#loading-notice").tryQuery().isPresent());
+            assertThat(robot.lookup("#loading-spinner").tryQuery()).as("opening has taken a while").isPresent();
             assertThat(node(robot, "#loading-notice", Label.class).getText()).isEqualTo("Waiting for another "
                     + "workbench process that is setting up the database in " + data.toAbsolutePath()
                     + " (this happens once, after an install or an update)…");
@@ -51,6 +52,7 @@ class StartupWaitTest {
         }
         AppDriver.waitUntilReady(app);
         assertThat(robot.lookup("#loading-notice").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#loading-spinner").tryQuery()).isEmpty();
     }
 
     @Test

@@ -14,19 +14,26 @@ final class HttpProbe {
     record Answer(int status, String body) {
     }
 
-    private final HttpClient client;
+    /**
+     * Made on the first probe: the client sets up TLS as it is built, and the lab services exist from the first
+     * look at a lab's progress (Today's milestone card), long before a lab is started.
+     */
+    private HttpClient client;
 
-    HttpProbe() {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     Optional<Answer> get(URI uri, Duration timeout) throws InterruptedException {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<String> response = client().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             String body = response.body() == null ? "" : response.body();
             return Optional.of(new Answer(response.statusCode(), body.length() > 4096 ? body.substring(0, 4096) : body));
@@ -35,7 +42,9 @@ final class HttpProbe {
         }
     }
 
-    void close() {
-        client.close();
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 }

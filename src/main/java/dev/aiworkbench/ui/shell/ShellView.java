@@ -13,6 +13,7 @@ import dev.aiworkbench.ui.help.HelpLine;
 import dev.aiworkbench.ui.help.HelpOverlay;
 import dev.aiworkbench.ui.settings.PackSwitch;
 import javafx.application.Application;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,6 +35,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -57,6 +59,7 @@ public final class ShellView extends StackPane {
     /** The screen a budget alert opens (the Observability dashboard, which shows every budget). */
     static final String OBSERVABILITY = "observability";
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    static final Duration SPINNER_DELAY = Duration.millis(500);
     private static final KeyCombination GO_TO_NEXT = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -154,14 +157,26 @@ public final class ShellView extends StackPane {
         return lines;
     }
 
+    /**
+     * The message at once; the spinner only once opening has taken {@link #SPINNER_DELAY}. A usual start opens
+     * sooner, so it shows no flash of a spinner, and the first frames are not spent drawing one while the data opens.
+     */
     private void showLoading(String message) {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
         Label label = new Label(message);
-        VBox loading = new VBox(12, spinner, label);
+        VBox loading = new VBox(12, label);
         loading.setAlignment(Pos.CENTER);
         loading.setId("loading");
         content.getChildren().setAll(loading);
+        PauseTransition wait = new PauseTransition(SPINNER_DELAY);
+        wait.setOnFinished(e -> {
+            if (content.getChildren().contains(loading)) {
+                ProgressIndicator spinner = new ProgressIndicator();
+                spinner.setId("loading-spinner");
+                spinner.setMaxSize(48, 48);
+                loading.getChildren().add(0, spinner);
+            }
+        });
+        wait.play();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.aiworkbench.ui.today;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.aiworkbench.ui.common.AfterLayout;
 import dev.aiworkbench.ui.common.FocusableScreen;
 import dev.aiworkbench.ui.common.Labels;
 import dev.aiworkbench.ui.common.ReadinessCard;
@@ -54,10 +55,11 @@ public final class TodayView extends ScrollPane implements FocusableScreen {
         setContent(body);
         model.pageProperty().addListener((obs, old, page) -> render(page));
         assessment.outlookProperty().addListener((obs, old, outlook) -> showOutlook(outlook));
-        // Quiz and review answers are recorded on the Assess screen, so the outlook is read again each time Today shows.
+        // Quiz and review answers are recorded on the Assess screen, so the outlook is read again each time Today shows;
+        // after the screen's layout, since reading it (the labs' checks) would compete with that layout for the cores.
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                assessment.refresh();
+                AfterLayout.run(now, assessment::refresh);
             }
         });
         render(model.page());
