@@ -129,7 +129,13 @@ public final class WorkbenchApp extends Application {
         // Each file is offered once: a pack switch later does not ask again.
         incoming.offerIn(shell);
         incoming.takeHandoffs(workbench.dataFolder());
-        backUpDaily();
+        // The background checks and the backup wait for the first screen's layout, which they would slow down.
+        AfterLayout.run(shell.getScene(), () -> {
+            if (models == opened) {
+                opened.startWatching();
+                backUpDaily();
+            }
+        });
     }
 
     /**

@@ -14,10 +14,14 @@ public final class ServerStatusModel implements AutoCloseable {
     private final ServerWatch watch;
     private final ReadOnlyObjectWrapper<ServerStatus> status = new ReadOnlyObjectWrapper<>();
 
-    /** Starts watching at once; each status reaches the property through {@code tasks}. */
+    /** Watches once {@linkplain #start() started}; each status reaches the property through {@code tasks}. */
     public ServerStatusModel(ServerWatch watch, TaskExecutor tasks) {
         this.watch = watch;
         watch.addListener(now -> tasks.publish(() -> status.set(now)));
+    }
+
+    /** The first check, on the watch's thread; the watch checks again on its own from then on. */
+    public void start() {
         watch.checkNow();
     }
 

@@ -160,7 +160,6 @@ public final class ScreenRegistry {
         startSavedMetrics(workbench, notices);
         // On the slow pool: a check over a large call record must not hold up the learner's writes on io.
         BudgetAlerts budgets = new BudgetAlerts(workbench.budgets()::check, slowWork);
-        budgets.start(BudgetAlerts.EVERY);
         return new SessionModels(progress, server, notices, theme, budgets, savedTheme, io, slowWork, otherWrites,
                 workbench.takePackUpdateNotice());
     }

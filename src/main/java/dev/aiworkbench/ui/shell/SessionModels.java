@@ -30,6 +30,15 @@ public record SessionModels(ProgressModel progress, ServerStatusModel server, No
         implements AutoCloseable {
 
     /**
+     * Starts the checks that run in the background from then on: the model server's and the budgets'. The app starts
+     * them once the first screen has been laid out, so that on a machine with few cores they do not slow it down.
+     */
+    public void startWatching() {
+        server.start();
+        budgets.start(BudgetAlerts.EVERY);
+    }
+
+    /**
      * Takes no new work from the screens, which are going; what they started or queued (a note being saved) still
      * runs. Returns at once, so the FX thread may call it.
      */

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Today's self-assessment section: readiness for the current phase's milestone and the reviews due, read off the
- * FX thread whenever the progress changes (one read at a time, the newest wins), and its links to the Assess screen.
+ * FX thread when the screen asks (it shows) and whenever the progress changes (one read at a time, the newest wins),
+ * and its links to the Assess screen.
  */
 public final class TodayAssessmentViewModel {
     /** The Assess screen's target that starts a review of the due items. */
@@ -48,7 +49,6 @@ public final class TodayAssessmentViewModel {
         this.openItem = openItem;
         this.reads = new LatestWins<>(reads, outlook::set, notices::report);
         progress.snapshotProperty().addListener((obs, was, now) -> refresh());
-        refresh();
     }
 
     ReadOnlyObjectProperty<AssessmentOutlook> outlookProperty() {

@@ -33,6 +33,7 @@ class ServerStatusModelTest {
         fixture.workbench().setOllamaUrl(Optional.of(fake.baseUrl()));
         server = new ServerStatusModel(new ServerWatch(fixture.workbench()::models, fixture.workbench().clock()),
                 fixture.tasks());
+        server.start();
     }
 
     @AfterEach

@@ -48,9 +48,12 @@ class TodayAssessmentViewModelTest {
         fixture.close();
     }
 
+    /** The model as Today shows it: the screen asks for the first read once it is laid out. */
     private TodayAssessmentViewModel model() {
-        return new TodayAssessmentViewModel(fixture.progress(), assessments, fixture.tasks(), fixture.notices(),
-                assessOpened::add, itemsOpened::add);
+        TodayAssessmentViewModel model = new TodayAssessmentViewModel(fixture.progress(), assessments, fixture.tasks(),
+                fixture.notices(), assessOpened::add, itemsOpened::add);
+        model.refresh();
+        return model;
     }
 
     private MilestoneReadiness readiness(TodayAssessmentViewModel model) {
