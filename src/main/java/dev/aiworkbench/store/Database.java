@@ -1,6 +1,7 @@
 package dev.aiworkbench.store;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -80,6 +81,7 @@ public final class Database implements AutoCloseable {
             // Even turning a new file to WAL is a write that racing processes could collide on: take turns first.
             if (!Files.exists(file) || Files.size(file) == 0) {
                 lock = MigrationLock.acquire(file, contention, waiting);
+                startFromTemplate(file);
             }
             connection = dataSource.getConnection();
             if (checkDue) {
@@ -93,8 +95,7 @@ public final class Database implements AutoCloseable {
                 }
                 // Another process may have migrated it while this one waited for the lock.
                 if (checkNotNewer(file, appliedVersion(connection)) < SCHEMA_VERSION) {
-                    retry.run(() -> Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                            .loggers("slf4j").load().migrate());
+                    retry.run(() -> migrate(dataSource));
                 }
             }
             return new Database(file, connection, retry);
@@ -113,7 +114,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file, Contention contention) {
+    /**
+     * A file that does not exist yet starts as the {@linkplain SchemaTemplate shipped template}; the caller holds the
+     * migration lock. Another process may have created it while this one waited, and a write-ahead log left beside a
+     * missing or empty file may hold its first pages: either way it is left to open and migrate as it is.
+     */
+    private static void startFromTemplate(Path file) throws IOException {
+        if ((!Files.exists(file) || Files.size(file) == 0)
+                && !Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
+            SchemaTemplate.copyTo(file);
+        }
+    }
+
+    /** Runs the migrations the database has not had yet. */
+    static MigrateResult migrate(SQLiteDataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").loggers("slf4j").load()
+                .migrate();
+    }
+
+    static SQLiteDataSource dataSource(Path file, Contention contention) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
