@@ -92,12 +92,15 @@ public record PackCacheKey(String slot, String stamps) {
         return Optional.empty();
     }
 
-    /** A file by its size and time; a folder by the names, kinds, sizes and times of everything in it. */
+    /**
+     * A file by its size and time; a folder by the names, kinds, sizes and times of everything in it but
+     * {@linkplain PackClutter clutter}, which is not the pack's (a Git checkout's history changes with every fetch).
+     */
     private static void stamp(StringBuilder stamps, String what, Path root) throws IOException {
         List<Path> entries;
         if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> walk = Files.walk(root)) {
-                entries = walk.sorted().toList();
+                entries = walk.filter(entry -> !PackClutter.isInsideFolder(root, entry)).sorted().toList();
             }
         } else {
             entries = List.of(root);

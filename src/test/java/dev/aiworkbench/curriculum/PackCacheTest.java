@@ -187,6 +187,20 @@ class PackCacheTest {
     }
 
     @Test
+    void aPackFolderKeptInGitIsReadFromTheCacheWhateverItsHistoryDoes() throws IOException {
+        Path pack = PackGenerator.write(temp.resolve("generated"), 12);
+        Files.createDirectories(pack.resolve(".git"));
+        Files.writeString(pack.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Watched cache = new Watched(temp.resolve("cache"));
+        load(Optional.of(pack), AppInfo.version(), cache);
+
+        Files.writeString(pack.resolve(".git/FETCH_HEAD"), "0123abcd\n");
+        load(Optional.of(pack), AppInfo.version(), cache);
+
+        assertThat(cache.reads).containsExactly(false, true);
+    }
+
+    @Test
     void anotherAppVersionDoesNotReadThePackKeptByThisOne() {
         Watched cache = new Watched(temp.resolve("cache"));
         load(Optional.empty(), AppInfo.version(), cache);
