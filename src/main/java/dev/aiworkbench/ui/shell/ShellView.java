@@ -59,7 +59,7 @@ public final class ShellView extends StackPane {
     /** The screen a budget alert opens (the Observability dashboard, which shows every budget). */
     static final String OBSERVABILITY = "observability";
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
-    static final Duration SPINNER_DELAY = Duration.millis(500);
+    private static final Duration SPINNER_DELAY = Duration.millis(500);
     private static final KeyCombination GO_TO_NEXT = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
