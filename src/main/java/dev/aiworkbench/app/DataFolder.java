@@ -1,5 +1,7 @@
 package dev.aiworkbench.app;
 
+import dev.aiworkbench.store.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,7 +9,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -98,28 +99,14 @@ public record DataFolder(Path path, String source) {
         try {
             Files.createDirectories(path);
             Files.createDirectories(logs());
-            Files.delete(writeCheck());
+            // Through AtomicFiles, whose partial file is named without Files.createTempFile's SecureRandom (20-30 ms of
+            // every start to seed).
+            Path probe = path.resolve(".write-check");
+            AtomicFiles.write(probe, out -> { });
+            Files.deleteIfExists(probe);
         } catch (IOException e) {
             throw new DataFolderException("The data folder " + path + " cannot be written: " + reason(e)
                     + ". Fix its permissions, or choose another folder with --data-dir or " + ENVIRONMENT_VARIABLE + ".", e);
-        }
-    }
-
-    /**
-     * Writes a new empty file into the folder. It is named by the clock, not by Files.createTempFile, whose SecureRandom
-     * took 20-30 ms of every start to seed; another process that starts in the same nanosecond only costs a retry.
-     */
-    private Path writeCheck() throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            Path probe = path.resolve(".write-check-" + System.nanoTime() + ".tmp");
-            try {
-                Files.newOutputStream(probe, StandardOpenOption.CREATE_NEW).close();
-                return probe;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
         }
     }
 

@@ -79,7 +79,7 @@ public final class Database implements AutoCloseable {
         MigrationLock lock = null;
         try {
             // Even turning a new file to WAL is a write that racing processes could collide on: take turns first.
-            if (!Files.exists(file) || Files.size(file) == 0) {
+            if (notCreatedYet(file)) {
                 lock = MigrationLock.acquire(file, contention, waiting);
                 startFromTemplate(file);
             }
@@ -120,10 +120,13 @@ public final class Database implements AutoCloseable {
      * missing or empty file may hold its first pages: either way it is left to open and migrate as it is.
      */
     private static void startFromTemplate(Path file) throws IOException {
-        if ((!Files.exists(file) || Files.size(file) == 0)
-                && !Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
+        if (notCreatedYet(file) && !Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
             SchemaTemplate.copyTo(file);
         }
+    }
+
+    private static boolean notCreatedYet(Path file) throws IOException {
+        return !Files.exists(file) || Files.size(file) == 0;
     }
 
     /** Runs the migrations the database has not had yet. */

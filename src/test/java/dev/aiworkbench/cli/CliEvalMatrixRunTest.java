@@ -2,14 +2,12 @@ package dev.aiworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiworkbench.app.ProviderSetup;
 import dev.aiworkbench.app.Workbench;
 import dev.aiworkbench.app.WorkbenchOptions;
 import dev.aiworkbench.eval.run.CaseResult;
 import dev.aiworkbench.eval.run.EvalRun;
 import dev.aiworkbench.eval.run.RunState;
 import dev.aiworkbench.testing.FakeOllama;
-import dev.aiworkbench.testing.MemoryKeychain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,26 +29,6 @@ class CliEvalMatrixRunTest {
 
     @TempDir
     Path temp;
-
-    private static final String SUITE = """
-            description: matrix
-            prompts:
-              - {raw: 'Say {{x}}', label: plain}
-              - {raw: 'Please say {{x}}', label: polite}
-            providers:
-              - ollama:chat:steady
-              - id: ollama:chat:shaky
-                prompts: [plain]
-            defaultTest:
-              assert: [{type: contains, value: world}]
-            tests:
-            """ + "  - vars: {x: a}\n  - vars: {x: b}\n  - vars: {x: c}\n  - vars: {x: d}\n"
-            + "  - vars: {x: e}\n  - vars: {x: f}\n  - vars: {x: g}\n  - vars: {x: h}\n";
-
-    private CliHarness cli() {
-        return new CliHarness(temp.resolve("data"), Clock.systemDefaultZone(), ProviderSetup.system()
-                .withEnvironment(Map.of()).withKeychain(MemoryKeychain.unavailable("No keychain in this test.")));
-    }
 
     private JsonNode run(CliHarness cli, FakeOllama ollama, Path suite, int exit, String... more) throws Exception {
         Path json = Files.createTempFile(temp, "results", ".json");
@@ -74,8 +51,8 @@ class CliEvalMatrixRunTest {
     void aMatrixIsOneStoredRunWhoseCellsHoldTheirCases() throws Exception {
         try (FakeOllama ollama = FakeOllama.start()) {
             ollama.answer("steady", "Hello", " world").answer("shaky", "Hello", " there");
-            Path suite = Files.writeString(temp.resolve("promptfooconfig.yaml"), SUITE);
-            CliHarness cli = cli();
+            Path suite = MatrixSuite.write(temp);
+            CliHarness cli = MatrixSuite.cli(temp.resolve("data"));
 
             JsonNode report = run(cli, ollama, suite, Cli.OK);
 
@@ -121,8 +98,8 @@ class CliEvalMatrixRunTest {
     void aGateAgainstAStoredMatrixComparesEachCellWithTheSameCellOfIt() throws Exception {
         try (FakeOllama ollama = FakeOllama.start()) {
             ollama.answer("steady", "Hello", " world").answer("shaky", "Hello", " world");
-            Path suite = Files.writeString(temp.resolve("promptfooconfig.yaml"), SUITE);
-            CliHarness cli = cli();
+            Path suite = MatrixSuite.write(temp);
+            CliHarness cli = MatrixSuite.cli(temp.resolve("data"));
             String baseline = run(cli, ollama, suite, Cli.OK).path("runId").asText();
             ollama.answer("shaky", "Hello", " there");
 

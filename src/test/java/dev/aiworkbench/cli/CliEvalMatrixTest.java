@@ -2,16 +2,12 @@ package dev.aiworkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiworkbench.app.ProviderSetup;
 import dev.aiworkbench.testing.FakeOllama;
-import dev.aiworkbench.testing.MemoryKeychain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,37 +21,16 @@ class CliEvalMatrixTest {
     @TempDir
     Path temp;
 
-    /** Eight items that pass when the answer contains "world". */
-    private static final String SUITE = """
-            description: matrix
-            prompts:
-              - {raw: 'Say {{x}}', label: plain}
-              - {raw: 'Please say {{x}}', label: polite}
-            providers:
-              - ollama:chat:steady
-              - id: ollama:chat:shaky
-                prompts: [plain]
-            defaultTest:
-              assert: [{type: contains, value: world}]
-            tests:
-            """ + "  - vars: {x: a}\n  - vars: {x: b}\n  - vars: {x: c}\n  - vars: {x: d}\n"
-            + "  - vars: {x: e}\n  - vars: {x: f}\n  - vars: {x: g}\n  - vars: {x: h}\n";
-
-    private CliHarness cli() {
-        return new CliHarness(temp.resolve("data"), Clock.systemDefaultZone(), ProviderSetup.system()
-                .withEnvironment(Map.of()).withKeychain(MemoryKeychain.unavailable("No keychain in this test.")));
-    }
-
     @Test
     void threeCellsWriteOneReportWithTheMatrixAndEveryPairCompared() throws Exception {
         try (FakeOllama ollama = FakeOllama.start()) {
             ollama.answer("steady", "Hello", " world").answer("shaky", "Hello", " there");
-            Path suite = Files.writeString(temp.resolve("promptfooconfig.yaml"), SUITE);
+            Path suite = MatrixSuite.write(temp);
             Path json = temp.resolve("out/results.json");
             Path markdown = temp.resolve("out/summary.md");
 
-            CliHarness.Run run = cli().run("eval", "run", suite.toString(), "--ollama-url", ollama.baseUrl(),
-                    "-o", json.toString(), "--md", markdown.toString());
+            CliHarness.Run run = MatrixSuite.cli(temp.resolve("data")).run("eval", "run", suite.toString(),
+                    "--ollama-url", ollama.baseUrl(), "-o", json.toString(), "--md", markdown.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(ollama.requests("/api/chat")).as("3 cells × 8 items").hasSize(24);
@@ -103,8 +78,8 @@ class CliEvalMatrixTest {
     void theGateGuardsTheCellItNames() throws Exception {
         try (FakeOllama ollama = FakeOllama.start()) {
             ollama.answer("steady", "Hello", " world").answer("shaky", "Hello", " world");
-            Path suite = Files.writeString(temp.resolve("promptfooconfig.yaml"), SUITE);
-            CliHarness cli = cli();
+            Path suite = MatrixSuite.write(temp);
+            CliHarness cli = MatrixSuite.cli(temp.resolve("data"));
             assertThat(cli.run("eval", "run", suite.toString(), "--ollama-url", ollama.baseUrl(), "--gate").exitCode())
                     .as("the first run passes every cell's gate and becomes their baseline").isZero();
             ollama.answer("shaky", "Hello", " there");
@@ -130,9 +105,10 @@ class CliEvalMatrixTest {
     void aGateCellThatNamesNoCellIsRefusedBeforeAnyCall() throws Exception {
         try (FakeOllama ollama = FakeOllama.start()) {
             ollama.answer("steady", "Hello").answer("shaky", "Hello");
-            Path suite = Files.writeString(temp.resolve("promptfooconfig.yaml"), SUITE);
+            Path suite = MatrixSuite.write(temp);
 
-            CliHarness.Run run = cli().run("eval", "run", suite.toString(), "--ollama-url", ollama.baseUrl(), "--gate",
+            CliHarness.Run run = MatrixSuite.cli(temp.resolve("data")).run("eval", "run", suite.toString(),
+                    "--ollama-url", ollama.baseUrl(), "--gate",
                     "--gate-provider", "ollama:chat:shaky", "--gate-prompt", "polite");
 
             assertThat(run.exitCode()).isEqualTo(Cli.USAGE);

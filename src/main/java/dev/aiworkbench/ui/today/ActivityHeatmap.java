@@ -19,22 +19,22 @@ import java.util.Locale;
  */
 final class ActivityHeatmap extends GridPane {
     static final int WEEKS = 26;
+    private static final String CELL = "heatmap-cell";
 
     ActivityHeatmap() {
         getStyleClass().add("heatmap");
         setHgap(3);
         setVgap(3);
         setId("heatmap");
+        // A square's tooltip says what it says to a screen reader; the square keeps the tooltip once made.
         addEventHandler(MouseEvent.MOUSE_ENTERED_TARGET, event -> {
-            if (event.getTarget() instanceof Region cell && cell.getUserData() instanceof DayLine day) {
-                cell.setUserData(null);
-                Tooltip.install(cell, new Tooltip(day.text()));
+            if (event.getTarget() instanceof Region cell && cell.getStyleClass().contains(CELL)
+                    && cell.getUserData() == null) {
+                Tooltip tooltip = new Tooltip(cell.getAccessibleText());
+                cell.setUserData(tooltip);
+                Tooltip.install(cell, tooltip);
             }
         });
-    }
-
-    /** What a day's square says, until its tooltip is made. */
-    private record DayLine(String text) {
     }
 
     void show(Activity activity, LocalDate today) {
@@ -55,13 +55,11 @@ final class ActivityHeatmap extends GridPane {
                 }
                 int events = activity.eventsOn(day);
                 Region cell = new Region();
-                cell.getStyleClass().addAll("heatmap-cell", "heat-" + level(events));
+                cell.getStyleClass().addAll(CELL, "heat-" + level(events));
                 cell.setPrefSize(12, 12);
                 cell.setMinSize(12, 12);
-                String line = day + ": " + (events == 0 ? "no activity"
-                        : events + (events == 1 ? " change" : " changes"));
-                cell.setAccessibleText(line);
-                cell.setUserData(new DayLine(line));
+                cell.setAccessibleText(day + ": " + (events == 0 ? "no activity"
+                        : events + (events == 1 ? " change" : " changes")));
                 add(cell, week + 1, row);
             }
         }
