@@ -27,11 +27,18 @@ public record InstalledPack(String source, LoadResult result) {
     }
 
     /**
-     * Loads the pack, or reads it from {@code caches} when it loaded cleanly before and nothing it was made from
-     * changed since ({@link PackCacheKey}); otherwise it is parsed, skipping the schema check when the same content
-     * passed it before ({@link SchemaPasses}), and kept when it has no problem at all.
+     * Loads the pack: the built-in one from the image the build made of it ({@link BuiltInPackImage}) while the app
+     * holds what it was made from; any pack from {@code caches} when it loaded cleanly before and nothing it was made
+     * from changed since ({@link PackCacheKey}); otherwise it is parsed, skipping the schema check when the same
+     * content passed it before ({@link SchemaPasses}), and kept when it has no problem at all.
      */
     public static InstalledPack load(Optional<Path> override, String appVersion, PackLoadCaches caches) {
+        if (override.isEmpty()) {
+            Optional<Pack> image = caches.builtIn().read(appVersion);
+            if (image.isPresent()) {
+                return new InstalledPack(BUILT_IN_SOURCE, new LoadResult(image, List.of()));
+            }
+        }
         // stamping the app and the pack is wasted on a cache that keeps nothing
         Optional<PackCacheKey> key = caches.packs() == PackCache.NONE ? Optional.empty()
                 : PackCacheKey.of(override, DEFAULT_PACK, appVersion);

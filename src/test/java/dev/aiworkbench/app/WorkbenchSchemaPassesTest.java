@@ -1,6 +1,7 @@
 package dev.aiworkbench.app;
 
 import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.testing.PackFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,14 +13,37 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The app's pack reading keeps its schema passes and the pack itself in the data folder's cache, where the next start finds them. */
+/**
+ * The app's reading of a pack from a folder keeps its schema passes and the pack itself in the data folder's cache,
+ * where the next start finds them; the built-in pack comes from the image the build made of it and keeps nothing there.
+ */
 class WorkbenchSchemaPassesTest {
     @TempDir
     Path data;
+    @TempDir
+    Path packs;
+
+    private WorkbenchOptions withPackFolder() {
+        return new WorkbenchOptions(Optional.of(data), Optional.of(PackFiles.copyDefaultPack(packs.resolve("pack"))),
+                Optional.empty());
+    }
 
     @Test
-    void theBuiltInPacksPassIsKeptInTheCacheAndFoundAgain() throws IOException {
-        WorkbenchOptions options = new WorkbenchOptions(Optional.of(data), Optional.empty());
+    void theBuiltInPackIsReadFromTheShippedImageAndKeepsNothingInTheDataFolder() {
+        WorkbenchOptions options = new WorkbenchOptions(Optional.of(data), Optional.empty(), Optional.empty());
+
+        InstalledPack builtIn = ClosedDataFolder.readPack(options);
+
+        assertThat(builtIn.isBuiltIn()).isTrue();
+        assertThat(builtIn.result().problems()).isEmpty();
+        Path cache = DataFolder.fromEnvironment(Optional.of(data)).cache();
+        assertThat(cache.resolve("packs")).doesNotExist();
+        assertThat(cache.resolve("schema-passes")).doesNotExist();
+    }
+
+    @Test
+    void aPacksPassIsKeptInTheCacheAndFoundAgain() throws IOException {
+        WorkbenchOptions options = withPackFolder();
 
         InstalledPack first = ClosedDataFolder.readPack(options);
         Path passes = DataFolder.fromEnvironment(Optional.of(data)).cache().resolve("schema-passes");
@@ -33,8 +57,8 @@ class WorkbenchSchemaPassesTest {
     }
 
     @Test
-    void theBuiltInPackIsKeptInTheCacheAndReadFromItUnchanged() throws IOException {
-        WorkbenchOptions options = new WorkbenchOptions(Optional.of(data), Optional.empty());
+    void aPackIsKeptInTheCacheAndReadFromItUnchanged() throws IOException {
+        WorkbenchOptions options = withPackFolder();
 
         InstalledPack first = ClosedDataFolder.readPack(options);
         Path packs = DataFolder.fromEnvironment(Optional.of(data)).cache().resolve("packs");

@@ -65,7 +65,7 @@ class PackCacheTest {
     }
 
     private static InstalledPack load(Optional<Path> pack, String version, PackCache cache) {
-        return InstalledPack.load(pack, version, new PackLoadCaches(SchemaPasses.NONE, cache));
+        return InstalledPack.load(pack, version, new PackLoadCaches(BuiltInPackImage.NONE, SchemaPasses.NONE, cache));
     }
 
     private static InstalledPack parse(Optional<Path> pack) {
