@@ -23,10 +23,6 @@ import java.util.Set;
 
 /** Self-assessment's part of {@code progress export}/{@code import}: attempts with their answers, and reviews. */
 public final class AssessmentArchiveSection implements ArchiveSection {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     private final AssessmentStore store;
 
@@ -50,7 +46,7 @@ public final class AssessmentArchiveSection implements ArchiveSection {
         List<AssessmentArchive.ReviewEntry> reviews = store.reviewAnswers(pack.id()).stream()
                 .map(r -> new AssessmentArchive.ReviewEntry(r.itemId(), r.correct(), r.confidence(),
                         Timestamps.format(r.at()))).toList();
-        return JSON.valueToTree(new AssessmentArchive(attempts, reviews));
+        return Json.MAPPER.valueToTree(new AssessmentArchive(attempts, reviews));
     }
 
     private static AssessmentArchive.AnswerEntry entry(Answer a) {
@@ -156,7 +152,7 @@ public final class AssessmentArchiveSection implements ArchiveSection {
             return new AssessmentArchive(List.of(), List.of());
         }
         try {
-            AssessmentArchive archive = JSON.treeToValue(content, AssessmentArchive.class);
+            AssessmentArchive archive = Json.MAPPER.treeToValue(content, AssessmentArchive.class);
             if (archive.attempts() == null || archive.reviews() == null) {
                 throw new ImportRefusedException("This export's self-assessment section is incomplete: attempts and "
                         + "reviews must both be present.");
@@ -182,5 +178,13 @@ public final class AssessmentArchiveSection implements ArchiveSection {
         } catch (DateTimeException | NullPointerException e) {
             invalid.add("'" + text + "' is not a UTC timestamp");
         }
+    }
+
+    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
     }
 }

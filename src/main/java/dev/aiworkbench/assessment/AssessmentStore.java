@@ -21,7 +21,6 @@ import java.util.Optional;
  * {@link Database#inTransaction}.
  */
 final class AssessmentStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ATTEMPT_COLUMNS = "id, assessment_id, started_at, finished_at";
 
     private final Database database;
@@ -110,7 +109,7 @@ final class AssessmentStore {
 
     private static Response response(String json) throws SQLException {
         try {
-            return Response.fromJson(JSON.readTree(json));
+            return Response.fromJson(Json.MAPPER.readTree(json));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new SQLException("a stored answer is not readable: " + json, e);
         }
@@ -159,5 +158,10 @@ final class AssessmentStore {
                 packId).executeUpdate();
         sql("DELETE FROM assessment_attempt WHERE pack_id = ?", packId).executeUpdate();
         sql("DELETE FROM review_answer WHERE pack_id = ?", packId).executeUpdate();
+    }
+
+    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

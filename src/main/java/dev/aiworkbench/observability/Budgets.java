@@ -20,7 +20,6 @@ import java.util.List;
  */
 public final class Budgets {
     public static final String SETTING = "observability.budgets";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How far back the models offered for a latency budget were seen. */
     private static final Duration RECENT = Duration.ofDays(30);
 
@@ -101,7 +100,7 @@ public final class Budgets {
     }
 
     private static String write(List<Budget> budgets) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (Budget budget : budgets) {
             ObjectNode node = array.addObject().put("kind", budget.kind().id());
             if (budget.scope() != null) {
@@ -115,7 +114,7 @@ public final class Budgets {
     private static List<Budget> read(String text) {
         try {
             List<Budget> budgets = new ArrayList<>();
-            for (JsonNode node : JSON.readTree(text)) {
+            for (JsonNode node : Json.MAPPER.readTree(text)) {
                 JsonNode scope = node.path("scope");
                 budgets.add(new Budget(BudgetKind.of(node.path("kind").asText()),
                         scope.isTextual() ? scope.asText() : null, node.path("threshold").asDouble(Double.NaN)));
@@ -126,5 +125,10 @@ public final class Budgets {
                     + "they are set again", e.getMessage());
             return List.of();
         }
+    }
+
+    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -33,7 +33,6 @@ import java.util.TreeSet;
  * Applying runs in one transaction; the caller makes a backup first.
  */
 public final class ProgressCarryOver {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
     private final List<ItemProgress> features;
@@ -206,7 +205,7 @@ public final class ProgressCarryOver {
                 return Optional.empty();
             }
             try {
-                return Optional.of((ObjectNode) JSON.readTree(r.getString(1)));
+                return Optional.of((ObjectNode) Json.MAPPER.readTree(r.getString(1)));
             } catch (JsonProcessingException | ClassCastException e) {
                 throw new SQLException("the archived progress of '" + id + "' is not readable: " + e.getMessage(), e);
             }
@@ -232,7 +231,7 @@ public final class ProgressCarryOver {
 
     private static String write(JsonNode rows) {
         try {
-            return JSON.writeValueAsString(rows);
+            return Json.MAPPER.writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rows read from the database always write as JSON", e);
         }
@@ -265,5 +264,10 @@ public final class ProgressCarryOver {
     private static String firstLine(AssessmentItem item) {
         String line = item.prompt().strip().lines().findFirst().orElse(item.id());
         return line.length() > 80 ? line.substring(0, 79) + "…" : line;
+    }
+
+    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -38,12 +38,6 @@ import java.util.TreeMap;
  */
 public final class ProgressTransfer {
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Database database;
     private final ProgressStore store;
@@ -93,7 +87,7 @@ public final class ProgressTransfer {
 
     /** Writes the export next to the target first and moves it into place, so a failed write leaves no half file. */
     public void exportTo(Pack pack, Path file) throws IOException {
-        byte[] json = (JSON.writeValueAsString(export(pack)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] json = (Json.MAPPER.writeValueAsString(export(pack)) + "\n").getBytes(StandardCharsets.UTF_8);
         Path parent = file.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(parent, ".progress-", ".json.tmp");
         try {
@@ -166,13 +160,13 @@ public final class ProgressTransfer {
     private static ProgressArchive parse(Path file) throws ImportRefusedException {
         byte[] bytes = read(file);
         try {
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = Json.MAPPER.readTree(bytes);
             if (root == null || root.isMissingNode()) {
                 throw new ImportRefusedException(file + " is empty.");
             }
             // Bound from the bytes, not the tree, so a problem is reported at its line.
-            return isFormatOneWithoutSections(root) ? JSON.treeToValue(withNoSections((ObjectNode) root), ProgressArchive.class)
-                    : JSON.readValue(bytes, ProgressArchive.class);
+            return isFormatOneWithoutSections(root) ? Json.MAPPER.treeToValue(withNoSections((ObjectNode) root), ProgressArchive.class)
+                    : Json.MAPPER.readValue(bytes, ProgressArchive.class);
         } catch (UnrecognizedPropertyException e) {
             String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                     : " at line " + e.getLocation().getLineNr();
@@ -342,5 +336,15 @@ public final class ProgressTransfer {
         } catch (DateTimeException | NullPointerException e) {
             invalid.add(where + ": '" + text + "' is not a UTC timestamp");
         }
+    }
+
+    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

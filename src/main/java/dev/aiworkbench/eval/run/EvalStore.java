@@ -23,7 +23,6 @@ import java.util.Set;
  * transaction commits; cases that land together may share one.
  */
 public final class EvalStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_COLUMNS = "id, suite_key, suite_file, description, prompt_label, provider_id, model, "
             + "model_digest, prompt_hash, dataset_hash, assertions_hash, options_hash, repeat, total_cases, state, "
             + "started_at, finished_at, gate_decision, gate_reason, pass_rate, pass_rate_low, pass_rate_high, items, failure";
@@ -319,9 +318,9 @@ public final class EvalStore {
                     + "finished_at FROM eval_case WHERE run_id = ? ORDER BY rowid", runId).executeQuery()) {
                 while (r.next()) {
                     cases.add(new CaseResult(r.getString(1), r.getInt(2), r.getString(3), r.getString(4),
-                            JSON.readValue(r.getString(5), new TypeReference<Map<String, String>>() { }), r.getString(6),
+                            Json.MAPPER.readValue(r.getString(5), new TypeReference<Map<String, String>>() { }), r.getString(6),
                             r.getString(7), r.getInt(8) == 1, r.getDouble(9), r.getString(10),
-                            JSON.readValue(r.getString(11), new TypeReference<List<AssertionResult>>() { }),
+                            Json.MAPPER.readValue(r.getString(11), new TypeReference<List<AssertionResult>>() { }),
                             Sql.nullableLong(r, 12), Sql.nullableInt(r, 13), Sql.nullableInt(r, 14), r.getInt(15),
                             Sql.instant(r, 16)));
                 }
@@ -343,9 +342,14 @@ public final class EvalStore {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value, e);
         }
+    }
+
+    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
