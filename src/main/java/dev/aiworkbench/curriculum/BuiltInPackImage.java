@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +61,8 @@ public final class BuiltInPackImage {
         }
         Path target = Path.of(args[0]).toAbsolutePath();
         String appVersion = args[1];
-        String sources = SHIPPED.sources().orElseThrow(() -> new IOException("the built-in pack is not on the class path"));
+        String sources = SHIPPED.sources()
+                .orElseThrow(() -> new IOException("the built-in pack is not on the class path"));
         InstalledPack loaded = InstalledPack.load(Optional.empty(), appVersion, InstalledPack.bundledLabIds());
         if (!loaded.result().problems().isEmpty() || loaded.pack().isEmpty()) {
             throw new IOException("the built-in pack has problems: " + loaded.result().problems());
@@ -86,7 +86,8 @@ public final class BuiltInPackImage {
             }
             byte[] file = stream.readAllBytes();
             Optional<String> sources = sources();
-            return sources.isEmpty() ? Optional.empty() : PackFrame.read(file, MAGIC, header(appVersion, sources.get()));
+            return sources.isEmpty() ? Optional.empty()
+                    : PackFrame.read(file, MAGIC, header(appVersion, sources.get()));
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
@@ -108,39 +109,45 @@ public final class BuiltInPackImage {
         }
         TreeMap<String, String> files = new TreeMap<>();
         if ("file".equals(manifest.getProtocol())) {
-            Path root = Path.of(manifest.toURI()).getParent().getParent().getParent();
-            for (String folder : List.of(PACK_FOLDER, LABS_FOLDER)) {
-                Path start = root.resolve(folder);
-                if (!Files.isDirectory(start)) {
-                    continue;
-                }
-                try (Stream<Path> walk = Files.walk(start)) {
-                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                        String name = root.relativize(file).toString().replace('\\', '/');
-                        if (isSource(name)) {
-                            byte[] content = Files.readAllBytes(file);
-                            CRC32 crc = new CRC32();
-                            crc.update(content);
-                            files.put(name, content.length + " " + crc.getValue());
-                        }
-                    }
-                }
-            }
+            stampFolder(Path.of(manifest.toURI()).getParent().getParent().getParent(), files);
+        } else if (manifest.openConnection() instanceof JarURLConnection jar) {
+            stampJar(jar.getJarFile(), files);
         } else {
-            URLConnection connection = manifest.openConnection();
-            if (!(connection instanceof JarURLConnection jar)) {
-                return Optional.empty();
-            }
-            JarFile file = jar.getJarFile();
-            for (ZipEntry entry : Collections.list(file.entries())) {
-                if (!entry.isDirectory() && isSource(entry.getName())) {
-                    files.put(entry.getName(), entry.getSize() + " " + entry.getCrc());
-                }
-            }
+            return Optional.empty();
         }
         StringBuilder lines = new StringBuilder();
         files.forEach((name, stamp) -> lines.append(name).append(' ').append(stamp).append('\n'));
         return Optional.of(lines.toString());
+    }
+
+    /** Classes run from a folder (the build, the tests): each source's size and the CRC-32 of its bytes. */
+    private static void stampFolder(Path root, TreeMap<String, String> files) throws IOException {
+        for (String folder : List.of(PACK_FOLDER, LABS_FOLDER)) {
+            Path start = root.resolve(folder);
+            if (!Files.isDirectory(start)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(start)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    String name = root.relativize(file).toString().replace('\\', '/');
+                    if (isSource(name)) {
+                        byte[] content = Files.readAllBytes(file);
+                        CRC32 crc = new CRC32();
+                        crc.update(content);
+                        files.put(name, content.length + " " + crc.getValue());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The app's jar: the sizes and CRC-32s its directory records, so nothing is inflated. */
+    private static void stampJar(JarFile jar, TreeMap<String, String> files) {
+        for (ZipEntry entry : Collections.list(jar.entries())) {
+            if (!entry.isDirectory() && isSource(entry.getName())) {
+                files.put(entry.getName(), entry.getSize() + " " + entry.getCrc());
+            }
+        }
     }
 
     /** The pack's files, and each lab's lab.yaml (whose presence makes a lab id the pack may use). */

@@ -11,7 +11,7 @@ public record PackLoadCaches(BuiltInPackImage builtIn, SchemaPasses passes, Pack
     public static final PackLoadCaches NONE = new PackLoadCaches(BuiltInPackImage.NONE, SchemaPasses.NONE,
             PackCache.NONE);
 
-    /** The shipped image, and the caches kept in a data folder's cache folder: {@code schema-passes/} and {@code packs/}. */
+    /** The shipped image, and the caches in a data folder's cache folder: {@code schema-passes/} and {@code packs/}. */
     public static PackLoadCaches in(Path cacheFolder) {
         return new PackLoadCaches(BuiltInPackImage.SHIPPED, SchemaPasses.in(cacheFolder.resolve("schema-passes")),
                 PackCache.in(cacheFolder.resolve("packs")));

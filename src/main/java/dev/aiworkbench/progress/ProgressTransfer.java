@@ -165,7 +165,8 @@ public final class ProgressTransfer {
                 throw new ImportRefusedException(file + " is empty.");
             }
             // Bound from the bytes, not the tree, so a problem is reported at its line.
-            return isFormatOneWithoutSections(root) ? Json.MAPPER.treeToValue(withNoSections((ObjectNode) root), ProgressArchive.class)
+            return isFormatOneWithoutSections(root)
+                    ? Json.MAPPER.treeToValue(withNoSections((ObjectNode) root), ProgressArchive.class)
                     : Json.MAPPER.readValue(bytes, ProgressArchive.class);
         } catch (UnrecognizedPropertyException e) {
             String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""

@@ -73,7 +73,7 @@ class PackCacheTest {
     }
 
     /** Record equality of everything a pack is built from, and of the work items it derives. */
-    private static void assertSamePack(Pack actual, Pack expected) {
+    static void assertSamePack(Pack actual, Pack expected) {
         assertThat(actual.info()).isEqualTo(expected.info());
         assertThat(actual.phases()).isEqualTo(expected.phases());
         assertThat(actual.weeks()).isEqualTo(expected.weeks());

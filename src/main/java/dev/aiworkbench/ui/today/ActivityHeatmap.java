@@ -92,8 +92,7 @@ final class ActivityHeatmap extends Region {
 
     /** The middle of a day's square in this node's coordinates. */
     Point2D centreOf(LocalDate day) {
-        long offset = day.toEpochDay() - firstMonday.toEpochDay();
-        return canvas.localToParent(LABELS + (offset / 7) * PITCH + SQUARE / 2, (offset % 7) * PITCH + SQUARE / 2);
+        return canvas.localToParent(left(day) + SQUARE / 2, top(day) + SQUARE / 2);
     }
 
     /** The colour a day's square is drawn in. */
@@ -129,16 +128,23 @@ final class ActivityHeatmap extends Region {
                     row * PITCH + SQUARE / 2);
         }
         for (LocalDate day = firstMonday; !day.isAfter(today); day = day.plusDays(1)) {
-            long offset = day.toEpochDay() - firstMonday.toEpochDay();
             g.setFill(colourOf(day));
-            g.fillRoundRect(LABELS + (offset / 7) * PITCH, (offset % 7) * PITCH, SQUARE, SQUARE, 4, 4);
+            g.fillRoundRect(left(day), top(day), SQUARE, SQUARE, 4, 4);
         }
         if (isFocused()) {
-            long offset = selected.toEpochDay() - firstMonday.toEpochDay();
             g.setStroke(labelColor.get());
             g.setLineWidth(1.5);
-            g.strokeRoundRect(LABELS + (offset / 7) * PITCH - 1, (offset % 7) * PITCH - 1, SQUARE + 2, SQUARE + 2, 5, 5);
+            g.strokeRoundRect(left(selected) - 1, top(selected) - 1, SQUARE + 2, SQUARE + 2, 5, 5);
         }
+    }
+
+    /** A day's square: one column a week, Monday at the top. */
+    private double left(LocalDate day) {
+        return LABELS + ((day.toEpochDay() - firstMonday.toEpochDay()) / 7) * PITCH;
+    }
+
+    private double top(LocalDate day) {
+        return ((day.toEpochDay() - firstMonday.toEpochDay()) % 7) * PITCH;
     }
 
     private Optional<LocalDate> dayAt(double x, double y) {
@@ -152,7 +158,10 @@ final class ActivityHeatmap extends Region {
         return day.isAfter(today) ? Optional.empty() : Optional.of(day);
     }
 
-    /** Made when the pointer first comes in (or moves, if it was there already): a tooltip is a window of its own, which the first frame need not wait for. */
+    /**
+     * Made when the pointer first comes in (or moves, if it was there already): a tooltip is a window of its own,
+     * which the first frame need not wait for.
+     */
     private void installTooltip() {
         if (tooltip == null) {
             tooltip = new Tooltip();
