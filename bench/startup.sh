@@ -79,23 +79,19 @@ if [ "${NO_AOT:-}" != 1 ]; then
     python3 packaging/smoke/fake_ollama.py 0 > "$WORK/port" &
     server_pid=$!
     for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.2; done
-    # train <cache> <main and arguments...>: kept once a JVM starts with it (packaging/aot/cache-starts.sh says why)
-    train() {
-        local cache=$1 attempt
-        shift
-        for attempt in 1 2 3; do
-            rm -rf "$WORK/training-data" "$cache"
-            if "$JAVA" -XX:AOTCacheOutput="$cache" "${JVM_FLAGS[@]}" -cp "$CP" "$@" >> "$LOG" 2>&1 \
-                && packaging/aot/cache-starts.sh "$JAVA" "$cache" "$CP" "${JVM_FLAGS[@]}" 2>> "$LOG"; then
-                return 0
-            fi
-            echo "   training $(basename "$cache") again (attempt $attempt of 3 failed; $LOG has why)"
-        done
-        return 1
+    # Each cache is kept once a JVM has started with it (packaging/aot/checked-training.sh says why).
+    . packaging/aot/checked-training.sh
+    train_app() {
+        rm -rf "$WORK/training-data"
+        "$JAVA" -XX:AOTCacheOutput="$WORK/app.aot" "${JVM_FLAGS[@]}" -cp "$CP" AotTraining "$WORK/training-data" \
+            "http://127.0.0.1:$(head -n 1 "$WORK/port")" "$ROOT/packaging/smoke/suite/promptfooconfig.yaml" --gui-only
     }
-    if ! train "$WORK/app.aot" AotTraining "$WORK/training-data" "http://127.0.0.1:$(head -n 1 "$WORK/port")" \
-        "$ROOT/packaging/smoke/suite/promptfooconfig.yaml" --gui-only \
-        || ! train "$WORK/bare.aot" dev.aiworkbench.bench.startup.BareWindowTraining; then
+    train_bare() {
+        "$JAVA" -XX:AOTCacheOutput="$WORK/bare.aot" "${JVM_FLAGS[@]}" -cp "$CP" \
+            dev.aiworkbench.bench.startup.BareWindowTraining
+    }
+    if ! train_checked train_app "$JAVA" "$WORK/app.aot" "$CP" "${JVM_FLAGS[@]}" >> "$LOG" 2>&1 \
+        || ! train_checked train_bare "$JAVA" "$WORK/bare.aot" "$CP" "${JVM_FLAGS[@]}" >> "$LOG" 2>&1; then
         echo "training an AOT cache failed; the output is in $LOG" >&2
         exit 3
     fi

@@ -47,27 +47,25 @@ if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
 fi
 # The launcher's own options (packaging/launcher.jpackage): a cache is trained as it will be used.
 mapfile -t launcher_flags < <("$PACKAGING/launcher-flags.sh")
-# train <cache> <data folder> <AotTraining options...>: a cache is kept only once a JVM has started with it
-# (cache-starts.sh says why); up to three trainings, then the packaging fails rather than ship one that cannot start.
-train() {
-    local cache=$1 data=$2 attempt
-    shift 2
-    for attempt in 1 2 3; do
-        rm -rf "$data" "$cache"
-        ${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$cache" "${launcher_flags[@]}" \
-            -cp "$classpath" AotTraining "$data" "http://127.0.0.1:$port" \
-            "$PACKAGING/aot/suite/promptfooconfig.yaml" "$@"
-        if "$PACKAGING/aot/cache-starts.sh" "$JAVA" "$cache" "$classpath" "${launcher_flags[@]}"; then
-            return 0
-        fi
-        echo "train.sh: training $(basename "$cache") again (attempt $attempt of 3 made a cache no JVM starts with)" >&2
-    done
-    echo "train.sh: three trainings made no usable $(basename "$cache")" >&2
-    exit 1
+# Each cache is kept once a JVM has started with it (checked-training.sh says why); after three trainings that made
+# none, the packaging fails rather than ship it.
+. "$PACKAGING/aot/checked-training.sh"
+train_gui() {
+    rm -rf "$WORK/data"
+    ${run[@]+"${run[@]}"} "$JAVA" -XX:AOTCacheOutput="$APP/workbench.aot" "${launcher_flags[@]}" \
+        -cp "$classpath" AotTraining "$WORK/data" "http://127.0.0.1:$port" \
+        "$PACKAGING/aot/suite/promptfooconfig.yaml" ${gui[@]+"${gui[@]}"}
 }
-train "$APP/workbench.aot" "$WORK/data" ${gui[@]+"${gui[@]}"}
 # The command-line launcher's cache (workbench-cli): the same verbs without the GUI, on a data folder of its own, so
 # a verb does not load the window's classes (the JVM loads every class of its cache at start).
-run=()
-train "$APP/workbench-cli.aot" "$WORK/data-cli" --no-gui
+train_cli() {
+    rm -rf "$WORK/data-cli"
+    "$JAVA" -XX:AOTCacheOutput="$APP/workbench-cli.aot" "${launcher_flags[@]}" \
+        -cp "$classpath" AotTraining "$WORK/data-cli" "http://127.0.0.1:$port" \
+        "$PACKAGING/aot/suite/promptfooconfig.yaml" --no-gui
+}
+train_checked train_gui "$JAVA" "$APP/workbench.aot" "$classpath" "${launcher_flags[@]}" \
+    || { echo "train.sh: three trainings made no usable workbench.aot" >&2; exit 1; }
+train_checked train_cli "$JAVA" "$APP/workbench-cli.aot" "$classpath" "${launcher_flags[@]}" \
+    || { echo "train.sh: three trainings made no usable workbench-cli.aot" >&2; exit 1; }
 ls -l "$APP/workbench.aot" "$APP/workbench-cli.aot"

@@ -80,14 +80,16 @@ public final class BuiltInPackImage {
         if (app == null) {
             return Optional.empty();
         }
-        try (InputStream stream = app.getResourceAsStream(RESOURCE)) {
-            if (stream == null) {
+        try {
+            // The stamps first: when the app no longer holds what the image was made from, it is not read at all.
+            Optional<String> sources = sources();
+            if (sources.isEmpty()) {
                 return Optional.empty();
             }
-            byte[] file = stream.readAllBytes();
-            Optional<String> sources = sources();
-            return sources.isEmpty() ? Optional.empty()
-                    : PackFrame.read(file, MAGIC, header(appVersion, sources.get()));
+            try (InputStream stream = app.getResourceAsStream(RESOURCE)) {
+                return stream == null ? Optional.empty()
+                        : PackFrame.read(stream.readAllBytes(), MAGIC, header(appVersion, sources.get()));
+            }
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }

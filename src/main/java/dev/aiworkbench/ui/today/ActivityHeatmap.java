@@ -56,6 +56,8 @@ final class ActivityHeatmap extends Region {
     private LocalDate firstMonday;
     private LocalDate selected;
     private Tooltip tooltip;
+    /** Set when what is drawn no longer matches; the next layout draws once, however many changes came before it. */
+    private boolean stale = true;
 
     ActivityHeatmap() {
         getStyleClass().add("heatmap");
@@ -63,9 +65,9 @@ final class ActivityHeatmap extends Region {
         getChildren().add(canvas);
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.TEXT);
-        levels.forEach(level -> level.addListener((observable, before, after) -> draw()));
-        labelColor.addListener((observable, before, after) -> draw());
-        focusedProperty().addListener((observable, before, after) -> draw());
+        levels.forEach(level -> level.addListener((observable, before, after) -> redraw()));
+        labelColor.addListener((observable, before, after) -> redraw());
+        focusedProperty().addListener((observable, before, after) -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> installTooltip());
         canvas.addEventFilter(MouseEvent.MOUSE_MOVED, this::pointAt);
         addEventHandler(KeyEvent.KEY_PRESSED, this::move);
@@ -81,7 +83,7 @@ final class ActivityHeatmap extends Region {
         this.today = today;
         this.firstMonday = today.with(DayOfWeek.MONDAY).minusWeeks(WEEKS - 1L);
         select(today);
-        draw();
+        redraw();
     }
 
     /** What the day says: its date and how much the learner did. */
@@ -112,6 +114,12 @@ final class ActivityHeatmap extends Region {
             return 2;
         }
         return events <= 10 ? 3 : 4;
+    }
+
+    /** Styling a new heatmap sets six colours, each of which would otherwise draw it whole. */
+    private void redraw() {
+        stale = true;
+        requestLayout();
     }
 
     private void draw() {
@@ -201,7 +209,7 @@ final class ActivityHeatmap extends Region {
         event.consume();
         if (!next.isBefore(firstMonday) && !next.isAfter(today)) {
             select(next);
-            draw();
+            redraw();
         }
     }
 
@@ -233,6 +241,10 @@ final class ActivityHeatmap extends Region {
     @Override
     protected void layoutChildren() {
         canvas.relocate(snappedLeftInset(), snappedTopInset());
+        if (stale) {
+            stale = false;
+            draw();
+        }
     }
 
     @Override
