@@ -1,6 +1,7 @@
 import dev.aiworkbench.Main;
 import dev.aiworkbench.cli.Cli;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Window;
 
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AotTraining {
     private static final long GUI_TIMEOUT_MS = 120_000;
+    private static final long POLL_MS = 20;
     private static final AtomicBoolean ENDING = new AtomicBoolean();
 
     private AotTraining() {
@@ -55,24 +57,23 @@ public final class AotTraining {
         System.out.println("aot-training: workbench " + String.join(" ", args) + " -> exit " + status + ": " + first);
     }
 
-    /** Polls the FX thread until the Today screen is in a window, then ends the run so the JDK writes the cache. */
+    /**
+     * Polls the FX thread until the Today screen is in a window, then ends the run once a pulse has laid it out (the
+     * classes of its skins and CSS are then loaded), so the JDK writes the cache. Nothing after that: the JVM loads
+     * every class of its cache at each start, and a class the first screen does not need (the first model server
+     * check's HTTP and TLS, say) costs every start more there than it saves the moment it is first used.
+     */
     private static void exitWhenTodayShows() {
         long deadline = System.currentTimeMillis() + GUI_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             sleep();
             try {
-                Platform.runLater(() -> {
-                    boolean today = Window.getWindows().stream()
-                            .anyMatch(window -> window.getScene() != null && window.getScene().lookup("#today") != null);
-                    if (today && ENDING.compareAndSet(false, true)) {
-                        System.out.println("aot-training: the Today screen showed");
-                        // Let the screen's first loads finish, as a learner's first seconds would.
-                        new Thread(() -> {
-                            sleep();
-                            System.exit(0);
-                        }).start();
-                    }
-                });
+                Platform.runLater(() -> Window.getWindows().stream()
+                        .map(Window::getScene)
+                        .filter(scene -> scene != null && scene.lookup("#today") != null)
+                        .findFirst()
+                        .filter(scene -> ENDING.compareAndSet(false, true))
+                        .ifPresent(AotTraining::exitAfterNextLayout));
             } catch (IllegalStateException toolkitNotStartedYet) {
                 // the toolkit starts on the main thread; ask again on the next round
             }
@@ -81,9 +82,21 @@ public final class AotTraining {
         System.exit(1);
     }
 
+    private static void exitAfterNextLayout(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.out.println("aot-training: the Today screen showed");
+            // Off the FX thread, so that a shutdown hook that waits for it cannot hold up the exit.
+            new Thread(() -> System.exit(0)).start();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
     private static void sleep() {
         try {
-            Thread.sleep(500);
+            Thread.sleep(POLL_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
