@@ -2,6 +2,7 @@ package dev.aiworkbench.labs.checks;
 
 import dev.aiworkbench.labs.definition.CheckSpec;
 import dev.aiworkbench.labs.definition.ServiceType;
+import dev.aiworkbench.llm.OnDemandHttpClient;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Runs a lab's checks. Each check gets its timeout (60 s unless the lab sets one): the kinds enforce it themselves
@@ -32,7 +34,7 @@ public final class CheckEngine implements AutoCloseable {
     static final Duration GRACE = Duration.ofSeconds(3);
 
     private final Duration grace;
-    private final HttpClient http;
+    private final OnDemandHttpClient http;
     private final ExecutorService workers;
     private final HttpCheck httpCheck;
     private final QdrantCheck qdrantCheck;
@@ -48,12 +50,17 @@ public final class CheckEngine implements AutoCloseable {
 
     /** @param grace how long after a check's timeout to stop waiting for a check that ignores it */
     CheckEngine(Duration grace) {
-        this.grace = grace;
-        this.http = HttpClient.newBuilder()
+        this(grace, () -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build());
+    }
+
+    /** @param httpClients makes the client of the HTTP and Qdrant checks, on the first of them */
+    CheckEngine(Duration grace, Supplier<HttpClient> httpClients) {
+        this.grace = grace;
+        this.http = new OnDemandHttpClient(httpClients);
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lab-check-", 0).factory());
         this.httpCheck = new HttpCheck(http);
         this.qdrantCheck = new QdrantCheck(http);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An {@code http} check: sends the request (placeholders filled in the URL, the headers and the body's strings) and
@@ -33,9 +34,9 @@ final class HttpCheck implements Check<CheckSpec.Http> {
     private static final ValueSchemas SCHEMAS = new ValueSchemas(ValueSchemas.Dialect.DRAFT_2020_12);
     private static final String NEXT = "Fix your service so that it answers as the step describes, then run the check again.";
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
 
-    HttpCheck(HttpClient client) {
+    HttpCheck(Supplier<HttpClient> client) {
         this.client = client;
     }
 
@@ -102,7 +103,7 @@ final class HttpCheck implements Check<CheckSpec.Http> {
 
         HttpCalls.Reply reply;
         try {
-            reply = HttpCalls.send(client, request, deadline, BoundedBody.DEFAULT_LIMIT);
+            reply = HttpCalls.send(client.get(), request, deadline, BoundedBody.DEFAULT_LIMIT);
         } catch (HttpCalls.CallFailed e) {
             if (e.timedOut()) {
                 return Outcome.error(call + " got no answer within " + Text.seconds(deadline.timeout())

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A {@code qdrant} check over Qdrant's REST API (with the {@code api-key} header when the lab's Qdrant has a key):
@@ -32,9 +33,9 @@ import java.util.concurrent.TimeoutException;
 final class QdrantCheck implements Check<CheckSpec.Qdrant> {
     private static final int LIMIT = 1024 * 1024;
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
 
-    QdrantCheck(HttpClient client) {
+    QdrantCheck(Supplier<HttpClient> client) {
         this.client = client;
     }
 
@@ -244,7 +245,7 @@ final class QdrantCheck implements Check<CheckSpec.Qdrant> {
         }
         HttpCalls.Reply reply;
         try {
-            reply = HttpCalls.send(client, request, deadline, LIMIT);
+            reply = HttpCalls.send(client.get(), request, deadline, LIMIT);
         } catch (HttpCalls.CallFailed e) {
             throw new Stop(Outcome.error(e.timedOut() ? "Qdrant at " + base + " did not answer within "
                             + Text.seconds(deadline.timeout()) : "Qdrant at " + base + " cannot be reached: " + e.getMessage(),

@@ -1,5 +1,7 @@
 package dev.aiworkbench.labs.services;
 
+import dev.aiworkbench.llm.OnDemandHttpClient;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,26 +16,16 @@ final class HttpProbe {
     record Answer(int status, String body) {
     }
 
-    /**
-     * Made on the first probe: the client sets up TLS as it is built, and the lab services exist from the first
-     * look at a lab's progress (Today's milestone card), long before a lab is started.
-     */
-    private HttpClient client;
-
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return client;
-    }
+    /** Made on the first probe: the lab services exist from the first look at a lab's progress, long before a lab runs. */
+    private final OnDemandHttpClient client = new OnDemandHttpClient(() -> HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build());
 
     Optional<Answer> get(URI uri, Duration timeout) throws InterruptedException {
         try {
-            HttpResponse<String> response = client().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<String> response = client.get().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             String body = response.body() == null ? "" : response.body();
             return Optional.of(new Answer(response.statusCode(), body.length() > 4096 ? body.substring(0, 4096) : body));
@@ -42,9 +34,7 @@ final class HttpProbe {
         }
     }
 
-    synchronized void close() {
-        if (client != null) {
-            client.close();
-        }
+    void close() {
+        client.close();
     }
 }

@@ -82,4 +82,24 @@ class CheckEngineTest {
                             org.assertj.core.groups.Tuple.tuple("g", CheckStatus.ERROR));
         }
     }
+
+    @Test
+    void noHttpClientIsMadeUntilAnHttpCheckRunsSoAnEngineThatOnlyCountsCostsNoTls() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        Files.writeString(workspace.resolve("app.py"), "app = FastAPI()\n");
+        try (CheckEngine engine = new CheckEngine(CheckEngine.GRACE, () -> {
+            made.incrementAndGet();
+            return java.net.http.HttpClient.newBuilder().build();
+        })) {
+            assertThat(engine.run(Specs.file("app.py", "FastAPI"), CheckContext.of(workspace)).status())
+                    .isEqualTo(CheckStatus.PASS);
+            assertThat(made).as("a file check").hasValue(0);
+
+            CheckContext nothingListening = CheckContext.of(workspace).withEndpoints(Specs.fastapi(
+                    java.net.URI.create("http://127.0.0.1:1")));
+            engine.run(Specs.get("{{fastapi.url}}/health"), nothingListening);
+            engine.run(Specs.get("{{fastapi.url}}/health"), nothingListening);
+            assertThat(made).as("two http checks share one client").hasValue(1);
+        }
+    }
 }
