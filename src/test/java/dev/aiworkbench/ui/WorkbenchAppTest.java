@@ -10,6 +10,7 @@ import dev.aiworkbench.ui.shell.ScreenRegistry;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -75,6 +76,10 @@ class WorkbenchAppTest {
         robot.clickOn("#tree-" + WEEK_ONE.id());
         assertThat(node(robot, "#done-" + taskId, CheckBox.class).isSelected()).isTrue();
         assertThat(node(robot, "#week-note", TextArea.class).getText()).isEqualTo("The event loop finally makes sense.");
+
+        robot.clickOn("#nav-today");
+        ProgressBar overall = node(robot, "#completion-overall", ProgressBar.class);
+        assertThat(overall.getProgress()).as("one task of the plan is done").isGreaterThan(0).isLessThan(0.1);
     }
 
     @Test
