@@ -1,12 +1,11 @@
 package dev.aiworkbench.assessment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.curriculum.Assessment;
 import dev.aiworkbench.curriculum.AssessmentItem;
 import dev.aiworkbench.curriculum.Pack;
+import dev.aiworkbench.progress.ArchiveJson;
 import dev.aiworkbench.progress.ArchiveSection;
 import dev.aiworkbench.progress.ImportRefusedException;
 import dev.aiworkbench.store.Database;
@@ -46,7 +45,7 @@ public final class AssessmentArchiveSection implements ArchiveSection {
         List<AssessmentArchive.ReviewEntry> reviews = store.reviewAnswers(pack.id()).stream()
                 .map(r -> new AssessmentArchive.ReviewEntry(r.itemId(), r.correct(), r.confidence(),
                         Timestamps.format(r.at()))).toList();
-        return Json.MAPPER.valueToTree(new AssessmentArchive(attempts, reviews));
+        return ArchiveJson.mapper().valueToTree(new AssessmentArchive(attempts, reviews));
     }
 
     private static AssessmentArchive.AnswerEntry entry(Answer a) {
@@ -152,7 +151,7 @@ public final class AssessmentArchiveSection implements ArchiveSection {
             return new AssessmentArchive(List.of(), List.of());
         }
         try {
-            AssessmentArchive archive = Json.MAPPER.treeToValue(content, AssessmentArchive.class);
+            AssessmentArchive archive = ArchiveJson.mapper().treeToValue(content, AssessmentArchive.class);
             if (archive.attempts() == null || archive.reviews() == null) {
                 throw new ImportRefusedException("This export's self-assessment section is incomplete: attempts and "
                         + "reviews must both be present.");
@@ -178,13 +177,5 @@ public final class AssessmentArchiveSection implements ArchiveSection {
         } catch (DateTimeException | NullPointerException e) {
             invalid.add("'" + text + "' is not a UTC timestamp");
         }
-    }
-
-    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
     }
 }

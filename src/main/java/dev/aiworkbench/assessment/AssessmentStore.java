@@ -1,8 +1,8 @@
 package dev.aiworkbench.assessment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.JsonColumns;
 import dev.aiworkbench.store.Sql;
 import dev.aiworkbench.store.Timestamps;
 
@@ -109,7 +109,7 @@ final class AssessmentStore {
 
     private static Response response(String json) throws SQLException {
         try {
-            return Response.fromJson(Json.MAPPER.readTree(json));
+            return Response.fromJson(JsonColumns.mapper().readTree(json));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new SQLException("a stored answer is not readable: " + json, e);
         }
@@ -158,10 +158,5 @@ final class AssessmentStore {
                 packId).executeUpdate();
         sql("DELETE FROM assessment_attempt WHERE pack_id = ?", packId).executeUpdate();
         sql("DELETE FROM review_answer WHERE pack_id = ?", packId).executeUpdate();
-    }
-
-    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -2,9 +2,9 @@ package dev.aiworkbench.observability;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiworkbench.store.JsonColumns;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
@@ -100,7 +100,7 @@ public final class Budgets {
     }
 
     private static String write(List<Budget> budgets) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
+        ArrayNode array = JsonColumns.mapper().createArrayNode();
         for (Budget budget : budgets) {
             ObjectNode node = array.addObject().put("kind", budget.kind().id());
             if (budget.scope() != null) {
@@ -114,7 +114,7 @@ public final class Budgets {
     private static List<Budget> read(String text) {
         try {
             List<Budget> budgets = new ArrayList<>();
-            for (JsonNode node : Json.MAPPER.readTree(text)) {
+            for (JsonNode node : JsonColumns.mapper().readTree(text)) {
                 JsonNode scope = node.path("scope");
                 budgets.add(new Budget(BudgetKind.of(node.path("kind").asText()),
                         scope.isTextual() ? scope.asText() : null, node.path("threshold").asDouble(Double.NaN)));
@@ -125,10 +125,5 @@ public final class Budgets {
                     + "they are set again", e.getMessage());
             return List.of();
         }
-    }
-
-    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

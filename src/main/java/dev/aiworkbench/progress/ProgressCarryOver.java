@@ -2,7 +2,6 @@ package dev.aiworkbench.progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,7 @@ import dev.aiworkbench.curriculum.Assessment;
 import dev.aiworkbench.curriculum.AssessmentItem;
 import dev.aiworkbench.curriculum.Pack;
 import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.JsonColumns;
 import dev.aiworkbench.store.Sql;
 import dev.aiworkbench.store.Timestamps;
 
@@ -205,7 +205,7 @@ public final class ProgressCarryOver {
                 return Optional.empty();
             }
             try {
-                return Optional.of((ObjectNode) Json.MAPPER.readTree(r.getString(1)));
+                return Optional.of((ObjectNode) JsonColumns.mapper().readTree(r.getString(1)));
             } catch (JsonProcessingException | ClassCastException e) {
                 throw new SQLException("the archived progress of '" + id + "' is not readable: " + e.getMessage(), e);
             }
@@ -231,7 +231,7 @@ public final class ProgressCarryOver {
 
     private static String write(JsonNode rows) {
         try {
-            return Json.MAPPER.writeValueAsString(rows);
+            return JsonColumns.mapper().writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rows read from the database always write as JSON", e);
         }
@@ -264,10 +264,5 @@ public final class ProgressCarryOver {
     private static String firstLine(AssessmentItem item) {
         String line = item.prompt().strip().lines().findFirst().orElse(item.id());
         return line.length() > 80 ? line.substring(0, 79) + "…" : line;
-    }
-
-    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

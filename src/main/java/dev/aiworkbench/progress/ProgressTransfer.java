@@ -1,10 +1,7 @@
 package dev.aiworkbench.progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,7 +84,7 @@ public final class ProgressTransfer {
 
     /** Writes the export next to the target first and moves it into place, so a failed write leaves no half file. */
     public void exportTo(Pack pack, Path file) throws IOException {
-        byte[] json = (Json.MAPPER.writeValueAsString(export(pack)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] json = (ArchiveJson.mapper().writeValueAsString(export(pack)) + "\n").getBytes(StandardCharsets.UTF_8);
         Path parent = file.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(parent, ".progress-", ".json.tmp");
         try {
@@ -160,14 +157,14 @@ public final class ProgressTransfer {
     private static ProgressArchive parse(Path file) throws ImportRefusedException {
         byte[] bytes = read(file);
         try {
-            JsonNode root = Json.MAPPER.readTree(bytes);
+            JsonNode root = ArchiveJson.mapper().readTree(bytes);
             if (root == null || root.isMissingNode()) {
                 throw new ImportRefusedException(file + " is empty.");
             }
             // Bound from the bytes, not the tree, so a problem is reported at its line.
             return isFormatOneWithoutSections(root)
-                    ? Json.MAPPER.treeToValue(withNoSections((ObjectNode) root), ProgressArchive.class)
-                    : Json.MAPPER.readValue(bytes, ProgressArchive.class);
+                    ? ArchiveJson.mapper().treeToValue(withNoSections((ObjectNode) root), ProgressArchive.class)
+                    : ArchiveJson.mapper().readValue(bytes, ProgressArchive.class);
         } catch (UnrecognizedPropertyException e) {
             String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                     : " at line " + e.getLocation().getLineNr();
@@ -337,15 +334,5 @@ public final class ProgressTransfer {
         } catch (DateTimeException | NullPointerException e) {
             invalid.add(where + ": '" + text + "' is not a UTC timestamp");
         }
-    }
-
-    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

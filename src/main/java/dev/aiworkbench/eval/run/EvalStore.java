@@ -2,9 +2,9 @@ package dev.aiworkbench.eval.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbench.eval.assertions.AssertionResult;
 import dev.aiworkbench.store.Database;
+import dev.aiworkbench.store.JsonColumns;
 import dev.aiworkbench.store.Sql;
 import dev.aiworkbench.store.Timestamps;
 
@@ -318,9 +318,9 @@ public final class EvalStore {
                     + "finished_at FROM eval_case WHERE run_id = ? ORDER BY rowid", runId).executeQuery()) {
                 while (r.next()) {
                     cases.add(new CaseResult(r.getString(1), r.getInt(2), r.getString(3), r.getString(4),
-                            Json.MAPPER.readValue(r.getString(5), new TypeReference<Map<String, String>>() { }), r.getString(6),
-                            r.getString(7), r.getInt(8) == 1, r.getDouble(9), r.getString(10),
-                            Json.MAPPER.readValue(r.getString(11), new TypeReference<List<AssertionResult>>() { }),
+                            JsonColumns.mapper().readValue(r.getString(5), new TypeReference<Map<String, String>>() { }),
+                            r.getString(6), r.getString(7), r.getInt(8) == 1, r.getDouble(9), r.getString(10),
+                            JsonColumns.mapper().readValue(r.getString(11), new TypeReference<List<AssertionResult>>() { }),
                             Sql.nullableLong(r, 12), Sql.nullableInt(r, 13), Sql.nullableInt(r, 14), r.getInt(15),
                             Sql.instant(r, 16)));
                 }
@@ -342,14 +342,9 @@ public final class EvalStore {
 
     private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return JsonColumns.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value, e);
         }
-    }
-
-    /** Made on first use: a start that never needs it does not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
