@@ -170,10 +170,16 @@ public final class WorkbenchApp extends Application {
                 .orElse("The active pack could not be read; Today lists its problems. Choose another pack here.");
     }
 
-    /** Queued behind the first screen's loads on the io worker, so the backup never delays what the learner sees. */
+    /**
+     * Queued behind the first screen's loads on the io worker, so the backup (and removing logs an earlier version left)
+     * never delays what the learner sees.
+     */
     private void backUpDaily() {
         Workbench opened = workbench;
-        io.run(opened::dailyBackup,
+        io.run(() -> {
+            opened.removeExpiredLogFiles();
+            return opened.dailyBackup();
+        },
                 made -> made.ifPresent(backup -> log().info("made the daily backup {}", backup.file())),
                 failure -> {
                     log().warn("the daily backup failed", failure);

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -183,6 +184,20 @@ class WorkbenchAppTest {
         waitFor(() -> !node(robot, "#backup-list", ListView.class).getItems().isEmpty());
         assertThat(node(robot, "#backup-list", ListView.class).getItems()).hasSize(1);
         assertThat(dailyBackups()).isEqualTo(1);
+    }
+
+    @Test
+    void log_files_an_earlier_version_named_by_day_go_once_two_weeks_old_after_the_app_opens() throws Exception {
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        Path expired = Files.writeString(logs.resolve("workbench." + LocalDate.now().minusDays(30) + ".0.log"), "old\n");
+        Path recent = Files.writeString(logs.resolve("workbench." + LocalDate.now().minusDays(2) + ".0.log"), "new\n");
+
+        app = AppDriver.start(options());
+        AppDriver.waitUntilReady(app);
+
+        waitFor(() -> !Files.exists(expired));
+        assertThat(recent).exists();
+        assertThat(logs.resolve("workbench.log")).exists();
     }
 
     private long dailyBackups() throws IOException {
