@@ -14,18 +14,31 @@ public final class Sql {
     public static PreparedStatement bind(Database database, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = database.statement(sql);
         for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i];
-            switch (value) {
-                case null -> statement.setNull(i + 1, Types.NULL);
-                case Integer number -> statement.setInt(i + 1, number);
-                case Long number -> statement.setLong(i + 1, number);
-                case Double number -> statement.setDouble(i + 1, number);
-                case Boolean flag -> statement.setInt(i + 1, flag ? 1 : 0);
-                case Instant instant -> statement.setString(i + 1, Timestamps.format(instant));
-                default -> statement.setString(i + 1, value.toString());
-            }
+            bind(statement, i + 1, parameters[i]);
         }
         return statement;
+    }
+
+    /**
+     * Tests in turn, not a switch over types: such a switch makes a class when first run, in every process (the AOT
+     * cache keeps lambdas and string joins made in training, not those), and every start runs this.
+     */
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Double number) {
+            statement.setDouble(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setInt(index, flag ? 1 : 0);
+        } else if (value instanceof Instant instant) {
+            statement.setString(index, Timestamps.format(instant));
+        } else {
+            statement.setString(index, value.toString());
+        }
     }
 
     public static Integer nullableInt(ResultSet r, int column) throws SQLException {
