@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * them after 14 days; the size-rolled log that replaced it ({@link Logging}) does not know them, so they are removed
  * here once 14 days old, as was promised, and the folder is left with the size-rolled files alone.
  */
-final class DatedLogFiles {
+public final class DatedLogFiles {
     static final int KEPT_DAYS = 14;
     private static final Pattern NAME = Pattern.compile("workbench\\.(\\d{4}-\\d{2}-\\d{2})\\.\\d+\\.log");
 
@@ -27,11 +27,11 @@ final class DatedLogFiles {
 
     /**
      * Removes the day-named files dated more than {@link #KEPT_DAYS} days before {@code today}. A file that cannot be
-     * removed is left for the next time and logged: nothing the learner needs to act on.
+     * removed is left for the next time and logged: nothing the learner needs to act on, so this never fails.
      *
      * @return the files removed
      */
-    static List<Path> removeExpired(Path logs, LocalDate today) {
+    public static List<Path> removeExpired(Path logs, LocalDate today) {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(logs)) {
             return removed;

@@ -63,7 +63,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -224,16 +223,6 @@ public final class Workbench implements AutoCloseable {
     /** The once-a-day backup while the app runs: made when the newest one is older than a day. */
     public Optional<Backup> dailyBackup() {
         return backups.backupIfOlderThan(Duration.ofDays(1));
-    }
-
-    /**
-     * Removes the day-named log files an earlier version left once they are two weeks old (see {@link DatedLogFiles});
-     * never fails, as nothing in it is the learner's to act on.
-     *
-     * @return how many were removed
-     */
-    public int removeExpiredLogFiles() {
-        return DatedLogFiles.removeExpired(dataFolder.logs(), LocalDate.now(clock)).size();
     }
 
     /**

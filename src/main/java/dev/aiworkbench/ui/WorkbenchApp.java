@@ -4,6 +4,7 @@ import dev.aiworkbench.app.ClosedDataFolder;
 import dev.aiworkbench.app.AppInfo;
 import dev.aiworkbench.app.DataFolder;
 import dev.aiworkbench.app.DataFolderException;
+import dev.aiworkbench.app.DatedLogFiles;
 import dev.aiworkbench.app.GuiLaunch;
 import dev.aiworkbench.app.PackFileInbox;
 import dev.aiworkbench.app.Workbench;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -177,7 +179,7 @@ public final class WorkbenchApp extends Application {
     private void backUpDaily() {
         Workbench opened = workbench;
         io.run(() -> {
-            opened.removeExpiredLogFiles();
+            DatedLogFiles.removeExpired(opened.dataFolder().logs(), LocalDate.now(clock));
             return opened.dailyBackup();
         },
                 made -> made.ifPresent(backup -> log().info("made the daily backup {}", backup.file())),
