@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * here once 14 days old, as was promised, and the folder is left with the size-rolled files alone.
  */
 public final class DatedLogFiles {
-    static final int KEPT_DAYS = 14;
+    private static final int KEPT_DAYS = 14;
     private static final Pattern NAME = Pattern.compile("workbench\\.(\\d{4}-\\d{2}-\\d{2})\\.\\d+\\.log");
 
     private DatedLogFiles() {
@@ -37,7 +37,7 @@ public final class DatedLogFiles {
             return removed;
         }
         LocalDate oldestKept = today.minusDays(KEPT_DAYS);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(logs, "workbench.*.log")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(logs)) {
             for (Path file : files) {
                 if (datedBefore(file, oldestKept) && Files.deleteIfExists(file)) {
                     removed.add(file);
