@@ -3,7 +3,8 @@
 #   packaging/smoke.sh [IMAGE]     (default: the image in target/dist/ for this system)
 # Runs the launcher under `env -i` with only a basic PATH for --version (also with the AOT cache required), doctor
 # (which must name the image's own Java), eval run on packaging/smoke/suite against packaging/smoke/fake_ollama.py,
-# and a GUI start (under xvfb-run on Linux without a display) that must open its data and make the daily backup.
+# and a GUI start (under xvfb-run on Linux without a display) that must open its data and make the daily backup, with
+# JavaFX's native libraries loaded from the image rather than unpacked from its jars.
 # On Linux it then unpacks the .deb in target/dist/ with dpkg-deb -x, and the .rpm with rpm2cpio | cpio -idm, and runs
 # the same on each unpacked copy.
 # Exit status 0 when every check passed; the first failure stops it with what went wrong.
@@ -119,8 +120,9 @@ check_gui() {
     # env itself, not a function around it, is the background job: $! is then the id setsid gives the new session.
     local keep=()
     [ "$OS" = windows ] && keep=(SYSTEMROOT="$SYSTEMROOT")
-    env -i PATH="$BASIC_PATH" HOME="$WORK/home" ${keep[@]+"${keep[@]}"} ${run[@]+"${run[@]}"} "$(gui "$image")" \
-        --data-dir "$data" --ollama-url "$URL" > "$WORK/gui-$label.log" 2>&1 &
+    # javafx.verbose: JavaFX says where each native library came from (checked below).
+    env -i PATH="$BASIC_PATH" HOME="$WORK/home" JAVA_TOOL_OPTIONS=-Djavafx.verbose=true ${keep[@]+"${keep[@]}"} \
+        ${run[@]+"${run[@]}"} "$(gui "$image")" --data-dir "$data" --ollama-url "$URL" > "$WORK/gui-$label.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 240); do
         if compgen -G "$data/backups/*" > /dev/null; then
@@ -140,6 +142,11 @@ check_gui() {
         fail "$label: the app logged errors: $(grep -h ERROR "$data/logs/"*.log | head -5)"
     fi
     echo "ok   GUI start: the window opened and the data loaded"
+    if grep -q "from resource" "$WORK/gui-$label.log" || ! grep -q "glass.* from relative path" "$WORK/gui-$label.log"; then
+        fail "$label: JavaFX did not load its native libraries from beside its jars (package.sh unpacks them there): $(
+            grep -E "^Loaded|UnsatisfiedLinkError" "$WORK/gui-$label.log" | head -5)"
+    fi
+    echo "ok   JavaFX's native libraries load from the image, not unpacked from its jars"
 }
 
 check_image "${1:-$default_image}" image
