@@ -45,7 +45,8 @@ cp "$TARGET/workbench.jar" "$INPUT/"
 cp "$TARGET"/lib/*.jar "$INPUT/lib/"
 # JavaFX's native libraries, unpacked where its loader looks before its own jars (relative to the jar's folder:
 # ../lib on Linux, .. on macOS, ../bin on Windows). From the jars it would hash each library against a copy in the
-# user's ~/.openjfx at every start (starting the JDK's security providers to do it), 40-50 ms of the window's start.
+# user's ~/.openjfx at every start (starting the JDK's security providers to do it): 40-50 ms of a bare JavaFX window's
+# start, 15-20 of this app's (bench/README.md, round 9).
 case "$OS" in
     linux) natives="$INPUT/lib"; platform=linux ;;
     mac) natives="$INPUT"; platform=mac ;;
