@@ -1,6 +1,7 @@
 package dev.aiworkbench.app;
 
 import dev.aiworkbench.curriculum.InstalledPack;
+import dev.aiworkbench.curriculum.PackAccessException;
 import dev.aiworkbench.curriculum.PackLocation;
 import dev.aiworkbench.packs.BundledPackUpdates;
 import dev.aiworkbench.store.DatabaseException;
@@ -8,21 +9,45 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 
-/** The start-up step that carries progress to the built-in pack of a newer app; it never keeps the app from opening. */
+/**
+ * The start-up steps that carry progress to the built-in pack of a newer app and keep a copy of the version walked;
+ * they never keep the app from opening.
+ */
 final class BundledPackStart {
     private BundledPackStart() {
     }
 
-    static void catchUp(InstalledPack pack, BundledPackUpdates updates) {
+    /** @param keepCopy whether to keep the copy now too; the window keeps it after its first screen */
+    static void catchUp(InstalledPack pack, BundledPackUpdates updates, boolean keepCopy) {
         if (!pack.isBuiltIn() || pack.pack().isEmpty()) {
             return;
         }
         try {
-            updates.catchUp(pack.pack().get(), () -> PackLocation.bundled(InstalledPack.DEFAULT_PACK))
+            updates.catchUp(pack.pack().get(), BundledPackStart::files)
                     .ifPresent(update -> LoggerFactory.getLogger(BundledPackStart.class).info("{}", update.text()));
         } catch (IOException | DatabaseException e) {
             // The progress stays on the ids it has, and nothing is recorded, so the next start tries again.
             LoggerFactory.getLogger(BundledPackStart.class).warn("could not carry progress to the built-in pack", e);
+            return;
         }
+        if (keepCopy) {
+            keepCopy(pack, updates);
+        }
+    }
+
+    static void keepCopy(InstalledPack pack, BundledPackUpdates updates) {
+        if (!pack.isBuiltIn() || pack.pack().isEmpty()) {
+            return;
+        }
+        try {
+            updates.keepCopy(pack.pack().get(), BundledPackStart::files);
+        } catch (IOException | DatabaseException e) {
+            // Only the next update's list of what changed needs the copy, and the next start tries again.
+            LoggerFactory.getLogger(BundledPackStart.class).warn("could not keep a copy of the built-in pack", e);
+        }
+    }
+
+    private static PackLocation files() throws PackAccessException {
+        return PackLocation.bundled(InstalledPack.DEFAULT_PACK);
     }
 }

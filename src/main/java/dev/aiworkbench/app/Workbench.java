@@ -84,6 +84,7 @@ public final class Workbench implements AutoCloseable {
     private final Database database;
     private final Supplier<InstalledPack> packReader;
     private InstalledPack pack;
+    private boolean copyBundledPackLater;
     private final Clock clock;
     private final Backups backups;
     private Path restoreOnClose;
@@ -142,7 +143,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Opens the data folder and database and loads the pack, for the GUI, which shows the pack at once.
+     * Opens the data folder and database and loads the pack, for the GUI, which shows the pack at once and keeps the
+     * built-in pack's copy after its first screen ({@link #keepBundledPackCopy}).
      *
      * @throws DataFolderException the folder cannot be written (the message says which and why)
      * @throws DatabaseException   the database is damaged, newer, or cannot be opened
@@ -160,6 +162,7 @@ public final class Workbench implements AutoCloseable {
         // The pack is read while the database opens: the two share nothing and each takes a while cold.
         CompletableFuture<InstalledPack> pack = CompletableFuture.supplyAsync(() -> ClosedDataFolder.readPack(options));
         Workbench workbench = open(options, clock, pack::join, waiting);
+        workbench.copyBundledPackLater = true;
         try {
             workbench.pack();
             return workbench;
@@ -220,6 +223,11 @@ public final class Workbench implements AutoCloseable {
         return backups;
     }
 
+    /** The copy of the built-in pack's version walked, when missing: the window's open leaves it to this. */
+    public void keepBundledPackCopy() {
+        BundledPackStart.keepCopy(pack(), bundledUpdates);
+    }
+
     /** The once-a-day backup while the app runs: made when the newest one is older than a day. */
     public Optional<Backup> dailyBackup() {
         return backups.backupIfOlderThan(Duration.ofDays(1));
@@ -244,7 +252,7 @@ public final class Workbench implements AutoCloseable {
     public synchronized InstalledPack pack() {
         if (pack == null) {
             pack = packReader.get();
-            BundledPackStart.catchUp(pack, bundledUpdates);
+            BundledPackStart.catchUp(pack, bundledUpdates, !copyBundledPackLater);
         }
         return pack;
     }

@@ -23,7 +23,9 @@ import java.util.UUID;
  * Carries a learner's progress across an app update that ships a newer built-in pack: the same carry-over as
  * {@code pack upgrade} (kept, moved by {@code replaces:}, archived, restored), with a backup first, run at start.
  * The version walked last is remembered per pack id, with a copy of that version's files under the data folder, so
- * the next update can say what changed against it; the one-sentence report waits until the app has shown it.
+ * the next update can say what changed against it; the one-sentence report waits until the app has shown it. A fresh
+ * data folder's copy is left to {@link #keepCopy}, which the app runs after its first screen: copying the pack's files
+ * out of the app took 60 ms of a first start's way to Today, and nothing reads the copy before the next update.
  */
 public final class BundledPackUpdates {
     /** Opens the built-in pack's files (inside the app, or a folder in tests). */
@@ -51,8 +53,9 @@ public final class BundledPackUpdates {
     }
 
     /**
-     * Brings the learner's progress to the built-in pack when its version is not the one walked last. A data folder
-     * without progress on the pack only records the version. Running it twice does nothing the second time.
+     * Brings the learner's progress to the built-in pack when its version is not the one walked last. A fresh data
+     * folder (no version recorded, no progress) only records the version, leaving its copy to {@link #keepCopy}.
+     * Running it twice does nothing the second time.
      *
      * @return the update, when there was progress to carry
      * @throws IOException the copy of the version could not be written; nothing is recorded, so the next start
@@ -67,6 +70,10 @@ public final class BundledPackUpdates {
         }
         Optional<Pack> previous = seen.flatMap(v -> copyOf(id, v));
         CarryOverPlan plan = carryOver.plan(bundled, previous);
+        if (seen.isEmpty() && plan.kept().isEmpty() && !plan.changesAnything()) {
+            store.record(id, version, clock.instant(), Optional.empty());
+            return Optional.empty();
+        }
         if (plan.changesAnything()) {
             backups.backup(Backups.BEFORE_UPGRADE);
             carryOver.apply(plan);
@@ -77,6 +84,19 @@ public final class BundledPackUpdates {
                 previous.map(p -> PackChanges.between(p, bundled, Map.of(), Map.of())), plan)) : Optional.empty();
         store.record(id, version, clock.instant(), update.map(BundledPackUpdate::text));
         return update;
+    }
+
+    /**
+     * Keeps a copy of the built-in pack's files when its version is the one walked last and no copy is there yet (a
+     * fresh data folder's, or one a start ended before making); otherwise does nothing.
+     *
+     * @throws IOException the copy could not be written; the next call tries again
+     */
+    public void keepCopy(Pack bundled, BundledFiles files) throws IOException {
+        String version = bundled.info().version();
+        if (store.seenVersion(bundled.id()).filter(version::equals).isPresent()) {
+            keepCopy(bundled.id(), version, files);
+        }
     }
 
     /** The report of the last update not shown yet; taking it marks it shown, so the app shows it once. */

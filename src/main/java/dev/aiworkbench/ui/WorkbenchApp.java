@@ -173,12 +173,13 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * Queued behind the first screen's loads on the io worker, so the backup (and removing logs an earlier version left)
-     * never delays what the learner sees.
+     * Queued behind the first screen's loads on the io worker, so the backup (and keeping the built-in pack's copy,
+     * and removing logs an earlier version left) never delays what the learner sees.
      */
     private void backUpDaily() {
         Workbench opened = workbench;
         io.run(() -> {
+            opened.keepBundledPackCopy();
             DatedLogFiles.removeExpired(opened.dataFolder().logs(), LocalDate.now(clock));
             return opened.dailyBackup();
         },

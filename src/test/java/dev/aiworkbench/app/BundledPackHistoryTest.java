@@ -70,9 +70,11 @@ class BundledPackHistoryTest {
             Pack pack = InstalledPack.load(Optional.of(oldPack), AppInfo.version()).pack().orElseThrow();
             assertThat(pack.info().version()).isEqualTo("1.0.0");
             assertThat(pack.workItem("w35-canary-setup")).isPresent();
-            new BundledPackUpdates(database, data.resolve("bundled-packs"), new ProgressCarryOver(database, List.of(),
-                    clock), new Backups(database, new BackupFolder(data.resolve("backups")), clock), AppInfo.version(),
-                    clock).catchUp(pack, () -> PackLocation.open(oldPack));
+            BundledPackUpdates updates = new BundledPackUpdates(database, data.resolve("bundled-packs"),
+                    new ProgressCarryOver(database, List.of(), clock),
+                    new Backups(database, new BackupFolder(data.resolve("backups")), clock), AppInfo.version(), clock);
+            updates.catchUp(pack, () -> PackLocation.open(oldPack));
+            updates.keepCopy(pack, () -> PackLocation.open(oldPack));
             ProgressService progress = new ProgressService(database, clock);
             progress.mark(pack, "w35-canary-setup", TaskState.DONE);
             progress.addMinutes(pack, "w35-canary-setup", 90);

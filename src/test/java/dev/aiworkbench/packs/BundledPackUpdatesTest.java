@@ -59,19 +59,49 @@ class BundledPackUpdatesTest {
     }
 
     @Test
-    void aFreshDataFolderOnlyRecordsTheVersionAndKeepsACopyOfIt() throws IOException {
+    void aFreshDataFolderRecordsTheVersionAndKeepsItsCopyWhenAskedOnce() throws IOException {
+        Path copy = temp.resolve("bundled-packs/devops-to-ai").resolve(load(now).info().version()).resolve("pack.yaml");
+
+        assertThat(updates.catchUp(load(now), files(now))).isEmpty();
+        assertThat(copy).doesNotExist();
         assertThat(updates.catchUp(load(now), files(now))).isEmpty();
 
+        updates.keepCopy(load(now), files(now));
+        assertThat(copy).exists();
+        updates.keepCopy(load(now), () -> PackLocation.open(temp.resolve("no-such-pack")));
+        assertThat(copy).exists();
         assertThat(updates.takeNotice(InstalledPack.DEFAULT_PACK)).isEmpty();
-        assertThat(temp.resolve("bundled-packs/devops-to-ai").resolve(load(now).info().version())
-                .resolve("pack.yaml")).exists();
         assertThat(backups.list()).isEmpty();
+    }
+
+    @Test
+    void onlyTheVersionWalkedIsKept() throws IOException {
+        updates.keepCopy(load(now), files(now));
+        assertThat(temp.resolve("bundled-packs")).doesNotExist();
+
+        updates.catchUp(load(now), files(now));
+        updates.keepCopy(load(next), files(next));
+        assertThat(temp.resolve("bundled-packs/devops-to-ai").resolve(load(next).info().version())).doesNotExist();
+    }
+
+    @Test
+    void anUpdateAfterAFreshStartWhoseCopyWasNeverKeptStillCarriesTheProgress() throws IOException {
+        Pack before = load(now);
+        updates.catchUp(before, files(now));
+        progress.mark(before, "w02-schema", TaskState.DONE);
+
+        BundledPackUpdate update = updates.catchUp(load(next), files(next)).orElseThrow();
+
+        assertThat(progress.snapshot(load(next)).state("w02-json-schema")).isEqualTo(TaskState.DONE);
+        assertThat(update.changes()).isEmpty();
+        assertThat(update.text()).isEqualTo("Your plan was updated to 2026.9.0: 1 task moved; your progress was kept.");
     }
 
     @Test
     void aNewerBuiltInPackCarriesTheProgressAndSaysWhatChangedOnce() throws IOException {
         Pack before = load(now);
         updates.catchUp(before, files(now));
+        updates.keepCopy(before, files(now));
         progress.mark(before, "w02-schema", TaskState.DONE);
         progress.addMinutes(before, "w02-schema", 50);
         progress.mark(before, "w01-event-loop", TaskState.DONE);
@@ -127,6 +157,7 @@ class BundledPackUpdatesTest {
     void aCopyThatCannotBeWrittenRecordsNothingSoTheNextStartTriesAgain() throws IOException {
         Pack before = load(now);
         updates.catchUp(before, files(now));
+        updates.keepCopy(before, files(now));
         progress.mark(before, "w02-schema", TaskState.DONE);
         BundledPackUpdates.BundledFiles gone = () -> PackLocation.open(temp.resolve("no-such-pack"));
 

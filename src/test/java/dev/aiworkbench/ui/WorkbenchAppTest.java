@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -198,6 +199,22 @@ class WorkbenchAppTest {
         waitFor(() -> !Files.exists(expired));
         assertThat(recent).exists();
         assertThat(logs.resolve("workbench.log")).exists();
+    }
+
+    @Test
+    void the_built_in_packs_copy_is_kept_after_the_first_screen_and_again_when_it_is_gone() throws Exception {
+        Path copy = data.resolve("bundled-packs").resolve(InstalledPack.DEFAULT_PACK)
+                .resolve(InstalledPack.load(Optional.empty(), "0.1.0").pack().orElseThrow().info().version());
+        app = AppDriver.start(options());
+        AppDriver.waitUntilReady(app);
+        waitFor(() -> Files.exists(copy.resolve("pack.yaml")));
+        AppDriver.stop(app);
+
+        FileUtils.deleteDirectory(copy.toFile());
+        app = AppDriver.start(options());
+        AppDriver.waitUntilReady(app);
+
+        waitFor(() -> Files.exists(copy.resolve("pack.yaml")));
     }
 
     private long dailyBackups() throws IOException {
