@@ -57,6 +57,26 @@ for jar in "$INPUT"/lib/javafx-*-"$platform"*.jar; do
     mapfile -t libraries < <("${JDK_BIN}jar" --list --file "$jar" | grep -E '\.(so|dylib|dll)$' || true)
     [ ${#libraries[@]} -eq 0 ] || (cd "$natives" && "${JDK_BIN}jar" --extract --file "$jar" "${libraries[@]}")
 done
+# SQLite's native library for this system, unpacked into native/ and named to sqlite-jdbc by both launchers' options:
+# otherwise each new data folder's first start writes it out of its jar into the folder's cache (SqliteLibrary), and
+# a CI job usually starts with a new data folder.
+case "$OS" in
+    linux) sqlite_os=Linux; sqlite_library=libsqlitejdbc.so ;;
+    mac) sqlite_os=Mac; sqlite_library=libsqlitejdbc.dylib ;;
+    windows) sqlite_os=Windows; sqlite_library=sqlitejdbc.dll ;;
+esac
+case "$(uname -m)" in
+    x86_64 | amd64) sqlite_arch=x86_64 ;;
+    arm64 | aarch64) sqlite_arch=aarch64 ;;
+    *) sqlite_arch=$(uname -m) ;;
+esac
+sqlite_entry="org/sqlite/native/$sqlite_os/$sqlite_arch/$sqlite_library"
+mkdir -p "$INPUT/native" "$TARGET/jpackage/sqlite"
+sqlite_jar=$(ls "$INPUT"/lib/sqlite-jdbc-*.jar)
+(cd "$TARGET/jpackage/sqlite" && "${JDK_BIN}jar" --extract --file "$sqlite_jar" "$sqlite_entry")
+[ -f "$TARGET/jpackage/sqlite/$sqlite_entry" ] || { echo "package.sh: sqlite-jdbc has no $sqlite_entry" >&2; exit 2; }
+mv "$TARGET/jpackage/sqlite/$sqlite_entry" "$INPUT/native/"
+sqlite_options=("-Dorg.sqlite.lib.path=\$APPDIR/native" "-Dorg.sqlite.lib.name=$sqlite_library")
 # The training run's main class ships as one more jar on the launcher's class path: an AOT cache only matches a
 # class path that starts with the training run's, and a class folder cannot be on it while the cache is made.
 mkdir -p "$TARGET/jpackage/aot-classes"
@@ -89,7 +109,8 @@ step "making the app image (jpackage)"
 cli_properties="$TARGET/jpackage/cli-launcher.properties"
 {
     [ "$OS" = windows ] && echo "win-console=true"
-    echo "java-options=$("$PACKAGING/launcher-flags.sh" | tr '\n' ' ')-XX:AOTCache=\$APPDIR/$NAME-cli.aot"
+    echo "java-options=$("$PACKAGING/launcher-flags.sh" | tr '\n' ' ')${sqlite_options[*]}" \
+        "-XX:AOTCache=\$APPDIR/$NAME-cli.aot"
 } > "$cli_properties"
 command -v cygpath >/dev/null && cli_properties=$(cygpath -m "$cli_properties")
 case "$OS" in
@@ -102,6 +123,7 @@ by_os=()
 "${JDK_BIN}jpackage" --type app-image --dest "$DIST" --name "$NAME" --app-version "$VERSION" \
     --input "$INPUT" --main-jar "$NAME.jar" --main-class dev.aiworkbench.Main --runtime-image "$RUNTIME" \
     --icon "$icon" @"$PACKAGING/about.jpackage" @"$PACKAGING/launcher.jpackage" ${by_os[@]+"${by_os[@]}"} \
+    --java-options "${sqlite_options[0]}" --java-options "${sqlite_options[1]}" \
     --add-launcher "$NAME-cli=$cli_properties"
 
 case "$OS" in

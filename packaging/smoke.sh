@@ -4,7 +4,8 @@
 # Runs the launcher under `env -i` with only a basic PATH for --version (also with the AOT cache required), doctor
 # (which must name the image's own Java), eval run on packaging/smoke/suite against packaging/smoke/fake_ollama.py,
 # and a GUI start (under xvfb-run on Linux without a display) that must open its data and make the daily backup, with
-# JavaFX's native libraries loaded from the image rather than unpacked from its jars.
+# JavaFX's native libraries loaded from the image rather than unpacked from its jars, and SQLite's (both launchers)
+# from the image rather than copied into the data folder.
 # On Linux it then unpacks the .deb in target/dist/ with dpkg-deb -x, and the .rpm with rpm2cpio | cpio -idm, and runs
 # the same on each unpacked copy.
 # Exit status 0 when every check passed; the first failure stops it with what went wrong.
@@ -100,8 +101,18 @@ check_image() {
         || fail "$label: eval run exited $?: $out"
     grep -q "10 of 10 passed" <<<"$out" || fail "$label: eval run did not pass its 10 cases: $out"
     echo "ok   eval run: 10 of 10 passed"
+    check_sqlite_library "$data" "$label" "the command line"
 
     check_gui "$image" "$label"
+}
+
+# Both launchers name the image's SQLite library to sqlite-jdbc (package.sh): a new data folder gets no copy of it.
+check_sqlite_library() {
+    local data=$1 label=$2 who=$3
+    if compgen -G "$data/cache/native/sqlite-jdbc-*" > /dev/null; then
+        fail "$label: $who copied SQLite's library into its data folder instead of loading the image's"
+    fi
+    echo "ok   $who loads SQLite's library from the image"
 }
 
 # The window opens, the session loads (the daily backup is made only after that), then the app is stopped.
@@ -142,6 +153,7 @@ check_gui() {
         fail "$label: the app logged errors: $(grep -h ERROR "$data/logs/"*.log | head -5)"
     fi
     echo "ok   GUI start: the window opened and the data loaded"
+    check_sqlite_library "$data" "$label" "the window"
     if [ "$OS" = windows ]; then
         # The window's launcher there has no console to say where a library came from: the files are checked.
         [ -f "$image/app/bin/glass.dll" ] \
