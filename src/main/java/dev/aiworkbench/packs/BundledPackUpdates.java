@@ -24,8 +24,9 @@ import java.util.UUID;
  * {@code pack upgrade} (kept, moved by {@code replaces:}, archived, restored), with a backup first, run at start.
  * The version walked last is remembered per pack id, with a copy of that version's files under the data folder, so
  * the next update can say what changed against it; the one-sentence report waits until the app has shown it. A fresh
- * data folder's copy is left to {@link #keepCopy}, which the app runs after its first screen: copying the pack's files
- * out of the app took 60 ms of a first start's way to Today, and nothing reads the copy before the next update.
+ * data folder's copy is left to {@link #keepCopy}, which the window runs after its first screen (the command line at
+ * once): copying the pack's files out of the app took 60 ms of a first start's way to Today, and nothing reads the copy
+ * before the next update.
  */
 public final class BundledPackUpdates {
     /** Opens the built-in pack's files (inside the app, or a folder in tests). */
