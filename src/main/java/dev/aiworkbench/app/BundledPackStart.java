@@ -17,21 +17,17 @@ final class BundledPackStart {
     private BundledPackStart() {
     }
 
-    /** @param keepCopy whether to keep the copy now too; the window keeps it after its first screen */
-    static void catchUp(InstalledPack pack, BundledPackUpdates updates, boolean keepCopy) {
+    /** @param copyFreshFolder whether a fresh folder's copy is kept now; the window keeps it after its first screen */
+    static void catchUp(InstalledPack pack, BundledPackUpdates updates, boolean copyFreshFolder) {
         if (!pack.isBuiltIn() || pack.pack().isEmpty()) {
             return;
         }
         try {
-            updates.catchUp(pack.pack().get(), BundledPackStart::files)
+            updates.catchUp(pack.pack().get(), BundledPackStart::files, copyFreshFolder)
                     .ifPresent(update -> LoggerFactory.getLogger(BundledPackStart.class).info("{}", update.text()));
         } catch (IOException | DatabaseException e) {
             // The progress stays on the ids it has, and nothing is recorded, so the next start tries again.
             LoggerFactory.getLogger(BundledPackStart.class).warn("could not carry progress to the built-in pack", e);
-            return;
-        }
-        if (keepCopy) {
-            keepCopy(pack, updates);
         }
     }
 

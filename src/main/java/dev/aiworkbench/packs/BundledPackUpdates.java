@@ -55,14 +55,16 @@ public final class BundledPackUpdates {
 
     /**
      * Brings the learner's progress to the built-in pack when its version is not the one walked last. A fresh data
-     * folder (no version recorded, no progress) only records the version, leaving its copy to {@link #keepCopy}.
-     * Running it twice does nothing the second time.
+     * folder (no version recorded, no progress) only records the version, and keeps its copy too when
+     * {@code copyFreshFolder} says so (otherwise {@link #keepCopy} does, later). Running it twice does nothing the
+     * second time.
      *
      * @return the update, when there was progress to carry
      * @throws IOException the copy of the version could not be written; nothing is recorded, so the next start
      *                     tries again (the carry-over itself finds nothing left to move)
      */
-    public Optional<BundledPackUpdate> catchUp(Pack bundled, BundledFiles files) throws IOException {
+    public Optional<BundledPackUpdate> catchUp(Pack bundled, BundledFiles files, boolean copyFreshFolder)
+            throws IOException {
         String id = bundled.id();
         String version = bundled.info().version();
         Optional<String> seen = store.seenVersion(id);
@@ -72,6 +74,9 @@ public final class BundledPackUpdates {
         Optional<Pack> previous = seen.flatMap(v -> copyOf(id, v));
         CarryOverPlan plan = carryOver.plan(bundled, previous);
         if (seen.isEmpty() && plan.kept().isEmpty() && !plan.changesAnything()) {
+            if (copyFreshFolder) {
+                keepCopy(id, version, files);
+            }
             store.record(id, version, clock.instant(), Optional.empty());
             return Optional.empty();
         }

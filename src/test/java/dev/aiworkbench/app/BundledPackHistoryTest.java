@@ -73,8 +73,7 @@ class BundledPackHistoryTest {
             BundledPackUpdates updates = new BundledPackUpdates(database, data.resolve("bundled-packs"),
                     new ProgressCarryOver(database, List.of(), clock),
                     new Backups(database, new BackupFolder(data.resolve("backups")), clock), AppInfo.version(), clock);
-            updates.catchUp(pack, () -> PackLocation.open(oldPack));
-            updates.keepCopy(pack, () -> PackLocation.open(oldPack));
+            updates.catchUp(pack, () -> PackLocation.open(oldPack), true);
             ProgressService progress = new ProgressService(database, clock);
             progress.mark(pack, "w35-canary-setup", TaskState.DONE);
             progress.addMinutes(pack, "w35-canary-setup", 90);

@@ -62,9 +62,9 @@ class BundledPackUpdatesTest {
     void aFreshDataFolderRecordsTheVersionAndKeepsItsCopyWhenAskedOnce() throws IOException {
         Path copy = temp.resolve("bundled-packs/devops-to-ai").resolve(load(now).info().version()).resolve("pack.yaml");
 
-        assertThat(updates.catchUp(load(now), files(now))).isEmpty();
+        assertThat(updates.catchUp(load(now), files(now), false)).isEmpty();
         assertThat(copy).doesNotExist();
-        assertThat(updates.catchUp(load(now), files(now))).isEmpty();
+        assertThat(updates.catchUp(load(now), files(now), false)).isEmpty();
 
         updates.keepCopy(load(now), files(now));
         assertThat(copy).exists();
@@ -79,7 +79,7 @@ class BundledPackUpdatesTest {
         updates.keepCopy(load(now), files(now));
         assertThat(temp.resolve("bundled-packs")).doesNotExist();
 
-        updates.catchUp(load(now), files(now));
+        updates.catchUp(load(now), files(now), false);
         updates.keepCopy(load(next), files(next));
         assertThat(temp.resolve("bundled-packs/devops-to-ai").resolve(load(next).info().version())).doesNotExist();
     }
@@ -87,10 +87,10 @@ class BundledPackUpdatesTest {
     @Test
     void anUpdateAfterAFreshStartWhoseCopyWasNeverKeptStillCarriesTheProgress() throws IOException {
         Pack before = load(now);
-        updates.catchUp(before, files(now));
+        updates.catchUp(before, files(now), false);
         progress.mark(before, "w02-schema", TaskState.DONE);
 
-        BundledPackUpdate update = updates.catchUp(load(next), files(next)).orElseThrow();
+        BundledPackUpdate update = updates.catchUp(load(next), files(next), false).orElseThrow();
 
         assertThat(progress.snapshot(load(next)).state("w02-json-schema")).isEqualTo(TaskState.DONE);
         assertThat(update.changes()).isEmpty();
@@ -100,7 +100,7 @@ class BundledPackUpdatesTest {
     @Test
     void aNewerBuiltInPackCarriesTheProgressAndSaysWhatChangedOnce() throws IOException {
         Pack before = load(now);
-        updates.catchUp(before, files(now));
+        updates.catchUp(before, files(now), false);
         updates.keepCopy(before, files(now));
         progress.mark(before, "w02-schema", TaskState.DONE);
         progress.addMinutes(before, "w02-schema", 50);
@@ -109,7 +109,7 @@ class BundledPackUpdatesTest {
         progress.mark(before, "w04-ci", TaskState.IN_PROGRESS);
 
         Pack after = load(next);
-        BundledPackUpdate update = updates.catchUp(after, files(next)).orElseThrow();
+        BundledPackUpdate update = updates.catchUp(after, files(next), false).orElseThrow();
 
         ProgressSnapshot carried = progress.snapshot(after);
         assertThat(carried.state("w02-json-schema")).isEqualTo(TaskState.DONE);
@@ -124,7 +124,7 @@ class BundledPackUpdatesTest {
         assertThat(backups.list()).hasSize(1);
         assertThat(updates.takeNotice(InstalledPack.DEFAULT_PACK)).contains(text);
         assertThat(updates.takeNotice(InstalledPack.DEFAULT_PACK)).isEmpty();
-        assertThat(updates.catchUp(after, files(next))).isEmpty();
+        assertThat(updates.catchUp(after, files(next), false)).isEmpty();
         assertThat(updates.takeNotice(InstalledPack.DEFAULT_PACK)).isEmpty();
     }
 
@@ -134,7 +134,7 @@ class BundledPackUpdatesTest {
         progress.mark(before, "w02-schema", TaskState.DONE);
         progress.mark(before, "w01-event-loop", TaskState.DONE);
 
-        BundledPackUpdate update = updates.catchUp(load(next), files(next)).orElseThrow();
+        BundledPackUpdate update = updates.catchUp(load(next), files(next), false).orElseThrow();
 
         assertThat(progress.snapshot(load(next)).state("w02-json-schema")).isEqualTo(TaskState.DONE);
         assertThat(update.changes()).isEmpty();
@@ -147,7 +147,7 @@ class BundledPackUpdatesTest {
         Pack before = load(now);
         progress.mark(before, "w01-event-loop", TaskState.DONE);
 
-        BundledPackUpdate update = updates.catchUp(load(next), files(next)).orElseThrow();
+        BundledPackUpdate update = updates.catchUp(load(next), files(next), false).orElseThrow();
 
         assertThat(update.text()).isEqualTo("Your plan was updated to 2026.9.0; your progress was kept.");
         assertThat(backups.list()).isEmpty();
@@ -156,16 +156,16 @@ class BundledPackUpdatesTest {
     @Test
     void aCopyThatCannotBeWrittenRecordsNothingSoTheNextStartTriesAgain() throws IOException {
         Pack before = load(now);
-        updates.catchUp(before, files(now));
+        updates.catchUp(before, files(now), false);
         updates.keepCopy(before, files(now));
         progress.mark(before, "w02-schema", TaskState.DONE);
         BundledPackUpdates.BundledFiles gone = () -> PackLocation.open(temp.resolve("no-such-pack"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> updates.catchUp(load(next), gone))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> updates.catchUp(load(next), gone, false))
                 .isInstanceOf(IOException.class).hasMessageContaining("could not be copied");
         assertThat(progress.snapshot(load(next)).state("w02-json-schema")).isEqualTo(TaskState.DONE);
 
-        BundledPackUpdate update = updates.catchUp(load(next), files(next)).orElseThrow();
+        BundledPackUpdate update = updates.catchUp(load(next), files(next), false).orElseThrow();
         assertThat(update.text()).startsWith("Your plan was updated to 2026.9.0: 2 tasks added, 2 moved, 1 removed;");
         assertThat(updates.takeNotice(InstalledPack.DEFAULT_PACK)).contains(update.text());
     }
