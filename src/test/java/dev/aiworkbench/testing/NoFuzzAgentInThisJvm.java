@@ -8,9 +8,9 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * Refuses to run a test class in a JVM where a fuzz test has installed Jazzer's agent. The agent stays for the JVM's
- * life and hooks every class loaded after it, the JDK's HTTP client among them: a CI suite that went on in such a JVM
- * hung on its calls to local test servers. pom.xml runs the fuzz tests in a JVM of their own; this makes a suite that
- * mixes them again fail at once, with the reason, instead of hanging where the run order happens to put them.
+ * life and hooks every class loaded after it, the JDK's HTTP client among them, and the one CI run that hung did so in
+ * such a JVM, on its calls to local test servers. pom.xml runs the fuzz tests in a JVM of their own; this makes a suite
+ * that mixes them again fail at once, with the reason, instead of depending on where the run order puts them.
  * Registered for every test class by JUnit's extension auto-detection (junit-platform.properties).
  */
 public final class NoFuzzAgentInThisJvm implements BeforeAllCallback {
@@ -30,7 +30,7 @@ public final class NoFuzzAgentInThisJvm implements BeforeAllCallback {
         }
     }
 
-    static boolean agentInstalled() {
+    private static boolean agentInstalled() {
         try {
             // The agent puts its runtime on the boot class path; without it the class is nowhere to be found.
             Class.forName(AGENT_RUNTIME, false, ClassLoader.getSystemClassLoader());
