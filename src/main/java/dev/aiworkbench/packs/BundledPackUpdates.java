@@ -73,19 +73,15 @@ public final class BundledPackUpdates {
         }
         Optional<Pack> previous = seen.flatMap(v -> copyOf(id, v));
         CarryOverPlan plan = carryOver.plan(bundled, previous);
-        if (seen.isEmpty() && plan.kept().isEmpty() && !plan.changesAnything()) {
-            if (copyFreshFolder) {
-                keepCopy(id, version, files);
-            }
-            store.record(id, version, clock.instant(), Optional.empty());
-            return Optional.empty();
-        }
+        boolean hadProgress = !plan.kept().isEmpty() || plan.changesAnything();
         if (plan.changesAnything()) {
             backups.backup(Backups.BEFORE_UPGRADE);
             carryOver.apply(plan);
         }
-        keepCopy(id, version, files);
-        boolean hadProgress = !plan.kept().isEmpty() || plan.changesAnything();
+        boolean freshFolder = seen.isEmpty() && !hadProgress;
+        if (!freshFolder || copyFreshFolder) {
+            keepCopy(id, version, files);
+        }
         Optional<BundledPackUpdate> update = hadProgress ? Optional.of(new BundledPackUpdate(seen, version,
                 previous.map(p -> PackChanges.between(p, bundled, Map.of(), Map.of())), plan)) : Optional.empty();
         store.record(id, version, clock.instant(), update.map(BundledPackUpdate::text));
